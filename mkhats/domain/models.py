@@ -1,0 +1,229 @@
+"""The records of SPEC §1 as pydantic models: what is stored and what is typed in.
+
+Models are frozen, forbid unknown fields, reject NaN and infinity, and normalise names to Unicode
+NFC. They are built lazily (``defer_build``) because the CLI must start fast (SPEC §6). Defaults
+store catalogue keys (``key``/``action_key``), user-typed text is stored as typed: data stays
+language-neutral.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+Cadence = Literal["weekly", "monthly", "quarterly"]
+Unit = Literal["count", "money", "percent", "ratio", "hours", "days"]
+Direction = Literal["up", "down"]
+Aggregate = Literal["sum", "mean", "last", "min", "max"]
+Op = Literal[">", ">=", "<", "<="]
+PersonKind = Literal["staff", "owner", "external"]
+Level = Literal["high", "medium", "low"]
+Outcome = Literal["ok", "problems"]
+DecisionKind = Literal["stopped", "rewritten", "kept"]
+Verdict = Literal["scale", "test", "cut"]
+
+CADENCES: tuple[str, ...] = ("weekly", "monthly", "quarterly")
+UNITS: tuple[str, ...] = ("count", "money", "percent", "ratio", "hours", "days")
+AGGREGATES: tuple[str, ...] = ("sum", "mean", "last", "min", "max")
+OPS: tuple[str, ...] = (">", ">=", "<", "<=")
+PERSON_KINDS: tuple[str, ...] = ("staff", "owner", "external")
+DECISIONS: tuple[str, ...] = ("stopped", "rewritten", "kept")
+
+
+def _nfc(value: str) -> str:
+    return unicodedata.normalize("NFC", value).strip()
+
+
+HatKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,23}$")]
+KpiName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
+KpiKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,23}\.[a-z][a-z0-9_]{0,39}$")]
+WeekKey = Annotated[str, StringConstraints(pattern=r"^\d{4}-W\d{2}$")]
+MonthKey = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$")]
+Name = Annotated[str, AfterValidator(_nfc), StringConstraints(min_length=1, max_length=60)]
+ShortText = Annotated[str, AfterValidator(_nfc), StringConstraints(max_length=500)]
+LongText = Annotated[str, AfterValidator(_nfc), StringConstraints(max_length=4000)]
+
+
+class Model(BaseModel):
+    """Base of every record: strict shape, finite numbers, immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, allow_inf_nan=False)
+
+
+class Settings(Model):
+    """User preferences kept in the data file."""
+
+    lang: Literal["en", "ru"] | None = None
+    """UI language; None means "from --lang, MKHATS_LANG or the locale"."""
+    currency: Annotated[str, StringConstraints(min_length=1, max_length=4)] | None = None
+    """Currency sign; None means the language's default (₽ for Russian, $ for English)."""
+
+
+class Person(Model):
+    """Someone who can wear hats or check them."""
+
+    name: Name
+    kind: PersonKind = "staff"
+
+
+class Hat(Model):
+    """A role: its own checklist, KPIs and weekly log, worn by at most one person."""
+
+    key: HatKey
+    channel: bool
+    position: int = 0
+    enabled: bool = True
+    wearer: Name | None = None
+    name: ShortText | None = None
+    """A user-typed name; None shows the catalogue's ``hat.<key>.name``."""
+    mission: ShortText | None = None
+    """A user-typed mission; None shows the catalogue's ``hat.<key>.mission``."""
+    hours_budget: Annotated[float, Field(ge=0, le=168)] | None = None
+
+
+class ChecklistItem(Model):
+    """One recurring thing to do for a hat; its done-state is stored per period."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,40}$")]
+    hat: HatKey
+    cadence: Cadence = "weekly"
+    position: int = 0
+    key: str | None = None
+    """Catalogue key of a shipped item; ignored once ``text`` is set."""
+    text: ShortText = ""
+
+
+class ChecklistTick(Model):
+    """Item ``item`` is done for ``period`` (``2026-W48``, ``2026-11`` or ``2026-Q4``)."""
+
+    item: str
+    period: Annotated[str, StringConstraints(pattern=r"^\d{4}-(W\d{2}|\d{2}|Q[1-4])$")]
+
+
+class Guard(Model):
+    """A data guard: the stop rule judges only days when KPI ``kpi`` (same hat) meets it."""
+
+    kpi: KpiName
+    op: Op
+    threshold: float | None = None
+
+
+class StopRule(Model):
+    """``OP THRESHOLD for N days`` on a KPI's daily values, with an action to take."""
+
+    op: Op = ">"
+    threshold: float | None = None
+    """None: the rule is inactive until the user sets it (the review lists it as setup)."""
+    days: Annotated[int, Field(ge=1, le=90)] = 1
+    action_key: str | None = None
+    """Catalogue key of a shipped action; ignored once ``action`` is set."""
+    action: ShortText = ""
+    guard: Guard | None = None
+
+
+class Kpi(Model):
+    """A money KPI of a hat: measured per day, or a formula over other KPIs."""
+
+    key: KpiKey
+    unit: Unit = "count"
+    direction: Direction = "up"
+    aggregate: Aggregate = "sum"
+    formula: Annotated[str, StringConstraints(max_length=300)] | None = None
+    target: float | None = None
+    """Weekly target; None means no status."""
+    title: ShortText | None = None
+    """A user-typed title; None shows the catalogue's ``kpi.<key>``."""
+    stop: StopRule | None = None
+    position: int = 0
+    retired: bool = False
+
+    @property
+    def hat(self) -> str:
+        """The hat this KPI belongs to."""
+        return self.key.split(".", 1)[0]
+
+    @property
+    def name(self) -> str:
+        """The KPI's name within its hat."""
+        return self.key.split(".", 1)[1]
+
+
+class KpiValue(Model):
+    """The value of a measured KPI on one day."""
+
+    kpi: KpiKey
+    day: date
+    value: float
+    note: ShortText = ""
+
+
+class WeeklyLog(Model):
+    """Monday plan and Friday facts of one hat for one ISO week."""
+
+    hat: HatKey
+    week: WeekKey
+    plan: LongText = ""
+    fact: LongText = ""
+    conclusion: LongText = ""
+    action: LongText = ""
+
+
+class ConflictRule(Model):
+    """Two hats one person should not wear without an external check."""
+
+    hats: tuple[HatKey, HatKey]
+    level: Level
+    every: Cadence
+    key: str | None = None
+    """Catalogue base of a shipped rule (``<key>.reason``, ``<key>.check``)."""
+    reason: ShortText = ""
+    check: ShortText = ""
+
+
+class ExternalCheck(Model):
+    """A person wearing neither hat of a conflict checked it on ``day``."""
+
+    hats: tuple[HatKey, HatKey]
+    by: Name
+    day: date
+    note: ShortText = ""
+    outcome: Outcome = "ok"
+
+
+class AlertDecision(Model):
+    """What the user decided about the stop-rule alert of ``kpi`` that ran ``first``..``last``."""
+
+    kpi: KpiKey
+    first: date
+    last: date
+    decision: DecisionKind
+    reason: ShortText = ""
+    day: date
+
+
+class WearSpan(Model):
+    """A time span during which ``person`` wore ``hat``; ``end`` None while it is worn."""
+
+    hat: HatKey
+    person: Name | None = None
+    start: datetime
+    end: datetime | None = None
+
+
+class RolesReview(Model):
+    """The quarterly review of roles and KPIs."""
+
+    day: date
+    notes: LongText = ""
+
+
+class StrategySession(Model):
+    """The monthly strategy session: a verdict per channel hat."""
+
+    month: MonthKey
+    day: date
+    verdicts: dict[HatKey, Verdict] = {}
+    notes: LongText = ""

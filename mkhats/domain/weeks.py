@@ -1,0 +1,107 @@
+"""ISO weeks, months and quarters: keys, days and arithmetic (pendulum), never the clock.
+
+Weeks are keyed by ``date.isocalendar()`` (``strftime("%Y-W%V")`` mixes the calendar year with
+the ISO week and gets year boundaries wrong).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pendulum
+
+from mkhats.errors import InputError
+
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+def week_key(day: date) -> str:
+    """The ISO week key of ``day``, e.g. ``2026-W48``."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def weeks_in_year(year: int) -> int:
+    """52 or 53: the ISO week number of 28 December is the year's last week."""
+    return date(year, 12, 28).isocalendar()[1]
+
+
+def week_start(key: str) -> date:
+    """The Monday of week ``key``; raises ``InputError`` for a malformed or non-existent week."""
+    match = _WEEK.match(key or "")
+    if not match:
+        raise InputError("error.week_format", value=key)
+    year, week = int(match.group(1)), int(match.group(2))
+    if not 1 <= week <= weeks_in_year(year):
+        raise InputError("error.week_missing", value=key)
+    return date.fromisocalendar(year, week, 1)
+
+
+def week_days(key: str) -> list[date]:
+    """The seven days of week ``key``, Monday first."""
+    start = pendulum.Date(*week_start(key).timetuple()[:3])
+    return [date(*start.add(days=i).timetuple()[:3]) for i in range(7)]
+
+
+def shift_week(key: str, weeks: int) -> str:
+    """The key of the week ``weeks`` after (or before, if negative) ``key``."""
+    start = pendulum.Date(*week_start(key).timetuple()[:3])
+    return week_key(start.add(weeks=weeks))
+
+
+def last_weeks(key: str, count: int) -> list[str]:
+    """``count`` week keys ending with ``key``, oldest first."""
+    return [shift_week(key, -i) for i in range(count - 1, -1, -1)]
+
+
+def add_days(day: date, days: int) -> date:
+    """``day`` plus ``days`` calendar days."""
+    return date(*pendulum.Date(day.year, day.month, day.day).add(days=days).timetuple()[:3])
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` plus ``months`` calendar months, clamped to the month's last day (31 Jan + 1 = 28 Feb)."""
+    return date(*pendulum.Date(day.year, day.month, day.day).add(months=months).timetuple()[:3])
+
+
+def month_key(day: date) -> str:
+    """``2026-11``."""
+    return f"{day.year}-{day.month:02d}"
+
+
+def quarter_key(day: date) -> str:
+    """``2026-Q4``."""
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def period_key(cadence: str, day: date) -> str:
+    """The period a checklist item of ``cadence`` is ticked for on ``day``."""
+    if cadence == "monthly":
+        return month_key(day)
+    if cadence == "quarterly":
+        return quarter_key(day)
+    return week_key(day)
+
+
+def months_between(first: date, last: date) -> list[str]:
+    """Month keys from ``first``'s month to ``last``'s month inclusive."""
+    keys, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        keys.append(f"{year}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return keys
+
+
+def parse_day(text: str) -> date:
+    """A date typed as ``YYYY-MM-DD`` or ``DD.MM.YYYY``; raises ``InputError`` otherwise."""
+    text = (text or "").strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return date.fromisoformat(text)
+        match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+        if match:
+            return date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+    except ValueError:
+        pass
+    raise InputError("error.date_format", value=text)

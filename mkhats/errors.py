@@ -1,0 +1,41 @@
+"""The errors mkhats turns into one clear sentence for the user.
+
+Every error carries a catalogue key and its parameters, so the CLI and the app can render it in the
+user's language; ``exit_code`` follows SPEC §4 (2 bad input, 1 I/O failure or warnings).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class MkhatsError(Exception):
+    """Base of every error that reaches the user as one sentence."""
+
+    exit_code = 2
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def render(self) -> str:
+        """The error as one sentence in the current language."""
+        from mkhats.i18n import t
+
+        return t(self.key, **self.params)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+class InputError(MkhatsError):
+    """Bad input from the user: a field, an argument, a row. Nothing was written."""
+
+    exit_code = 2
+
+
+class StoreError(MkhatsError):
+    """The data files cannot be read or written. Nothing was changed."""
+
+    exit_code = 1

@@ -1,0 +1,3 @@
+"""English messages: cli."""
+
+MESSAGES: dict = {}

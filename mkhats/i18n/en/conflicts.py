@@ -1,0 +1,3 @@
+"""English messages: conflicts."""
+
+MESSAGES: dict = {}

@@ -1,0 +1,9 @@
+"""English messages: general words and input errors shared by every area."""
+
+MESSAGES = {
+    "app.name": "mkhats",
+    "error.number": "{field}: “{value}” is not a number (write 1234.5, 1 234,5 or 1234,5).",
+    "error.date_format": "“{value}” is not a date (write YYYY-MM-DD or DD.MM.YYYY).",
+    "error.week_format": "“{value}” is not a week (write YYYY-Www, e.g. 2026-W48).",
+    "error.week_missing": "Week {value} does not exist in that year.",
+}

@@ -1,0 +1,3 @@
+"""English messages: defaults."""
+
+MESSAGES: dict = {}

@@ -1,0 +1,3 @@
+"""English messages: io."""
+
+MESSAGES: dict = {}

@@ -1,0 +1,3 @@
+"""English messages: kpis."""
+
+MESSAGES: dict = {}

@@ -1,0 +1,3 @@
+"""English messages: report."""
+
+MESSAGES: dict = {}

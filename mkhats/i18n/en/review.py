@@ -1,0 +1,3 @@
+"""English messages: review."""
+
+MESSAGES: dict = {}

@@ -1,0 +1,3 @@
+"""English messages: store."""
+
+MESSAGES: dict = {}

@@ -1,0 +1,3 @@
+"""Russian messages: cli."""
+
+MESSAGES: dict = {}

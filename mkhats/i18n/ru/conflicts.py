@@ -1,0 +1,3 @@
+"""Russian messages: conflicts."""
+
+MESSAGES: dict = {}

@@ -1,0 +1,3 @@
+"""Russian messages: defaults."""
+
+MESSAGES: dict = {}

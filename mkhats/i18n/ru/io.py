@@ -1,0 +1,3 @@
+"""Russian messages: io."""
+
+MESSAGES: dict = {}

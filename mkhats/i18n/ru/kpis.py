@@ -1,0 +1,3 @@
+"""Russian messages: kpis."""
+
+MESSAGES: dict = {}

@@ -1,0 +1,3 @@
+"""Russian messages: report."""
+
+MESSAGES: dict = {}

@@ -1,0 +1,3 @@
+"""Russian messages: review."""
+
+MESSAGES: dict = {}

@@ -1,0 +1,3 @@
+"""Russian messages: store."""
+
+MESSAGES: dict = {}
