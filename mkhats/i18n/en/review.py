@@ -1,3 +1,19 @@
-"""English messages: review."""
+"""English messages: the review's warnings."""
 
-MESSAGES: dict = {}
+MESSAGES = {
+    "review.conflict": "{pair} ({level}): {person} wears both hats with no valid external check: {check}.",
+    "review.conflict_expired": "The last check expired on {day}.",
+    "review.stop": "{hat} {kpi} {condition}: {span} ({values}). {action}, then record the decision.",
+    "review.target": "{hat} {kpi} in {week}: {value} against a target of {target} ({direction}).",
+    "review.ritual_plan": "{hat}: no plan for {week}; it is due by the end of Monday.",
+    "review.ritual_facts": "{hat}: no facts for {week}; fact, conclusion and action are due by the end of Friday.",
+    "review.roles_none": "No roles and KPIs review recorded yet; hold one every quarter.",
+    "review.roles_due": {
+        "one": "The last roles and KPIs review was {days} day ago ({last}); one is due every quarter.",
+        "other": "The last roles and KPIs review was {days} days ago ({last}); one is due every quarter.",
+    },
+    "review.setup_stop": "{hat} {kpi}: the stop rule “{condition}” has no threshold yet; set it to make the rule work.",
+    "direction.up": "higher is better",
+    "direction.down": "lower is better",
+    "review.none": "No warnings.",
+}

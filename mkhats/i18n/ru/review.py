@@ -1,3 +1,20 @@
-"""Russian messages: review."""
+"""Русские сообщения: предупреждения обзора."""
 
-MESSAGES: dict = {}
+MESSAGES = {
+    "review.conflict": "{pair} ({level}): {person} носит обе шляпы, действующей внешней проверки нет: {check}.",
+    "review.conflict_expired": "Последняя проверка истекла {day}.",
+    "review.stop": "{hat} {kpi} {condition}: {span} ({values}). {action} и запишите решение.",
+    "review.target": "{hat} {kpi} за {week}: {value} при цели {target} ({direction}).",
+    "review.ritual_plan": "{hat}: нет плана на {week}; план сдаётся до конца понедельника.",
+    "review.ritual_facts": "{hat}: нет фактов за {week}; факт, вывод и действие сдаются до конца пятницы.",
+    "review.roles_none": "Ревизия ролей и KPI ещё не проводилась; проводите её раз в квартал.",
+    "review.roles_due": {
+        "one": "Последняя ревизия ролей и KPI была {days} день назад ({last}); её проводят раз в квартал.",
+        "few": "Последняя ревизия ролей и KPI была {days} дня назад ({last}); её проводят раз в квартал.",
+        "many": "Последняя ревизия ролей и KPI была {days} дней назад ({last}); её проводят раз в квартал.",
+    },
+    "review.setup_stop": "{hat} {kpi}: у стоп-правила «{condition}» не задан порог; задайте его, чтобы правило работало.",
+    "direction.up": "чем больше, тем лучше",
+    "direction.down": "чем меньше, тем лучше",
+    "review.none": "Предупреждений нет.",
+}

@@ -1,0 +1,149 @@
+"""The command line (SPEC §4): argument parsing and exit codes; the work is done by services.
+
+Errors reach stderr as one sentence (never a traceback): exit 2 for bad input, 1 for I/O
+failures and for warnings found by ``check``. Textual is imported only to open the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+
+from mkhats.errors import InputError, MkhatsError
+from mkhats.i18n import detect_language, set_language, t
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, t("cli.usage_error", prog=self.prog, message=message) + "\n")
+
+
+def _common(parser: argparse.ArgumentParser, dated: bool = True) -> None:
+    parser.add_argument("--db", help=t("cli.opt.db"))
+    parser.add_argument("--lang", choices=("en", "ru"), help=t("cli.opt.lang"))
+    if dated:
+        parser.add_argument("--today", help=t("cli.opt.today"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Every command of SPEC §4 with its options."""
+    parser = _Parser(prog="mkhats", description=t("cli.description"))
+    _common(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("demo", help=t("cli.demo.help"))
+    p.add_argument("--weeks", type=int, default=12, help=t("cli.demo.weeks"))
+    p.add_argument("--force", action="store_true", help=t("cli.demo.force"))
+    _common(p)
+
+    p = sub.add_parser("add", help=t("cli.add.help"))
+    p.add_argument("kpi", metavar="HAT.KPI")
+    p.add_argument("value", metavar="VALUE")
+    p.add_argument("--date", help=t("cli.add.date"))
+    p.add_argument("--note", default="", help=t("cli.add.note"))
+    _common(p)
+
+    p = sub.add_parser("kpi", help=t("cli.kpi.help"))
+    kpi_sub = p.add_subparsers(dest="kpi_command", metavar="list|set", parser_class=_Parser, required=True)
+    q = kpi_sub.add_parser("list", help=t("cli.kpi.list"))
+    _common(q)
+    q = kpi_sub.add_parser("set", help=t("cli.kpi.set"))
+    q.add_argument("kpi", metavar="HAT.KPI")
+    q.add_argument("--target", help=t("cli.kpi.target"))
+    q.add_argument("--stop", help=t("cli.kpi.stop"))
+    q.add_argument("--guard", help=t("cli.kpi.guard"))
+    q.add_argument("--action", help=t("cli.kpi.action"))
+    _common(q)
+
+    p = sub.add_parser("assign", help=t("cli.assign.help"))
+    p.add_argument("hat", metavar="HAT")
+    p.add_argument("person", metavar="PERSON")
+    p.add_argument("--kind", choices=("staff", "owner", "external"))
+    _common(p)
+
+    p = sub.add_parser("wear", help=t("cli.wear.help"))
+    p.add_argument("hat", metavar="HAT", nargs="?")
+    p.add_argument("--stop", action="store_true", help=t("cli.wear.stop"))
+    _common(p)
+
+    p = sub.add_parser("verify", help=t("cli.verify.help"))
+    p.add_argument("hat_a", metavar="HAT_A")
+    p.add_argument("hat_b", metavar="HAT_B")
+    p.add_argument("--by", required=True, metavar="PERSON", help=t("cli.verify.by"))
+    p.add_argument("--date", help=t("cli.verify.date"))
+    p.add_argument("--note", default="", help=t("cli.verify.note"))
+    p.add_argument("--problems", action="store_true", help=t("cli.verify.problems"))
+    _common(p)
+
+    p = sub.add_parser("import", help=t("cli.import.help"))
+    p.add_argument("file", metavar="FILE.csv")
+    p.add_argument("--dry-run", action="store_true", help=t("cli.import.dry_run"))
+    _common(p)
+
+    p = sub.add_parser("export", help=t("cli.export.help"))
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("--out", metavar="FILE", help=t("cli.export.out"))
+    _common(p)
+
+    p = sub.add_parser("restore", help=t("cli.restore.help"))
+    p.add_argument("file", metavar="FILE.json")
+    _common(p)
+
+    p = sub.add_parser("report", help=t("cli.report.help"))
+    p.add_argument("--week", metavar="YYYY-Www")
+    p.add_argument("--out", metavar="FILE", help=t("cli.report.out"))
+    _common(p)
+
+    p = sub.add_parser("check", help=t("cli.check.help"))
+    p.add_argument("--week", metavar="YYYY-Www")
+    _common(p)
+    return parser
+
+
+def resolve_today(text: str | None) -> date:
+    """``--today``, else ``MKHATS_TODAY``, else the real date."""
+    from mkhats.domain.weeks import parse_day
+
+    text = text or os.environ.get("MKHATS_TODAY")
+    if not text:
+        return date.today()
+    try:
+        return parse_day(text)
+    except InputError:
+        raise InputError("cli.bad_today", value=text) from None
+
+
+def _argv_lang(argv: Sequence[str]) -> str | None:
+    """``--lang`` read before parsing, so help and errors come in that language too."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_language(detect_language(_argv_lang(argv)))
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        from mkhats import commands
+
+        return commands.run(args)
+    except MkhatsError as error:
+        print(error.render(), file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

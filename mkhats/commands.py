@@ -1,0 +1,245 @@
+"""What each CLI command does with its parsed arguments: call a service, print the outcome."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from mkhats.domain.labels import (
+    action_text,
+    format_day,
+    format_span,
+    format_value,
+    format_with_unit,
+    hat_name,
+    kpi_title,
+    pair_name,
+    person_name,
+)
+from mkhats.domain.models import Kpi
+from mkhats.domain.stoprules import Alert, format_condition, format_guard
+from mkhats.domain.weeks import parse_day, week_start
+from mkhats.errors import InputError, StoreError
+from mkhats.i18n import t
+from mkhats.services import Workspace, default_db_path
+
+
+def _out(text: str = "") -> None:
+    print(text)
+
+
+def _workspace(args: argparse.Namespace) -> Workspace:
+    from mkhats.cli import resolve_today
+
+    path = Path(args.db).expanduser() if args.db else default_db_path()
+    return Workspace(path, resolve_today(args.today))
+
+
+def _write_out(path: str | None, text: str) -> None:
+    if not path:
+        sys.stdout.write(text)
+        return
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise StoreError("cli.cannot_write", file=path, reason=exc.strerror or str(exc)) from None
+    _out(t("cli.written", file=path))
+
+
+def _alert_line(alert: Alert, kpi: Kpi, currency: str | None) -> str:
+    values = ", ".join(format_with_unit(kpi, v, currency) for _, v in alert.values)
+    return t(
+        "cli.alert",
+        kpi=kpi.key,
+        condition=format_condition(alert.rule),
+        span=format_span(alert.first, alert.last),
+        values=values,
+        action=action_text(alert.rule),
+    )
+
+
+def cmd_add(args: argparse.Namespace, ws: Workspace) -> int:
+    from mkhats.services.values import add_value
+
+    day = parse_day(args.date) if args.date else ws.today
+    fired = add_value(ws, args.kpi, args.value, day, args.note)
+    with ws.read() as repo:
+        kpis, currency = repo.kpis(), repo.settings().currency
+    kpi = kpis[args.kpi.strip().lower()]
+    _out(t("cli.added", kpi=kpi.key, value=format_with_unit(kpi, _stored(ws, kpi, day), currency), day=format_day(day)))
+    for alert in fired:
+        _out(_alert_line(alert, kpis[alert.kpi], currency))
+    return 0
+
+
+def _stored(ws: Workspace, kpi: Kpi, day) -> float | None:
+    with ws.read() as repo:
+        return repo.daily(day, day).get(kpi.key, {}).get(day)
+
+
+def cmd_kpi(args: argparse.Namespace, ws: Workspace) -> int:
+    from mkhats.services.setup import KpiChange, set_kpi
+
+    if args.kpi_command == "set":
+        change = KpiChange(target=args.target, stop=args.stop, guard=args.guard, action=args.action)
+        if all(v is None for v in (args.target, args.stop, args.guard, args.action)):
+            raise InputError("cli.kpi_set_nothing")
+        kpi = set_kpi(ws, args.kpi, change)
+        with ws.read() as repo:
+            currency = repo.settings().currency
+        _out(_kpi_line(kpi, currency))
+        return 0
+    with ws.read() as repo:
+        kpis, hats, currency = repo.kpis(), repo.hats(), repo.settings().currency
+    rows = [[t("col.kpi"), t("cli.col.title"), t("col.unit"), t("col.kind"), t("col.target"), t("col.stop_rule")]]
+    for hat in hats.values():
+        for kpi in sorted((k for k in kpis.values() if k.hat == hat.key), key=lambda k: k.position):
+            rows.append(_kpi_cells(kpi, currency, hat.enabled))
+    _out(_columns(rows))
+    return 0
+
+
+def _kpi_cells(kpi: Kpi, currency: str | None, enabled: bool = True) -> list[str]:
+    kind = f"{t('kind.formula')} {kpi.formula}" if kpi.formula else f"{t('kind.measured')} ({kpi.aggregate})"
+    rule = "—"
+    if kpi.stop is not None:
+        rule = f"{format_condition(kpi.stop)} → {action_text(kpi.stop)}"
+        if kpi.stop.guard is not None:
+            rule += f" [{format_guard(kpi.stop.guard)}]"
+    title = kpi_title(kpi) + ("" if enabled and not kpi.retired else f" ({t('cli.off')})")
+    unit = currency if kpi.unit == "money" and currency else kpi.unit
+    return [kpi.key, title, unit, kind, format_value(kpi, kpi.target), rule]
+
+
+def _kpi_line(kpi: Kpi, currency: str | None) -> str:
+    return "  ".join(c for c in _kpi_cells(kpi, currency) if c)
+
+
+def _columns(rows: list[list[str]]) -> str:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
+
+
+def cmd_assign(args: argparse.Namespace, ws: Workspace) -> int:
+    from mkhats.services.setup import assign
+
+    person, created = assign(ws, args.hat, args.person, args.kind)
+    key = "cli.assigned_new" if created else "cli.assigned"
+    _out(t(key, person=person_name(person.name), hat=hat_name(args.hat.strip().lower()), kind=t(f"kind.{person.kind}")))
+    return 0
+
+
+def cmd_wear(args: argparse.Namespace, ws: Workspace) -> int:
+    from mkhats.services.setup import wear
+
+    if args.stop == (args.hat is not None):
+        raise InputError("cli.wear_usage")
+    now = datetime.combine(ws.today, datetime.now().time().replace(microsecond=0))
+    result = wear(ws, None if args.stop else args.hat, now)
+    if result.closed is not None:
+        minutes = int((result.closed.end - result.closed.start).total_seconds() // 60)
+        _out(t("cli.wear_stopped", hat=hat_name(result.closed.hat), n=minutes, minutes=minutes))
+    if result.already is not None:
+        _out(t("cli.wear_already", hat=hat_name(result.already.hat)))
+    if result.started is not None:
+        _out(t("cli.wear_started", hat=hat_name(result.started.hat)))
+    if args.stop and result.closed is None:
+        _out(t("cli.wear_none"))
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace, ws: Workspace) -> int:
+    from mkhats.domain.conflicts import check_valid_until, find_rule
+    from mkhats.services.setup import verify
+
+    day = parse_day(args.date) if args.date else ws.today
+    check, created = verify(ws, args.hat_a, args.hat_b, args.by, day, args.note, args.problems)
+    with ws.read() as repo:
+        rule, hats = find_rule(repo.conflicts(), *check.hats), repo.hats()
+    if created:
+        _out(t("cli.person_added", person=check.by))
+    _out(t("cli.verified", pair=pair_name(check.hats, hats), by=person_name(check.by), day=format_day(check.day),
+           until=format_day(check_valid_until(check, rule.every)), outcome=t(f"outcome.{check.outcome}")))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, ws: Workspace) -> int:
+    from mkhats.services.values import import_csv
+
+    result = import_csv(ws, Path(args.file), args.dry_run)
+    key = "cli.import_dry" if result.dry_run else "cli.imported"
+    _out(t(key, n=result.rows, rows=result.rows, written=result.written, unchanged=result.unchanged))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, ws: Workspace) -> int:
+    if args.format == "csv":
+        from mkhats.services.values import export_csv
+
+        _write_out(args.out, export_csv(ws))
+        return 0
+    from mkhats.services.backup import export_json
+
+    if not args.out:
+        sys.stdout.write(export_json(ws))
+        return 0
+    export_json(ws, Path(args.out))
+    _out(t("cli.written", file=args.out))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, ws: Workspace) -> int:
+    from mkhats.services.backup import restore
+
+    kept = restore(ws, Path(args.file))
+    _out(t("cli.restored", file=args.file, kept=str(kept) if kept else "—"))
+    return 0
+
+
+def _week(args: argparse.Namespace, ws: Workspace) -> str:
+    if args.week:
+        week = args.week.strip().upper()
+        week_start(week)
+        return week
+    return ws.this_week()
+
+
+def cmd_report(args: argparse.Namespace, ws: Workspace) -> int:
+    from mkhats.domain.report import weekly_report
+
+    _write_out(args.out, weekly_report(ws.snapshot(_week(args, ws))))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, ws: Workspace) -> int:
+    from mkhats.domain.review import review
+    from mkhats.domain.review_text import check_line
+
+    snapshot = ws.snapshot(_week(args, ws))
+    items = review(snapshot)
+    for item in items:
+        _out(check_line(item, snapshot))
+    return 1 if items else 0
+
+
+def cmd_demo(args: argparse.Namespace, ws: Workspace) -> int:
+    from mkhats.services.demo import fill_demo
+
+    if not 1 <= args.weeks <= 520:
+        raise InputError("cli.demo_weeks", weeks=args.weeks)
+    count = fill_demo(ws, args.weeks, args.force)
+    _out(t("cli.demo_done", n=count, values=count, weeks=args.weeks, file=str(ws.path)))
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Dispatch a parsed command line; bare ``mkhats`` opens the app."""
+    ws = _workspace(args)
+    if args.command is None:
+        from mkhats.ui import run_app
+
+        return run_app(ws, lang=args.lang)
+    handler = globals()[f"cmd_{args.command}"]
+    return handler(args, ws)

@@ -1,0 +1,72 @@
+"""The CMO's channel map: each channel hat's leads, spend and revenue, CPL, ROMI and shares.
+
+Figures come from the hat's KPIs named ``leads``, ``spend`` and ``revenue`` where it has them; a
+channel without one says so (None), never a made-up zero.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+
+from mkhats.domain.kpis import period_values
+from mkhats.domain.snapshot import Snapshot
+
+
+@dataclass(frozen=True)
+class ChannelRow:
+    """One channel's numbers for a period."""
+
+    hat: str
+    wearer: str | None
+    leads: float | None
+    spend: float | None
+    revenue: float | None
+    cpl: float | None
+    romi: float | None
+    lead_share: float | None
+    revenue_share: float | None
+    verdict: str | None
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return a / b if a is not None and b not in (None, 0) else None
+
+
+def _percent(part: float | None, total: float) -> float | None:
+    share = _ratio(part, total)
+    return None if share is None else share * 100
+
+
+def channel_map(snapshot: Snapshot, days: Collection[date], month: str) -> list[ChannelRow]:
+    """The channel map over ``days``, with ``month``'s strategy verdicts."""
+    values = period_values(snapshot.kpis, snapshot.daily, days)
+    session = next((s for s in snapshot.sessions if s.month == month), None)
+    rows = []
+    for hat in snapshot.enabled_hats:
+        if not hat.channel:
+            continue
+        def get(name: str, hat_key: str = hat.key) -> float | None:
+            kpi = snapshot.kpis.get(f"{hat_key}.{name}")
+            return values.get(kpi.key) if kpi is not None and not kpi.retired else None
+
+        leads, spend, revenue = get("leads"), get("spend"), get("revenue")
+        romi = _ratio(None if revenue is None or spend is None else revenue - spend, spend)
+        rows.append(
+            ChannelRow(
+                hat.key, hat.wearer, leads, spend, revenue, _ratio(spend, leads),
+                None if romi is None else romi * 100, None, None,
+                session.verdicts.get(hat.key) if session else None,
+            )
+        )
+    total_leads = sum(r.leads for r in rows if r.leads is not None)
+    total_revenue = sum(r.revenue for r in rows if r.revenue is not None)
+    return [
+        ChannelRow(
+            **{**r.__dict__,
+               "lead_share": _percent(r.leads, total_leads),
+               "revenue_share": _percent(r.revenue, total_revenue)}
+        )
+        for r in rows
+    ]

@@ -1,0 +1,152 @@
+"""How stored keys and numbers read in the user's language: hat names, KPI titles, money.
+
+Stored data holds keys; these functions turn them into text at render time, so a language switch
+re-labels everything. Names the user typed are returned as typed.
+"""
+
+from __future__ import annotations
+
+from mkhats.domain.defaults import DEFAULT_PERSON
+from mkhats.domain.models import ChecklistItem, ConflictRule, Hat, Kpi, StopRule
+from mkhats.i18n import current_language, has, t
+
+_CURRENCY = {"en": "$", "ru": "₽"}
+_DASH = "—"
+
+
+def currency_sign(currency: str | None, lang: str | None = None) -> str:
+    """The currency setting, or the language's default (₽ for Russian, $ for English)."""
+    return currency or _CURRENCY.get(lang or current_language(), "$")
+
+
+def hat_name(hat: Hat | str) -> str:
+    """The hat's user-typed name, or its catalogue name."""
+    if isinstance(hat, Hat):
+        if hat.name:
+            return hat.name
+        hat = hat.key
+    key = f"hat.{hat}.name"
+    return t(key) if has(key, "en") else hat
+
+
+def hat_mission(hat: Hat) -> str:
+    """The hat's user-typed mission, or its catalogue mission."""
+    if hat.mission:
+        return hat.mission
+    key = f"hat.{hat.key}.mission"
+    return t(key) if has(key, "en") else ""
+
+
+def person_name(name: str | None) -> str:
+    """A person's name; the shipped "Me" reads in the user's language."""
+    if name is None:
+        return _DASH
+    return t("person.me") if name == DEFAULT_PERSON else name
+
+
+def kpi_title(kpi: Kpi) -> str:
+    """The KPI's user-typed title, its catalogue title, or its name."""
+    if kpi.title:
+        return kpi.title
+    key = f"kpi.{kpi.key}"
+    return t(key) if has(key, "en") else kpi.name.replace("_", " ").capitalize()
+
+
+def unit_suffix(kpi: Kpi, currency: str | None) -> str:
+    """What follows a KPI's title in a table header: ``₽``, ``%``, ``h``…"""
+    if kpi.unit == "money":
+        return currency_sign(currency)
+    return t(f"unit.{kpi.unit}")
+
+
+def item_text(item: ChecklistItem) -> str:
+    """A checklist item's user-typed text, or its catalogue text."""
+    return item.text or (t(item.key) if item.key else "")
+
+
+def action_text(rule: StopRule) -> str:
+    """A stop rule's action, typed or shipped."""
+    return rule.action or (t(rule.action_key) if rule.action_key else "")
+
+
+def conflict_reason(rule: ConflictRule) -> str:
+    """Why two hats conflict."""
+    return rule.reason or (t(f"{rule.key}.reason") if rule.key else "")
+
+
+def conflict_check(rule: ConflictRule) -> str:
+    """The check that mitigates a conflict."""
+    return rule.check or (t(f"{rule.key}.check") if rule.key else "")
+
+
+def pair_name(hats: tuple[str, str], names: dict[str, Hat] | None = None) -> str:
+    """``Performance × CMO``."""
+    names = names or {}
+    return " × ".join(hat_name(names.get(h, h)) for h in hats)
+
+
+def format_number(value: float, decimals: int = 0, lang: str | None = None) -> str:
+    """``1,234.5`` in English, ``1 234,5`` (no-break spaces) in Russian."""
+    lang = lang or current_language()
+    text = f"{value:,.{decimals}f}"
+    if lang == "ru":
+        text = text.replace(",", "\u00a0").replace(".", ",")
+    return text.replace("-", "−")
+
+
+def _decimals(unit: str, value: float) -> int:
+    if unit == "money":
+        return 0 if abs(value) >= 100 else 2
+    if unit in ("percent", "hours"):
+        return 1
+    if unit == "ratio":
+        return 2
+    return 0 if float(value).is_integer() else 1
+
+
+def format_amount(unit: str, value: float | None, lang: str | None = None) -> str:
+    """A number of ``unit`` as tables show it (the unit is in the header): ``412,300``, ``—``."""
+    if value is None:
+        return _DASH
+    return format_number(value, _decimals(unit, value), lang)
+
+
+def format_value(kpi: Kpi, value: float | None, lang: str | None = None) -> str:
+    """A KPI value as the tables show it (unit in the header): ``412,300``, ``12.5``, ``—``."""
+    return format_amount(kpi.unit, value, lang)
+
+
+def format_unit(unit: str, value: float | None, currency: str | None, lang: str | None = None) -> str:
+    """A number with its unit, for sentences: ``$1,297``, ``1 297 ₽``, ``12.5 %``."""
+    if value is None:
+        return _DASH
+    lang = lang or current_language()
+    number = format_amount(unit, value, lang)
+    if unit == "money":
+        sign = currency_sign(currency, lang)
+        return f"{sign}{number}" if lang == "en" and sign == "$" else f"{number}\u00a0{sign}"
+    suffix = t(f"unit.{unit}")
+    return f"{number}\u00a0{suffix}" if suffix else number
+
+
+def format_with_unit(kpi: Kpi, value: float | None, currency: str | None, lang: str | None = None) -> str:
+    """A KPI value with its unit, for sentences: ``$1,297``, ``1 297 ₽``, ``12.5 %``."""
+    return format_unit(kpi.unit, value, currency, lang)
+
+def format_day(day, lang: str | None = None, year: bool = True) -> str:
+    """``23 Nov 2026`` / ``23 нояб. 2026`` (pendulum's locale data)."""
+    import pendulum
+
+    pattern = "D MMM YYYY" if year else "D MMM"
+    return pendulum.date(day.year, day.month, day.day).format(pattern, locale=lang or current_language())
+
+
+def format_span(first, last, lang: str | None = None) -> str:
+    """A date range, compact when it stays within a month: ``23–29 Nov 2026``."""
+    if first == last:
+        return format_day(first, lang)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{format_day(last, lang)}"
+    if first.year == last.year:
+        return f"{format_day(first, lang, year=False)} – {format_day(last, lang)}"
+    return f"{format_day(first, lang)} – {format_day(last, lang)}"

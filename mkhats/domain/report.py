@@ -1,0 +1,163 @@
+"""The weekly report in Markdown: a section per hat, then the CMO summary (SPEC §4 ``report``)."""
+
+from __future__ import annotations
+
+from mkhats.domain.channels import channel_map
+from mkhats.domain.checklist import checklist_rows, progress, week_periods
+from mkhats.domain.conflicts import conflict_states
+from mkhats.domain.kpis import period_values, status
+from mkhats.domain.labels import (
+    action_text,
+    conflict_check,
+    format_day,
+    format_amount,
+    format_span,
+    format_unit,
+    format_value,
+    format_with_unit,
+    hat_mission,
+    hat_name,
+    kpi_title,
+    pair_name,
+    person_name,
+    unit_suffix,
+)
+from mkhats.domain.models import Kpi
+from mkhats.domain.review import as_of, stop_alerts
+from mkhats.domain.snapshot import Snapshot
+from mkhats.domain.stoprules import format_condition, is_decided
+from mkhats.domain.weeks import shift_week, week_days
+from mkhats.i18n import t
+
+_DASH = "—"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ").strip() or _DASH
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return lines + [""]
+
+
+def _status_text(kpi: Kpi, value: float | None) -> str:
+    state = status(kpi, value)
+    return {"on": "✓ " + t("status.on"), "off": "✗ " + t("status.off")}.get(state or "", _DASH)
+
+
+def _hat_section(snapshot: Snapshot, hat, week_values: dict, prev_values: dict, alerts) -> list[str]:
+    currency = snapshot.settings.currency
+    lines = [
+        f"## {hat_name(hat)}",
+        "",
+        t("report.worn_by", person=person_name(hat.wearer), mission=hat_mission(hat)),
+        "",
+    ]
+    log = snapshot.logs.get((hat.key, snapshot.week))
+    for field in ("plan", "fact", "conclusion", "action"):
+        text = getattr(log, field) if log else ""
+        lines.append(f"- **{t('log.' + field)}:** {_cell(text)}")
+    lines.append("")
+    rows = []
+    for kpi in snapshot.hat_kpis(hat.key):
+        suffix = unit_suffix(kpi, currency)
+        title = f"{kpi_title(kpi)}, {suffix}" if suffix else kpi_title(kpi)
+        rows.append([
+            title,
+            format_value(kpi, kpi.target),
+            format_value(kpi, week_values.get(kpi.key)),
+            format_value(kpi, prev_values.get(kpi.key)),
+            _status_text(kpi, week_values.get(kpi.key)),
+        ])
+    lines += _table([t("col.kpi"), t("col.target"), t("col.week"), t("col.prev"), t("col.status")], rows)
+    done, total = progress(checklist_rows(snapshot.checklist, snapshot.ticks, hat.key, snapshot.week))
+    lines += [t("report.checklist", done=done, total=total), ""]
+    hat_alerts = [a for a in alerts if a.kpi.startswith(hat.key + ".")]
+    if hat_alerts:
+        lines.append(f"**{t('report.open_alerts')}**")
+        lines.append("")
+        for alert in hat_alerts:
+            kpi = snapshot.kpis[alert.kpi]
+            values = ", ".join(format_with_unit(kpi, v, currency) for _, v in alert.values)
+            lines.append(
+                f"- {kpi_title(kpi)} {format_condition(alert.rule)}: {format_span(alert.first, alert.last)}"
+                f" ({values}) → {action_text(alert.rule)}"
+            )
+        lines.append("")
+    return lines
+
+
+def _summary(snapshot: Snapshot, week_values: dict, prev_values: dict, alerts) -> list[str]:
+    currency = snapshot.settings.currency
+    lines = [f"## {t('report.cmo_summary')}", ""]
+    rows = []
+    for key in ("cmo.revenue", "cmo.marketing_spend", "cmo.romi", "cmo.cac", "cmo.ltv_cac"):
+        kpi = snapshot.kpis.get(key)
+        if kpi is None or kpi.retired:
+            continue
+        rows.append([kpi_title(kpi), format_with_unit(kpi, week_values.get(key), currency),
+                     format_with_unit(kpi, prev_values.get(key), currency), _status_text(kpi, week_values.get(key))])
+    lines += _table([t("col.kpi"), t("col.week"), t("col.prev"), t("col.status")], rows)
+    lines += [f"### {t('report.channel_map')}", ""]
+    month = week_periods(snapshot.week)["monthly"]
+    channel_rows = []
+    for row in channel_map(snapshot, week_days(snapshot.week), month):
+        channel_rows.append([
+            hat_name(snapshot.hats[row.hat]), person_name(row.wearer),
+            format_amount("count", row.leads), format_unit("money", row.spend, currency),
+            format_unit("money", row.revenue, currency), format_unit("money", row.cpl, currency),
+            format_unit("percent", row.romi, currency), format_unit("percent", row.lead_share, currency),
+            format_unit("percent", row.revenue_share, currency),
+            t(f"verdict.{row.verdict}") if row.verdict else _DASH,
+        ])
+    lines += _table([t("col.channel"), t("col.wearer"), t("col.leads"), t("col.spend"), t("col.revenue"),
+                     "CPL", "ROMI", t("col.lead_share"), t("col.revenue_share"), t("col.verdict")], channel_rows)
+    lines += [f"### {t('report.conflicts')}", ""]
+    states = conflict_states(snapshot.conflicts, snapshot.hats, snapshot.checks, as_of(snapshot))
+    for state in states:
+        pair = pair_name(state.rule.hats, snapshot.hats)
+        if state.ok and state.check is not None:
+            lines.append("- " + t("report.conflict_checked", pair=pair, by=person_name(state.check.by),
+                                  day=format_day(state.check.day), until=format_day(state.valid_until)))
+        else:
+            lines.append("- " + t("report.conflict_open", pair=pair, person=person_name(state.wearer),
+                                  check=conflict_check(state.rule)))
+    if not states:
+        lines.append("- " + t("report.no_conflicts"))
+    lines.append("")
+    lines += [f"### {t('report.decisions')}", ""]
+    days = set(week_days(snapshot.week))
+    decided = [d for d in snapshot.decisions if d.day in days]
+    for d in decided:
+        kpi = snapshot.kpis.get(d.kpi)
+        title = kpi_title(kpi) if kpi else d.kpi
+        reason = f" — {d.reason}" if d.reason else ""
+        lines.append(f"- {title} ({format_span(d.first, d.last)}): {t('decision.' + d.decision)}{reason}")
+    for alert in alerts:
+        kpi = snapshot.kpis[alert.kpi]
+        lines.append("- " + t("report.alert_open", kpi=f"{hat_name(snapshot.hats[kpi.hat])} {kpi_title(kpi)}",
+                              span=format_span(alert.first, alert.last)))
+    if not decided and not alerts:
+        lines.append("- " + t("report.no_decisions"))
+    lines.append("")
+    return lines
+
+
+def weekly_report(snapshot: Snapshot) -> str:
+    """The Markdown report of ``snapshot.week``."""
+    week_values = period_values(snapshot.kpis, snapshot.daily, week_days(snapshot.week))
+    prev_values = period_values(snapshot.kpis, snapshot.daily, week_days(shift_week(snapshot.week, -1)))
+    alerts = [a for a in stop_alerts(snapshot) if not is_decided(a, snapshot.decisions)]
+    days = week_days(snapshot.week)
+    lines = [
+        f"# {t('report.title', week=snapshot.week)}",
+        "",
+        f"{format_span(days[0], days[-1])} · {t('report.generated', day=format_day(snapshot.today))}",
+        "",
+    ]
+    for hat in snapshot.enabled_hats:
+        lines += _hat_section(snapshot, hat, week_values, prev_values, alerts)
+    lines += _summary(snapshot, week_values, prev_values, alerts)
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,171 @@
+"""The owner's weekly review: every warning the data allows, with its category and severity.
+
+Categories follow ``mkhats check``: CONFLICT, STOP, TARGET, RITUAL, CADENCE, HOURS, SETUP. Each
+item keeps raw keys (hats, KPIs, dates) so the CLI renders it in the user's language and the app
+can lead from it to the place that fixes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from mkhats.domain.conflicts import conflict_states
+from mkhats.domain.kpis import period_values, status
+from mkhats.domain.snapshot import Snapshot
+from mkhats.domain.stoprules import Alert, evaluate_stop_rule, open_alerts
+from mkhats.domain.weeks import add_days, shift_week, week_days, week_start
+
+CATEGORIES = ("CONFLICT", "STOP", "TARGET", "RITUAL", "CADENCE", "HOURS", "SETUP")
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+ROLES_REVIEW_DAYS = 92
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One warning: what is wrong (a catalogue key and its parameters) and where to fix it."""
+
+    category: str
+    severity: str
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+    hat: str | None = None
+    kpi: str | None = None
+    week: str | None = None
+    alert: Alert | None = None
+    pair: tuple[str, str] | None = None
+
+
+def as_of(snapshot: Snapshot) -> date:
+    """The day the review judges: today, or the chosen week's Sunday if that week is past."""
+    return min(snapshot.today, add_days(week_start(snapshot.week), 6))
+
+
+def target_week(snapshot: Snapshot) -> str:
+    """The week whose targets are judged: the chosen week once it is over, else the one before.
+
+    A week still running would show every summed KPI as off target on Monday.
+    """
+    sunday = add_days(week_start(snapshot.week), 6)
+    return snapshot.week if snapshot.today > sunday else shift_week(snapshot.week, -1)
+
+
+def stop_alerts(snapshot: Snapshot) -> list[Alert]:
+    """Every stop-rule streak in the snapshot's window up to ``as_of``, decided or not."""
+    last = min(snapshot.last_day, as_of(snapshot))
+    alerts: list[Alert] = []
+    for hat in snapshot.enabled_hats:
+        for kpi in snapshot.hat_kpis(hat.key):
+            if kpi.stop is not None and kpi.stop.threshold is not None:
+                alerts += evaluate_stop_rule(kpi, snapshot.kpis, snapshot.daily, snapshot.first_day, last)
+    return alerts
+
+
+def _conflicts(snapshot: Snapshot) -> list[ReviewItem]:
+    items = []
+    for state in conflict_states(snapshot.conflicts, snapshot.hats, snapshot.checks, as_of(snapshot)):
+        if state.ok:
+            continue
+        rule = state.rule
+        items.append(
+            ReviewItem(
+                "CONFLICT",
+                rule.level,
+                "review.conflict",
+                {"hats": rule.hats, "person": state.wearer, "level": rule.level, "rule": rule,
+                 "expired": state.expired.day if getattr(state, "expired", None) else None},
+                hat=rule.hats[0],
+                pair=rule.hats,
+            )
+        )
+    return items
+
+
+def _stops(snapshot: Snapshot) -> list[ReviewItem]:
+    return [
+        ReviewItem(
+            "STOP",
+            "high",
+            "review.stop",
+            {"alert": alert, "kpi": snapshot.kpis[alert.kpi]},
+            hat=alert.kpi.split(".")[0],
+            kpi=alert.kpi,
+            alert=alert,
+        )
+        for alert in open_alerts(stop_alerts(snapshot), snapshot.decisions)
+    ]
+
+
+def _targets(snapshot: Snapshot) -> list[ReviewItem]:
+    week = target_week(snapshot)
+    values = period_values(snapshot.kpis, snapshot.daily, week_days(week))
+    items = []
+    for hat in snapshot.enabled_hats:
+        for kpi in snapshot.hat_kpis(hat.key):
+            if status(kpi, values.get(kpi.key)) == "off":
+                items.append(
+                    ReviewItem(
+                        "TARGET", "medium", "review.target",
+                        {"kpi": kpi, "value": values[kpi.key], "week": week},
+                        hat=hat.key, kpi=kpi.key, week=week,
+                    )
+                )
+    return items
+
+
+def _log_missing(snapshot: Snapshot, hat: str, week: str, part: str) -> bool:
+    log = snapshot.logs.get((hat, week))
+    if log is None:
+        return True
+    if part == "plan":
+        return not log.plan.strip()
+    return not (log.fact.strip() and log.conclusion.strip() and log.action.strip())
+
+
+def _rituals(snapshot: Snapshot) -> list[ReviewItem]:
+    """Plan due by the end of Monday, facts by the end of Friday; last week's facts too."""
+    items = []
+    monday = week_start(snapshot.week)
+    due = [(snapshot.week, "plan", monday), (snapshot.week, "facts", add_days(monday, 4))]
+    previous = shift_week(snapshot.week, -1)
+    due.append((previous, "facts", add_days(week_start(previous), 4)))
+    for hat in snapshot.enabled_hats:
+        for week, part, deadline in due:
+            if snapshot.today > deadline and _log_missing(snapshot, hat.key, week, part):
+                items.append(
+                    ReviewItem(
+                        "RITUAL", "medium", f"review.ritual_{part}",
+                        {"hat": hat.key, "week": week}, hat=hat.key, week=week,
+                    )
+                )
+    return items
+
+
+def _cadence(snapshot: Snapshot) -> list[ReviewItem]:
+    today = snapshot.today
+    last = max((r.day for r in snapshot.reviews if r.day <= today), default=None)
+    if last is None:
+        return [ReviewItem("CADENCE", "low", "review.roles_none", {}, hat="cmo")]
+    age = (today - last).days
+    if age > ROLES_REVIEW_DAYS:
+        return [ReviewItem("CADENCE", "low", "review.roles_due", {"last": last, "days": age}, hat="cmo")]
+    return []
+
+
+def _setup(snapshot: Snapshot) -> list[ReviewItem]:
+    return [
+        ReviewItem("SETUP", "low", "review.setup_stop", {"kpi": kpi}, hat=hat.key, kpi=kpi.key)
+        for hat in snapshot.enabled_hats
+        for kpi in snapshot.hat_kpis(hat.key)
+        if kpi.stop is not None and kpi.stop.threshold is None
+    ]
+
+
+def review(snapshot: Snapshot) -> list[ReviewItem]:
+    """All warnings for the snapshot's week, grouped by category, most severe first within each."""
+    items = (
+        _conflicts(snapshot) + _stops(snapshot) + _targets(snapshot) + _rituals(snapshot)
+        + _cadence(snapshot) + _setup(snapshot)
+    )
+    return sorted(items, key=lambda i: (CATEGORIES.index(i.category), SEVERITY_ORDER[i.severity]))

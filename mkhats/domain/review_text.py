@@ -1,0 +1,80 @@
+"""One sentence per review warning, in the user's language (the ``check`` lines and the review)."""
+
+from __future__ import annotations
+
+from mkhats.domain.labels import (
+    action_text,
+    conflict_check,
+    format_day,
+    format_span,
+    format_with_unit,
+    hat_name,
+    kpi_title,
+    pair_name,
+    person_name,
+)
+from mkhats.domain.review import ReviewItem
+from mkhats.domain.snapshot import Snapshot
+from mkhats.domain.stoprules import format_condition
+from mkhats.i18n import t
+
+
+def describe(item: ReviewItem, snapshot: Snapshot) -> str:
+    """The warning as one sentence, without its category."""
+    currency = snapshot.settings.currency
+    p = item.params
+    if item.category == "CONFLICT":
+        rule = p["rule"]
+        text = t(
+            "review.conflict",
+            pair=pair_name(rule.hats, snapshot.hats),
+            level=t(f"level.{rule.level}"),
+            person=person_name(p["person"]),
+            check=conflict_check(rule),
+        )
+        if p.get("expired"):
+            text += " " + t("review.conflict_expired", day=format_day(p["expired"]))
+        return text
+    if item.category == "STOP":
+        alert, kpi = p["alert"], p["kpi"]
+        values = ", ".join(format_with_unit(kpi, v, currency) for _, v in alert.values)
+        return t(
+            "review.stop",
+            hat=hat_name(snapshot.hats.get(kpi.hat, kpi.hat)),
+            kpi=kpi_title(kpi),
+            condition=format_condition(alert.rule),
+            span=format_span(alert.first, alert.last),
+            values=values,
+            action=action_text(alert.rule),
+        )
+    if item.category == "TARGET":
+        kpi = p["kpi"]
+        return t(
+            "review.target",
+            hat=hat_name(snapshot.hats.get(kpi.hat, kpi.hat)),
+            kpi=kpi_title(kpi),
+            week=p["week"],
+            value=format_with_unit(kpi, p["value"], currency),
+            target=format_with_unit(kpi, kpi.target, currency),
+            direction=t(f"direction.{kpi.direction}"),
+        )
+    if item.category == "RITUAL":
+        return t(item.key, hat=hat_name(snapshot.hats.get(p["hat"], p["hat"])), week=p["week"])
+    if item.category == "CADENCE":
+        if "last" in p:
+            return t(item.key, n=p["days"], days=p["days"], last=format_day(p["last"]))
+        return t(item.key)
+    if item.category == "SETUP":
+        kpi = p["kpi"]
+        return t(
+            "review.setup_stop",
+            hat=hat_name(snapshot.hats.get(kpi.hat, kpi.hat)),
+            kpi=kpi_title(kpi),
+            condition=format_condition(kpi.stop),
+        )
+    return t(item.key, **p)
+
+
+def check_line(item: ReviewItem, snapshot: Snapshot) -> str:
+    """A ``mkhats check`` line: the category, then the sentence."""
+    return f"{item.category} {describe(item, snapshot)}"

@@ -1,0 +1,170 @@
+"""Use cases that shape the setup: KPIs and stop rules, who wears which hat, wearing, checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from mkhats.domain.conflicts import find_rule, validate_checker
+from mkhats.domain.models import AlertDecision, ExternalCheck, Kpi, Person, StopRule, WearSpan
+from mkhats.domain.numbers import parse_number
+from mkhats.domain.stoprules import Alert, parse_condition, parse_guard
+from mkhats.errors import InputError
+from mkhats.services import Workspace
+from mkhats.services.values import find_kpi
+from mkhats.store.repo import Repo
+
+_CLEAR = ("", "none", "-", "нет")
+
+
+def _hat(repo: Repo, key: str):
+    hats = repo.hats()
+    key = (key or "").strip().lower()
+    if key not in hats:
+        raise InputError("hat.unknown", hat=key, hats=", ".join(hats))
+    return hats[key]
+
+
+@dataclass(frozen=True)
+class KpiChange:
+    """What ``kpi set`` is asked to change; None leaves a field as it is."""
+
+    target: str | None = None
+    stop: str | None = None
+    guard: str | None = None
+    action: str | None = None
+
+
+def set_kpi(ws: Workspace, key: str, change: KpiChange) -> Kpi:
+    """Change a KPI's target and stop rule, with the same parsers and messages everywhere.
+
+    ``target``/``stop``/``guard`` of ``none`` (or empty) clear that setting.
+    """
+    with ws.write() as repo:
+        kpis = repo.kpis()
+        kpi = find_kpi(kpis, key)
+        updates: dict = {}
+        if change.target is not None:
+            text = change.target.strip().lower()
+            updates["target"] = None if text in _CLEAR else parse_number(change.target, "--target")
+        rule = kpi.stop
+        if change.stop is not None:
+            if change.stop.strip().lower() in _CLEAR:
+                rule = None
+            else:
+                op, threshold, days = parse_condition(change.stop)
+                base = rule or StopRule()
+                rule = base.model_copy(update={"op": op, "threshold": threshold, "days": days})
+        if change.guard is not None:
+            if rule is None:
+                raise InputError("kpi.guard_without_rule", kpi=kpi.key)
+            guard = None
+            if change.guard.strip().lower() not in _CLEAR:
+                guard = parse_guard(change.guard, kpi.hat)
+                if f"{kpi.hat}.{guard.kpi}" not in kpis:
+                    raise InputError("kpi.guard_unknown", kpi=kpi.key, guard=f"{kpi.hat}.{guard.kpi}")
+            rule = rule.model_copy(update={"guard": guard})
+        if change.action is not None:
+            if rule is None:
+                raise InputError("kpi.action_without_rule", kpi=kpi.key)
+            rule = rule.model_copy(update={"action": change.action.strip()})
+        updates["stop"] = rule
+        updated = Kpi.model_validate({**kpi.model_dump(), **updates})
+        repo.upsert_kpi(updated)
+        return updated
+
+
+def assign(ws: Workspace, hat_key: str, person: str, kind: str | None = None) -> tuple[Person, bool]:
+    """``person`` now wears ``hat_key`` (created if new; an optional hat is enabled).
+
+    Returns:
+        The person and whether they were created.
+    """
+    name = (person or "").strip()
+    if not name:
+        raise InputError("person.empty")
+    with ws.write() as repo:
+        hat = _hat(repo, hat_key)
+        persons = repo.persons()
+        existing = _match_person(persons, name)
+        created = existing is None
+        record = Person(name=name, kind=kind or "staff") if created else existing
+        if not created and kind and kind != existing.kind:
+            record = existing.model_copy(update={"kind": kind})
+        repo.upsert_person(record)
+        repo.upsert_hat(hat.model_copy(update={"wearer": record.name, "enabled": True}))
+        return record, created
+
+
+def _match_person(persons: dict[str, Person], name: str) -> Person | None:
+    folded = name.casefold()
+    return next((p for p in persons.values() if p.name.casefold() == folded), None)
+
+
+@dataclass(frozen=True)
+class WearResult:
+    """What ``wear`` changed: the span it closed, the one it started, or that the hat was on already."""
+
+    closed: WearSpan | None = None
+    started: WearSpan | None = None
+    already: WearSpan | None = None
+
+
+def wear(ws: Workspace, hat_key: str | None, now: datetime) -> WearResult:
+    """Start wearing ``hat_key`` (None: stop wearing); one hat at a time, switching closes the last."""
+    with ws.write() as repo:
+        hat = _hat(repo, hat_key) if hat_key is not None else None
+        current = repo.wearing()
+        if current is not None and hat is not None and current.hat == hat.key:
+            return WearResult(already=current)
+        closed = None
+        if current is not None:
+            closed = current.model_copy(update={"end": max(now, current.start)})
+            repo.add_span(closed)
+            repo.set_wearing(None)
+        started = None
+        if hat is not None:
+            started = WearSpan(hat=hat.key, person=hat.wearer, start=now)
+            repo.set_wearing(started)
+        return WearResult(closed=closed, started=started)
+
+
+def verify(
+    ws: Workspace, hat_a: str, hat_b: str, by: str, day: date, note: str = "", problems: bool = False
+) -> tuple[ExternalCheck, bool]:
+    """Record that ``by`` (wearing neither hat) checked the conflict of two hats.
+
+    Returns:
+        The check and whether ``by`` was added as a new external person.
+    """
+    name = (by or "").strip()
+    if not name:
+        raise InputError("person.empty")
+    with ws.write() as repo:
+        hats = repo.hats()
+        rule = find_rule(repo.conflicts(), hat_a.strip().lower(), hat_b.strip().lower())
+        persons = repo.persons()
+        person = _match_person(persons, name)
+        created = person is None
+        if created:
+            person = Person(name=name, kind="external")
+        validate_checker(rule, hats, person.name)
+        if created:
+            repo.upsert_person(person)
+        check = ExternalCheck(
+            hats=rule.hats, by=person.name, day=day, note=note.strip(), outcome="problems" if problems else "ok"
+        )
+        repo.add_check(check)
+        return check, created
+
+
+def decide(ws: Workspace, alert: Alert, decision: str, reason: str = "") -> AlertDecision:
+    """Record the decision on a stop-rule alert; the alert closes."""
+    if decision == "kept" and not reason.strip():
+        raise InputError("decision.reason_needed")
+    record = AlertDecision(
+        kpi=alert.kpi, first=alert.first, last=alert.last, decision=decision, reason=reason.strip(), day=ws.today
+    )
+    with ws.write() as repo:
+        repo.add_decision(record)
+    return record

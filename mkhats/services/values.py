@@ -1,0 +1,136 @@
+"""Use cases on daily KPI values: add one, delete one, import a CSV file, export them."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from mkhats.domain.csvrows import RowError, format_values_csv, parse_value_rows
+from mkhats.domain.kpis import validate_value
+from mkhats.domain.models import Kpi, KpiValue
+from mkhats.domain.numbers import parse_number
+from mkhats.domain.stoprules import Alert, alerts_touching, evaluate_stop_rule, open_alerts
+from mkhats.domain.weeks import add_days
+from mkhats.errors import InputError, StoreError
+from mkhats.services import Workspace
+from mkhats.store.repo import Repo
+
+# Beyond the longest rule, a month either side shows a streak's true extent.
+_RULE_MARGIN = 31
+
+
+class BadRowsError(InputError):
+    """An import file with bad rows: every one is listed, nothing was written."""
+
+    def __init__(self, path: Path, errors: list[RowError]) -> None:
+        super().__init__("import.bad_rows", file=str(path), n=len(errors), count=len(errors))
+        self.errors = errors
+
+    def render(self) -> str:
+        """The summary line, then one line per bad row."""
+        return "\n".join([super().render(), *(e.render() for e in self.errors)])
+
+
+def find_kpi(kpis: dict[str, Kpi], key: str) -> Kpi:
+    """The KPI ``hat.name``; an unknown key is an error that suggests the nearest ones."""
+    key = (key or "").strip().lower()
+    if key in kpis:
+        return kpis[key]
+    close = difflib.get_close_matches(key, list(kpis), n=3, cutoff=0.5)
+    if close:
+        raise InputError("kpi.unknown_close", key=key, close=", ".join(close))
+    raise InputError("kpi.unknown", key=key)
+
+
+def _fired(repo: Repo, kpis: dict[str, Kpi], day: date) -> list[Alert]:
+    """Open alerts whose streak includes ``day``, for every active rule of the changed data."""
+    rules = [k for k in kpis.values() if k.stop is not None and k.stop.threshold is not None and not k.retired]
+    if not rules:
+        return []
+    longest = max(k.stop.days for k in rules if k.stop is not None)
+    first, last = add_days(day, -longest - _RULE_MARGIN), add_days(day, longest + _RULE_MARGIN)
+    daily = repo.daily(first, last)
+    alerts: list[Alert] = []
+    for kpi in rules:
+        alerts += evaluate_stop_rule(kpi, kpis, daily, first, last)
+    return alerts_touching(open_alerts(alerts, repo.decisions()), day)
+
+
+def add_value(ws: Workspace, key: str, value: str | float, day: date | None = None, note: str = "") -> list[Alert]:
+    """Set a measured KPI's value for a day (replacing any earlier one).
+
+    Returns:
+        The open stop-rule alerts whose streak now includes that day.
+    """
+    day = day or ws.today
+    number = parse_number(value, "value") if isinstance(value, str) else float(value)
+    with ws.write() as repo:
+        kpis = repo.kpis()
+        kpi = find_kpi(kpis, key)
+        validate_value(kpi, number)
+        record = _value(kpi.key, day, number, note)
+        repo.set_values([record])
+    with ws.read() as repo:
+        return _fired(repo, kpis, day)
+
+
+def _value(key: str, day: date, number: float, note: str) -> KpiValue:
+    from pydantic import ValidationError
+
+    try:
+        return KpiValue(kpi=key, day=day, value=number, note=note)
+    except ValidationError:
+        raise InputError("value.note_too_long", limit=500) from None
+
+
+def delete_value(ws: Workspace, key: str, day: date) -> bool:
+    """Remove a KPI's value for a day; whether there was one."""
+    with ws.write() as repo:
+        kpi = find_kpi(repo.kpis(), key)
+        return repo.delete_value(kpi.key, day)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did (or would do, on a dry run)."""
+
+    rows: int
+    written: int
+    unchanged: int
+    dry_run: bool
+
+
+def import_csv(ws: Workspace, path: Path, dry_run: bool = False) -> ImportResult:
+    """Validate every row of a CSV file, then write all of them in one transaction, or none."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError("import.missing", file=str(path)) from None
+    except OSError as exc:
+        raise StoreError("import.unreadable", file=str(path), reason=exc.strerror or str(exc)) from None
+    with ws.read() as repo:
+        kpis = repo.kpis()
+    values, errors = parse_value_rows(data, kpis)
+    if errors:
+        raise BadRowsError(Path(path), errors)
+    if dry_run:
+        with ws.read() as repo:
+            existing = {(v.kpi, v.day): v for v in repo.values(*_span(values))} if values else {}
+        same = sum(1 for v in values if existing.get((v.kpi, v.day)) == v)
+        return ImportResult(len(values), len(values) - same, same, True)
+    with ws.write() as repo:
+        written, unchanged = repo.set_values(values)
+    return ImportResult(len(values), written, unchanged, False)
+
+
+def _span(values: list[KpiValue]) -> tuple[date, date]:
+    days = [v.day for v in values]
+    return min(days), max(days)
+
+
+def export_csv(ws: Workspace) -> str:
+    """Every KPI value as CSV (``date,kpi,value,note``)."""
+    with ws.read() as repo:
+        return format_values_csv(repo.all_values())

@@ -1,0 +1,380 @@
+"""The database: a main file and lazily loaded month partitions, changed only in transactions.
+
+Readers use :meth:`Database.read`; writers use :meth:`Database.transaction`, which takes the OS lock
+on the sidecar file, re-reads whatever another process changed, lets the caller change tables, and
+writes every changed file atomically (months first, the main file last) before releasing the lock.
+A failed transaction writes nothing and forgets its changes. A file that is not what mkhats wrote
+is refused and never written; an older schema is migrated after a backup.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+import filelock
+import orjson
+from tinydb.table import Table
+
+from mkhats.store import backups, schema
+from mkhats.store.atomic import (
+    FILE_MODE,
+    ensure_dir,
+    fsync_dir,
+    read_file,
+    remove_stale_temps,
+    stat_or_none,
+    write_atomic,
+)
+from mkhats.store.errors import CorruptFileError, LockTimeoutError, StoreIOError
+from mkhats.store.files import Layout, StoredFile, check_month_key, digest, is_racy, signature
+
+
+class View:
+    """The tables of a database while a :meth:`Database.read` block is open.
+
+    Tables are TinyDB tables over the in-memory data; they are valid only inside the block.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self._db: Database | None = db
+
+    def _owner(self) -> Database:
+        if self._db is None:
+            raise RuntimeError("this view is closed: use tables only inside their block")
+        return self._db
+
+    def main(self, table: str) -> Table:
+        """A table of the main file (settings, rules, logs…)."""
+        return self._owner()._table(self._owner()._main_file(), table)
+
+    def month(self, month_key: str, table: str) -> Table:
+        """A table (``values``, ``spans``) of month ``YYYY-MM``; loads that partition on first use."""
+        db = self._owner()
+        return db._table(db._month_file(check_month_key(month_key)), table)
+
+    def months(self) -> list[str]:
+        """The month keys that have a partition, on disk or written in this transaction."""
+        return self._owner()._month_keys()
+
+    def _close(self) -> None:
+        self._db = None
+
+
+class Tx(View):
+    """The tables of a database inside a :meth:`Database.transaction`: changes are saved at its end."""
+
+
+class Database:
+    """The store of one ``--db`` path: its main file, month partitions, lock and backups.
+
+    Not thread-safe: use one instance per thread (processes coordinate through the lock).
+    """
+
+    def __init__(self, path: Path, lock_timeout: float = 10.0) -> None:
+        self.layout = Layout(Path(path))
+        self.path = self.layout.main
+        self.lock_timeout = lock_timeout
+        self._lock = filelock.FileLock(str(self.layout.lock), timeout=lock_timeout, mode=FILE_MODE)
+        self._main = StoredFile(self.layout.main, self.layout.rel(self.layout.main))
+        self._months: dict[str, StoredFile] = {}
+        self._month_set: frozenset[str] | None = None
+        self._in_tx = False
+        self._backed_up_day: date | None = None
+
+    # -- public API -------------------------------------------------------------------------
+
+    def exists(self) -> bool:
+        """Whether the main file exists."""
+        return os.path.exists(self.layout.main)
+
+    @contextmanager
+    def transaction(self, today: date) -> Iterator[Tx]:
+        """Change the database under its lock; everything changed is saved when the block ends.
+
+        Args:
+            today: the user's date; the first write of each date is preceded by a daily backup.
+
+        Raises:
+            LockTimeoutError: another process kept the lock longer than ``lock_timeout``.
+            StoreIOError: a file could not be written (the failed file keeps its old content).
+            CorruptFileError: a file needed is not valid; nothing was written.
+            StoreDataError: a value cannot be written as JSON; nothing was written.
+        """
+        if self._in_tx:
+            raise RuntimeError("transactions do not nest")
+        ensure_dir(self.layout.folder)
+        self._acquire()
+        self._in_tx = True
+        tx = Tx(self)
+        try:
+            self._remove_stale_temps()
+            self._refresh()
+            try:
+                yield tx
+            except BaseException:
+                self._discard_dirty()
+                raise
+            self._commit(today)
+        finally:
+            tx._close()
+            self._in_tx = False
+            self._lock.release()
+
+    @contextmanager
+    def read(self) -> Iterator[View]:
+        """Read the database without the lock, after re-reading any file changed on disk."""
+        if not self._in_tx:
+            self._refresh()
+        view = View(self)
+        try:
+            yield view
+        finally:
+            view._close()
+            if not self._in_tx and self._dirty_files():
+                self._discard_dirty()
+                raise RuntimeError("changes need a transaction; they were discarded")
+
+    def changed(self) -> bool:
+        """Whether a loaded file, or the set of partitions, changed on disk since we loaded it.
+
+        Cheap (a stat per loaded file and one folder listing); meant to be polled every second.
+        """
+        if self._in_tx:
+            return False
+        if any(self._file_changed(file) for file in self._loaded_files() if not file.dirty):
+            return True
+        return self._month_set is not None and self.layout.months_on_disk() != self._month_set
+
+    def months(self) -> list[str]:
+        """The month keys that have a partition file, sorted."""
+        return self._month_keys()
+
+    def loaded_files(self) -> list[str]:
+        """The files held in memory, by their name in a backup (for tests and diagnostics)."""
+        return sorted(file.rel for file in self._loaded_files())
+
+    def newest_backup(self) -> Path | None:
+        """The most recent backup of this database, if any."""
+        return backups.newest_backup(self.layout)
+
+    def write_backup(self, dest: Path) -> Path:
+        """Write a backup of the whole set to ``dest`` (a consistent copy, taken under the lock)."""
+        with self._locked():
+            return backups.export_backup(self.layout, dest)
+
+    def backup_now(self, reason: str) -> Path:
+        """Write ``backups/<stem>-before-<reason>-<timestamp>.json`` now and return its path."""
+        with self._locked():
+            return backups.write_named(self.layout, reason)
+
+    def restore(self, src: Path, today: date) -> Path:
+        """Replace the whole set with the backup ``src``, after backing up the current one.
+
+        ``src`` is validated (and migrated) in memory first; a bad backup changes nothing.
+
+        Returns:
+            The backup of the set as it was before the restore.
+
+        Raises:
+            CorruptFileError: ``src`` is not a usable backup.
+            StoreIOError, LockTimeoutError: as for a transaction.
+        """
+        if self._in_tx:
+            raise RuntimeError("restore cannot run inside a transaction")
+        restored = backups.read_backup(src)
+        payloads = {key: orjson.dumps(data) for key, data in restored.months.items()}
+        main_payload = orjson.dumps(restored.main)
+        with self._locked():
+            self._remove_stale_temps()
+            backups.write_daily(self.layout, today, strict=False)
+            before = backups.write_named(self.layout, "restore", salvage=True)
+            try:
+                if payloads:
+                    ensure_dir(self.layout.months_dir)
+                for key in sorted(payloads):
+                    write_atomic(self.layout.month_path(key), payloads[key])
+                write_atomic(self.layout.main, main_payload)
+                self._remove_months(self.layout.months_on_disk() - payloads.keys())
+            finally:
+                self._forget_all()
+        return before
+
+    # -- tables -----------------------------------------------------------------------------
+
+    def _table(self, file: StoredFile, name: str) -> Table:
+        if file.db is None:
+            self._load(file)
+        assert file.db is not None
+        return file.db.table(name)
+
+    def _main_file(self) -> StoredFile:
+        return self._main
+
+    def _month_file(self, key: str) -> StoredFile:
+        file = self._months.get(key)
+        if file is None:
+            path = self.layout.month_path(key)
+            file = self._months[key] = StoredFile(path, self.layout.rel(path))
+        return file
+
+    def _month_keys(self) -> list[str]:
+        keys = set(self.layout.months_on_disk())
+        keys.update(key for key, file in self._months.items() if file.dirty)
+        return sorted(keys)
+
+    def _loaded_files(self) -> list[StoredFile]:
+        files = [self._main] if self._main.loaded else []
+        return files + [file for file in self._months.values() if file.loaded]
+
+    def _dirty_files(self) -> list[StoredFile]:
+        return [file for file in self._loaded_files() if file.dirty]
+
+    # -- loading and change detection ---------------------------------------------------------
+
+    def _load(self, file: StoredFile) -> None:
+        found = read_file(file.path)
+        if found is None:
+            file.set_loaded(schema.new_file_data(), None, None)
+            return
+        raw, stat = found
+        try:
+            data = schema.decode(raw)
+            outdated = schema.check_version(schema.schema_version(data))
+        except schema.ShapeError as exc:
+            raise self._corrupt(file.path, exc) from None
+        if outdated:
+            self._migrate_set()
+            found = read_file(file.path)
+            if found is None:
+                raise StoreIOError(file.path, "store.reason.missing", writing=False)
+            raw, stat = found
+            try:
+                data = schema.decode(raw)
+            except schema.ShapeError as exc:
+                raise self._corrupt(file.path, exc) from None
+        file.set_loaded(data, stat, raw)
+
+    def _corrupt(self, path: Path, exc: schema.ShapeError) -> CorruptFileError:
+        return CorruptFileError(path, exc.reason, exc.params, backup=backups.newest_backup(self.layout))
+
+    def _file_changed(self, file: StoredFile) -> bool:
+        """Whether ``file`` differs on disk from what we loaded or wrote."""
+        stat = stat_or_none(file.path)
+        if (signature(stat) if stat else None) != file.signature:
+            return True
+        if stat is None or not file.racy:
+            return False
+        try:
+            found = read_file(file.path)
+        except StoreIOError:
+            return True
+        if found is None or signature(found[1]) != file.signature or digest(found[0]) != file.digest:
+            return True
+        file.racy = is_racy(found[1])
+        return False
+
+    def _refresh(self) -> None:
+        """Forget every loaded file that changed on disk (it is read again on next use)."""
+        for file in self._loaded_files():
+            if not file.dirty and self._file_changed(file):
+                file.unload()
+        self._month_set = self.layout.months_on_disk()
+
+    def _discard_dirty(self) -> None:
+        for file in self._dirty_files():
+            file.unload()
+
+    def _forget_all(self) -> None:
+        self._main.unload()
+        self._months.clear()
+        self._month_set = None
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def _commit(self, today: date) -> None:
+        try:
+            main = self._main
+            if not main.dirty and not main.on_disk and not self.exists():
+                if not main.loaded:
+                    self._load(main)
+                main.dirty = True  # the first transaction creates the main file
+            dirty = sorted((f for f in self._months.values() if f.dirty), key=lambda f: f.path.name)
+            if main.dirty:
+                dirty.append(main)
+            if not dirty:
+                return
+            payloads = [(file, file.encode()) for file in dirty]
+            if self._backed_up_day != today and self.exists():
+                backups.write_daily(self.layout, today)
+                self._backed_up_day = today
+            if any(file is not main for file in dirty):
+                ensure_dir(self.layout.months_dir)
+            for file, payload in payloads:
+                file.set_written(write_atomic(file.path, payload), payload)
+        except BaseException:
+            self._discard_dirty()
+            raise
+        finally:
+            self._month_set = self.layout.months_on_disk()
+
+    def _migrate_set(self) -> None:
+        """Back up the set, then migrate every file of an older schema version, months first."""
+        with self._locked():
+            backups.write_named(self.layout, "migration")
+            paths = [self.layout.month_path(k) for k in sorted(self.layout.months_on_disk())]
+            for path in paths + [self.layout.main]:
+                found = read_file(path)
+                if found is None:
+                    continue
+                try:
+                    data = schema.decode(found[0])
+                    if schema.check_version(schema.schema_version(data)):
+                        write_atomic(path, orjson.dumps(schema.migrate(data)))
+                except schema.ShapeError as exc:
+                    raise self._corrupt(path, exc) from None
+
+    def _remove_months(self, keys: frozenset[str] | set[str]) -> None:
+        for key in keys:
+            path = self.layout.month_path(key)
+            try:
+                os.unlink(path)
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                raise StoreIOError.from_os(path, exc, writing=True) from exc
+        if keys:
+            try:
+                fsync_dir(self.layout.months_dir)
+            except OSError as exc:
+                raise StoreIOError.from_os(self.layout.months_dir, exc, writing=True) from exc
+
+    def _remove_stale_temps(self) -> None:
+        for folder, prefixes in self.layout.temp_prefixes():
+            remove_stale_temps(folder, prefixes)
+
+    # -- the lock -----------------------------------------------------------------------------
+
+    def _acquire(self) -> None:
+        try:
+            self._lock.acquire()
+        except filelock.Timeout:
+            raise LockTimeoutError(self.layout.main) from None
+        except OSError as exc:
+            raise StoreIOError.from_os(self.layout.lock, exc, writing=True) from exc
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Hold the lock for a block (already held inside a transaction)."""
+        if self._in_tx:
+            yield
+            return
+        ensure_dir(self.layout.folder)
+        self._acquire()
+        try:
+            yield
+        finally:
+            self._lock.release()

@@ -1,0 +1,310 @@
+"""Typed access to the data: models in, models out; TinyDB documents never leave this module.
+
+A ``Repo`` wraps one open view or transaction of ``Database``. Main-file tables hold settings,
+people, hats, KPIs, checklists, logs, conflicts, checks and decisions; daily KPI values and closed
+wear spans live in the month files. Natural keys (``performance.cpa``, ``2026-W48``, ISO dates)
+identify records; writes are upserts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from tinydb import Query
+
+from mkhats.domain import defaults
+from mkhats.domain.models import (
+    AlertDecision,
+    ChecklistItem,
+    ChecklistTick,
+    ConflictRule,
+    ExternalCheck,
+    Hat,
+    Kpi,
+    KpiValue,
+    Person,
+    RolesReview,
+    Settings,
+    StrategySession,
+    WearSpan,
+    WeeklyLog,
+)
+from mkhats.domain.weeks import month_key, months_between
+from mkhats.errors import StoreError
+
+M = TypeVar("M", bound=BaseModel)
+Q = Query()
+
+
+def _validated(model: type[M], docs: Iterable[dict], table: str) -> list[M]:
+    try:
+        return [model.model_validate(doc) for doc in docs]
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"])
+        raise StoreError("store.bad_record", table=table, field=where, reason=error["msg"]) from None
+
+
+def _dump(record: BaseModel) -> dict[str, Any]:
+    return record.model_dump(mode="json")
+
+
+class Repo:
+    """The typed repository over one view or transaction of the database."""
+
+    def __init__(self, handle: Any) -> None:
+        self._h = handle
+
+    # -- seeding ---------------------------------------------------------------------------------
+
+    def is_seeded(self) -> bool:
+        """Whether the file already holds the shipped defaults (or the user's own set)."""
+        return len(self._h.main("hats")) > 0
+
+    def seed_defaults(self) -> None:
+        """Write the shipped hats, person, KPIs, checklists and conflict rules (SPEC §2)."""
+        self._h.main("persons").insert(_dump(defaults.default_person()))
+        self._h.main("hats").insert_multiple(_dump(h) for h in defaults.default_hats())
+        self._h.main("kpis").insert_multiple(_dump(k) for k in defaults.default_kpis())
+        self._h.main("checklist").insert_multiple(_dump(i) for i in defaults.default_checklist())
+        self._h.main("conflicts").insert_multiple(_dump(c) for c in defaults.default_conflicts())
+
+    # -- settings, people, hats, KPIs ------------------------------------------------------------
+
+    def settings(self) -> Settings:
+        """The user's preferences."""
+        docs = self._h.main("settings").all()
+        return _validated(Settings, docs[:1], "settings")[0] if docs else Settings()
+
+    def set_settings(self, settings: Settings) -> None:
+        """Replace the user's preferences."""
+        table = self._h.main("settings")
+        table.truncate()
+        table.insert(_dump(settings))
+
+    def persons(self) -> dict[str, Person]:
+        """People by name."""
+        return {p.name: p for p in _validated(Person, self._h.main("persons").all(), "persons")}
+
+    def upsert_person(self, person: Person) -> None:
+        """Add or update a person by name."""
+        self._h.main("persons").upsert(_dump(person), Q.name == person.name)
+
+    def delete_person(self, name: str) -> None:
+        """Remove a person (the caller makes sure they wear no hat)."""
+        self._h.main("persons").remove(Q.name == name)
+
+    def hats(self) -> dict[str, Hat]:
+        """Every hat, enabled or not, in tab order."""
+        hats = _validated(Hat, self._h.main("hats").all(), "hats")
+        return {h.key: h for h in sorted(hats, key=lambda h: h.position)}
+
+    def upsert_hat(self, hat: Hat) -> None:
+        """Add or update a hat by key."""
+        self._h.main("hats").upsert(_dump(hat), Q.key == hat.key)
+
+    def kpis(self) -> dict[str, Kpi]:
+        """Every KPI by key, retired ones included (their history stays)."""
+        return {k.key: k for k in _validated(Kpi, self._h.main("kpis").all(), "kpis")}
+
+    def upsert_kpi(self, kpi: Kpi) -> None:
+        """Add or update a KPI by key."""
+        self._h.main("kpis").upsert(_dump(kpi), Q.key == kpi.key)
+
+    # -- checklists and logs ---------------------------------------------------------------------
+
+    def checklist(self) -> list[ChecklistItem]:
+        """Every checklist item, by hat then position."""
+        items = _validated(ChecklistItem, self._h.main("checklist").all(), "checklist")
+        return sorted(items, key=lambda i: (i.hat, i.position))
+
+    def upsert_item(self, item: ChecklistItem) -> None:
+        """Add or update a checklist item by id."""
+        self._h.main("checklist").upsert(_dump(item), Q.id == item.id)
+
+    def delete_item(self, item_id: str) -> None:
+        """Remove a checklist item; its past ticks stay as history."""
+        self._h.main("checklist").remove(Q.id == item_id)
+
+    def ticks(self) -> set[tuple[str, str]]:
+        """Every (item id, period) that is done."""
+        return {(t.item, t.period) for t in _validated(ChecklistTick, self._h.main("ticks").all(), "ticks")}
+
+    def set_tick(self, item: str, period: str, done: bool) -> None:
+        """Mark an item done or not done for a period."""
+        table = self._h.main("ticks")
+        cond = (Q.item == item) & (Q.period == period)
+        if done:
+            table.upsert(_dump(ChecklistTick(item=item, period=period)), cond)
+        else:
+            table.remove(cond)
+
+    def logs(self, weeks: Iterable[str] | None = None) -> dict[tuple[str, str], WeeklyLog]:
+        """Weekly logs by (hat, week), optionally only for ``weeks``."""
+        table = self._h.main("logs")
+        wanted = set(weeks) if weeks is not None else None
+        docs = table.all() if wanted is None else [d for d in table.all() if d.get("week") in wanted]
+        return {(log.hat, log.week): log for log in _validated(WeeklyLog, docs, "logs")}
+
+    def upsert_log(self, log: WeeklyLog) -> None:
+        """Save a hat's log for a week."""
+        self._h.main("logs").upsert(_dump(log), (Q.hat == log.hat) & (Q.week == log.week))
+
+    # -- conflicts, checks, decisions, reviews ---------------------------------------------------
+
+    def conflicts(self) -> list[ConflictRule]:
+        """The conflict rules."""
+        return _validated(ConflictRule, self._h.main("conflicts").all(), "conflicts")
+
+    def set_conflicts(self, rules: Iterable[ConflictRule]) -> None:
+        """Replace the conflict rules."""
+        table = self._h.main("conflicts")
+        table.truncate()
+        table.insert_multiple(_dump(r) for r in rules)
+
+    def checks(self) -> list[ExternalCheck]:
+        """Every external check ever recorded."""
+        return _validated(ExternalCheck, self._h.main("checks").all(), "checks")
+
+    def add_check(self, check: ExternalCheck) -> None:
+        """Record an external check."""
+        self._h.main("checks").insert(_dump(check))
+
+    def decisions(self) -> list[AlertDecision]:
+        """Every decision recorded on a stop-rule alert."""
+        return _validated(AlertDecision, self._h.main("decisions").all(), "decisions")
+
+    def add_decision(self, decision: AlertDecision) -> None:
+        """Record a decision on an alert."""
+        self._h.main("decisions").insert(_dump(decision))
+
+    def reviews(self) -> list[RolesReview]:
+        """Every quarterly roles and KPIs review."""
+        return _validated(RolesReview, self._h.main("reviews").all(), "reviews")
+
+    def add_review(self, review: RolesReview) -> None:
+        """Record a roles and KPIs review."""
+        self._h.main("reviews").insert(_dump(review))
+
+    def sessions(self) -> list[StrategySession]:
+        """Every monthly strategy session."""
+        return _validated(StrategySession, self._h.main("sessions").all(), "sessions")
+
+    def upsert_session(self, session: StrategySession) -> None:
+        """Save the strategy session of a month."""
+        self._h.main("sessions").upsert(_dump(session), Q.month == session.month)
+
+    # -- wearing hats ----------------------------------------------------------------------------
+
+    def wearing(self) -> WearSpan | None:
+        """The span being worn now, if any (kept in the main file until it is closed)."""
+        docs = self._h.main("wearing").all()
+        return _validated(WearSpan, docs[:1], "wearing")[0] if docs else None
+
+    def set_wearing(self, span: WearSpan | None) -> None:
+        """Start wearing (a span with no end) or clear the open span."""
+        table = self._h.main("wearing")
+        table.truncate()
+        if span is not None:
+            table.insert(_dump(span))
+
+    def add_span(self, span: WearSpan) -> None:
+        """Store a closed span in the month file of its start."""
+        self._h.month(month_key(span.start.date()), "spans").insert(_dump(span))
+
+    def spans(self, first: date, last: date) -> list[WearSpan]:
+        """Closed spans that started between ``first`` and ``last``."""
+        out = []
+        for month in self._present(first, last):
+            docs = self._h.month(month, "spans").all()
+            out += [s for s in _validated(WearSpan, docs, f"spans {month}") if first <= s.start.date() <= last]
+        return sorted(out, key=lambda s: s.start)
+
+    # -- daily values ----------------------------------------------------------------------------
+
+    def _present(self, first: date, last: date) -> list[str]:
+        present = set(self._h.months())
+        return [m for m in months_between(first, last) if m in present]
+
+    def values(self, first: date, last: date) -> list[KpiValue]:
+        """Every value from ``first`` to ``last`` inclusive, loading only those months."""
+        out: list[KpiValue] = []
+        lo, hi = first.isoformat(), last.isoformat()
+        for month in self._present(first, last):
+            docs = [d for d in self._h.month(month, "values").all() if lo <= d.get("day", "") <= hi]
+            out += _validated(KpiValue, docs, f"values {month}")
+        return out
+
+    def daily(self, first: date, last: date) -> dict[str, dict[date, float]]:
+        """``{kpi: {day: value}}`` from ``first`` to ``last``: what the rules compute on."""
+        out: dict[str, dict[date, float]] = {}
+        for v in self.values(first, last):
+            out.setdefault(v.kpi, {})[v.day] = v.value
+        return out
+
+    def all_values(self) -> list[KpiValue]:
+        """Every value of every month (export)."""
+        out: list[KpiValue] = []
+        for month in self._h.months():
+            out += _validated(KpiValue, self._h.month(month, "values").all(), f"values {month}")
+        return out
+
+    def set_values(self, values: Iterable[KpiValue]) -> tuple[int, int]:
+        """Upsert values by (KPI, day): a day that has a value gets it replaced.
+
+        Returns:
+            (written, unchanged): how many values were new or different, how many were equal.
+        """
+        by_month: dict[str, list[KpiValue]] = {}
+        for v in values:
+            by_month.setdefault(month_key(v.day), []).append(v)
+        written = unchanged = 0
+        for month, batch in by_month.items():
+            table = self._h.month(month, "values")
+            index = {(d["kpi"], d["day"]): (d.doc_id, d) for d in table.all()}
+            new_docs, updates = [], []
+            for v in batch:
+                doc = _dump(v)
+                found = index.get((v.kpi, doc["day"]))
+                if found is None:
+                    new_docs.append(doc)
+                    index[(v.kpi, doc["day"])] = (None, doc)
+                elif found[1] == doc:
+                    unchanged += 1
+                    continue
+                elif found[0] is None:
+                    new_docs[new_docs.index(found[1])] = doc
+                    index[(v.kpi, doc["day"])] = (None, doc)
+                else:
+                    updates.append((doc, found[0]))
+                    index[(v.kpi, doc["day"])] = (found[0], doc)
+                written += 1
+            if new_docs:
+                table.insert_multiple(new_docs)
+            if updates:
+                changes = {(doc["kpi"], doc["day"]): doc for doc, _ in updates}
+
+                def apply(stored: dict) -> None:
+                    stored.update(changes[(stored["kpi"], stored["day"])])
+
+                # One pass over the table: TinyDB rebuilds the whole table on every update call.
+                table.update(apply, doc_ids=[doc_id for _, doc_id in updates])
+        return written, unchanged
+
+    def delete_value(self, kpi: str, day: date) -> bool:
+        """Remove the value of ``kpi`` on ``day``; whether there was one."""
+        table = self._h.month(month_key(day), "values")
+        return bool(table.remove((Q.kpi == kpi) & (Q.day == day.isoformat())))
+
+    def clear_table(self, table: str) -> None:
+        """Empty a main-file table (``demo --force``)."""
+        self._h.main(table).truncate()
+
+    def clear_values(self) -> None:
+        """Remove every value and span (``demo --force``)."""
+        for month in self._h.months():
+            self._h.month(month, "values").truncate()
+            self._h.month(month, "spans").truncate()
