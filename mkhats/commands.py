@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from mkhats.domain.labels import (
+    condition_text,
     action_text,
     format_day,
     format_span,
@@ -53,7 +54,7 @@ def _alert_line(alert: Alert, kpi: Kpi, currency: str | None) -> str:
     return t(
         "cli.alert",
         kpi=kpi.key,
-        condition=format_condition(alert.rule),
+        condition=condition_text(alert.rule),
         span=format_span(alert.first, alert.last),
         values=values,
         action=action_text(alert.rule),
@@ -105,7 +106,7 @@ def _kpi_cells(kpi: Kpi, currency: str | None, enabled: bool = True) -> list[str
     kind = f"{t('kind.formula')} {kpi.formula}" if kpi.formula else f"{t('kind.measured')} ({kpi.aggregate})"
     rule = "—"
     if kpi.stop is not None:
-        rule = f"{format_condition(kpi.stop)} → {action_text(kpi.stop)}"
+        rule = f"{condition_text(kpi.stop)} → {action_text(kpi.stop)}"
         if kpi.stop.guard is not None:
             rule += f" [{format_guard(kpi.stop.guard)}]"
     title = kpi_title(kpi) + ("" if enabled and not kpi.retired else f" ({t('cli.off')})")

@@ -14,7 +14,7 @@ class MkhatsError(Exception):
 
     exit_code = 2
 
-    def __init__(self, key: str, **params: Any) -> None:
+    def __init__(self, key: str, /, **params: Any) -> None:
         super().__init__(key)
         self.key = key
         self.params = params

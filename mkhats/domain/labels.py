@@ -64,6 +64,16 @@ def item_text(item: ChecklistItem) -> str:
     return item.text or (t(item.key) if item.key else "")
 
 
+def condition_text(rule: StopRule) -> str:
+    """A stop rule's condition in words of the user's language: ``> 1500 for 3 days``."""
+    from mkhats.domain.stoprules import format_condition
+
+    if rule.days == 1:
+        return format_condition(rule)
+    head = format_condition(rule.model_copy(update={"days": 1}))
+    return t("stop.for_days", condition=head, n=rule.days, days=rule.days)
+
+
 def action_text(rule: StopRule) -> str:
     """A stop rule's action, typed or shipped."""
     return rule.action or (t(rule.action_key) if rule.action_key else "")

@@ -7,6 +7,7 @@ from mkhats.domain.checklist import checklist_rows, progress, week_periods
 from mkhats.domain.conflicts import conflict_states
 from mkhats.domain.kpis import period_values, status
 from mkhats.domain.labels import (
+    condition_text,
     action_text,
     conflict_check,
     format_day,
@@ -25,7 +26,7 @@ from mkhats.domain.labels import (
 from mkhats.domain.models import Kpi
 from mkhats.domain.review import as_of, stop_alerts
 from mkhats.domain.snapshot import Snapshot
-from mkhats.domain.stoprules import format_condition, is_decided
+from mkhats.domain.stoprules import is_decided
 from mkhats.domain.weeks import shift_week, week_days
 from mkhats.i18n import t
 
@@ -82,7 +83,7 @@ def _hat_section(snapshot: Snapshot, hat, week_values: dict, prev_values: dict, 
             kpi = snapshot.kpis[alert.kpi]
             values = ", ".join(format_with_unit(kpi, v, currency) for _, v in alert.values)
             lines.append(
-                f"- {kpi_title(kpi)} {format_condition(alert.rule)}: {format_span(alert.first, alert.last)}"
+                f"- {kpi_title(kpi)} {condition_text(alert.rule)}: {format_span(alert.first, alert.last)}"
                 f" ({values}) → {action_text(alert.rule)}"
             )
         lines.append("")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mkhats.domain.labels import (
+    condition_text,
     action_text,
     conflict_check,
     format_day,
@@ -15,7 +16,6 @@ from mkhats.domain.labels import (
 )
 from mkhats.domain.review import ReviewItem
 from mkhats.domain.snapshot import Snapshot
-from mkhats.domain.stoprules import format_condition
 from mkhats.i18n import t
 
 
@@ -42,7 +42,7 @@ def describe(item: ReviewItem, snapshot: Snapshot) -> str:
             "review.stop",
             hat=hat_name(snapshot.hats.get(kpi.hat, kpi.hat)),
             kpi=kpi_title(kpi),
-            condition=format_condition(alert.rule),
+            condition=condition_text(alert.rule),
             span=format_span(alert.first, alert.last),
             values=values,
             action=action_text(alert.rule),
@@ -70,7 +70,7 @@ def describe(item: ReviewItem, snapshot: Snapshot) -> str:
             "review.setup_stop",
             hat=hat_name(snapshot.hats.get(kpi.hat, kpi.hat)),
             kpi=kpi_title(kpi),
-            condition=format_condition(kpi.stop),
+            condition=condition_text(kpi.stop),
         )
     return t(item.key, **p)
 

@@ -66,7 +66,7 @@ def has(key: str, lang: str | None = None) -> bool:
     return key in _catalogue(lang or _current)
 
 
-def t(key: str, lang: str | None = None, **params: Any) -> str:
+def t(key: str, /, lang: str | None = None, **params: Any) -> str:
     """Render the message ``key`` with ``params`` in ``lang`` (default: the current language).
 
     A key missing from the Russian catalogue falls back to English; a key missing from both is

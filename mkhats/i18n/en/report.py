@@ -10,7 +10,7 @@ MESSAGES = {
     "report.channel_map": "Channel map",
     "report.conflicts": "Conflicts and checks",
     "report.conflict_checked": "{pair}: checked by {by} on {day}, valid until {until}.",
-    "report.conflict_open": "{pair}: {person} wears both hats, no valid check ({check}).",
+    "report.conflict_open": "{pair}: both hats are worn by {person}, no valid check ({check}).",
     "report.no_conflicts": "No active conflicts: no one wears two conflicting hats.",
     "report.decisions": "Decisions",
     "report.alert_open": "{kpi} ({span}): no decision yet.",

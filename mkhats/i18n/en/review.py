@@ -1,9 +1,9 @@
 """English messages: the review's warnings."""
 
 MESSAGES = {
-    "review.conflict": "{pair} ({level}): {person} wears both hats with no valid external check: {check}.",
+    "review.conflict": "{pair} ({level}): both hats are worn by {person}, with no valid external check: {check}.",
     "review.conflict_expired": "The last check expired on {day}.",
-    "review.stop": "{hat} {kpi} {condition}: {span} ({values}). {action}, then record the decision.",
+    "review.stop": "{hat} {kpi} {condition}: {span} ({values}). Action: {action}; record the decision.",
     "review.target": "{hat} {kpi} in {week}: {value} against a target of {target} ({direction}).",
     "review.ritual_plan": "{hat}: no plan for {week}; it is due by the end of Monday.",
     "review.ritual_facts": "{hat}: no facts for {week}; fact, conclusion and action are due by the end of Friday.",
@@ -16,4 +16,5 @@ MESSAGES = {
     "direction.up": "higher is better",
     "direction.down": "lower is better",
     "review.none": "No warnings.",
+    "stop.for_days": {"one": "{condition} for {days} day", "other": "{condition} for {days} days"},
 }

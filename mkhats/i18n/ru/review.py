@@ -1,9 +1,9 @@
 """Русские сообщения: предупреждения обзора."""
 
 MESSAGES = {
-    "review.conflict": "{pair} ({level}): {person} носит обе шляпы, действующей внешней проверки нет: {check}.",
+    "review.conflict": "{pair} ({level}): обе шляпы на одном человеке ({person}), действующей внешней проверки нет: {check}.",
     "review.conflict_expired": "Последняя проверка истекла {day}.",
-    "review.stop": "{hat} {kpi} {condition}: {span} ({values}). {action} и запишите решение.",
+    "review.stop": "{hat} {kpi} {condition}: {span} ({values}). Действие: {action}; запишите решение.",
     "review.target": "{hat} {kpi} за {week}: {value} при цели {target} ({direction}).",
     "review.ritual_plan": "{hat}: нет плана на {week}; план сдаётся до конца понедельника.",
     "review.ritual_facts": "{hat}: нет фактов за {week}; факт, вывод и действие сдаются до конца пятницы.",
@@ -17,4 +17,9 @@ MESSAGES = {
     "direction.up": "чем больше, тем лучше",
     "direction.down": "чем меньше, тем лучше",
     "review.none": "Предупреждений нет.",
+    "stop.for_days": {
+        "one": "{condition} {days} день подряд",
+        "few": "{condition} {days} дня подряд",
+        "many": "{condition} {days} дней подряд",
+    },
 }
