@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -23,7 +24,7 @@ from mkhats.domain.models import Kpi
 from mkhats.domain.stoprules import Alert, format_condition, format_guard
 from mkhats.domain.weeks import parse_day, week_start
 from mkhats.errors import InputError, StoreError
-from mkhats.i18n import t
+from mkhats.i18n import set_language, t
 from mkhats.services import Workspace, default_db_path
 
 
@@ -238,6 +239,11 @@ def cmd_demo(args: argparse.Namespace, ws: Workspace) -> int:
 def run(args: argparse.Namespace) -> int:
     """Dispatch a parsed command line; bare ``mkhats`` opens the app."""
     ws = _workspace(args)
+    if not args.lang and not os.environ.get("MKHATS_LANG"):
+        with ws.read() as repo:
+            stored = repo.settings().lang
+        if stored:
+            set_language(stored)
     if args.command is None:
         from mkhats.ui import run_app
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 from mkhats.store.errors import StoreIOError
@@ -103,7 +104,7 @@ def _roll_back(path: Path, keep: Path | None) -> None:
         _quietly(os.unlink, path)
 
 
-def _quietly(func, *args) -> None:  # type: ignore[no-untyped-def]
+def _quietly(func: Callable[..., object], *args: object) -> None:
     try:
         func(*args)
     except OSError:
@@ -111,7 +112,9 @@ def _quietly(func, *args) -> None:  # type: ignore[no-untyped-def]
 
 
 def fsync_dir(folder: Path) -> None:
-    """Make the folder's entries (a rename, a new file) durable."""
+    """Make the folder's entries (a rename, a new file) durable (a no-op on Windows, which cannot)."""
+    if os.name == "nt":
+        return
     fd = os.open(folder, os.O_RDONLY | _O_DIRECTORY | _O_CLOEXEC)
     try:
         os.fsync(fd)

@@ -49,9 +49,7 @@ def _daily_pattern(layout: Layout) -> re.Pattern[str]:
 
 
 def _any_pattern(layout: Layout) -> re.Pattern[str]:
-    return re.compile(
-        re.escape(layout.stem) + r"-(?:\d{4}-\d{2}-\d{2}|before-[a-z0-9-]+-\d{8}T\d{12}(?:-\d+)?)\.json"
-    )
+    return re.compile(re.escape(layout.stem) + r"-(?:\d{4}-\d{2}-\d{2}|before-[a-z0-9-]+-\d{8}T\d{12}(?:-\d+)?)\.json")
 
 
 def newest_backup(layout: Layout) -> Path | None:

@@ -134,9 +134,11 @@ class Database:
             yield view
         finally:
             view._close()
-            if not self._in_tx and self._dirty_files():
+            wrote = not self._in_tx and bool(self._dirty_files())
+            if wrote:
                 self._discard_dirty()
-                raise RuntimeError("changes need a transaction; they were discarded")
+        if wrote:
+            raise RuntimeError("changes need a transaction; they were discarded")
 
     def changed(self) -> bool:
         """Whether a loaded file, or the set of partitions, changed on disk since we loaded it.
@@ -171,13 +173,14 @@ class Database:
         with self._locked():
             return backups.write_named(self.layout, reason)
 
-    def restore(self, src: Path, today: date) -> Path:
+    def restore(self, src: Path, today: date) -> Path | None:
         """Replace the whole set with the backup ``src``, after backing up the current one.
 
-        ``src`` is validated (and migrated) in memory first; a bad backup changes nothing.
+        ``src`` is validated (and migrated) in memory first; a bad backup changes nothing. Files of
+        the current set that are not valid are kept byte for byte beside the backup taken before.
 
         Returns:
-            The backup of the set as it was before the restore.
+            The backup of the set as it was before the restore (None when there was no set).
 
         Raises:
             CorruptFileError: ``src`` is not a usable backup.
@@ -190,8 +193,10 @@ class Database:
         main_payload = orjson.dumps(restored.main)
         with self._locked():
             self._remove_stale_temps()
-            backups.write_daily(self.layout, today, strict=False)
-            before = backups.write_named(self.layout, "restore", salvage=True)
+            before = None
+            if self.exists() or self.layout.months_on_disk():
+                backups.write_daily(self.layout, today, strict=False)
+                before = backups.write_named(self.layout, "restore", salvage=True)
             try:
                 if payloads:
                     ensure_dir(self.layout.months_dir)

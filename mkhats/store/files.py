@@ -91,6 +91,8 @@ class StoredFile:
         self.signature: Signature | None = None
         self.digest: bytes | None = None
         self.racy = False
+        self.generation = 0
+        """Bumped at every load and unload, so tables of an earlier load refuse to work."""
         self._snapshot: dict[str, Any] = {}
 
     @property
@@ -106,6 +108,7 @@ class StoredFile:
     def set_loaded(self, data: dict[str, Any], stat: os.stat_result | None, raw: bytes | None) -> None:
         """Hold ``data``, read from ``raw`` (with ``stat``), or new when the file does not exist."""
         self.data = data
+        self.generation += 1
         self.db = TinyDB(self, storage=MemoryStorage)
         self.dirty = False
         self._remember(stat, raw)
@@ -119,6 +122,7 @@ class StoredFile:
         """Forget the data (and any unsaved change); the next use reads the file again."""
         self.data = None
         self.db = None
+        self.generation += 1
         self.dirty = False
         self.signature = None
         self.digest = None
@@ -158,15 +162,22 @@ class MemoryStorage(Storage):
 
     def __init__(self, file: StoredFile) -> None:
         self._file = file
+        self._generation = file.generation
+
+    def _current(self) -> StoredFile:
+        if self._file.generation != self._generation:
+            raise RuntimeError(f"stale table of {self._file.rel}: get tables inside each read or transaction block")
+        return self._file
 
     def read(self) -> dict[str, Any] | None:
         """The file's tables, as loaded (and changed since)."""
-        return self._file.data
+        return self._current().data
 
     def write(self, data: dict[str, Any]) -> None:
         """Keep ``data`` in memory; it is written to disk when the transaction commits."""
-        self._file.data = data
-        self._file.dirty = True
+        file = self._current()
+        file.data = data
+        file.dirty = True
 
 
 def signature(stat: os.stat_result) -> Signature:

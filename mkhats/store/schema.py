@@ -44,7 +44,7 @@ def decode(raw: bytes) -> dict[str, Any]:
     Raises:
         ShapeError: empty, a byte order mark, not UTF-8, not JSON, or not shaped like TinyDB.
     """
-    data = parse_json(raw)
+    data: dict[str, Any] = parse_json(raw)
     check_shape(data)
     return data
 

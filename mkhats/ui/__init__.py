@@ -1,11 +1,18 @@
-"""The Textual app. Until it lands, bare ``mkhats`` prints the command line's help."""
+"""The Textual app (SPEC §3). Imported only when the app opens: the CLI never loads Textual."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def run_app(workspace, lang: str | None = None) -> int:  # noqa: ANN001 - Workspace, imported lazily
+if TYPE_CHECKING:
+    from mkhats.services import Workspace
+
+
+def run_app(workspace: Workspace, lang: str | None = None) -> int:
     """Open the app on ``workspace``; returns the exit code."""
-    from mkhats.cli import build_parser
+    from mkhats.ui.app import MkhatsApp
 
-    build_parser().print_help()
-    return 0
+    with workspace.read():
+        pass  # refuse a corrupt file (and create a missing one) before the screen takes over
+    result = MkhatsApp(workspace).run()
+    return result or 0

@@ -9,7 +9,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from mkhats.store import Database, SCHEMA_VERSION, StoreDataError
+from mkhats.store import SCHEMA_VERSION, Database, StoreDataError
 from tests.store.helpers import TODAY, picture, seed
 
 
@@ -213,3 +213,16 @@ def test_misuse_is_a_programming_error(db: Database) -> None:
         pass
     with pytest.raises(RuntimeError):
         view.main("settings")
+
+
+def test_a_table_from_an_earlier_load_refuses_to_work(db: Database, db_path: Path) -> None:
+    seed(db)
+    other = Database(db_path)
+    with other.read() as view:
+        table = view.main("settings")
+        assert len(table) == 1
+    with db.transaction(TODAY) as tx:
+        tx.main("settings").insert({"x": 1})
+    with other.read():
+        with pytest.raises(RuntimeError, match="stale table"):
+            table.all()

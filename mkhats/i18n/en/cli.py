@@ -85,3 +85,11 @@ MESSAGES = {
     "demo.not_empty": "{file} already has data; use --force to replace it with demo data.",
     "store.bad_record": "The data file has an invalid record in {table} ({field}: {reason}).",
 }
+MESSAGES.update({
+    "log.unknown_field": "The weekly log has no field {field}.",
+    "log.too_long": "{field} is too long (at most {limit} characters).",
+    "checklist.empty": "A checklist item needs some text.",
+    "checklist.too_long": "A checklist item is at most {limit} characters.",
+    "checklist.cadence": "“{cadence}” is not a cadence (weekly, monthly or quarterly).",
+    "checklist.missing": "That checklist item no longer exists.",
+})

@@ -1,7 +1,7 @@
 """The Russian catalogue: the union of the per-area message dicts beside this file."""
 
-from mkhats.i18n.ru import cli, conflicts, core, defaults, demo, io, kpis, report, review, store
+from mkhats.i18n.ru import cli, conflicts, core, defaults, demo, io, kpis, report, review, store, ui
 
 MESSAGES: dict = {}
-for _part in (core, defaults, demo, kpis, conflicts, review, report, store, io, cli):
+for _part in (core, defaults, demo, kpis, conflicts, review, report, store, io, cli, ui):
     MESSAGES.update(_part.MESSAGES)

@@ -89,3 +89,11 @@ MESSAGES = {
     "demo.not_empty": "В {file} уже есть данные; чтобы заменить их демо-данными, добавьте --force.",
     "store.bad_record": "В файле данных неверная запись в таблице {table} ({field}: {reason}).",
 }
+MESSAGES.update({
+    "log.unknown_field": "В недельном отчёте нет поля {field}.",
+    "log.too_long": "Поле {field} слишком длинное (не больше {limit} символов).",
+    "checklist.empty": "У пункта чек-листа должен быть текст.",
+    "checklist.too_long": "Пункт чек-листа — не больше {limit} символов.",
+    "checklist.cadence": "«{cadence}» — не периодичность (weekly, monthly или quarterly).",
+    "checklist.missing": "Этого пункта чек-листа больше нет.",
+})

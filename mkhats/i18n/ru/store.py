@@ -1,8 +1,12 @@
 """Russian messages: store."""
 
 MESSAGES: dict = {
-    "store.corrupt": "Файл {file} нельзя использовать: {reason}. Он оставлен как есть; последняя резервная копия — {backup}.",
-    "store.corrupt_no_backup": "Файл {file} нельзя использовать: {reason}. Он оставлен как есть, резервных копий пока нет.",
+    "store.corrupt": (
+        "Файл {file} нельзя использовать: {reason}. Он оставлен как есть; последняя резервная копия — {backup}."
+    ),
+    "store.corrupt_no_backup": (
+        "Файл {file} нельзя использовать: {reason}. Он оставлен как есть, резервных копий пока нет."
+    ),
     "store.backup_invalid": "{file} — не пригодная резервная копия mkhats: {reason}. Ничего не изменено.",
     "store.backup_entry_invalid": (
         "{file} — не пригодная резервная копия mkhats: файл {entry} в ней нельзя использовать: {reason}. "

@@ -1,0 +1,61 @@
+"""English messages: the app's screens, keys and states."""
+
+MESSAGES = {
+    "ui.key.hat": "Hat",
+    "ui.key.prev_week": "Previous week",
+    "ui.key.next_week": "Next week",
+    "ui.key.this_week": "This week",
+    "ui.key.add_value": "Add value",
+    "ui.key.wear": "Wear",
+    "ui.key.review": "Review",
+    "ui.key.settings": "Settings",
+    "ui.key.help": "Help",
+    "ui.key.quit": "Quit",
+    "ui.key.tick": "Tick",
+    "ui.key.edit_items": "Edit items",
+    "ui.key.save": "Save log",
+    "ui.key.back": "Back",
+    "ui.checklist": "Checklist {done}/{total}",
+    "ui.kpis": "KPIs",
+    "ui.col.weeks13": "13 weeks",
+    "ui.log": "Weekly log {week}",
+    "ui.log.plan": "Plan (Mon)",
+    "ui.log.fact": "Fact (Fri)",
+    "ui.log.conclusion": "Conclusion",
+    "ui.log.action": "Action",
+    "ui.saved": "saved",
+    "ui.unsaved": "● unsaved",
+    "ui.worn_by": "worn by {person} · {mission}",
+    "ui.alerts_open": {"one": "⚠ {count} stop alert", "other": "⚠ {count} stop alerts"},
+    "ui.wearing": "wearing {hat} {time}",
+    "ui.warnings": {"one": "{count} warning", "other": "{count} warnings"},
+    "ui.no_warnings": "✓ no warnings",
+    "ui.stop_marker": "STOP",
+    "ui.cmd.go_hat": "Go to {hat}",
+    "ui.cmd.go_hat_help": "Show this hat's tab",
+    "ui.cmd.wear_hat": "Wear {hat}",
+    "ui.cmd.wear_help": "Start (or stop) logging time in this hat",
+    "ui.cmd.edit_checklist": "Edit the checklist",
+}
+MESSAGES["ui.help"] = """\
+# mkhats — keys
+
+| key | does |
+|---|---|
+| `1`…`8` | go to a hat by its position |
+| `[` `]` | previous / next week |
+| `t` | back to this week |
+| `a` | add a KPI value (the highlighted KPI is preselected) |
+| `enter` | on a KPI: its chart, values and stop rule · on a checklist item: tick it |
+| `space` | tick or untick the highlighted checklist item |
+| `e` | edit the checklist (add, rename, delete, reorder) |
+| `w` | wear this hat (time is logged per hat) or take it off |
+| `ctrl+s` | save the weekly log (it also saves when you leave a field) |
+| `r` | the review: conflicts, stop alerts, targets, rituals |
+| `s` | settings: people, hats, KPIs, conflicts, language |
+| `ctrl+p` | every action by name |
+| `escape` | back / cancel |
+| `q` | quit (saves the log and takes the hat off) |
+
+Data file: `{db}` (backups are in `backups/` beside it).
+"""

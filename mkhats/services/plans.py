@@ -1,0 +1,93 @@
+"""Use cases on the weekly ritual: the log (plan, fact, conclusion, action) and checklists."""
+
+from __future__ import annotations
+
+import uuid
+
+from pydantic import ValidationError
+
+from mkhats.domain.models import ChecklistItem, WeeklyLog
+from mkhats.domain.weeks import week_start
+from mkhats.errors import InputError
+from mkhats.services import Workspace
+
+LOG_FIELDS = ("plan", "fact", "conclusion", "action")
+
+
+def save_log(ws: Workspace, hat: str, week: str, **fields: str) -> WeeklyLog:
+    """Save some fields of a hat's log for a week; the other fields keep their stored text."""
+    week_start(week)
+    unknown = set(fields) - set(LOG_FIELDS)
+    if unknown:
+        raise InputError("log.unknown_field", field=", ".join(sorted(unknown)))
+    with ws.write() as repo:
+        current = repo.logs([week]).get((hat, week)) or WeeklyLog(hat=hat, week=week)
+        try:
+            log = WeeklyLog.model_validate({**current.model_dump(), **fields})
+        except ValidationError as exc:
+            field = str(exc.errors()[0]["loc"][0])
+            raise InputError("log.too_long", field=field, limit=4000) from None
+        repo.upsert_log(log)
+        return log
+
+
+def tick(ws: Workspace, item_id: str, period: str, done: bool) -> None:
+    """Mark a checklist item done (or not) for its period."""
+    with ws.write() as repo:
+        repo.set_tick(item_id, period, done)
+
+
+def _text(text: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise InputError("checklist.empty")
+    if len(text) > 500:
+        raise InputError("checklist.too_long", limit=500)
+    return text
+
+
+def add_item(ws: Workspace, hat: str, text: str, cadence: str = "weekly") -> ChecklistItem:
+    """Add an item at the end of a hat's checklist."""
+    text = _text(text)
+    if cadence not in ("weekly", "monthly", "quarterly"):
+        raise InputError("checklist.cadence", cadence=cadence)
+    with ws.write() as repo:
+        items = [i for i in repo.checklist() if i.hat == hat]
+        position = max((i.position for i in items), default=-1) + 1
+        item = ChecklistItem(id=uuid.uuid4().hex[:12], hat=hat, cadence=cadence, position=position, text=text)
+        repo.upsert_item(item)
+        return item
+
+
+def edit_item(ws: Workspace, item_id: str, text: str, cadence: str | None = None) -> ChecklistItem:
+    """Change an item's text (a shipped item becomes the user's own) and cadence."""
+    text = _text(text)
+    with ws.write() as repo:
+        item = next((i for i in repo.checklist() if i.id == item_id), None)
+        if item is None:
+            raise InputError("checklist.missing")
+        updated = item.model_copy(update={"text": text, "cadence": cadence or item.cadence})
+        repo.upsert_item(updated)
+        return updated
+
+
+def delete_item(ws: Workspace, item_id: str) -> None:
+    """Remove an item from its checklist (its past ticks stay in the file as history)."""
+    with ws.write() as repo:
+        repo.delete_item(item_id)
+
+
+def move_item(ws: Workspace, item_id: str, offset: int) -> None:
+    """Move an item up (negative) or down among its hat's items of the same cadence."""
+    with ws.write() as repo:
+        items = repo.checklist()
+        item = next((i for i in items if i.id == item_id), None)
+        if item is None:
+            raise InputError("checklist.missing")
+        group = sorted((i for i in items if i.hat == item.hat and i.cadence == item.cadence), key=lambda i: i.position)
+        index = group.index(item)
+        target = min(max(index + offset, 0), len(group) - 1)
+        group.insert(target, group.pop(index))
+        for position, member in enumerate(group):
+            if member.position != position:
+                repo.upsert_item(member.model_copy(update={"position": position}))

@@ -1,0 +1,159 @@
+"""What each screen shows, computed once from a snapshot: rows of text and flags, no widgets.
+
+The app's widgets render these view models as they are, so every figure on screen comes from the
+same domain functions as the CLI's report and check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mkhats.domain.checklist import ChecklistRow, checklist_rows, progress
+from mkhats.domain.kpis import deviation, status, weekly_values
+from mkhats.domain.labels import (
+    format_number,
+    format_span,
+    format_value,
+    hat_mission,
+    hat_name,
+    item_text,
+    kpi_title,
+    person_name,
+    unit_suffix,
+)
+from mkhats.domain.models import Kpi, WeeklyLog
+from mkhats.domain.review import ReviewItem, stop_alerts
+from mkhats.domain.snapshot import Snapshot
+from mkhats.domain.stoprules import Alert, is_decided
+from mkhats.domain.weeks import last_weeks, shift_week, week_days
+from mkhats.i18n import t
+
+_BARS = "▁▂▃▄▅▆▇█"
+SPARK_WEEKS = 13
+
+
+def sparkline(values: list[float | None]) -> str:
+    """Thirteen weekly values as block characters; a week without a value is a space."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return " " * len(values)
+    low, high = min(present), max(present)
+    span = (high - low) or 1.0
+    return "".join(" " if v is None else _BARS[round((v - low) / span * (len(_BARS) - 1))] for v in values)
+
+
+@dataclass(frozen=True)
+class KpiRow:
+    """One line of a hat's KPI table."""
+
+    key: str
+    title: str
+    target: str
+    week: str
+    prev: str
+    spark: str
+    status: str | None
+    """``on``, ``off`` or None: the colour."""
+    status_text: str
+    alert: bool
+    formula: bool
+
+
+@dataclass(frozen=True)
+class ChecklistLine:
+    """One checklist line: the row, its label and the cadence heading it falls under."""
+
+    row: ChecklistRow
+    label: str
+
+
+@dataclass
+class HatView:
+    """Everything one hat tab shows for the selected week."""
+
+    key: str
+    name: str
+    wearer: str
+    mission: str
+    checklist: list[ChecklistLine] = field(default_factory=list)
+    done: int = 0
+    total: int = 0
+    kpis: list[KpiRow] = field(default_factory=list)
+    log: WeeklyLog | None = None
+    alerts: list[Alert] = field(default_factory=list)
+
+
+def open_alerts_of(snapshot: Snapshot) -> list[Alert]:
+    """The undecided stop-rule alerts of the snapshot's window."""
+    return [a for a in stop_alerts(snapshot) if not is_decided(a, snapshot.decisions)]
+
+
+def _status_text(kpi: Kpi, value: float | None, alert: bool) -> tuple[str | None, str]:
+    state = status(kpi, value)
+    text = ""
+    if state == "on":
+        text = "✓"
+    elif state == "off":
+        gap = deviation(kpi, value)
+        text = "✗" if gap is None else f"✗ {'+' if gap >= 0 else '−'}{format_number(abs(gap), 0)} %"
+    if alert:
+        text = f"{text} {t('ui.stop_marker')}".strip()
+    return state, text
+
+
+def hat_view(snapshot: Snapshot, hat_key: str, alerts: list[Alert] | None = None) -> HatView:
+    """The view of one hat for ``snapshot.week``."""
+    hat = snapshot.hats[hat_key]
+    alerts = open_alerts_of(snapshot) if alerts is None else alerts
+    alerted = {a.kpi for a in alerts}
+    weeks = last_weeks(snapshot.week, SPARK_WEEKS)
+    kpis = snapshot.hat_kpis(hat_key)
+    series = weekly_values(snapshot.kpis, snapshot.daily, weeks)
+    currency = snapshot.settings.currency
+    prev = shift_week(snapshot.week, -1)
+    rows = []
+    for kpi in kpis:
+        values = series.get(kpi.key, {})
+        suffix = unit_suffix(kpi, currency)
+        state, text = _status_text(kpi, values.get(snapshot.week), kpi.key in alerted)
+        rows.append(
+            KpiRow(
+                key=kpi.key,
+                title=f"{kpi_title(kpi)} {suffix}".strip(),
+                target=format_value(kpi, kpi.target),
+                week=format_value(kpi, values.get(snapshot.week)),
+                prev=format_value(kpi, values.get(prev)),
+                spark=sparkline([values.get(w) for w in weeks]),
+                status=state,
+                status_text=text,
+                alert=kpi.key in alerted,
+                formula=kpi.formula is not None,
+            )
+        )
+    lines = [ChecklistLine(r, item_text(r.item)) for r in checklist_rows(snapshot.checklist, snapshot.ticks, hat_key, snapshot.week)]
+    done, total = progress([line.row for line in lines])
+    return HatView(
+        key=hat_key,
+        name=hat_name(hat),
+        wearer=person_name(hat.wearer),
+        mission=hat_mission(hat),
+        checklist=lines,
+        done=done,
+        total=total,
+        kpis=rows,
+        log=snapshot.logs.get((hat_key, snapshot.week)),
+        alerts=[a for a in alerts if a.kpi.startswith(hat_key + ".")],
+    )
+
+
+def week_title(week: str) -> str:
+    """``2026-W48 · 23–29 Nov 2026``."""
+    days = week_days(week)
+    return f"{week} · {format_span(days[0], days[-1])}"
+
+
+def warnings_text(items: list[ReviewItem]) -> str:
+    """``⚠ 6 warnings`` (or the catalogue's "no warnings")."""
+    if not items:
+        return t("ui.no_warnings")
+    return "⚠ " + t("ui.warnings", n=len(items), count=len(items))

@@ -1,0 +1,233 @@
+"""The Textual app: one tab per enabled hat for the selected week, and the keys of SPEC §3.
+
+The app holds the workspace, the selected week and the current snapshot; widgets render view
+models from ``services.views`` and post messages; the app calls services and reloads. A timer
+notices changes made by other processes (the CLI, a second window) within a second or two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, TypeVar
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Header, TabbedContent, TabPane
+
+from mkhats.domain.labels import hat_name
+from mkhats.domain.review import ReviewItem, review
+from mkhats.domain.snapshot import Snapshot
+from mkhats.domain.weeks import shift_week
+from mkhats.errors import MkhatsError
+from mkhats.i18n import t
+from mkhats.services import Workspace
+from mkhats.services import plans
+from mkhats.services.views import hat_view, open_alerts_of, warnings_text, week_title
+from mkhats.ui.palette import MkhatsCommands
+from mkhats.ui.widgets.checklist import Checklist
+from mkhats.ui.widgets.hat_pane import HatPane
+from mkhats.ui.widgets.kpi_table import KpiTable
+from mkhats.ui.widgets.weekly_log import WeeklyLogEditor
+
+R = TypeVar("R")
+
+
+class MkhatsApp(App[int]):
+    """mkhats: every hat with its checklist, money KPIs and weekly log."""
+
+    CSS_PATH = "mkhats.tcss"
+    TITLE = "mkhats"
+    COMMANDS = App.COMMANDS | {MkhatsCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS = [
+        *(Binding(str(n), f"hat({n - 1})", t("ui.key.hat"), show=False, id=f"hat.{n}") for n in range(1, 9)),
+        Binding("left_square_bracket", "week(-1)", t("ui.key.prev_week"), key_display="[", id="week.prev"),
+        Binding("right_square_bracket", "week(1)", t("ui.key.next_week"), key_display="]", id="week.next"),
+        Binding("t", "this_week", t("ui.key.this_week"), id="week.this"),
+        Binding("a", "add_value", t("ui.key.add_value"), id="value.add"),
+        Binding("w", "wear", t("ui.key.wear"), id="hat.wear"),
+        Binding("r", "review", t("ui.key.review"), id="review"),
+        Binding("s", "settings", t("ui.key.settings"), id="settings"),
+        Binding("question_mark", "help", t("ui.key.help"), key_display="?", id="help"),
+        Binding("q", "quit", t("ui.key.quit"), id="quit"),
+    ]
+
+    def __init__(self, ws: Workspace, now: Callable[[], datetime] = datetime.now) -> None:
+        super().__init__()
+        self.ws = ws
+        self.now = now
+        self.week = ws.this_week()
+        self.snapshot: Snapshot | None = None
+        self.warnings: list[ReviewItem] = []
+        self._shown: dict[str, tuple[str, int]] = {}
+        self._generation = 0
+
+    # -- composition and data --------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        self.snapshot = self.ws.snapshot(self.week)
+        yield Header()
+        with TabbedContent(id="hats"):
+            for hat in self.snapshot.enabled_hats:
+                with TabPane(hat_name(hat), id=f"tab-{hat.key}"):
+                    yield HatPane(hat.key)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload(read=False)
+        self.set_interval(1.0, self._poll)
+        self.set_interval(20.0, self._update_title)
+
+    @property
+    def hat(self) -> str:
+        """The key of the hat whose tab is shown."""
+        active = self.query_one("#hats", TabbedContent).active or ""
+        return active.removeprefix("tab-")
+
+    def reload(self, read: bool = True) -> None:
+        """Re-read the week's snapshot, recount the warnings and refresh what is visible."""
+        if read or self.snapshot is None:
+            self.snapshot = self.ws.snapshot(self.week)
+        self.warnings = review(self.snapshot)
+        self._generation += 1
+        self._update_title()
+        self._show_pane(self.hat)
+
+    def _show_pane(self, hat: str) -> None:
+        """Render one tab (others render when activated: a week switch touches one tab)."""
+        if self.snapshot is None or hat not in self.snapshot.hats:
+            return
+        if self._shown.get(hat) == (self.week, self._generation):
+            return
+        pane = self.query_one(f"#pane-{hat}", HatPane)
+        pane.show(hat_view(self.snapshot, hat, open_alerts_of(self.snapshot)), self.week)
+        self._shown[hat] = (self.week, self._generation)
+
+    def _update_title(self) -> None:
+        self.title = f"mkhats · {week_title(self.week)}"
+        parts = []
+        wearing = self.snapshot.wearing if self.snapshot else None
+        if wearing is not None:
+            minutes = max(0, int((self.now() - wearing.start).total_seconds() // 60))
+            parts.append(t("ui.wearing", hat=hat_name(wearing.hat), time=f"{minutes // 60}:{minutes % 60:02d}"))
+        parts.append(warnings_text(self.warnings))
+        self.sub_title = "   ".join(parts)
+
+    def _poll(self) -> None:
+        try:
+            changed = self.ws.db.changed()
+        except MkhatsError:
+            return
+        if changed:
+            self.reload()
+
+    def call(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R | None:
+        """Run a service; a refusal or a storage error becomes a notification, the app goes on."""
+        try:
+            return fn(self.ws, *args, **kwargs)
+        except MkhatsError as error:
+            self.notify(error.render(), severity="error", timeout=8)
+            return None
+
+    # -- messages from the widgets ---------------------------------------------------------------
+
+    @on(TabbedContent.TabActivated)
+    def _tab(self, event: TabbedContent.TabActivated) -> None:
+        self._show_pane(self.hat)
+
+    @on(Checklist.ItemToggled)
+    def _toggle(self, event: Checklist.ItemToggled) -> None:
+        row = event.line.row
+        self.call(plans.tick, row.item.id, row.period, not row.done)
+        self.reload()
+
+    @on(Checklist.EditRequested)
+    def _edit_checklist(self) -> None:
+        from mkhats.ui.screens.checklist_editor import ChecklistEditor
+
+        self.push_screen(ChecklistEditor(self.hat), lambda _: self.reload())
+
+    @on(WeeklyLogEditor.SaveRequested)
+    def _save_log(self, event: WeeklyLogEditor.SaveRequested) -> None:
+        editor = event.editor
+        pane_hat = editor.id.removeprefix("log-") if editor.id else self.hat
+        log = self.call(plans.save_log, pane_hat, self.week, **event.fields)
+        if log is not None:
+            editor.mark_saved(log)
+            self.snapshot = self.ws.snapshot(self.week)
+            self.warnings = review(self.snapshot)
+            self._update_title()
+
+    @on(KpiTable.KpiChosen)
+    def _kpi(self, event: KpiTable.KpiChosen) -> None:
+        from mkhats.ui.screens.kpi_detail import KpiDetailScreen
+
+        self.push_screen(KpiDetailScreen(event.key), lambda _: self.reload())
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def action_hat(self, index: int) -> None:
+        """Show the hat at ``index`` in tab order."""
+        hats = self.snapshot.enabled_hats if self.snapshot else []
+        if 0 <= index < len(hats):
+            self.query_one("#hats", TabbedContent).active = f"tab-{hats[index].key}"
+
+    def action_week(self, offset: int) -> None:
+        """Move the selected week."""
+        self.week = shift_week(self.week, offset)
+        self.reload()
+
+    def action_this_week(self) -> None:
+        """Back to the week of today."""
+        self.week = self.ws.this_week()
+        self.reload()
+
+    def action_add_value(self) -> None:
+        """Add a KPI value (the highlighted KPI is preselected)."""
+        from mkhats.ui.screens.dialogs import AddValueDialog
+
+        table = self.query_one(f"#kpis-{self.hat}", KpiTable)
+        self.push_screen(AddValueDialog(table.current_key()), lambda _: self.reload())
+
+    def action_wear(self) -> None:
+        """Start wearing this tab's hat, or stop if it is the one worn."""
+        from mkhats.services.setup import wear
+
+        wearing = self.snapshot.wearing if self.snapshot else None
+        target = None if wearing is not None and wearing.hat == self.hat else self.hat
+        result = self.call(wear, target, self.now())
+        if result is not None:
+            self.reload()
+
+    def action_review(self) -> None:
+        """Open the review."""
+        from mkhats.ui.screens.review import ReviewScreen
+
+        self.push_screen(ReviewScreen(), lambda _: self.reload())
+
+    def action_settings(self) -> None:
+        """Open the settings."""
+        from mkhats.ui.screens.settings import SettingsScreen
+
+        self.push_screen(SettingsScreen(), lambda _: self.reload())
+
+    def action_help(self) -> None:
+        """Show the keys."""
+        from mkhats.ui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    @work(exclusive=True, group="quit")
+    async def action_quit(self) -> None:
+        """Save unsaved log text, stop wearing the hat, and quit."""
+        for editor in self.query(WeeklyLogEditor):
+            fields = editor.unsaved()
+            if fields and editor.id:
+                self.call(plans.save_log, editor.id.removeprefix("log-"), self.week, **fields)
+        if self.snapshot is not None and self.snapshot.wearing is not None:
+            from mkhats.services.setup import wear
+
+            self.call(wear, None, self.now())
+        self.exit(0)

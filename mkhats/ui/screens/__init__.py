@@ -1,0 +1,1 @@
+"""Screens (KPI detail, review, settings, help) and modal dialogs (forms)."""

@@ -1,0 +1,26 @@
+"""The help screen (``?``): every key of the app, from the live bindings."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+from mkhats.i18n import t
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys, what they do, and where the data lives."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", t("ui.key.back"))]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll { width: 80; max-width: 100%; height: auto; max-height: 90%;
+        border: round $accent; background: $surface; padding: 0 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Markdown(t("ui.help", db=str(self.app.ws.path)))

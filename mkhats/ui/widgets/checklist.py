@@ -1,0 +1,78 @@
+"""A hat's checklist for the selected week: weekly items, then the month's and the quarter's."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable
+
+from mkhats.i18n import t
+from mkhats.services.views import ChecklistLine
+
+
+class Checklist(DataTable):
+    """Items with a tick box; ``space``, ``enter`` or a click toggles the highlighted one."""
+
+    BINDINGS = [
+        Binding("space", "toggle", t("ui.key.tick"), id="checklist.toggle"),
+        Binding("e", "edit_items", t("ui.key.edit_items"), id="checklist.edit"),
+    ]
+
+    class ItemToggled(Message):
+        """The user ticked or unticked an item."""
+
+        def __init__(self, line: ChecklistLine) -> None:
+            super().__init__()
+            self.line = line
+
+    class EditRequested(Message):
+        """The user asked to edit this hat's checklist."""
+
+    def __init__(self, **kwargs) -> None:  # noqa: ANN003 - passed through to DataTable
+        super().__init__(cursor_type="row", show_header=False, zebra_stripes=False, **kwargs)
+        self._lines: dict[str, ChecklistLine] = {}
+
+    def on_mount(self) -> None:
+        self.add_column("", key="box", width=2)
+        self.add_column("", key="text")
+
+    def show(self, lines: list[ChecklistLine], done: int, total: int) -> None:
+        """Replace the rows, keeping the cursor where it was."""
+        row = self.cursor_row
+        self.clear()
+        self._lines = {}
+        cadence = "weekly"
+        for line in lines:
+            if line.row.item.cadence != cadence:
+                cadence = line.row.item.cadence
+                self.add_row("", Text(t(f"cadence.{cadence}"), style="bold"), key=f"heading-{cadence}")
+            box = Text("☑", style="green") if line.row.done else Text("☐")
+            label = Text(line.label, style="dim" if line.row.done else "")
+            self.add_row(box, label, key=line.row.item.id)
+            self._lines[line.row.item.id] = line
+        self.border_title = t("ui.checklist", done=done, total=total)
+        if self.row_count:
+            self.move_cursor(row=min(row, self.row_count - 1))
+
+    def _current(self) -> ChecklistLine | None:
+        if not self.row_count:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return self._lines.get(key or "")
+
+    def action_toggle(self) -> None:
+        """Tick or untick the highlighted item."""
+        line = self._current()
+        if line is not None:
+            self.post_message(self.ItemToggled(line))
+
+    def action_edit_items(self) -> None:
+        """Open the checklist editor."""
+        self.post_message(self.EditRequested())
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_toggle()

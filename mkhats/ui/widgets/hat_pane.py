@@ -1,0 +1,44 @@
+"""One hat tab: who wears it and what it owns, its checklist, KPIs and weekly log."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Static
+
+from mkhats.i18n import t
+from mkhats.services.views import HatView
+from mkhats.ui.widgets.checklist import Checklist
+from mkhats.ui.widgets.kpi_table import KpiTable
+from mkhats.ui.widgets.weekly_log import WeeklyLogEditor
+
+
+class HatPane(VerticalScroll):
+    """The content of a hat's tab; ``show`` fills it from a view model."""
+
+    def __init__(self, hat: str) -> None:
+        super().__init__(id=f"pane-{hat}", classes="hat-pane")
+        self.hat = hat
+        self.week: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id=f"info-{self.hat}", classes="hat-info")
+        with Horizontal(classes="hat-top"):
+            yield Checklist(id=f"checklist-{self.hat}", classes="checklist")
+            yield KpiTable(id=f"kpis-{self.hat}", classes="kpis")
+        yield WeeklyLogEditor(id=f"log-{self.hat}", classes="weekly-log")
+
+    def show(self, view: HatView, week: str) -> None:
+        """Fill every part from ``view``; a new week replaces unsaved log text, a refresh doesn't."""
+        info = Text.assemble((view.name, "bold"), " — ", t("ui.worn_by", person=view.wearer, mission=view.mission))
+        if view.alerts:
+            info.append("   ")
+            info.append(t("ui.alerts_open", n=len(view.alerts), count=len(view.alerts)), style="bold red")
+        self.query_one(".hat-info", Static).update(info)
+        self.query_one(Checklist).show(view.checklist, view.done, view.total)
+        self.query_one(KpiTable).show(view.kpis)
+        log = self.query_one(WeeklyLogEditor)
+        log.border_title = t("ui.log", week=week)
+        log.show(view.log, force=week != self.week)
+        self.week = week

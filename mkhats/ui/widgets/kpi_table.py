@@ -1,0 +1,66 @@
+"""A hat's KPI table: target, this week, last week, 13 weeks, status coloured by direction."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.widgets import DataTable
+
+from mkhats.i18n import t
+from mkhats.services.views import KpiRow
+
+
+class KpiTable(DataTable):
+    """One row per KPI; ``enter`` or a click opens the KPI's detail."""
+
+    class KpiChosen(Message):
+        """The user chose a KPI to look at."""
+
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
+
+    def __init__(self, **kwargs) -> None:  # noqa: ANN003 - passed through to DataTable
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+
+    def on_mount(self) -> None:
+        self.add_column(t("col.kpi"), key="kpi")
+        self.add_column(t("col.target"), key="target")
+        self.add_column(t("col.week"), key="week")
+        self.add_column(t("col.prev"), key="prev")
+        self.add_column(t("ui.col.weeks13"), key="spark")
+        self.add_column(t("col.status"), key="status")
+        self.border_title = t("ui.kpis")
+
+    def show(self, rows: list[KpiRow]) -> None:
+        """Replace the rows, keeping the cursor where it was."""
+        row = self.cursor_row
+        self.clear()
+        for r in rows:
+            style = {"on": "green", "off": "red"}.get(r.status or "", "")
+            status = Text(r.status_text, style=("bold " + style).strip() if r.alert else style)
+            title = Text(r.title, style="italic" if r.formula else "")
+            self.add_row(
+                title,
+                Text(r.target, justify="right"),
+                Text(r.week, justify="right", style="bold"),
+                Text(r.prev, justify="right"),
+                Text(r.spark, style="cyan"),
+                status,
+                key=r.key,
+            )
+        if self.row_count:
+            self.move_cursor(row=min(row, self.row_count - 1))
+
+    def current_key(self) -> str | None:
+        """The KPI under the cursor."""
+        if not self.row_count:
+            return None
+        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value:
+            self.post_message(self.KpiChosen(event.row_key.value))

@@ -1,0 +1,48 @@
+"""Child processes for the multi-process store tests (run as a script, not collected by pytest).
+
+``workers.py insert DB WORKER COUNT``: COUNT transactions each inserting one document.
+``workers.py loop DB START DAY``: insert documents START, START+1… forever, printing each number
+once its transaction has committed (the parent kills it with SIGKILL at a random moment).
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+from tinydb import Query
+
+from mkhats.store import Database
+
+
+def month_of(number: int) -> str:
+    """Spread the loop's documents over three months."""
+    return f"2026-{number % 3 + 1:02d}"
+
+
+def insert(path: str, worker: int, count: int) -> None:
+    db = Database(Path(path), lock_timeout=60)
+    for i in range(count):
+        with db.transaction(date(2026, 11, 24)) as tx:
+            tx.month("2026-11", "values").insert({"worker": worker, "i": i})
+
+
+def loop(path: str, start: int, day: int) -> None:
+    db = Database(Path(path), lock_timeout=60)
+    today = date(2026, 1, 1) + timedelta(days=day)
+    number = start
+    print("ready", flush=True)
+    while True:
+        with db.transaction(today) as tx:
+            tx.month(month_of(number), "values").insert({"i": number, "pad": "x" * (number % 50)})
+            tx.main("counter").upsert({"name": "last", "i": number}, Query().name == "last")
+        print(number, flush=True)
+        number += 1
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "insert":
+        insert(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+    else:
+        loop(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))

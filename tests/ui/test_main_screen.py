@@ -1,0 +1,107 @@
+"""Pilot tests of the main screen: tabs, weeks, ticking, the weekly log, wearing a hat."""
+
+from __future__ import annotations
+
+from mkhats.ui.widgets.checklist import Checklist
+from mkhats.ui.widgets.hat_pane import HatPane
+from mkhats.ui.widgets.kpi_table import KpiTable
+from mkhats.ui.widgets.weekly_log import LogField
+from tests.ui.conftest import SIZE
+
+
+async def test_five_tabs_and_number_keys(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        tabs = [p.id for p in app.query("TabPane")]
+        assert tabs == ["tab-content", "tab-performance", "tab-crm", "tab-pm", "tab-cmo"]
+        await pilot.press("2")
+        assert app.hat == "performance"
+        await pilot.press("5")
+        assert app.hat == "cmo"
+        assert "2026-W48" in app.title and "23–29 Nov 2026" in app.title
+        assert "warnings" in app.sub_title
+
+
+async def test_week_keys_move_every_tab(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("left_square_bracket")
+        assert app.week == "2026-W47"
+        assert "2026-W47" in app.title
+        await pilot.press("2")
+        assert app.query_one("#pane-performance", HatPane).week == "2026-W47"
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert app.week == "2026-W49"
+        await pilot.press("t")
+        assert app.week == "2026-W48"
+
+
+async def test_space_ticks_the_highlighted_item_and_stores_it(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.query_one("#checklist-content", Checklist)
+        table.focus()
+        await pilot.pause()
+        first = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        with ws.read() as repo:
+            before = (first, "2026-W48") in repo.ticks()
+        await pilot.press("space")
+        await pilot.pause()
+        with ws.read() as repo:
+            assert ((first, "2026-W48") in repo.ticks()) is not before
+        assert str(table.border_title).startswith("Checklist ")
+
+
+async def test_log_saves_on_ctrl_s_and_shows_saved(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")  # CRM has no plan this week in the demo
+        area = app.query_one("#pane-crm #log-plan", LogField)
+        area.focus()
+        await pilot.press(*"Two sends")
+        assert area.dirty and "unsaved" in str(area.border_subtitle)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        with ws.read() as repo:
+            assert repo.logs(["2026-W48"])[("crm", "2026-W48")].plan == "Two sends"
+        assert not area.dirty and str(area.border_subtitle) == "saved"
+
+
+async def test_log_saves_when_leaving_the_field(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        area = app.query_one("#pane-content #log-fact", LogField)
+        area.focus()
+        await pilot.press(*"Done")
+        app.query_one("#kpis-content", KpiTable).focus()
+        await pilot.pause()
+        with ws.read() as repo:
+            assert repo.logs(["2026-W48"])[("content", "2026-W48")].fact == "Done"
+
+
+async def test_w_wears_and_unwears_the_hat(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "w")
+        await pilot.pause()
+        with ws.read() as repo:
+            assert repo.wearing().hat == "performance"
+        assert "wearing Performance" in app.sub_title
+        await pilot.press("w")
+        await pilot.pause()
+        with ws.read() as repo:
+            assert repo.wearing() is None
+
+
+async def test_value_written_by_another_process_appears(ws, make_app):
+    from mkhats.services.values import add_value
+    from mkhats.services import Workspace
+
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        other = Workspace(ws.path, ws.today)
+        add_value(other, "content.published", 40, ws.today)
+        await pilot.pause(1.5)
+        table = app.query_one("#kpis-content", KpiTable)
+        row = table.get_row("content.published")
+        assert str(row[2]) == "41"  # Monday's 1 plus the 40 just written
