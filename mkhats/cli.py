@@ -130,6 +130,9 @@ def _argv_lang(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code."""
+    # mkhats uses no pydantic plugin; without this, the first model build scans every installed
+    # distribution's entry points, a cost paid by every command (SPEC §6).
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(detect_language(_argv_lang(argv)))
     parser = build_parser()

@@ -81,13 +81,15 @@ _KPIS: dict[str, list[tuple[str, str, str, str, str | None]]] = {
     ],
 }
 
-_STOP_RULES: dict[str, StopRule] = {
-    "performance.cpa": StopRule(
-        op=">", days=3, action_key="action.stop_campaign", guard=Guard(kpi="spend", op=">=")
-    ),
-    "performance.cpl": StopRule(op=">", days=3, action_key="action.stop_ad_set"),
-    "crm.unsubscribe_rate": StopRule(op=">", days=1, action_key="action.rewrite_email"),
-}
+def _stop_rules() -> dict[str, StopRule]:
+    # Built on demand: a model instance at import time would build its validator for every command.
+    return {
+        "performance.cpa": StopRule(
+            op=">", days=3, action_key="action.stop_campaign", guard=Guard(kpi="spend", op=">=")
+        ),
+        "performance.cpl": StopRule(op=">", days=3, action_key="action.stop_ad_set"),
+        "crm.unsubscribe_rate": StopRule(op=">", days=1, action_key="action.rewrite_email"),
+    }
 
 # (hat, item id, cadence): the text is the catalogue's ``checklist.<hat>.<id>``.
 _CHECKLISTS: dict[str, list[tuple[str, str]]] = {
@@ -151,6 +153,7 @@ def default_hats() -> list[Hat]:
 def default_kpis() -> list[Kpi]:
     """Every hat's KPIs with the shipped stop rules (thresholds unset)."""
     kpis = []
+    rules = _stop_rules()
     for hat, rows in _KPIS.items():
         for position, (name, unit, direction, aggregate, formula) in enumerate(rows):
             key = f"{hat}.{name}"
@@ -162,7 +165,7 @@ def default_kpis() -> list[Kpi]:
                     aggregate=aggregate,
                     formula=formula,
                     position=position,
-                    stop=_STOP_RULES.get(key),
+                    stop=rules.get(key),
                 )
             )
     return kpis

@@ -8,6 +8,7 @@ notices changes made by other processes (the CLI, a second window) within a seco
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -37,7 +38,7 @@ R = TypeVar("R")
 class MkhatsApp(App[int]):
     """mkhats: every hat with its checklist, money KPIs and weekly log."""
 
-    CSS_PATH = "mkhats.tcss"
+    CSS_PATH = Path(__file__).parent / "mkhats.tcss"
     TITLE = "mkhats"
     COMMANDS = App.COMMANDS | {MkhatsCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]

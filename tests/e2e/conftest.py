@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -86,10 +87,10 @@ class Cli:
         assert result.err == "", (args, result.err)
         return result
 
-    def refused(self, *args: str, code: int = 2, **env: str | None) -> str:
-        """A call that must be refused with ``code`` and one sentence on stderr; returns it."""
+    def refused(self, *args: str, code: int | tuple[int, ...] = 2, **env: str | None) -> str:
+        """A call that must be refused with ``code`` (or one of them) and one sentence on stderr."""
         result = self(*args, **env)
-        assert result.code == code, (args, result)
+        assert result.code in (code if isinstance(code, tuple) else (code,)), (args, result)
         assert result.out == "", (args, result.out)
         message = result.err.strip()
         assert message and "\n" not in message, (args, result.err)
@@ -136,6 +137,21 @@ class Cli:
 def cli(tmp_path: Path) -> Cli:
     assert MKHATS.exists(), f"the console script is not installed at {MKHATS}"
     return Cli(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def _default_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder as the first command creates it, made once per session."""
+    template = Cli(tmp_path_factory.mktemp("template"))
+    template.ok("kpi", "list")
+    return template.folder
+
+
+@pytest.fixture
+def seeded(cli: Cli, _default_files: Path) -> Cli:
+    """``cli`` on a data file that already holds the defaults (a copy of the session's)."""
+    shutil.copytree(_default_files, cli.folder)
+    return cli
 
 
 def table_row(markdown: str, title: str, section: str | None = None) -> list[str]:

@@ -28,7 +28,7 @@ def _spawn(*args: object) -> subprocess.Popen[bytes]:
 
 
 def test_parallel_writers_lose_nothing(db_path: Path) -> None:
-    processes, transactions = 4, 25
+    processes, transactions = 4, 100
     children = [_spawn("insert", db_path, worker, transactions) for worker in range(processes)]
     for child in children:
         _out, err = child.communicate(timeout=120)

@@ -1,0 +1,151 @@
+"""Print every SPEC §6 figure next to its floor, measured in the same run; exit 1 on a miss.
+
+Run with ``uv run python -m mkhats.bench [--keep DIR] [--rounds N]``. It builds the seeded 5-year
+data set in a temporary folder, then measures: start-up and peak memory against the floor app,
+tab and week switches, one save, ``mkhats add|check|report`` against importing the libraries the
+CLI needs, and the 5-year CSV import.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from mkhats.bench import dataset, switch
+from mkhats.domain.models import KpiValue
+
+TODAY = date(2026, 11, 24)
+FLOOR_APP = Path(__file__).resolve().parents[3] / "shared" / "floor_app.py"
+LIBS = "import pydantic, tinydb, pendulum, filelock, platformdirs"
+ROWS: list[tuple[str, float, float, float, str]] = []
+
+
+def _wall(cmd: list[str], runs: int, env: dict | None = None) -> list[float]:
+    samples = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=False, capture_output=True, env=env)
+        samples.append(time.perf_counter() - t0)
+    return samples
+
+
+def _stats(samples: list[float], scale: float = 1000) -> str:
+    return f"median {statistics.median(samples) * scale:8.1f}  min {min(samples) * scale:8.1f}  max {max(samples) * scale:8.1f}"
+
+
+def report(name: str, samples: list[float], floor: list[float] | None, goal: float, unit: str = "ms") -> None:
+    """Print one figure; ``goal`` is a ratio to the floor's median, or an absolute bound without a floor."""
+    value = statistics.median(samples)
+    if floor is not None:
+        ratio = value / statistics.median(floor)
+        ok = ratio <= goal
+        print(f"{'OK ' if ok else 'MISS'} {name:<34} {_stats(samples)}  floor {_stats(floor)}  = {ratio:.2f}× (goal ≤ {goal}×)")
+    else:
+        ok = value * 1000 <= goal if unit == "ms" else value <= goal
+        shown = f"{goal} ms" if unit == "ms" else f"{goal} s"
+        print(f"{'OK ' if ok else 'MISS'} {name:<34} {_stats(samples)}  (goal ≤ {shown})")
+    ROWS.append((name, value, goal, 0.0, "ok" if ok else "miss"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m mkhats.bench")
+    parser.add_argument("--keep", type=Path, help="build the data set here and keep it")
+    parser.add_argument("--rounds", type=int, default=7)
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="mkhats-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    db = folder / "mkhats.json"
+    env = {**os.environ, "MKHATS_DB": str(db), "MKHATS_TODAY": TODAY.isoformat(), "MKHATS_LANG": "en"}
+    exe = str(Path(sys.executable).parent / "mkhats")
+    if not db.exists():
+        t0 = time.perf_counter()
+        dataset.build(db, TODAY)
+        print(f"data set: built in {time.perf_counter() - t0:.1f} s at {db}")
+    size = sum(p.stat().st_size for p in [db, *db.with_suffix(".d").glob("*.json")])
+    print(f"data set: {size / 1e6:.1f} MB, {len(list(db.with_suffix('.d').glob('*.json')))} month files")
+    n = args.rounds
+    py = sys.executable
+
+    floor_cli = _wall([py, "-c", LIBS], n)
+    report("mkhats add (5 years)", _wall([exe, "add", "performance.spend", "1234", "--date", "2026-11-20"], n, env), floor_cli, 1.5)
+    report("mkhats check (5 years)", _wall([exe, "check"], n, env), floor_cli, 1.5)
+    report("mkhats report (5 years)", _wall([exe, "report"], n, env), floor_cli, 1.5)
+
+    from mkhats.services import Workspace
+
+    ws = Workspace(db, TODAY)
+    with ws.read():
+        pass
+    saves = []
+    for i in range(max(n * 5, 30)):
+        value = KpiValue(kpi="content.traffic", day=TODAY, value=1000 + i)
+        t0 = time.perf_counter()
+        with ws.write() as repo:
+            repo.set_values([value])
+        saves.append(time.perf_counter() - t0)
+    report("save one value (5 years)", saves, None, 15)
+
+    floor_start = _wall([py, "-m", "mkhats.bench.startup", "floor", str(FLOOR_APP)], n)
+    ours_start = _wall([py, "-m", "mkhats.bench.startup", "mkhats", str(db), TODAY.isoformat()], n)
+    report("start-up to first screen", ours_start, floor_start, 1.3)
+
+    peak_floor = [_peak([py, "-m", "mkhats.bench.startup", "floor", str(FLOOR_APP)]) for _ in range(3)]
+    peak_ours = [_peak([py, "-m", "mkhats.bench.startup", "mkhats", str(db), TODAY.isoformat()]) for _ in range(3)]
+    print(f"     peak memory KiB: ours {statistics.median(peak_ours):.0f}, floor {statistics.median(peak_floor):.0f}")
+    report("peak memory", [p / 1000 for p in peak_ours], [p / 1000 for p in peak_floor], 1.5)
+
+    _switches(db, n)
+
+    csv_path = folder / "values.csv"
+    subprocess.run([exe, "export", "--out", str(csv_path)], check=True, capture_output=True, env=env)
+    fresh = folder / "import" / "mkhats.json"
+    imports = []
+    for i in range(3):
+        target = fresh.with_name(f"m{i}.json")
+        t0 = time.perf_counter()
+        subprocess.run([exe, "import", str(csv_path)], check=True, capture_output=True, env={**env, "MKHATS_DB": str(target)})
+        imports.append(time.perf_counter() - t0)
+    report("import 5 years of CSV", imports, None, 10, unit="s")
+    misses = [r for r in ROWS if r[4] == "miss"]
+    print(f"{len(ROWS) - len(misses)} of {len(ROWS)} figures within their goal")
+    return 1 if misses else 0
+
+
+def _peak(cmd: list[str]) -> float:
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.split()
+    return float(out[-1])
+
+
+def _switches(db: Path, rounds: int) -> None:
+    import runpy
+
+    from mkhats.services import Workspace
+    from mkhats.ui.app import MkhatsApp
+
+    floor_cls = runpy.run_path(str(FLOOR_APP))["Floor"]
+    for animate in (False, True):
+        label = "on" if animate else "off"
+        floor = floor_cls()
+        tabs = ["tab-1", "tab-2", "tab-3", "tab-4", "tab-5"]
+        floor_samples = asyncio.run(switch.measure(floor, switch.tab_actions(floor, tabs), rounds, animate))
+        app = MkhatsApp(Workspace(db, TODAY))
+        ours_tabs = ["tab-content", "tab-performance", "tab-crm", "tab-pm", "tab-cmo"]
+        tab_samples = asyncio.run(switch.measure(app, switch.tab_actions(app, ours_tabs), rounds, animate))
+        report(f"tab switch (animations {label})", tab_samples, floor_samples, 1.2)
+        app = MkhatsApp(Workspace(db, TODAY))
+        week_samples = asyncio.run(
+            switch.measure(app, [lambda a=app: a.action_week(-1), lambda a=app: a.action_week(1)], rounds, animate)
+        )
+        report(f"week switch (animations {label})", week_samples, floor_samples, 1.2)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

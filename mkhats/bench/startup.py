@@ -1,0 +1,39 @@
+"""Start an app headless, exit right after its first screen is rendered, print the peak memory.
+
+``python -m mkhats.bench.startup floor FLOOR_APP.py`` or ``... mkhats DB_PATH TODAY``; the caller
+times the whole process, so interpreter start and imports count as they do for a user.
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+
+
+def main() -> None:
+    if sys.argv[1] == "floor":
+        import runpy
+
+        app_cls = runpy.run_path(sys.argv[2])["Floor"]
+        args: tuple = ()
+    else:
+        from datetime import date
+        from pathlib import Path
+
+        from mkhats.services import Workspace
+        from mkhats.ui.app import MkhatsApp
+
+        app_cls = MkhatsApp
+        args = (Workspace(Path(sys.argv[2]), date.fromisoformat(sys.argv[3])),)
+
+    class Timed(app_cls):  # type: ignore[misc, valid-type]
+        def on_mount(self) -> None:
+            super().on_mount()
+            self.call_after_refresh(self.exit)
+
+    Timed(*args).run(headless=True, size=(120, 40))
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""Key to refreshed screen for tab and week switches, timed inside a running headless app.
+
+The action runs as a key would run it; the clock stops in ``call_after_refresh``, after the
+screen has been painted. ``pilot.press`` is not used: its own waits would dominate the figure.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import time
+from collections.abc import Callable
+
+from textual.app import App
+
+
+async def _timed(app: App, action: Callable[[], None]) -> float:
+    done = asyncio.Event()
+    t0 = time.perf_counter()
+    action()
+    app.call_after_refresh(done.set)
+    await done.wait()
+    return time.perf_counter() - t0
+
+
+async def measure(app: App, actions: list[Callable[[], None]], rounds: int, animate: bool) -> list[float]:
+    """Run ``actions`` in turn ``rounds`` times; return each one's seconds."""
+    app.animation_level = "full" if animate else "none"
+    samples: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for action in actions:  # warm up: the first render of each tab
+            await _timed(app, action)
+        await pilot.pause()
+        for _ in range(rounds):
+            for action in actions:
+                samples.append(await _timed(app, action))
+                await pilot.pause()
+    return samples
+
+
+def tab_actions(app: App, tab_ids: list[str]) -> list[Callable[[], None]]:
+    """One action per tab: make it active, as ``1``…``5`` do."""
+    from textual.widgets import TabbedContent
+
+    def activate(tab: str) -> Callable[[], None]:
+        return lambda: setattr(app.query_one(TabbedContent), "active", tab)
+
+    return [activate(tab) for tab in tab_ids]
+
+
+def median(samples: list[float]) -> float:
+    """The median in milliseconds."""
+    return statistics.median(samples) * 1000

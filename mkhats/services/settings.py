@@ -1,0 +1,414 @@
+"""Use cases of the settings screen: people, hats, conflict rules, KPIs and preferences.
+
+Every rule lives here, none in the widgets: who may be removed, that one hat stays enabled, which
+pairs may have a rule, what a KPI name and formula must be. Each function opens one short
+transaction (``edit_kpi`` checks first, then reuses ``set_kpi``) and raises ``InputError`` before
+writing anything when the input is refused.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from mkhats.domain.conflicts import active_conflicts
+from mkhats.domain.formula import check_formulas, formula_refs, parse_formula
+from mkhats.domain.models import (
+    AGGREGATES,
+    CADENCES,
+    PERSON_KINDS,
+    UNITS,
+    ConflictRule,
+    Hat,
+    Kpi,
+    Person,
+    Settings,
+)
+from mkhats.domain.numbers import parse_number
+from mkhats.errors import InputError
+from mkhats.i18n import LANGUAGES, t
+from mkhats.services import Workspace
+from mkhats.services.setup import KpiChange, assign, set_kpi
+from mkhats.services.values import find_kpi
+from mkhats.store.repo import Repo
+
+LEVELS: tuple[str, ...] = ("high", "medium", "low")
+DIRECTIONS: tuple[str, ...] = ("up", "down")
+MAX_NAME = 60
+MAX_TEXT = 500
+MAX_CURRENCY = 4
+MAX_HOURS = 168.0
+_KPI_NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+
+
+@dataclass(frozen=True)
+class SettingsState:
+    """Everything the settings screen shows, read in one go."""
+
+    settings: Settings
+    persons: dict[str, Person]
+    hats: dict[str, Hat]
+    kpis: dict[str, Kpi]
+    conflicts: list[ConflictRule]
+    items: dict[str, int] = field(default_factory=dict)
+    """Checklist items per hat."""
+
+    def worn_by(self, name: str) -> list[str]:
+        """The keys of the hats ``name`` wears, in tab order."""
+        return [h.key for h in self.hats.values() if h.wearer == name]
+
+    def active(self) -> list[ConflictRule]:
+        """The conflict rules whose two hats one person wears now."""
+        return active_conflicts(self.conflicts, self.hats)
+
+    def hat_kpis(self, hat: str) -> list[Kpi]:
+        """A hat's KPIs, retired ones last."""
+        return sorted((k for k in self.kpis.values() if k.hat == hat), key=lambda k: (k.retired, k.position))
+
+
+def load(ws: Workspace) -> SettingsState:
+    """Read what the settings screen shows."""
+    with ws.read() as repo:
+        items: dict[str, int] = {}
+        for item in repo.checklist():
+            items[item.hat] = items.get(item.hat, 0) + 1
+        return SettingsState(
+            settings=repo.settings(),
+            persons=repo.persons(),
+            hats=repo.hats(),
+            kpis=repo.kpis(),
+            conflicts=repo.conflicts(),
+            items=items,
+        )
+
+
+def _text(value: str | None, limit: int = MAX_TEXT) -> str:
+    text = unicodedata.normalize("NFC", value or "").strip()
+    if len(text) > limit:
+        raise InputError("settings.too_long", limit=limit)
+    return text
+
+
+def _choice(value: str, choices: Sequence[str], what: str) -> str:
+    if value not in choices:
+        raise InputError("settings.bad_choice", what=what, value=value, choices=", ".join(choices))
+    return value
+
+
+def _hat(repo: Repo, key: str) -> Hat:
+    hats = repo.hats()
+    key = (key or "").strip().lower()
+    if key not in hats:
+        raise InputError("hat.unknown", hat=key, hats=", ".join(hats))
+    return hats[key]
+
+
+def _person(repo: Repo, name: str) -> Person:
+    persons = repo.persons()
+    if name not in persons:
+        raise InputError("settings.person_unknown", person=name)
+    return persons[name]
+
+
+# -- people ----------------------------------------------------------------------------------------
+
+
+def add_person(ws: Workspace, name: str, kind: str = "staff") -> Person:
+    """Add someone who can wear hats or check them.
+
+    Raises:
+        InputError: an empty or too long name, a name already taken (case-insensitive), a bad kind.
+    """
+    text = _text(name, MAX_NAME)
+    if not text:
+        raise InputError("person.empty")
+    _choice(kind, PERSON_KINDS, "kind")
+    with ws.write() as repo:
+        folded = text.casefold()
+        if any(p.casefold() == folded for p in repo.persons()):
+            raise InputError("settings.person_exists", person=text)
+        person = Person(name=text, kind=kind)
+        repo.upsert_person(person)
+        return person
+
+
+def set_person_kind(ws: Workspace, name: str, kind: str) -> Person:
+    """Make ``name`` staff, an owner or an external (agency, contractor)."""
+    _choice(kind, PERSON_KINDS, "kind")
+    with ws.write() as repo:
+        person = _person(repo, name).model_copy(update={"kind": kind})
+        repo.upsert_person(person)
+        return person
+
+
+def remove_person(ws: Workspace, name: str) -> None:
+    """Remove a person who wears no hat (enabled or not); their past checks stay as history.
+
+    Raises:
+        InputError: ``settings.person_wears`` naming the hats they wear.
+    """
+    from mkhats.domain.labels import hat_name
+
+    with ws.write() as repo:
+        _person(repo, name)
+        worn = [h for h in repo.hats().values() if h.wearer == name]
+        if worn:
+            hats = ", ".join(hat_name(h) for h in worn)
+            raise InputError("settings.person_wears", person=name, hats=hats, n=len(worn))
+        repo.delete_person(name)
+
+
+# -- hats ------------------------------------------------------------------------------------------
+
+
+def set_wearer(ws: Workspace, hat: str, person: str | None) -> Hat:
+    """``person`` wears ``hat`` (``assign``: a disabled hat is enabled); None: nobody wears it."""
+    if person is not None:
+        assign(ws, hat, person)
+        with ws.read() as repo:
+            return _hat(repo, hat)
+    with ws.write() as repo:
+        updated = _hat(repo, hat).model_copy(update={"wearer": None})
+        repo.upsert_hat(updated)
+        return updated
+
+
+def set_hat_enabled(ws: Workspace, hat: str, enabled: bool) -> Hat:
+    """Enable or disable a hat (default or optional); at least one hat stays enabled.
+
+    Raises:
+        InputError: ``settings.last_hat`` when ``hat`` is the only enabled one.
+    """
+    with ws.write() as repo:
+        record = _hat(repo, hat)
+        others = [h for h in repo.hats().values() if h.enabled and h.key != record.key]
+        if not enabled and not others:
+            raise InputError("settings.last_hat")
+        updated = record.model_copy(update={"enabled": enabled})
+        repo.upsert_hat(updated)
+        return updated
+
+
+def set_hours_budget(ws: Workspace, hat: str, text: str) -> Hat:
+    """Set a hat's weekly hour budget from what was typed; empty clears it.
+
+    Raises:
+        InputError: not a number, or outside 0–168 hours.
+    """
+    raw = (text or "").strip()
+    hours = None
+    if raw:
+        hours = parse_number(raw, t("settings.hats.hours"))
+        if not 0 <= hours <= MAX_HOURS:
+            raise InputError("settings.hours_range", value=raw, limit=int(MAX_HOURS))
+    with ws.write() as repo:
+        updated = _hat(repo, hat).model_copy(update={"hours_budget": hours})
+        repo.upsert_hat(updated)
+        return updated
+
+
+# -- conflict rules --------------------------------------------------------------------------------
+
+
+def _same_pair(rule: ConflictRule, hats: Sequence[str]) -> bool:
+    return frozenset(rule.hats) == frozenset(hats)
+
+
+def add_conflict(
+    ws: Workspace, hat_a: str, hat_b: str, level: str, every: str, reason: str, check: str
+) -> ConflictRule:
+    """Add a conflict rule for two different hats that have none yet.
+
+    Raises:
+        InputError: an unknown or repeated hat, a pair that already has a rule, a bad level or
+            cadence, an empty reason or check.
+    """
+    _choice(level, LEVELS, "level")
+    _choice(every, CADENCES, "every")
+    reason_text, check_text = _text(reason), _text(check)
+    if not reason_text:
+        raise InputError("settings.conflict_reason_empty")
+    if not check_text:
+        raise InputError("settings.conflict_check_empty")
+    with ws.write() as repo:
+        a, b = _hat(repo, hat_a).key, _hat(repo, hat_b).key
+        if a == b:
+            raise InputError("settings.conflict_same")
+        rules = repo.conflicts()
+        if any(_same_pair(r, (a, b)) for r in rules):
+            raise InputError("settings.conflict_exists", a=a, b=b)
+        rule = ConflictRule(hats=(a, b), level=level, every=every, reason=reason_text, check=check_text)
+        repo.set_conflicts([*rules, rule])
+        return rule
+
+
+def update_conflict(
+    ws: Workspace, hats: Sequence[str], level: str | None = None, every: str | None = None
+) -> ConflictRule:
+    """Change the level or the check frequency of the rule for ``hats`` (either order)."""
+    updates: dict[str, str] = {}
+    if level is not None:
+        updates["level"] = _choice(level, LEVELS, "level")
+    if every is not None:
+        updates["every"] = _choice(every, CADENCES, "every")
+    with ws.write() as repo:
+        rules = repo.conflicts()
+        index = _rule_index(rules, hats)
+        rules[index] = rules[index].model_copy(update=updates)
+        repo.set_conflicts(rules)
+        return rules[index]
+
+
+def remove_conflict(ws: Workspace, hats: Sequence[str]) -> None:
+    """Remove the rule for ``hats``; the checks recorded for it stay as history."""
+    with ws.write() as repo:
+        rules = repo.conflicts()
+        del rules[_rule_index(rules, hats)]
+        repo.set_conflicts(rules)
+
+
+def _rule_index(rules: list[ConflictRule], hats: Sequence[str]) -> int:
+    for i, rule in enumerate(rules):
+        if _same_pair(rule, hats):
+            return i
+    a, b = (list(hats) + ["", ""])[:2]
+    pairs = ", ".join(f"{x} × {y}" for x, y in (r.hats for r in rules)) or "—"
+    raise InputError("conflict.unknown_pair", a=a, b=b, pairs=pairs)
+
+
+# -- KPIs ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KpiDraft:
+    """What the KPI form holds besides the target and the stop rule (those go through ``set_kpi``).
+
+    ``formula`` empty means a measured KPI (values entered per day, combined by ``aggregate``).
+    """
+
+    title: str = ""
+    unit: str = "count"
+    direction: str = "up"
+    aggregate: str = "sum"
+    formula: str = ""
+
+
+def kpi_name(text: str) -> str:
+    """The KPI name typed (``Cost per lead`` → ``cost_per_lead``), or ``settings.kpi_name``."""
+    name = re.sub(r"[\s\-]+", "_", (text or "").strip().lower())
+    if not _KPI_NAME.match(name):
+        raise InputError("settings.kpi_name", name=(text or "").strip())
+    return name
+
+
+def _apply(kpi: Kpi, draft: KpiDraft) -> Kpi:
+    _choice(draft.unit, UNITS, "unit")
+    _choice(draft.direction, DIRECTIONS, "direction")
+    _choice(draft.aggregate, AGGREGATES, "aggregate")
+    formula = (draft.formula or "").strip() or None
+    if formula is not None:
+        parse_formula(formula)
+    title = _text(draft.title) or None
+    return kpi.model_copy(
+        update={
+            "title": title,
+            "unit": draft.unit,
+            "direction": draft.direction,
+            "aggregate": draft.aggregate,
+            "formula": formula,
+        }
+    )
+
+
+def _check(kpis: dict[str, Kpi], candidate: Kpi) -> None:
+    """Every formula still parses, refers to KPIs that exist and has no cycle."""
+    check_formulas({**kpis, candidate.key: candidate})
+
+
+def add_kpi(ws: Workspace, hat: str, name: str, draft: KpiDraft, target: str = "") -> Kpi:
+    """Add a KPI at the end of a hat's list.
+
+    Raises:
+        InputError: a bad name, a name the hat already has (retired ones included), a formula
+            that does not parse, names an unknown KPI or makes a cycle, a target that is not a number.
+    """
+    short = kpi_name(name)
+    target_value = parse_number(target, "--target") if (target or "").strip() else None
+    with ws.write() as repo:
+        record = _hat(repo, hat)
+        key = f"{record.key}.{short}"
+        kpis = repo.kpis()
+        if key in kpis:
+            raise InputError("settings.kpi_exists_retired" if kpis[key].retired else "settings.kpi_exists", key=key)
+        position = max((k.position for k in kpis.values() if k.hat == record.key), default=-1) + 1
+        kpi = _apply(Kpi(key=key, position=position, target=target_value), draft)
+        _check(kpis, kpi)
+        repo.upsert_kpi(kpi)
+        return kpi
+
+
+def edit_kpi(ws: Workspace, key: str, draft: KpiDraft, change: KpiChange | None = None) -> Kpi:
+    """Change a KPI's title, unit, direction, aggregate or formula, and its target and stop rule.
+
+    The draft is checked first (formulas over every KPI), then ``set_kpi`` checks and writes the
+    target and stop rule, then the draft is written: a refusal at either step writes nothing.
+    """
+    with ws.read() as repo:
+        kpis = repo.kpis()
+        _check(kpis, _apply(find_kpi(kpis, key), draft))
+    if change is not None and any(v is not None for v in vars(change).values()):
+        set_kpi(ws, key, change)
+    with ws.write() as repo:
+        kpis = repo.kpis()
+        kpi = _apply(find_kpi(kpis, key), draft)
+        _check(kpis, kpi)
+        repo.upsert_kpi(kpi)
+        return kpi
+
+
+def retire_kpi(ws: Workspace, key: str, retired: bool = True) -> Kpi:
+    """Retire a KPI (hidden from the tabs, its history kept) or bring it back.
+
+    Raises:
+        InputError: ``settings.kpi_in_use`` when a KPI in use computes its formula from it.
+    """
+    with ws.write() as repo:
+        kpis = repo.kpis()
+        kpi = find_kpi(kpis, key)
+        if retired:
+            users = sorted(
+                k.key
+                for k in kpis.values()
+                if k.formula and not k.retired and k.key != kpi.key and kpi.key in formula_refs(k.formula, k.hat)
+            )
+            if users:
+                raise InputError("settings.kpi_in_use", key=kpi.key, users=", ".join(users))
+        updated = kpi.model_copy(update={"retired": retired})
+        repo.upsert_kpi(updated)
+        return updated
+
+
+# -- language and currency -------------------------------------------------------------------------
+
+
+def set_language_setting(ws: Workspace, lang: str | None) -> Settings:
+    """Store the UI language (None: from ``--lang``, ``MKHATS_LANG`` or the locale)."""
+    if lang is not None:
+        _choice(lang, LANGUAGES, "lang")
+    with ws.write() as repo:
+        settings = repo.settings().model_copy(update={"lang": lang})
+        repo.set_settings(settings)
+        return settings
+
+
+def set_currency(ws: Workspace, text: str) -> Settings:
+    """Store the currency sign; empty means the language's default (₽ Russian, $ English)."""
+    sign = _text(text, 100) or None
+    if sign is not None and len(sign) > MAX_CURRENCY:
+        raise InputError("settings.currency_long", value=sign, limit=MAX_CURRENCY)
+    with ws.write() as repo:
+        settings = repo.settings().model_copy(update={"currency": sign})
+        repo.set_settings(settings)
+        return settings

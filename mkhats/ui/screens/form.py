@@ -1,0 +1,190 @@
+"""The base of every modal form: labelled fields, an inline error under each, Save and Cancel.
+
+A form's ``submit`` parses its fields and calls one service. An ``InputError`` it raises is shown
+under the field it concerns (``FieldError`` names the field; otherwise ``ERROR_FIELDS`` maps the
+error's catalogue key to a field) and the form stays open with nothing saved. ``escape`` cancels;
+``enter`` in the last input, ``ctrl+s`` or the Save button saves.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar, Generic, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Static
+
+from mkhats.errors import InputError, MkhatsError
+from mkhats.i18n import t
+
+R = TypeVar("R")
+
+FORMS_CSS = Path(__file__).parent.parent / "forms.tcss"
+
+
+class FieldError(Exception):
+    """An ``InputError`` about one field of the form."""
+
+    def __init__(self, field: str, error: InputError) -> None:
+        super().__init__(field)
+        self.field = field
+        self.error = error
+
+
+def field_row(name: str, label: str, widget: Widget) -> Vertical:
+    """A label beside its widget, and the (hidden) error line under them."""
+    return Vertical(
+        Horizontal(Label(label, classes="label"), widget, classes="row"),
+        Static(id=f"err-{name}", classes="error"),
+        classes="field",
+        id=f"field-{name}",
+    )
+
+
+class FormDialog(ModalScreen[R], Generic[R]):
+    """A modal form; subclasses compose their fields and implement ``submit``."""
+
+    CSS_PATH = FORMS_CSS
+    BINDINGS = [
+        Binding("escape", "cancel", t("forms.cancel"), id="form.cancel"),
+        Binding("ctrl+s", "save", t("forms.save"), id="form.save"),
+    ]
+    ERROR_FIELDS: ClassVar[dict[str, str]] = {}
+    """Catalogue key of a service's ``InputError`` → the field it is shown under."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._errors: dict[str, str] = {}
+
+    def form_title(self) -> str:
+        """The title on the form's border."""
+        return ""
+
+    def compose_intro(self) -> ComposeResult:
+        """Lines above the fields (what is being recorded)."""
+        yield from ()
+
+    def compose_fields(self) -> ComposeResult:
+        """The fields, each made with ``field_row``."""
+        yield from ()
+
+    def submit(self) -> R:
+        """Parse the fields and call the service; the result is what the dialog returns."""
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="form") as box:
+            box.border_title = self.form_title()
+            yield from self.compose_intro()
+            yield from self.compose_fields()
+            yield Static(id="err-form", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button(t("forms.save"), variant="primary", id="save")
+                yield Button(t("forms.cancel"), id="cancel")
+
+    # -- errors ----------------------------------------------------------------------------------
+
+    def show_error(self, field: str, message: str) -> None:
+        """Show ``message`` under ``field`` (or under the form) and focus that field."""
+        matches = self.query(f"#err-{field}")
+        target = matches.first(Static) if matches else self.query_one("#err-form", Static)
+        target.update(message)
+        target.add_class("-shown")
+        self._errors[(target.id or "").removeprefix("err-")] = message
+        for widget in self.query(f"#field-{field} .row > *"):
+            if widget.focusable:
+                widget.focus()
+                break
+        target.scroll_visible()
+
+    def clear_errors(self) -> None:
+        """Hide every error line."""
+        for error in self.query(".error").results(Static):
+            error.update("")
+            error.remove_class("-shown")
+        self._errors = {}
+
+    @property
+    def errors(self) -> dict[str, str]:
+        """The errors shown, by field (``form`` for the line under the fields)."""
+        return dict(self._errors)
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        """Validate and save; on an error, show it and stay open."""
+        self.clear_errors()
+        try:
+            result = self.submit()
+        except FieldError as error:
+            self.show_error(error.field, error.error.render())
+            return
+        except InputError as error:
+            self.show_error(self.ERROR_FIELDS.get(error.key, "form"), error.render())
+            return
+        except MkhatsError as error:  # storage: keep the form so the user can retry
+            self.show_error("form", error.render())
+            self.app.notify(error.render(), severity="error", timeout=8)
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        """``enter`` moves to the next field; in the last input it saves."""
+        event.stop()
+        inputs = list(self.query(Input))
+        if inputs and event.input is inputs[-1]:
+            self.action_save()
+        else:
+            self.focus_next()
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question; ``y`` or the first button confirms, ``n`` or ``escape`` declines."""
+
+    CSS_PATH = FORMS_CSS
+    BINDINGS = [
+        Binding("escape,n", "answer(False)", t("forms.cancel")),
+        Binding("y", "answer(True)", t("forms.confirm.delete")),
+    ]
+
+    def __init__(self, question: str, yes: str) -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form confirm") as box:
+            box.border_title = t("forms.confirm.title")
+            yield Static(self.question, classes="intro")
+            with Horizontal(classes="buttons"):
+                yield Button(self.yes, variant="error", id="yes")
+                yield Button(t("forms.cancel"), id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def action_answer(self, yes: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(yes)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
