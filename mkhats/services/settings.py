@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from mkhats.domain.conflicts import active_conflicts
 from mkhats.domain.formula import check_formulas, formula_refs, parse_formula
+from mkhats.domain.labels import hat_name, person_name
 from mkhats.domain.models import (
     AGGREGATES,
     CADENCES,
@@ -40,6 +41,7 @@ MAX_NAME = 60
 MAX_TEXT = 500
 MAX_CURRENCY = 4
 MAX_HOURS = 168.0
+_CLEAR = ("", "none", "-", "нет")
 _KPI_NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 
@@ -149,14 +151,12 @@ def remove_person(ws: Workspace, name: str) -> None:
     Raises:
         InputError: ``settings.person_wears`` naming the hats they wear.
     """
-    from mkhats.domain.labels import hat_name
-
     with ws.write() as repo:
         _person(repo, name)
         worn = [h for h in repo.hats().values() if h.wearer == name]
         if worn:
             hats = ", ".join(hat_name(h) for h in worn)
-            raise InputError("settings.person_wears", person=name, hats=hats, n=len(worn))
+            raise InputError("settings.person_wears", person=person_name(name), hats=hats)
         repo.delete_person(name)
 
 
@@ -335,7 +335,7 @@ def add_kpi(ws: Workspace, hat: str, name: str, draft: KpiDraft, target: str = "
             that does not parse, names an unknown KPI or makes a cycle, a target that is not a number.
     """
     short = kpi_name(name)
-    target_value = parse_number(target, "--target") if (target or "").strip() else None
+    target_value = parse_number(target, t("settings.kpi.target")) if (target or "").strip() else None
     with ws.write() as repo:
         record = _hat(repo, hat)
         key = f"{record.key}.{short}"
@@ -355,6 +355,8 @@ def edit_kpi(ws: Workspace, key: str, draft: KpiDraft, change: KpiChange | None 
     The draft is checked first (formulas over every KPI), then ``set_kpi`` checks and writes the
     target and stop rule, then the draft is written: a refusal at either step writes nothing.
     """
+    if change is not None and change.target is not None and change.target.strip().lower() not in _CLEAR:
+        parse_number(change.target, t("settings.kpi.target"))  # the form's own words, before set_kpi's
     with ws.read() as repo:
         kpis = repo.kpis()
         _check(kpis, _apply(find_kpi(kpis, key), draft))

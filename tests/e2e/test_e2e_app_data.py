@@ -123,6 +123,12 @@ def _newer(raw: bytes) -> bytes:
     return json.dumps(data).encode()
 
 
+def _bad_record(raw: bytes) -> bytes:
+    data = json.loads(raw)
+    data["kpis"]["1"]["unit"] = "furlongs"
+    return json.dumps(data).encode()
+
+
 @pytest.mark.parametrize(
     "damage, fragment",
     [
@@ -131,6 +137,7 @@ def _newer(raw: bytes) -> bytes:
         pytest.param(lambda raw: raw[: len(raw) // 2], "not valid JSON", id="cut-short"),
         pytest.param(lambda raw: b"[1, 2, 3]", "not a JSON object", id="wrong-shape"),
         pytest.param(_newer, "newer", id="newer-schema"),
+        pytest.param(_bad_record, "kpis", id="invalid-record"),
     ],
 )
 @pytest.mark.parametrize("command", [["check"], ["add", "content.traffic", "5"]], ids=["check", "add"])

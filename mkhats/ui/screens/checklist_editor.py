@@ -1,0 +1,204 @@
+"""The checklist editor (``e`` on a checklist): add, rename, re-cadence, delete and reorder a hat's
+items, all cadences at once, grouped under their headings."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Footer, Input, Select, Static
+
+from mkhats.domain.labels import hat_name, item_text
+from mkhats.domain.models import CADENCES, ChecklistItem
+from mkhats.errors import MkhatsError
+from mkhats.i18n import t
+from mkhats.services import plans
+from mkhats.ui.screens.form import FORMS_CSS, ConfirmDialog, FormDialog, field_row
+
+
+class ItemDialog(FormDialog[ChecklistItem]):
+    """A checklist item's text and cadence: a new item of ``hat``, or ``item`` edited."""
+
+    ERROR_FIELDS = {"checklist.empty": "text", "checklist.too_long": "text", "checklist.cadence": "cadence"}
+
+    def __init__(self, hat: str, item: ChecklistItem | None = None, cadence: str = "weekly") -> None:
+        super().__init__()
+        self.hat = hat
+        self.item = item
+        self.cadence = item.cadence if item else cadence
+
+    def form_title(self) -> str:
+        return t("forms.item.edit_title" if self.item else "forms.item.add_title")
+
+    def compose_fields(self) -> ComposeResult:
+        text = item_text(self.item) if self.item else ""
+        yield field_row("text", t("forms.item.text"), Input(text, id="text", max_length=500))
+        options = [(t(f"cadence.{c}"), c) for c in CADENCES]
+        yield field_row("cadence", t("forms.item.cadence"), Select(options, allow_blank=False, value=self.cadence, id="cadence"))
+
+    def on_mount(self) -> None:
+        self.query_one("#text", Input).focus()
+
+    def submit(self) -> ChecklistItem:
+        text = self.query_one("#text", Input).value
+        cadence = str(self.query_one("#cadence", Select).value)
+        if self.item is None:
+            return plans.add_item(self.app.ws, self.hat, text, cadence)
+        return plans.edit_item(self.app.ws, self.item.id, text, cadence)
+
+
+class ChecklistEditor(ModalScreen[None]):
+    """A hat's checklist items, weekly then monthly then quarterly, with keys to change them."""
+
+    CSS_PATH = FORMS_CSS
+    BINDINGS = [
+        Binding("a", "add", t("forms.items.add"), id="items.add"),
+        Binding("e", "edit", t("forms.items.edit"), id="items.edit"),
+        Binding("d,delete", "delete", t("forms.items.delete"), id="items.delete"),
+        Binding("ctrl+up,K", "move(-1)", t("forms.items.up"), key_display="K", id="items.up"),
+        Binding("ctrl+down,J", "move(1)", t("forms.items.down"), key_display="J", id="items.down"),
+        Binding("escape", "close", t("forms.close"), id="items.close"),
+    ]
+
+    def __init__(self, hat: str) -> None:
+        super().__init__()
+        self.hat = hat
+        self._items: dict[str, ChecklistItem] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form editor") as box:
+            hat = self.app.snapshot.hats.get(self.hat) if self.app.snapshot else None
+            box.border_title = t("forms.items.title", hat=hat_name(hat or self.hat))
+            yield DataTable(id="items", cursor_type="row", show_header=False, zebra_stripes=False)
+            yield Static(id="err-form", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button(t("forms.items.add"), id="add", variant="primary")
+                yield Button(t("forms.items.edit"), id="edit")
+                yield Button(t("forms.items.delete"), id="delete")
+                yield Button("↑", id="up", tooltip=t("forms.items.up"))
+                yield Button("↓", id="down", tooltip=t("forms.items.down"))
+                yield Button(t("forms.close"), id="close")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#items", DataTable)
+        table.add_column("", key="text")
+        self.refresh_items()
+        table.focus()
+
+    # -- the list --------------------------------------------------------------------------------
+
+    def items(self) -> list[ChecklistItem]:
+        """The hat's items as stored, by cadence then position."""
+        with self.app.ws.read() as repo:
+            items = [i for i in repo.checklist() if i.hat == self.hat]
+        return sorted(items, key=lambda i: (CADENCES.index(i.cadence), i.position))
+
+    def refresh_items(self, select: str | None = None) -> None:
+        """Re-read the items; put the cursor on ``select`` (an item id), else where it was."""
+        table = self.query_one("#items", DataTable)
+        row = table.cursor_row
+        table.clear()
+        self._items = {}
+        items = self.items()
+        for cadence in CADENCES:
+            table.add_row(Text(t(f"cadence.{cadence}"), style="bold"), key=f"heading-{cadence}")
+            group = [i for i in items if i.cadence == cadence]
+            if not group:
+                table.add_row(Text("  " + t("forms.items.empty"), style="dim italic"), key=f"empty-{cadence}")
+            for item in group:
+                table.add_row(Text("  " + item_text(item)), key=item.id)
+                self._items[item.id] = item
+        if select in self._items:
+            row = table.get_row_index(select)
+        elif row == 0 and self._items:
+            row = 1
+        table.move_cursor(row=min(row, table.row_count - 1))
+
+    def _row_key(self) -> str:
+        table = self.query_one("#items", DataTable)
+        if not table.row_count:
+            return ""
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
+
+    def current(self) -> ChecklistItem | None:
+        """The item under the cursor (None on a heading)."""
+        return self._items.get(self._row_key())
+
+    def _cadence_here(self) -> str:
+        """The cadence of the group the cursor is in (new items go there)."""
+        key = self._row_key()
+        item = self._items.get(key)
+        if item is not None:
+            return item.cadence
+        return key.split("-", 1)[1] if "-" in key else "weekly"
+
+    def _call(self, fn, *args) -> bool:  # noqa: ANN001 - a plans service
+        """Run a service; a refusal shows under the list."""
+        error = self.query_one("#err-form", Static)
+        error.update("")
+        error.remove_class("-shown")
+        try:
+            fn(self.app.ws, *args)
+        except MkhatsError as exc:
+            error.update(exc.render())
+            error.add_class("-shown")
+            return False
+        return True
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def action_add(self) -> None:
+        """Add an item to the group under the cursor."""
+        self.app.push_screen(ItemDialog(self.hat, cadence=self._cadence_here()), self._saved)
+
+    def action_edit(self) -> None:
+        """Edit the text and cadence of the item under the cursor."""
+        item = self.current()
+        if item is not None:
+            self.app.push_screen(ItemDialog(self.hat, item), self._saved)
+
+    def _saved(self, item: ChecklistItem | None) -> None:
+        self.refresh_items(select=item.id if item else None)
+
+    def action_delete(self) -> None:
+        """Delete the item under the cursor, after asking."""
+        item = self.current()
+        if item is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._call(plans.delete_item, item.id):
+                self.refresh_items()
+
+        question = t("forms.items.confirm_delete", text=item_text(item))
+        self.app.push_screen(ConfirmDialog(question, t("forms.confirm.delete")), answered)
+
+    def action_move(self, offset: int) -> None:
+        """Move the item under the cursor up or down within its cadence."""
+        item = self.current()
+        if item is not None and self._call(plans.move_item, item.id, offset):
+            self.refresh_items(select=item.id)
+
+    def action_close(self) -> None:
+        """Back to the hat."""
+        self.dismiss(None)
+
+    @on(DataTable.RowSelected, "#items")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if self.current() is not None:
+            self.action_edit()
+        else:
+            self.action_add()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        actions = {"add": self.action_add, "edit": self.action_edit, "delete": self.action_delete,
+                   "up": lambda: self.action_move(-1), "down": lambda: self.action_move(1), "close": self.action_close}
+        action = actions.get(event.button.id or "")
+        if action is not None:
+            action()

@@ -1,0 +1,408 @@
+"""The KPI detail (``enter`` on a KPI): a 13-week chart, the daily values, the target and stop rule.
+
+What is shown comes from ``services.kpi_detail.detail_view`` on the app's snapshot; the screen
+follows the app (``[`` ``]`` move the week here too, a change made elsewhere shows up) and calls
+the services to edit or delete a value and to save the rule. textual-plotext is imported only when
+this screen is built, so the main screen does not pay for it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
+
+from mkhats.errors import InputError, MkhatsError
+from mkhats.i18n import t
+from mkhats.services.kpi_detail import (
+    ChartData,
+    KpiDetail,
+    RuleForm,
+    day_label,
+    detail_view,
+    error_text,
+    rule_change,
+    value_notes,
+)
+
+_FIELDS = ("target", "condition", "guard", "action")
+_COLORS = {"weekly": "cyan", "daily": "orange", "target": "green", "threshold": "red"}
+
+
+class ValueTable(DataTable):
+    """The daily values, newest first; ``enter``/``e`` edits the highlighted day, ``d`` deletes it."""
+
+    BINDINGS = [
+        Binding("e", "edit", t("detail.key.edit"), id="detail.value.edit"),
+        Binding("d,delete", "delete", t("detail.key.delete"), id="detail.value.delete"),
+    ]
+
+    class EditRequested(Message):
+        """The user asked to change the value of ``day``."""
+
+        def __init__(self, day: date) -> None:
+            super().__init__()
+            self.day = day
+
+    class DeleteRequested(Message):
+        """The user asked to delete the value of ``day``."""
+
+        def __init__(self, day: date) -> None:
+            super().__init__()
+            self.day = day
+
+    editable: bool = True
+    """False for a formula KPI: its values are computed, edit and delete are hidden."""
+
+    def __init__(self, **kwargs) -> None:  # noqa: ANN003 - passed through to DataTable
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+
+    def on_mount(self) -> None:
+        self.add_column(t("detail.col.date"), key="date")
+        self.add_column(t("detail.col.value"), key="value")
+        self.add_column(t("detail.col.note"), key="note")
+
+    def current_day(self) -> date | None:
+        """The day under the cursor."""
+        if not self.row_count:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return date.fromisoformat(key) if key else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Edit and delete exist only for measured KPIs, and need a row."""
+        if action in ("edit", "delete"):
+            return self.editable and bool(self.row_count)
+        return True
+
+    def action_edit(self) -> None:
+        """Change the highlighted day's value."""
+        day = self.current_day()
+        if day is not None:
+            self.post_message(self.EditRequested(day))
+
+    def action_delete(self) -> None:
+        """Delete the highlighted day's value."""
+        day = self.current_day()
+        if day is not None and self.editable:
+            self.post_message(self.DeleteRequested(day))
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if self.editable:
+            self.action_edit()
+
+
+def _chart_widget() -> Widget:
+    from textual_plotext import PlotextPlot
+
+    return PlotextPlot(id="detail-chart")
+
+
+def _draw(plot: Widget, chart: ChartData) -> None:
+    """Draw the chart data on a PlotextPlot (``plot.plt`` is the plotext API)."""
+    plt = plot.plt  # type: ignore[attr-defined]
+    plt.clear_figure()
+    plt.canvas_color("default")  # replaced by the widget's theme at render
+    lines = [(line, "weekly") for line in chart.weekly]
+    if chart.daily is not None:
+        lines.append((chart.daily, "daily"))
+    for line, color in [*lines, (chart.target, "target"), (chart.threshold, "threshold")]:
+        if line is None:
+            continue
+        side = "right" if line.right else "left"
+        if len(line.x) == 1:
+            plt.scatter(line.x, line.y, marker="●", color=_COLORS[color], label=line.label or None, yside=side)
+        else:
+            plt.plot(line.x, line.y, marker="braille", color=_COLORS[color], label=line.label or None, yside=side)
+    plt.xlim(0, chart.x_max)
+    plt.xticks(chart.x_ticks, chart.x_labels)
+    plt.xlabel(chart.x_title)
+    for axis, side in ((chart.left, "left"), (chart.right, "right")):
+        if axis is not None:
+            plt.yticks(axis.ticks, axis.labels, yside=side)
+            plt.ylim(axis.ticks[0], axis.ticks[-1], yside=side)
+            plt.ylabel(axis.title, yside=side)
+    plot.refresh()
+
+
+class KpiDetailScreen(Screen[None]):
+    """One KPI over the 13 weeks ending with the selected week."""
+
+    CSS_PATH = "kpi_detail.tcss"
+    AUTO_FOCUS = "#values"
+    BINDINGS = [
+        Binding("escape", "back", t("detail.key.back"), id="detail.back"),
+        Binding("ctrl+s", "save_rule", t("detail.key.save_rule"), id="detail.rule.save"),
+        Binding("f", "focus_form", t("detail.key.form"), id="detail.rule.focus"),
+        Binding("left_square_bracket", "week(-1)", t("ui.key.prev_week"), key_display="[", show=False),
+        Binding("right_square_bracket", "week(1)", t("ui.key.next_week"), key_display="]", show=False),
+        Binding("t", "this_week", t("ui.key.this_week"), show=False),
+    ]
+
+    def __init__(self, key: str) -> None:
+        super().__init__(id="kpi-detail")
+        self.key = key
+        self.view: KpiDetail | None = None
+        self._seen: object = None
+        self._form = RuleForm()
+
+    # -- composition -----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="detail-body"):
+            yield Static(id="detail-heading")
+            yield Static(id="detail-alerts")
+            with Vertical(id="detail-chart-box"):
+                yield _chart_widget()
+                yield Static(t("detail.chart.empty"), id="detail-chart-empty")
+            with Horizontal(id="detail-bottom"):
+                with Vertical(id="detail-values-box") as values:
+                    values.border_title = t("detail.values")
+                    yield Static(id="detail-formula")
+                    yield ValueTable(id="values")
+                    yield Static(t("detail.values.empty"), id="detail-values-empty")
+                with Vertical(id="detail-rule-box") as rule:
+                    rule.border_title = t("detail.form")
+                    yield Static(id="detail-rule")
+                    with Grid(id="rule-grid"):
+                        for name in _FIELDS:
+                            yield Label(t(f"detail.form.{name}"), classes="rule-label")
+                            yield Input(placeholder=t(f"detail.form.{name}_hint"), id=f"rule-{name}", compact=True)
+                    yield Static(id="rule-error", classes="error")
+                    with Horizontal(id="rule-buttons"):
+                        yield Button(t("detail.form.save"), id="rule-save", variant="primary", compact=True)
+                        yield Static(id="rule-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._refresh(force_form=True)
+        # The app re-reads its snapshot on a change from another process: follow it.
+        self.set_interval(0.5, self._follow)
+
+    # -- data ------------------------------------------------------------------------------------
+
+    def _follow(self) -> None:
+        if self.app.snapshot is not self._seen:
+            self._refresh()
+
+    def _reload_app(self) -> None:
+        """Re-read the app's snapshot (the main screen refreshes too), then this screen."""
+        try:
+            self.app.reload()
+        except MkhatsError as error:
+            self.app.notify(error.render(), severity="error", timeout=8)
+        self._refresh()
+
+    def _refresh(self, force_form: bool = False) -> None:
+        """Recompute the view from the app's snapshot and show it."""
+        snapshot = self.app.snapshot
+        self._seen = snapshot
+        if snapshot is None:
+            return
+        if self.key not in snapshot.kpis:
+            self.app.notify(t("detail.gone", kpi=self.key), severity="warning")
+            self.dismiss(None)
+            return
+        notes: dict[date, str] = {}
+        if snapshot.kpis[self.key].formula is None:
+            try:
+                notes = value_notes(self.app.ws, self.key, snapshot.first_day, snapshot.last_day)
+            except MkhatsError as error:
+                self.app.notify(error.render(), severity="error", timeout=8)
+        self.view = view = detail_view(snapshot, self.key, notes)
+        self.sub_title = view.title
+        self._show_heading(view)
+        self._show_chart(view)
+        self._show_values(view)
+        self._show_form(view, force_form)
+
+    def _show_heading(self, view: KpiDetail) -> None:
+        text = Text(t("detail.heading", title=view.title, hat=view.hat), style="bold")
+        for label, value, style in view.summary:
+            text.append("  ·  ", style="dim")
+            if label:
+                text.append(f"{label} ", style="dim")
+            text.append(value, style=style)
+        self.query_one("#detail-heading", Static).update(text)
+        alerts = self.query_one("#detail-alerts", Static)
+        alerts.update(Text("\n".join(view.alerts), style="bold red"))
+        alerts.display = bool(view.alerts)
+
+    def _show_chart(self, view: KpiDetail) -> None:
+        box = self.query_one("#detail-chart-box")
+        box.border_title = t("detail.chart.title", window=view.window)
+        plot = self.query_one("#detail-chart")
+        plot.display = not view.chart.empty
+        self.query_one("#detail-chart-empty").display = view.chart.empty
+        if not view.chart.empty:
+            _draw(plot, view.chart)
+
+    def _show_values(self, view: KpiDetail) -> None:
+        formula = self.query_one("#detail-formula", Static)
+        formula.display = view.formula is not None
+        if view.formula is not None:
+            formula.update(Text(t("detail.values.formula", formula=view.formula), style="italic"))
+        table = self.query_one(ValueTable)
+        table.editable = view.editable
+        day = table.current_day()
+        table.clear()
+        for row in view.values:
+            style = "bold red" if row.in_alert else ""
+            table.add_row(
+                Text(row.date_text, style="red" if row.in_alert else ""),
+                Text(row.value_text, justify="right", style=style),
+                Text(row.note, style="dim"),
+                key=row.day.isoformat(),
+            )
+        keys = [r.day for r in view.values]
+        if keys:
+            table.move_cursor(row=keys.index(day) if day in keys else 0)
+        self.query_one("#detail-values-empty").display = not keys
+        table.refresh_bindings()
+
+    def _show_form(self, view: KpiDetail, force: bool) -> None:
+        """Prefill the form; a field the user is typing in keeps its text unless ``force``."""
+        self.query_one("#detail-rule", Static).update(view.rule)
+        for name in _FIELDS:
+            field = self.query_one(f"#rule-{name}", Input)
+            if force or field.value == getattr(self._form, name):
+                field.value = getattr(view.form, name)
+        self._form = view.form
+
+    # -- messages and actions --------------------------------------------------------------------
+
+    @on(ValueTable.EditRequested)
+    def _edit(self, event: ValueTable.EditRequested) -> None:
+        from mkhats.ui.screens.value_edit import EditValueDialog
+
+        row = self._row(event.day)
+        if self.view is None or row is None:
+            return
+        note = row.note
+        dialog = EditValueDialog(self.key, self.view.title, row.day, day_label(row.day), _typed(row.value), note)
+        self.app.push_screen(dialog, self._edited(row.day))
+
+    def _edited(self, day: date):  # noqa: ANN202 - a push_screen callback
+        def done(alerts) -> None:  # noqa: ANN001
+            if alerts is None:
+                return
+            self._reload_app()
+            row = self._row(day)
+            if self.view is not None and row is not None:
+                self.app.notify(t("detail.saved", kpi=self.view.title, day=row.date_text, value=row.value_text))
+            for alert in alerts:
+                self.app.notify(
+                    t("detail.fired", kpi=self.view.title if self.view else self.key,
+                      span=f"{alert.first}…{alert.last}", action=_action(alert)),
+                    severity="warning",
+                    timeout=10,
+                )
+
+        return done
+
+    @on(ValueTable.DeleteRequested)
+    def _delete(self, event: ValueTable.DeleteRequested) -> None:
+        from mkhats.ui.screens.value_edit import ConfirmDialog
+
+        row = self._row(event.day)
+        if self.view is None or row is None:
+            return
+        title = self.view.title
+        question = t("detail.delete.question", kpi=title, day=day_label(row.day), value=row.value_text)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            from mkhats.services.values import delete_value
+
+            try:
+                delete_value(self.app.ws, self.key, row.day)
+            except MkhatsError as error:
+                self.app.notify(error.render(), severity="error", timeout=8)
+                return
+            self._reload_app()
+            self.app.notify(t("detail.deleted", kpi=title, day=row.date_text))
+
+        self.app.push_screen(ConfirmDialog(question, t("detail.delete.yes"), t("detail.delete.no")), answered)
+
+    def _row(self, day: date):  # noqa: ANN202
+        if self.view is None:
+            return None
+        return next((r for r in self.view.values if r.day == day), None)
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#rule-save")
+    def action_save_rule(self) -> None:
+        """Save the target and stop rule; an invalid field keeps the form as typed, nothing saved."""
+        from mkhats.services.setup import set_kpi
+
+        typed = RuleForm(**{name: self.query_one(f"#rule-{name}", Input).value for name in _FIELDS})
+        change = rule_change(self._form, typed)
+        status = self.query_one("#rule-status", Static)
+        if change is None:
+            self._show_error("")
+            status.update(t("detail.form.unchanged"))
+            return
+        try:
+            set_kpi(self.app.ws, self.key, change)
+        except InputError as error:
+            self._show_error(error_text(error))
+            status.update("")
+            return
+        except MkhatsError as error:
+            self._show_error(error.render())
+            self.app.notify(error.render(), severity="error", timeout=8)
+            return
+        self._show_error("")
+        self._reload_app()
+        self._show_form(self.view, force=True) if self.view else None
+        status.update(Text(t("detail.form.saved"), style="green"))
+
+    def _show_error(self, text: str) -> None:
+        error = self.query_one("#rule-error", Static)
+        error.update(text)
+        error.display = bool(text)
+
+    @on(Input.Changed)
+    def _typing(self) -> None:
+        self.query_one("#rule-status", Static).update("")
+
+    def action_focus_form(self) -> None:
+        """Jump to the target and stop-rule form."""
+        self.query_one("#rule-target", Input).focus()
+
+    def action_back(self) -> None:
+        """Back to the main screen."""
+        self.dismiss(None)
+
+    def action_week(self, offset: int) -> None:
+        """Move the selected week (the app's), and this screen with it."""
+        self.app.action_week(offset)
+        self._refresh()
+
+    def action_this_week(self) -> None:
+        """Back to the week of today."""
+        self.app.action_this_week()
+        self._refresh()
+
+
+def _typed(value: float) -> str:
+    """A value as it is typed back: no grouping, so any language parses it."""
+    return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(value)
+
+
+def _action(alert) -> str:  # noqa: ANN001
+    from mkhats.domain.labels import action_text
+
+    return action_text(alert.rule)

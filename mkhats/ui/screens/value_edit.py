@@ -1,0 +1,130 @@
+"""Small modals of the KPI detail: change one day's value and note, confirm a deletion."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from mkhats.domain.stoprules import Alert
+from mkhats.errors import InputError, MkhatsError
+from mkhats.i18n import t
+from mkhats.services.kpi_detail import error_text
+from mkhats.services.values import add_value
+
+_CSS = """
+EditValueDialog, ConfirmDialog { align: center middle; }
+EditValueDialog > Vertical, ConfirmDialog > Vertical {
+    width: 64; max-width: 100%; height: auto; max-height: 100%;
+    border: round $accent; background: $surface; padding: 0 1;
+}
+EditValueDialog .row { height: auto; margin-top: 1; }
+EditValueDialog .row Label { width: 12; padding-top: 1; }
+EditValueDialog .row Input { width: 1fr; }
+EditValueDialog .error { color: $error; height: auto; }
+EditValueDialog .error:disabled, EditValueDialog .error.-empty { display: none; }
+ConfirmDialog .question { height: auto; margin: 1 0; }
+EditValueDialog .buttons, ConfirmDialog .buttons { height: auto; align-horizontal: right; margin-top: 1; }
+EditValueDialog .buttons Button, ConfirmDialog .buttons Button { margin-left: 1; }
+"""
+
+
+class EditValueDialog(ModalScreen["list[Alert] | None"]):
+    """Change the value and note of one day of a measured KPI; the day stays.
+
+    Returns the stop-rule alerts the new value fired (possibly none), or None when cancelled.
+    """
+
+    DEFAULT_CSS = _CSS
+    BINDINGS = [
+        Binding("escape", "cancel", t("detail.edit.cancel"), id="value.cancel"),
+        Binding("ctrl+s", "save", t("detail.edit.save"), id="value.save"),
+    ]
+
+    def __init__(self, key: str, title: str, day: date, day_text: str, value: str, note: str) -> None:
+        super().__init__()
+        self.key = key
+        self.day = day
+        self._title = t("detail.edit.title", kpi=title, day=day_text)
+        self._value = value
+        self._note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = self._title
+            with Horizontal(classes="row"):
+                yield Label(t("detail.edit.value"))
+                yield Input(self._value, id="edit-value")
+            with Horizontal(classes="row"):
+                yield Label(t("detail.edit.note"))
+                yield Input(self._note, placeholder=t("detail.edit.note_hint"), id="edit-note", max_length=500)
+            yield Static(id="edit-error", classes="error -empty")
+            with Horizontal(classes="buttons"):
+                yield Button(t("detail.edit.cancel"), id="edit-cancel")
+                yield Button(t("detail.edit.save"), variant="primary", id="edit-save")
+
+    def _show_error(self, text: str) -> None:
+        error = self.query_one("#edit-error", Static)
+        error.update(text)
+        error.set_class(not text, "-empty")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#edit-save")
+    def action_save(self) -> None:
+        """Store the value and note; an invalid value stays on screen with its message."""
+        value = self.query_one("#edit-value", Input).value
+        note = self.query_one("#edit-note", Input).value.strip()
+        try:
+            alerts = add_value(self.app.ws, self.key, value, self.day, note)
+        except InputError as error:
+            self._show_error(error_text(error))
+            self.query_one("#edit-value", Input).focus()
+            return
+        except MkhatsError as error:
+            # Disk full, lock held…: the edit stays on screen so it can be retried.
+            self._show_error(error.render())
+            self.app.notify(error.render(), severity="error", timeout=8)
+            return
+        self.dismiss(alerts)
+
+    @on(Button.Pressed, "#edit-cancel")
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question; ``escape`` or Cancel answers no."""
+
+    DEFAULT_CSS = _CSS
+    BINDINGS = [
+        Binding("escape,n", "answer(False)", t("detail.delete.no"), id="confirm.no"),
+        Binding("y", "answer(True)", t("detail.delete.yes"), id="confirm.yes"),
+    ]
+    AUTO_FOCUS = "#confirm-no"
+
+    def __init__(self, question: str, yes: str, no: str) -> None:
+        super().__init__()
+        self._question = question
+        self._yes = yes
+        self._no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self._question, classes="question")
+            with Horizontal(classes="buttons"):
+                yield Button(self._no, id="confirm-no")
+                yield Button(self._yes, variant="error", id="confirm-yes")
+
+    def action_answer(self, yes: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(yes)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "confirm-yes")
