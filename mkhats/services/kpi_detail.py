@@ -88,6 +88,8 @@ class ValueRow:
     date_text: str
     value: float
     value_text: str
+    typed: str
+    """The value as typed back into a form (no grouping: it parses in any language)."""
     note: str
     in_alert: bool
     """The day belongs to a streak that fired the stop rule."""
@@ -333,7 +335,7 @@ def detail_view(snapshot: Snapshot, key: str, notes: dict[date, str] | None = No
     alerts = [a for a in stop_alerts(snapshot) if a.kpi == key]
     alerted = {d for a in alerts for d, _ in a.values}
     rows = [
-        ValueRow(day, _date_text(day), value, format_value(kpi, value), notes.get(day, ""), day in alerted)
+        ValueRow(day, _date_text(day), value, format_value(kpi, value), _plain(value), notes.get(day, ""), day in alerted)
         for day, value in sorted(daily.items(), reverse=True)
     ]
     suffix = unit_suffix(kpi, snapshot.settings.currency)
@@ -351,6 +353,11 @@ def detail_view(snapshot: Snapshot, key: str, notes: dict[date, str] | None = No
         alerts=[_alert_text(snapshot, kpi, a) for a in alerts if not is_decided(a, snapshot.decisions)],
         window=t("detail.window", first=weeks[0], last=weeks[-1], span=format_span(first, last)),
     )
+
+
+def fired_text(title: str, alert: Alert) -> str:
+    """The notice shown when a value just entered fires a stop rule."""
+    return t("detail.fired", kpi=title, span=format_span(alert.first, alert.last), action=action_text(alert.rule))
 
 
 def day_label(day: date) -> str:

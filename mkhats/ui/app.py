@@ -74,7 +74,7 @@ class MkhatsApp(App[int]):
             for hat in self.snapshot.enabled_hats:
                 with TabPane(hat_name(hat), id=f"tab-{hat.key}"):
                     yield HatPane(hat.key)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.reload(read=False)

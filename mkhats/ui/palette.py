@@ -21,13 +21,13 @@ class MkhatsCommands(Provider):
             commands.append((t("ui.cmd.go_hat", hat=hat_name(hat)), partial(app.action_hat, index), t("ui.cmd.go_hat_help")))
             commands.append((t("ui.cmd.wear_hat", hat=hat_name(hat)), partial(self._wear, index), t("ui.cmd.wear_help")))
         commands += [
-            (t("ui.key.prev_week"), partial(app.action_week, -1), "["),
-            (t("ui.key.next_week"), partial(app.action_week, 1), "]"),
-            (t("ui.key.this_week"), app.action_this_week, "t"),
-            (t("ui.key.add_value"), app.action_add_value, "a"),
-            (t("ui.key.review"), app.action_review, "r"),
-            (t("ui.key.settings"), app.action_settings, "s"),
-            (t("ui.key.help"), app.action_help, "?"),
+            (t("ui.cmd.prev_week"), partial(app.action_week, -1), "["),
+            (t("ui.cmd.next_week"), partial(app.action_week, 1), "]"),
+            (t("ui.cmd.this_week"), app.action_this_week, "t"),
+            (t("ui.cmd.add_value"), app.action_add_value, "a"),
+            (t("ui.cmd.review"), app.action_review, "r"),
+            (t("ui.cmd.settings"), app.action_settings, "s"),
+            (t("ui.cmd.help"), app.action_help, "?"),
             (t("ui.cmd.edit_checklist"), self._edit_checklist, "e"),
         ]
         return commands

@@ -29,6 +29,7 @@ from mkhats.services.kpi_detail import (
     day_label,
     detail_view,
     error_text,
+    fired_text,
     rule_change,
     value_notes,
 )
@@ -186,6 +187,7 @@ class KpiDetailScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._show_error("")
         self._refresh(force_form=True)
         # The app re-reads its snapshot on a change from another process: follow it.
         self.set_interval(0.5, self._follow)
@@ -196,13 +198,13 @@ class KpiDetailScreen(Screen[None]):
         if self.app.snapshot is not self._seen:
             self._refresh()
 
-    def _reload_app(self) -> None:
+    def _reload_app(self, force_form: bool = False) -> None:
         """Re-read the app's snapshot (the main screen refreshes too), then this screen."""
         try:
             self.app.reload()
         except MkhatsError as error:
             self.app.notify(error.render(), severity="error", timeout=8)
-        self._refresh()
+        self._refresh(force_form)
 
     def _refresh(self, force_form: bool = False) -> None:
         """Recompute the view from the app's snapshot and show it."""
@@ -289,8 +291,7 @@ class KpiDetailScreen(Screen[None]):
         row = self._row(event.day)
         if self.view is None or row is None:
             return
-        note = row.note
-        dialog = EditValueDialog(self.key, self.view.title, row.day, day_label(row.day), _typed(row.value), note)
+        dialog = EditValueDialog(self.key, self.view.title, row.day, day_label(row.day), row.typed, row.note)
         self.app.push_screen(dialog, self._edited(row.day))
 
     def _edited(self, day: date):  # noqa: ANN202 - a push_screen callback
@@ -302,12 +303,8 @@ class KpiDetailScreen(Screen[None]):
             if self.view is not None and row is not None:
                 self.app.notify(t("detail.saved", kpi=self.view.title, day=row.date_text, value=row.value_text))
             for alert in alerts:
-                self.app.notify(
-                    t("detail.fired", kpi=self.view.title if self.view else self.key,
-                      span=f"{alert.first}…{alert.last}", action=_action(alert)),
-                    severity="warning",
-                    timeout=10,
-                )
+                title = self.view.title if self.view else self.key
+                self.app.notify(fired_text(title, alert), severity="warning", timeout=10)
 
         return done
 
@@ -365,8 +362,7 @@ class KpiDetailScreen(Screen[None]):
             self.app.notify(error.render(), severity="error", timeout=8)
             return
         self._show_error("")
-        self._reload_app()
-        self._show_form(self.view, force=True) if self.view else None
+        self._reload_app(force_form=True)
         status.update(Text(t("detail.form.saved"), style="green"))
 
     def _show_error(self, text: str) -> None:
@@ -396,13 +392,3 @@ class KpiDetailScreen(Screen[None]):
         self.app.action_this_week()
         self._refresh()
 
-
-def _typed(value: float) -> str:
-    """A value as it is typed back: no grouping, so any language parses it."""
-    return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(value)
-
-
-def _action(alert) -> str:  # noqa: ANN001
-    from mkhats.domain.labels import action_text
-
-    return action_text(alert.rule)

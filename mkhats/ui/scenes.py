@@ -1,0 +1,43 @@
+"""Scripted scenes of the app on demo data, shared by the screenshot script and snapshot tests.
+
+Each scene is a list of keys pressed on the demo data of 2026-11-24 at 120×40; ``settle`` then
+stops every cursor blinking so the picture is the same each run.
+"""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+TODAY = "2026-11-24"
+SIZE = (120, 40)
+
+SCENES: dict[str, list[str]] = {
+    "main": ["2"],
+    "main_narrow": ["2"],
+    "kpi_detail": ["2", "tab", "down", "down", "down", "down", "enter"],
+    "review": ["r"],
+    "settings": ["s"],
+    "add_value_error": ["a", "tab", "tab", "tab", *"12x", "enter"],
+    "help": ["question_mark"],
+}
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let the screen finish, with every cursor steady."""
+    await pilot.pause()
+    for screen in pilot.app.screen_stack:
+        for widget in screen.query(Input).results():
+            widget.cursor_blink = False
+        for widget in screen.query(TextArea).results():
+            widget.cursor_blink = False
+    await pilot.pause()
+
+
+async def play(pilot: Pilot, scene: str) -> None:
+    """Press a scene's keys, then settle."""
+    await pilot.pause()
+    for key in SCENES[scene]:
+        await pilot.press(key)
+        await pilot.pause()
+    await settle(pilot)

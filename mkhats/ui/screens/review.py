@@ -1,0 +1,175 @@
+"""The review (``r``): the owner's weekly list of warnings, grouped and coloured by severity.
+
+Each warning leads to the place that fixes it: a conflict to recording a check, a stop alert to
+recording a decision, a missing plan or facts to the hat's log, a KPI off target or a rule to
+finish to the KPI's detail, an overdue roles review to recording one. After a fix the list is
+rebuilt, so a fixed warning disappears.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from mkhats.domain.conflicts import conflict_states
+from mkhats.domain.labels import format_day, pair_name, person_name
+from mkhats.domain.review import CATEGORIES, ReviewItem, as_of, review
+from mkhats.domain.review_text import describe
+from mkhats.domain.weeks import week_days
+from mkhats.i18n import t
+from mkhats.ui.screens.form import FORMS_CSS
+
+SEVERITY_STYLE = {"high": "bold red", "medium": "dark_orange", "low": "dim"}
+SEVERITY_MARK = {"high": "▲ ", "medium": "● ", "low": "· "}
+
+
+class ReviewScreen(Screen[None]):
+    """Every warning of the selected week; ``enter`` or a click on one goes to its fix."""
+
+    CSS_PATH = FORMS_CSS
+    BINDINGS = [Binding("escape", "back", t("ui.key.back"), id="review.back")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[ReviewItem] = []
+        self._rows: dict[str, ReviewItem | tuple[str, str]] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="review-head")
+        yield OptionList(id="review-list")
+        yield Static(id="review-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.rebuild()
+        self.query_one("#review-list", OptionList).focus()
+
+    def rebuild(self) -> None:
+        """Recompute the warnings from the app's snapshot and show them, keeping the cursor."""
+        snapshot = self.app.snapshot
+        self.items = review(snapshot)
+        listing = self.query_one("#review-list", OptionList)
+        highlighted = listing.highlighted
+        listing.clear_options()
+        self._rows = {}
+        checked = [s for s in conflict_states(snapshot.conflicts, snapshot.hats, snapshot.checks, as_of(snapshot)) if s.ok]
+        days = week_days(snapshot.week)
+        head = t("forms.review.title", week=f"{snapshot.week} · {format_day(days[0])} – {format_day(days[-1])}")
+        self.query_one("#review-head", Static).update(Text.assemble((head, "bold"), "   ", (t("forms.review.hint"), "dim")))
+        options: list[Option | None] = []
+        for category in CATEGORIES:
+            group = [i for i in self.items if i.category == category]
+            extra = checked if category == "CONFLICT" else []
+            if not group and not extra:
+                continue
+            if options:
+                options.append(None)
+            title = t("forms.review.heading", title=t(f"forms.review.cat.{category}"), count=len(group))
+            options.append(Option(Text(title, style="bold"), id=f"heading-{category}", disabled=True))
+            for n, item in enumerate(group):
+                row_id = f"{category}-{n}"
+                self._rows[row_id] = item
+                style = SEVERITY_STYLE.get(item.severity, "")
+                options.append(Option(Text.assemble((SEVERITY_MARK.get(item.severity, ""), style),
+                                                    (describe(item, snapshot), style)), id=row_id))
+            for n, state in enumerate(extra):
+                row_id = f"checked-{n}"
+                self._rows[row_id] = state.rule.hats
+                text = t("forms.review.checked", pair=pair_name(state.rule.hats, snapshot.hats),
+                         by=person_name(state.check.by), day=format_day(state.check.day),
+                         until=format_day(state.valid_until))
+                options.append(Option(Text(text, style="green"), id=row_id))
+        listing.add_options(options)
+        empty = self.query_one("#review-empty", Static)
+        empty.update(t("forms.review.empty", week=snapshot.week) if not self.items else "")
+        empty.display = not self.items
+        if self._rows:
+            first = next(i for i, o in enumerate(listing.options) if not o.disabled)
+            if highlighted is None or highlighted >= listing.option_count or listing.get_option_at_index(highlighted).disabled:
+                highlighted = first
+            listing.highlighted = highlighted
+
+    def row_ids(self, category: str) -> list[str]:
+        """The ids of the rows of one category (for tests and the palette)."""
+        return [row_id for row_id, row in self._rows.items() if isinstance(row, ReviewItem) and row.category == category]
+
+    # -- fixing ----------------------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#review-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        row = self._rows.get(event.option.id or "")
+        if isinstance(row, tuple):
+            self._check(row)
+        elif row is not None:
+            self.fix(row)
+
+    def fix(self, item: ReviewItem) -> None:
+        """Open the place that fixes ``item``."""
+        from mkhats.ui.screens.dialogs import DecisionDialog, RolesReviewDialog
+
+        if item.category == "CONFLICT" and item.pair:
+            self._check(item.pair)
+        elif item.category == "STOP" and item.alert is not None:
+            self.app.push_screen(DecisionDialog(item.alert), self._after)
+        elif item.category == "RITUAL" and item.hat and item.week:
+            self._go_to_log(item.hat, item.week, "log-plan" if item.key.endswith("_plan") else "log-fact")
+        elif item.category in ("TARGET", "SETUP") and item.kpi:
+            self._kpi(item.kpi)
+        elif item.category == "CADENCE":
+            self.app.push_screen(RolesReviewDialog(), self._after)
+        elif item.hat:
+            self._go_to_hat(item.hat)
+
+    def _check(self, pair: tuple[str, str]) -> None:
+        from mkhats.ui.screens.dialogs import CheckDialog
+
+        self.app.push_screen(CheckDialog(pair), self._after)
+
+    def _kpi(self, key: str) -> None:
+        try:
+            from mkhats.ui.screens.kpi_detail import KpiDetailScreen
+        except ImportError:
+            self.app.notify(t("forms.review.no_detail"), severity="error")
+            return
+        self.app.push_screen(KpiDetailScreen(key), self._after)
+
+    def _after(self, result: object = None) -> None:
+        """A form or screen closed: re-read the data and rebuild the list."""
+        self.app.reload()
+        self.rebuild()
+
+    def _go_to_hat(self, hat: str, week: str | None = None, then=None) -> None:  # noqa: ANN001 - a callback
+        app = self.app
+        hats = [h.key for h in app.snapshot.enabled_hats]
+        if hat not in hats:
+            return
+
+        def land() -> None:
+            if week is not None and week != app.week:
+                app.week = week
+            app.action_hat(hats.index(hat))
+            app.reload()
+            if then is not None:
+                app.call_after_refresh(then)
+
+        self.dismiss(None)
+        app.call_later(land)
+
+    def _go_to_log(self, hat: str, week: str, field: str) -> None:
+        app = self.app
+
+        def focus() -> None:
+            app.screen.query_one(f"#pane-{hat} #{field}").focus()
+
+        self._go_to_hat(hat, week, focus)
+
+    def action_back(self) -> None:
+        """Back to the hats."""
+        self.dismiss(None)

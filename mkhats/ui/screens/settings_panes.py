@@ -1,0 +1,311 @@
+"""Sections of the settings screen: people, hats, checklists, language and currency.
+
+A section shows a ``SettingsState`` (attributes down) and saves through ``services.settings``;
+a refusal shows inline under the section, a storage error as a notification, and a save posts
+``SettingsPane.Saved`` so the screen re-reads the state and every section shows it (messages up).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from rich.text import Text
+from textual import on
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import Button, DataTable, Input, Label, Select, Static, Switch
+
+from mkhats.domain.labels import currency_sign, format_unit, hat_name, person_name
+from mkhats.domain.models import PERSON_KINDS
+from mkhats.errors import InputError, MkhatsError
+from mkhats.i18n import current_language, t
+from mkhats.services import settings as service
+from mkhats.services.settings import SettingsState
+
+R = TypeVar("R")
+LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
+
+
+def kind_options() -> list[tuple[str, str]]:
+    """Person kinds for a ``Select``."""
+    return [(t(f"kind.{kind}"), kind) for kind in PERSON_KINDS]
+
+
+def hours_text(hours: float | None) -> str:
+    """An hour budget as typed back: ``6``, ``7.5``, or empty."""
+    if hours is None:
+        return ""
+    return str(int(hours)) if float(hours).is_integer() else str(hours)
+
+
+def set_select(select: Select, options: list[tuple[str, Any]], value: Any) -> None:
+    """Give a ``Select`` its options and value without posting ``Changed`` (it is not the user)."""
+    with select.prevent(Select.Changed):
+        if getattr(select, "_shown_options", None) != options:
+            select.set_options(options)
+            select._shown_options = options  # type: ignore[attr-defined]
+        select.value = value if value is not None else Select.NULL
+
+
+def selected(select: Select) -> Any:
+    """A ``Select``'s value, None when blank."""
+    return None if select.is_blank() else select.value
+
+
+class SettingsPane(VerticalScroll):
+    """A section of the settings; ``show`` fills it, ``save`` runs a use case."""
+
+    class Saved(Message):
+        """Something was saved: every section should show the new state."""
+
+    def __init__(self, state: SettingsState, **kwargs: Any) -> None:
+        super().__init__(classes="settings-pane", **kwargs)
+        self.state = state
+
+    def on_mount(self) -> None:
+        self.setup()
+        self.show(self.state)
+
+    def setup(self) -> None:
+        """Prepare the widgets once they are mounted (columns of tables…)."""
+
+    def show(self, state: SettingsState) -> None:
+        """Show ``state``."""
+        self.state = state
+
+    def save(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R | None:
+        """Run a use case on the app's workspace; a refusal shows inline, nothing is saved."""
+        try:
+            result = fn(self.app.ws, *args, **kwargs)
+        except InputError as error:
+            self.show_error(error.render())
+            return None
+        except MkhatsError as error:
+            self.show_error("")
+            self.app.notify(error.render(), severity="error", timeout=8)
+            return None
+        self.show_error("")
+        self.post_message(self.Saved())
+        return result
+
+    def show_error(self, text: str) -> None:
+        """Show (or clear) the inline message of this section."""
+        error = self.query_one(".error", Static)
+        error.update(Text(text))
+        error.display = bool(text)
+        if text:
+            error.scroll_visible()
+
+
+class PeoplePane(SettingsPane):
+    """Persons with their kind and hats; add one, change a kind, remove one who wears no hat."""
+
+    _want: str | None = None
+    """A person to highlight at the next ``show`` (the one just added)."""
+
+    def compose(self):  # noqa: ANN201 - a ComposeResult
+        yield DataTable(id="people-table", cursor_type="row", classes="settings-table")
+        with Horizontal(classes="form-row"):
+            yield Label("", id="people-selected", classes="row-label")
+            yield Select(kind_options(), allow_blank=False, id="people-kind", classes="kind")
+            yield Button(t("settings.people.remove"), id="people-remove", variant="error")
+        with Horizontal(classes="form-row"):
+            yield Input(placeholder=t("settings.people.name"), id="people-name", max_length=60)
+            yield Select(kind_options(), allow_blank=False, value="staff", id="people-new-kind", classes="kind")
+            yield Button(t("settings.people.add"), id="people-add", variant="primary")
+        yield Static(classes="error")
+
+    def setup(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column(t("settings.col.person"), key="name")
+        table.add_column(t("settings.col.kind"), key="kind")
+        table.add_column(t("settings.col.hats"), key="hats")
+
+    def show(self, state: SettingsState) -> None:
+        super().show(state)
+        table = self.query_one(DataTable)
+        current, self._want = self._want or self.current(), None
+        table.clear()
+        for name, person in sorted(state.persons.items(), key=lambda item: item[0].casefold()):
+            hats = ", ".join(hat_name(state.hats[h]) for h in state.worn_by(name)) or "—"
+            table.add_row(person_name(name), t(f"kind.{person.kind}"), hats, key=name)
+        if current in state.persons:
+            table.move_cursor(row=table.get_row_index(current))
+        self._show_selected()
+
+    def current(self) -> str | None:
+        """The name of the highlighted person."""
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def _show_selected(self) -> None:
+        name = self.current()
+        person = self.state.persons.get(name or "")
+        self.query_one("#people-selected", Label).update(person_name(name) if person else "")
+        set_select(self.query_one("#people-kind", Select), kind_options(), person.kind if person else "staff")
+
+    @on(DataTable.RowHighlighted, "#people-table")
+    def _highlighted(self) -> None:
+        self._show_selected()
+
+    @on(Select.Changed, "#people-kind")
+    def _kind(self, event: Select.Changed) -> None:
+        name = self.current()
+        person = self.state.persons.get(name or "")
+        if person is not None and selected(event.select) not in (None, person.kind):
+            self.save(service.set_person_kind, person.name, event.select.value)
+
+    @on(Button.Pressed, "#people-remove")
+    def _remove(self) -> None:
+        name = self.current()
+        if name is not None:
+            self.save(service.remove_person, name)
+
+    @on(Button.Pressed, "#people-add")
+    @on(Input.Submitted, "#people-name")
+    def _add(self) -> None:
+        field = self.query_one("#people-name", Input)
+        kind = selected(self.query_one("#people-new-kind", Select)) or "staff"
+        person = self.save(service.add_person, field.value, kind)
+        if person is not None:
+            field.value = ""
+            self._want = person.name
+
+
+class HatsPane(SettingsPane):
+    """Every hat: who wears it, whether it is enabled, its weekly hour budget."""
+
+    def compose(self):  # noqa: ANN201 - a ComposeResult
+        with Horizontal(classes="hat-row hat-head"):
+            yield Label(t("settings.hats.hat"), classes="hat-name")
+            yield Label(t("settings.hats.wearer"), classes="hat-wearer")
+            yield Label(t("settings.hats.enabled"), classes="hat-enabled")
+            yield Label(t("settings.hats.hours"), classes="hat-hours")
+        for hat in self.state.hats.values():
+            with Horizontal(classes="hat-row"):
+                kind = t("settings.hats.channel" if hat.channel else "settings.hats.process")
+                yield Label(Text.assemble(hat_name(hat), "\n", (kind, "dim")), classes="hat-name")
+                yield Select([], prompt=t("settings.hats.nobody"), id=f"hat-wearer-{hat.key}", classes="hat-wearer")
+                yield Switch(value=hat.enabled, id=f"hat-enabled-{hat.key}", classes="hat-enabled")
+                yield Input(
+                    placeholder="—", id=f"hat-hours-{hat.key}", classes="hat-hours", max_length=6
+                )
+        yield Static(classes="error")
+
+    def show(self, state: SettingsState) -> None:
+        super().show(state)
+        people = [(person_name(name), name) for name in sorted(state.persons, key=str.casefold)]
+        for hat in state.hats.values():
+            for select in self.query(f"#hat-wearer-{hat.key}").results(Select):
+                set_select(select, people, hat.wearer if hat.wearer in state.persons else None)
+            for switch in self.query(f"#hat-enabled-{hat.key}").results(Switch):
+                with switch.prevent(Switch.Changed):
+                    switch.value = hat.enabled
+            for field in self.query(f"#hat-hours-{hat.key}").results(Input):
+                if not field.has_focus:
+                    field.value = hours_text(hat.hours_budget)
+
+    @staticmethod
+    def _key(widget_id: str | None, prefix: str) -> str:
+        return (widget_id or "").removeprefix(prefix)
+
+    @on(Select.Changed, ".hat-wearer")
+    def _wearer(self, event: Select.Changed) -> None:
+        hat = self.state.hats.get(self._key(event.select.id, "hat-wearer-"))
+        person = selected(event.select)
+        if hat is not None and person != hat.wearer:
+            self.save(service.set_wearer, hat.key, person)
+
+    @on(Switch.Changed, ".hat-enabled")
+    def _enabled(self, event: Switch.Changed) -> None:
+        hat = self.state.hats.get(self._key(event.switch.id, "hat-enabled-"))
+        if hat is None or event.value == hat.enabled:
+            return
+        if self.save(service.set_hat_enabled, hat.key, event.value) is None:
+            with event.switch.prevent(Switch.Changed):
+                event.switch.value = hat.enabled
+
+    @on(Input.Submitted, ".hat-hours")
+    @on(Input.Blurred, ".hat-hours")
+    def _hours(self, event: Input.Submitted | Input.Blurred) -> None:
+        hat = self.state.hats.get(self._key(event.input.id, "hat-hours-"))
+        if hat is not None and event.value.strip() != hours_text(hat.hours_budget):
+            self.save(service.set_hours_budget, hat.key, event.value)
+
+
+class ChecklistsPane(SettingsPane):
+    """A button per hat that opens its checklist editor."""
+
+    def compose(self):  # noqa: ANN201 - a ComposeResult
+        yield Static(t("settings.checklists.intro"), classes="intro")
+        for hat in self.state.hats.values():
+            yield Button("", id=f"checklist-{hat.key}", classes="checklist-button")
+        yield Static(classes="error")
+
+    def show(self, state: SettingsState) -> None:
+        super().show(state)
+        for hat in state.hats.values():
+            n = state.items.get(hat.key, 0)
+            label = t("settings.checklists.button", hat=hat_name(hat), n=n, count=n)
+            if not hat.enabled:
+                label += f" · {t('settings.hats.off')}"
+            for button in self.query(f"#checklist-{hat.key}").results(Button):
+                button.label = label
+
+    @on(Button.Pressed, ".checklist-button")
+    def _open(self, event: Button.Pressed) -> None:
+        from mkhats.ui.screens.checklist_editor import ChecklistEditor
+
+        hat = (event.button.id or "").removeprefix("checklist-")
+        self.app.push_screen(ChecklistEditor(hat), lambda _: self.post_message(self.Saved()))
+
+
+class LanguagePane(SettingsPane):
+    """The UI language and the currency sign, stored in the data file."""
+
+    class LanguageChanged(Message):
+        """The language was saved: everything must be re-labelled."""
+
+        def __init__(self, lang: str) -> None:
+            super().__init__()
+            self.lang = lang
+
+    def compose(self):  # noqa: ANN201 - a ComposeResult
+        with Horizontal(classes="form-row"):
+            yield Label(t("settings.lang.language"), classes="row-label")
+            options = [(name, code) for code, name in LANGUAGE_NAMES.items()]
+            yield Select(options, allow_blank=False, value=current_language(), id="pref-lang")
+        with Horizontal(classes="form-row"):
+            yield Label(t("settings.lang.currency"), classes="row-label")
+            yield Input(id="pref-currency", max_length=4, classes="currency")
+            yield Button(t("settings.save"), id="pref-save", variant="primary")
+        yield Static(id="pref-example", classes="intro")
+        yield Static(t("settings.lang.note"), classes="intro")
+        yield Static(classes="error")
+
+    def show(self, state: SettingsState) -> None:
+        super().show(state)
+        field = self.query_one("#pref-currency", Input)
+        field.placeholder = t("settings.lang.currency_default", sign=currency_sign(None))
+        if not field.has_focus:
+            field.value = state.settings.currency or ""
+        set_select(self.query_one("#pref-lang", Select), [(n, c) for c, n in LANGUAGE_NAMES.items()], current_language())
+        amount = format_unit("money", 1234567, state.settings.currency)
+        self.query_one("#pref-example", Static).update(Text(t("settings.lang.example", amount=amount)))
+
+    @on(Select.Changed, "#pref-lang")
+    def _language(self, event: Select.Changed) -> None:
+        lang = selected(event.select)
+        if lang is None or lang == current_language():
+            return
+        if self.save(service.set_language_setting, lang) is not None:
+            self.post_message(self.LanguageChanged(lang))
+
+    @on(Button.Pressed, "#pref-save")
+    @on(Input.Submitted, "#pref-currency")
+    def _currency(self) -> None:
+        if self.save(service.set_currency, self.query_one("#pref-currency", Input).value) is not None:
+            self.app.notify(t("settings.saved"), timeout=3)

@@ -1,0 +1,24 @@
+"""Key descriptions in the current language, for screens that outlive a language switch.
+
+Textual reads ``BINDINGS`` once, when the class is created, so a description rendered with ``t``
+stays in the language of that moment. ``relabel_bindings`` re-renders the descriptions of a
+node's bindings from their ids (``id`` → catalogue key) and asks the footer to redraw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from textual.dom import DOMNode
+
+from mkhats.i18n import t
+
+
+def relabel_bindings(node: DOMNode, labels: Mapping[str, str]) -> None:
+    """Render the descriptions of ``node``'s bindings whose id is in ``labels`` in the current language."""
+    # Why the private map: Textual has no public way to change a description after class creation.
+    table = node._bindings.key_to_bindings
+    for key, bindings in table.items():
+        table[key] = [replace(b, description=t(labels[b.id])) if b.id in labels else b for b in bindings]
+    node.refresh_bindings()

@@ -1,0 +1,50 @@
+"""Regenerate ``screenshots/*.svg`` from the demo data: ``uv run python scripts/screenshots.py``.
+
+Each picture is a scene of ``mkhats.ui.scenes`` played on a fresh demo file with today frozen at
+2026-11-24 and the terminal at 120×40 (80×24 for the narrow one).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+async def shoot(scene: str, out: Path) -> None:
+    from mkhats.services import Workspace
+    from mkhats.services.demo import fill_demo
+    from mkhats.ui.app import MkhatsApp
+    from mkhats.ui.scenes import SIZE, TODAY, play
+
+    with tempfile.TemporaryDirectory() as folder:
+        ws = Workspace(Path(folder) / "mkhats.json", date.fromisoformat(TODAY))
+        fill_demo(ws, 12, force=False)
+        app = MkhatsApp(ws, now=lambda: datetime(2026, 11, 24, 10, 30))
+        size = (80, 24) if scene.endswith("narrow") else SIZE
+        async with app.run_test(size=size) as pilot:
+            await play(pilot, scene)
+            app.save_screenshot(str(out / f"{scene}.svg"))
+
+
+def main() -> None:
+    from mkhats.i18n import set_language
+    from mkhats.ui.scenes import SCENES
+
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    set_language("en")
+    out = ROOT / "screenshots"
+    out.mkdir(exist_ok=True)
+    for scene in sys.argv[1:] or SCENES:
+        asyncio.run(shoot(scene, out))
+        print(f"screenshots/{scene}.svg")
+
+
+if __name__ == "__main__":
+    main()
