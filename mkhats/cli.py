@@ -23,11 +23,12 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, t("cli.usage_error", prog=self.prog, message=message) + "\n")
 
 
-def _common(parser: argparse.ArgumentParser, dated: bool = True) -> None:
-    parser.add_argument("--db", help=t("cli.opt.db"))
-    parser.add_argument("--lang", choices=("en", "ru"), help=t("cli.opt.lang"))
-    if dated:
-        parser.add_argument("--today", help=t("cli.opt.today"))
+def _common(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    # A command's copy must not reset what was given before the command: ``--db X add …``.
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument("--db", default=default, help=t("cli.opt.db"))
+    parser.add_argument("--lang", choices=("en", "ru"), default=default, help=t("cli.opt.lang"))
+    parser.add_argument("--today", default=default, help=t("cli.opt.today"))
 
 
 COMMANDS = ("demo", "add", "kpi", "assign", "wear", "verify", "import", "export", "restore", "report", "check")
@@ -49,7 +50,7 @@ class _Subparsers:
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """Every command of SPEC §4 with its options (or just ``only``'s, to start faster)."""
     parser = _Parser(prog="mkhats", description=t("cli.description"))
-    _common(parser)
+    _common(parser, top=True)
     sub = _Subparsers(parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser), only)
 
     p = sub.add_parser("demo", help=t("cli.demo.help"))

@@ -21,7 +21,7 @@ from mkhats.domain.labels import (
     person_name,
 )
 from mkhats.domain.models import Kpi
-from mkhats.domain.stoprules import Alert, format_condition, format_guard
+from mkhats.domain.stoprules import Alert, format_guard
 from mkhats.domain.weeks import parse_day, week_start
 from mkhats.errors import InputError, StoreError
 from mkhats.i18n import set_language, t
@@ -111,7 +111,7 @@ def _kpi_cells(kpi: Kpi, currency: str | None, enabled: bool = True) -> list[str
         if kpi.stop.guard is not None:
             rule += f" [{format_guard(kpi.stop.guard)}]"
     title = kpi_title(kpi) + ("" if enabled and not kpi.retired else f" ({t('cli.off')})")
-    unit = currency if kpi.unit == "money" and currency else kpi.unit
+    unit = currency if kpi.unit == "money" and currency else t(f"unitname.{kpi.unit}")
     return [kpi.key, title, unit, kind, format_value(kpi, kpi.target), rule]
 
 

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from mkhats.domain.conflicts import conflict_states
+from mkhats.domain.hours import CMO_BAND, week_hours
 from mkhats.domain.kpis import period_values, status
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.stoprules import Alert, evaluate_stop_rule, open_alerts
@@ -74,7 +75,7 @@ def _conflicts(snapshot: Snapshot) -> list[ReviewItem]:
                 rule.level,
                 "review.conflict",
                 {"hats": rule.hats, "person": state.wearer, "level": rule.level, "rule": rule,
-                 "expired": state.expired.day if getattr(state, "expired", None) else None},
+                 "expired": state.expired_until if state.expired is not None else None},
                 hat=rule.hats[0],
                 pair=rule.hats,
             )
@@ -153,6 +154,30 @@ def _cadence(snapshot: Snapshot) -> list[ReviewItem]:
     return []
 
 
+def _hours(snapshot: Snapshot) -> list[ReviewItem]:
+    """A part-time CMO outside 4–10 h in the judged week; any hat over its weekly budget."""
+    week = target_week(snapshot)
+    spans = list(snapshot.spans) + ([snapshot.wearing] if snapshot.wearing else [])
+    hours = week_hours(spans, week)
+    items = []
+    cmo = snapshot.hats.get("cmo")
+    person = snapshot.persons.get(cmo.wearer) if cmo is not None and cmo.wearer else None
+    if cmo is not None and cmo.enabled and person is not None and person.kind in ("owner", "external"):
+        worn = hours.get("cmo", 0.0)
+        low, high = CMO_BAND
+        if not low <= worn <= high:
+            items.append(ReviewItem("HOURS", "medium", "review.hours_cmo",
+                                    {"hours": worn, "week": week, "person": person.name, "low": low, "high": high},
+                                    hat="cmo", week=week))
+    for hat in snapshot.enabled_hats:
+        worn = hours.get(hat.key, 0.0)
+        if hat.hours_budget is not None and worn > hat.hours_budget:
+            items.append(ReviewItem("HOURS", "low", "review.hours_budget",
+                                    {"hat": hat.key, "hours": worn, "budget": hat.hours_budget, "week": week},
+                                    hat=hat.key, week=week))
+    return items
+
+
 def _setup(snapshot: Snapshot) -> list[ReviewItem]:
     return [
         ReviewItem("SETUP", "low", "review.setup_stop", {"kpi": kpi}, hat=hat.key, kpi=kpi.key)
@@ -166,6 +191,6 @@ def review(snapshot: Snapshot) -> list[ReviewItem]:
     """All warnings for the snapshot's week, grouped by category, most severe first within each."""
     items = (
         _conflicts(snapshot) + _stops(snapshot) + _targets(snapshot) + _rituals(snapshot)
-        + _cadence(snapshot) + _setup(snapshot)
+        + _cadence(snapshot) + _hours(snapshot) + _setup(snapshot)
     )
     return sorted(items, key=lambda i: (CATEGORIES.index(i.category), SEVERITY_ORDER[i.severity]))

@@ -7,6 +7,7 @@ from mkhats.domain.labels import (
     action_text,
     conflict_check,
     format_day,
+    format_number,
     format_span,
     format_with_unit,
     hat_name,
@@ -64,6 +65,11 @@ def describe(item: ReviewItem, snapshot: Snapshot) -> str:
         if "last" in p:
             return t(item.key, n=p["days"], days=p["days"], last=format_day(p["last"]))
         return t(item.key)
+    if item.category == "HOURS":
+        hat = p.get("hat", "cmo")
+        return t(item.key, hat=hat_name(snapshot.hats.get(hat, hat)), week=p["week"], person=person_name(p.get("person")),
+                 hours=format_number(p["hours"], 1), budget=format_number(p.get("budget") or 0, 1),
+                 low=format_number(p.get("low") or 0, 0), high=format_number(p.get("high") or 0, 0))
     if item.category == "SETUP":
         kpi = p["kpi"]
         return t(

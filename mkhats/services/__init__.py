@@ -12,8 +12,10 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from mkhats.domain.labels import currency_sign
+from mkhats.domain.models import Settings
 from mkhats.domain.snapshot import Snapshot, window
-from mkhats.domain.weeks import add_days, shift_week, week_key
+from mkhats.domain.weeks import add_days, add_months, months_between, shift_week, week_key
 from mkhats.store import Database
 from mkhats.store.repo import Repo
 
@@ -35,15 +37,22 @@ class Workspace:
         self.path = Path(path)
         self.today = today
         self.db = Database(self.path)
+        self._memo: dict[object, object] = {}
 
     @contextmanager
     def write(self) -> Iterator[Repo]:
         """A transaction: locked, re-read if another process changed the file, saved at the end."""
-        with self.db.transaction(self.today) as tx:
-            repo = Repo(tx)
-            if not repo.is_seeded():
-                repo.seed_defaults()
-            yield repo
+        self._memo.clear()
+        try:
+            with self.db.transaction(self.today) as tx:
+                repo = Repo(tx, self._where)
+                if not repo.is_seeded():
+                    repo.seed_defaults()
+                    # Money keeps the sign it was entered in, whatever language reads it later.
+                    repo.set_settings(Settings(currency=currency_sign(None)))
+                yield repo
+        finally:
+            self._memo.clear()
 
     @contextmanager
     def read(self) -> Iterator[Repo]:
@@ -52,7 +61,14 @@ class Workspace:
             with self.write():
                 pass
         with self.db.read() as view:
-            yield Repo(view)
+            yield Repo(view, self._where)
+
+    def _where(self, table: str) -> tuple[str, str | None]:
+        """The file holding ``table`` (``values 2026-11`` is a month file) and the newest backup."""
+        parts = table.split()
+        path = self.db.layout.month_path(parts[1]) if len(parts) > 1 else self.path
+        backup = self.db.newest_backup()
+        return str(path), str(backup) if backup else None
 
     def this_week(self) -> str:
         """The ISO week of today."""
@@ -62,30 +78,71 @@ class Workspace:
         """Everything the rules need to judge ``week`` (default: this week)."""
         week = week or self.this_week()
         first, last = window(week) if weeks is None else window(week, weeks)
+        # Records read and validated once are reused until a write here or a change on disk: a week
+        # switch in the app then costs a dict merge, not a re-validation of 13 weeks of values.
+        if self._memo and self.db.changed():
+            self._memo.clear()
         with self.read() as repo:
-            return load_snapshot(repo, self.today, week, first, last)
+            main = self._memo.get("main")
+            if main is None:
+                main = self._memo["main"] = _main_records(repo)
+            daily: dict[str, dict[date, float]] = {}
+            for month in months_between(first, last):
+                key = ("values", month)
+                values = self._memo.get(key)
+                if values is None:
+                    values = self._memo[key] = repo.values(*_month_bounds(month))
+                for v in values:  # type: ignore[attr-defined]
+                    if first <= v.day <= last:
+                        daily.setdefault(v.kpi, {})[v.day] = v.value
+            spans = repo.spans(add_days(first, -1), last)
+        return Snapshot(
+            today=self.today,
+            week=week,
+            daily=daily,
+            first_day=first,
+            last_day=last,
+            spans=spans,
+            logs={k: v for k, v in main.pop_logs().items() if k[1] in (week, shift_week(week, -1))},
+            **main.fields(),
+        )
 
 
-def load_snapshot(repo: Repo, today: date, week: str, first: date, last: date) -> Snapshot:
-    """Read a snapshot of ``first``..``last`` (plus the main file) through ``repo``."""
-    return Snapshot(
-        today=today,
-        week=week,
-        settings=repo.settings(),
-        persons=repo.persons(),
-        hats=repo.hats(),
-        kpis=repo.kpis(),
-        daily=repo.daily(first, last),
-        first_day=first,
-        last_day=last,
-        checklist=repo.checklist(),
-        ticks=repo.ticks(),
-        logs=repo.logs([week, shift_week(week, -1)]),
-        conflicts=repo.conflicts(),
-        checks=repo.checks(),
-        decisions=repo.decisions(),
-        reviews=repo.reviews(),
-        sessions=repo.sessions(),
-        spans=repo.spans(add_days(first, -1), last),
-        wearing=repo.wearing(),
+def _month_bounds(month: str) -> tuple[date, date]:
+    year, number = int(month[:4]), int(month[5:])
+    first = date(year, number, 1)
+    return first, add_days(add_months(first, 1), -1)
+
+
+class _MainRecords:
+    """The main file's records, validated once."""
+
+    def __init__(self, data: dict, logs: dict) -> None:
+        self._data = data
+        self._logs = logs
+
+    def fields(self) -> dict:
+        return dict(self._data)
+
+    def pop_logs(self) -> dict:
+        return self._logs
+
+
+def _main_records(repo: Repo) -> _MainRecords:
+    return _MainRecords(
+        {
+            "settings": repo.settings(),
+            "persons": repo.persons(),
+            "hats": repo.hats(),
+            "kpis": repo.kpis(),
+            "checklist": repo.checklist(),
+            "ticks": repo.ticks(),
+            "conflicts": repo.conflicts(),
+            "checks": repo.checks(),
+            "decisions": repo.decisions(),
+            "reviews": repo.reviews(),
+            "sessions": repo.sessions(),
+            "wearing": repo.wearing(),
+        },
+        repo.logs(),
     )

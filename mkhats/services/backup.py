@@ -1,11 +1,16 @@
-"""Full backups: ``export --format json`` writes one, ``restore`` puts one back."""
+"""Full backups: ``export --format json`` writes one, ``restore`` puts one back after checking it."""
 
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import Any
 
+from mkhats.domain.kpis import validate_value
+from mkhats.errors import InputError, MkhatsError
 from mkhats.services import Workspace
+from mkhats.store import read_backup
+from mkhats.store.repo import Repo
 
 
 def export_json(ws: Workspace, dest: Path | None = None) -> str:
@@ -21,10 +26,57 @@ def export_json(ws: Workspace, dest: Path | None = None) -> str:
         return path.read_text(encoding="utf-8")
 
 
+class _Table:
+    def __init__(self, docs: dict[str, Any] | None) -> None:
+        self._docs = list((docs or {}).values())
+
+    def all(self) -> list[dict[str, Any]]:
+        return self._docs
+
+
+class _BackupView:
+    """A backup's tables, read like a database view so the repository validates every record."""
+
+    def __init__(self, main: dict[str, Any], months: dict[str, dict[str, Any]]) -> None:
+        self._main, self._months = main, months
+
+    def main(self, table: str) -> _Table:
+        return _Table(self._main.get(table))
+
+    def month(self, month: str, table: str) -> _Table:
+        return _Table(self._months.get(month, {}).get(table))
+
+    def months(self) -> list[str]:
+        return sorted(self._months)
+
+
+def check_backup(src: Path) -> None:
+    """Refuse a backup holding any record mkhats would not accept from a user (exit 2)."""
+    backup = read_backup(src)
+    months = {key.removeprefix("values-"): data for key, data in backup.months.items()}
+    repo = Repo(_BackupView(backup.main, months), lambda table: (str(src), None))
+    try:
+        for read in (repo.settings, repo.persons, repo.hats, repo.checklist, repo.ticks, repo.logs,
+                     repo.conflicts, repo.checks, repo.decisions, repo.reviews, repo.sessions, repo.wearing):
+            read()
+        kpis = repo.kpis()
+        for value in repo.all_values():
+            kpi = kpis.get(value.kpi)
+            if kpi is None:
+                raise InputError("kpi.unknown", key=value.kpi)
+            validate_value(kpi, value.value)
+    except MkhatsError as error:
+        raise InputError("restore.invalid", file=str(src), detail=error.render()) from None
+
+
 def restore(ws: Workspace, src: Path) -> Path | None:
-    """Replace the data set with backup ``src`` after validating it.
+    """Replace the data set with backup ``src`` after validating every record in it.
 
     Returns:
         Where the data set that was replaced has been kept (None if there was none).
     """
-    return ws.db.restore(Path(src), ws.today)
+    check_backup(Path(src))
+    try:
+        return ws.db.restore(Path(src), ws.today)
+    finally:
+        ws._memo.clear()

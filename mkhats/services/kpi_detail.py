@@ -11,11 +11,11 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 
+from mkhats.domain.formula import formula_refs
 from mkhats.domain.kpis import daily_values, deviation, status, weekly_values
 from mkhats.domain.labels import (
     action_text,
     condition_text,
-    format_amount,
     format_day,
     format_number,
     format_span,
@@ -115,6 +115,7 @@ class KpiDetail:
     summary: list[tuple[str, str, str]]
     """``(label, value, style)`` facts for the heading line."""
     formula: str | None
+    """The formula line (``spend / sales`` and what it is computed from), or None when measured."""
     editable: bool
     chart: ChartData
     values: list[ValueRow]
@@ -204,11 +205,16 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
-def _axis(unit: str, values: list[float], title: str) -> Axis | None:
+def _axis(values: list[float], title: str) -> Axis | None:
     if not values:
         return None
     ticks = nice_ticks(min(values), max(values))
-    return Axis(ticks, [format_amount(unit, v) for v in ticks], title)
+    step = ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
+    # As many decimals as the step needs: 0, 50, 100 rather than 0.00, 50.00, 100.00.
+    decimals = max(0, -math.floor(math.log10(step) + 1e-9)) if step < 1 else 0
+    if decimals == 0 and any(not float(v).is_integer() for v in ticks):
+        decimals = 1
+    return Axis(ticks, [format_number(v, decimals) for v in ticks], title)
 
 
 def _segments(x: list[float], y: list[float | None], label: str) -> list[Line]:
@@ -225,7 +231,7 @@ def _segments(x: list[float], y: list[float | None], label: str) -> list[Line]:
     return lines
 
 
-def _chart(snapshot: Snapshot, kpi: Kpi, weeks: list[str], weekly: dict[str, float | None], daily: dict[date, float]) -> ChartData:
+def _chart(kpi: Kpi, weeks: list[str], weekly: dict[str, float | None], daily: dict[date, float]) -> ChartData:
     first = week_start(weeks[0])
     shared = kpi.formula is not None or kpi.aggregate != "sum"
     x_week = [(week_start(w) - first).days + 3 for w in weeks]  # Thursday: the middle of the week
@@ -262,17 +268,17 @@ def _chart(snapshot: Snapshot, kpi: Kpi, weeks: list[str], weekly: dict[str, flo
         chart.threshold = Line(label, span, [rule.threshold] * 2, right=not shared)
         right_values.append(rule.threshold)
     if shared:
-        chart.left = _axis(kpi.unit, left_values + right_values, "")
+        chart.left = _axis(left_values + right_values, "")
     else:
-        chart.left = _axis(kpi.unit, left_values, t("detail.chart.per_week"))
-        chart.right = _axis(kpi.unit, right_values, t("detail.chart.per_day"))
+        chart.left = _axis(left_values, t("detail.chart.per_week"))
+        chart.right = _axis(right_values, t("detail.chart.per_day"))
     return chart
 
 
 def _date_text(day: date) -> str:
     import pendulum
 
-    weekday = pendulum.date(day.year, day.month, day.day).format("dd", locale=current_language())
+    weekday = pendulum.date(day.year, day.month, day.day).format("ddd", locale=current_language())
     return f"{day.isoformat()} {weekday}"
 
 
@@ -292,6 +298,24 @@ def _summary(snapshot: Snapshot, kpi: Kpi, weekly: dict[str, float | None]) -> l
         facts.append((t("detail.summary.status"), text, "green" if state == "on" else "red"))
     facts.append((t("detail.summary.direction"), t(f"direction.{kpi.direction}"), "dim"))
     return facts
+
+
+def _formula_text(snapshot: Snapshot, kpi: Kpi) -> str | None:
+    if kpi.formula is None:
+        return None
+    try:
+        refs = formula_refs(kpi.formula, kpi.hat)
+    except MkhatsError:
+        refs = frozenset()
+    text = kpi.formula
+
+    def position(ref: str) -> int:
+        return text.find(ref) if ref in text else text.find(ref.split(".")[1])
+
+    # In the order they appear in the formula: "spend / sales" reads "Spend, Sales".
+    ordered = sorted(refs, key=lambda r: (position(r), r))
+    names = ", ".join(kpi_title(snapshot.kpis[r]) if r in snapshot.kpis else r for r in ordered)
+    return t("detail.values.formula", formula=kpi.formula, operands=names or "—")
 
 
 def _rule_text(snapshot: Snapshot, kpi: Kpi) -> str:
@@ -314,7 +338,8 @@ def _rule_text(snapshot: Snapshot, kpi: Kpi) -> str:
 def _alert_text(snapshot: Snapshot, kpi: Kpi, alert: Alert) -> str:
     currency = snapshot.settings.currency
     values = ", ".join(format_with_unit(kpi, v, currency) for _, v in alert.values)
-    return t("detail.alert", span=format_span(alert.first, alert.last), values=values, action=action_text(alert.rule))
+    action = action_text(alert.rule) or "—"
+    return t("detail.alert", span=format_span(alert.first, alert.last), values=values, action=action)
 
 
 def detail_view(snapshot: Snapshot, key: str, notes: dict[date, str] | None = None) -> KpiDetail:
@@ -335,7 +360,9 @@ def detail_view(snapshot: Snapshot, key: str, notes: dict[date, str] | None = No
     alerts = [a for a in stop_alerts(snapshot) if a.kpi == key]
     alerted = {d for a in alerts for d, _ in a.values}
     rows = [
-        ValueRow(day, _date_text(day), value, format_value(kpi, value), _plain(value), notes.get(day, ""), day in alerted)
+        ValueRow(
+            day, _date_text(day), value, format_value(kpi, value), _plain(value), notes.get(day, ""), day in alerted
+        )
         for day, value in sorted(daily.items(), reverse=True)
     ]
     suffix = unit_suffix(kpi, snapshot.settings.currency)
@@ -344,9 +371,9 @@ def detail_view(snapshot: Snapshot, key: str, notes: dict[date, str] | None = No
         title=f"{kpi_title(kpi)} {suffix}".strip(),
         hat=hat_name(snapshot.hats.get(kpi.hat, kpi.hat)),
         summary=_summary(snapshot, kpi, weekly),
-        formula=kpi.formula,
+        formula=_formula_text(snapshot, kpi),
         editable=kpi.formula is None,
-        chart=_chart(snapshot, kpi, weeks, weekly, daily),
+        chart=_chart(kpi, weeks, weekly, daily),
         values=rows,
         form=rule_form(kpi),
         rule=_rule_text(snapshot, kpi),
@@ -355,8 +382,10 @@ def detail_view(snapshot: Snapshot, key: str, notes: dict[date, str] | None = No
     )
 
 
-def fired_text(title: str, alert: Alert) -> str:
-    """The notice shown when a value just entered fires a stop rule."""
+def fired_text(snapshot: Snapshot, alert: Alert) -> str:
+    """The notice shown when a value just entered fires a stop rule (of this KPI or another)."""
+    kpi = snapshot.kpis.get(alert.kpi)
+    title = kpi_title(kpi) if kpi else alert.kpi
     return t("detail.fired", kpi=title, span=format_span(alert.first, alert.last), action=action_text(alert.rule))
 
 

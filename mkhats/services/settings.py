@@ -225,6 +225,8 @@ def add_conflict(
         InputError: an unknown or repeated hat, a pair that already has a rule, a bad level or
             cadence, an empty reason or check.
     """
+    if not (hat_a or "").strip() or not (hat_b or "").strip():
+        raise InputError("settings.conflict_hats")
     _choice(level, LEVELS, "level")
     _choice(every, CADENCES, "every")
     reason_text, check_text = _text(reason), _text(check)

@@ -42,7 +42,7 @@ Q = Query()
 _ADAPTERS: dict[type, Any] = {}
 
 
-def _validated(model: type[M], docs: Iterable[dict], table: str) -> list[M]:
+def _validated(model: type[M], docs: Iterable[dict], table: str, where: Any = None) -> list[M]:
     adapter = _ADAPTERS.get(model)
     if adapter is None:
         from pydantic import TypeAdapter
@@ -53,8 +53,10 @@ def _validated(model: type[M], docs: Iterable[dict], table: str) -> list[M]:
         return adapter.validate_python(docs if isinstance(docs, list) else list(docs))
     except ValidationError as exc:
         error = exc.errors()[0]
-        where = ".".join(str(part) for part in error["loc"][1:])
-        raise StoreError("store.bad_record", table=table, field=where, reason=error["msg"]) from None
+        field = ".".join(str(part) for part in error["loc"][1:])
+        file, backup = where(table) if where is not None else ("?", None)
+        key = "store.bad_record" if backup else "store.bad_record_no_backup"
+        raise StoreError(key, file=file, table=table.split()[0], field=field, reason=error["msg"], backup=backup) from None
 
 
 def _dump(record: BaseModel) -> dict[str, Any]:
@@ -64,8 +66,14 @@ def _dump(record: BaseModel) -> dict[str, Any]:
 class Repo:
     """The typed repository over one view or transaction of the database."""
 
-    def __init__(self, handle: Any) -> None:
+    def __init__(self, handle: Any, where: Any = None) -> None:
+        """Wrap ``handle`` (a view or transaction); ``where(table)`` names the file and newest backup
+        for an error about a record of ``table`` ("values 2026-11" for a month)."""
         self._h = handle
+        self._where = where
+
+    def _valid(self, model: type[M], docs: Iterable[dict], table: str) -> list[M]:
+        return _validated(model, docs, table, self._where)
 
     # -- seeding ---------------------------------------------------------------------------------
 
@@ -86,7 +94,7 @@ class Repo:
     def settings(self) -> Settings:
         """The user's preferences."""
         docs = self._h.main("settings").all()
-        return _validated(Settings, docs[:1], "settings")[0] if docs else Settings()
+        return self._valid(Settings, docs[:1], "settings")[0] if docs else Settings()
 
     def set_settings(self, settings: Settings) -> None:
         """Replace the user's preferences."""
@@ -96,7 +104,7 @@ class Repo:
 
     def persons(self) -> dict[str, Person]:
         """People by name."""
-        return {p.name: p for p in _validated(Person, self._h.main("persons").all(), "persons")}
+        return {p.name: p for p in self._valid(Person, self._h.main("persons").all(), "persons")}
 
     def upsert_person(self, person: Person) -> None:
         """Add or update a person by name."""
@@ -108,7 +116,7 @@ class Repo:
 
     def hats(self) -> dict[str, Hat]:
         """Every hat, enabled or not, in tab order."""
-        hats = _validated(Hat, self._h.main("hats").all(), "hats")
+        hats = self._valid(Hat, self._h.main("hats").all(), "hats")
         return {h.key: h for h in sorted(hats, key=lambda h: h.position)}
 
     def upsert_hat(self, hat: Hat) -> None:
@@ -117,7 +125,7 @@ class Repo:
 
     def kpis(self) -> dict[str, Kpi]:
         """Every KPI by key, retired ones included (their history stays)."""
-        return {k.key: k for k in _validated(Kpi, self._h.main("kpis").all(), "kpis")}
+        return {k.key: k for k in self._valid(Kpi, self._h.main("kpis").all(), "kpis")}
 
     def upsert_kpi(self, kpi: Kpi) -> None:
         """Add or update a KPI by key."""
@@ -127,7 +135,7 @@ class Repo:
 
     def checklist(self) -> list[ChecklistItem]:
         """Every checklist item, by hat then position."""
-        items = _validated(ChecklistItem, self._h.main("checklist").all(), "checklist")
+        items = self._valid(ChecklistItem, self._h.main("checklist").all(), "checklist")
         return sorted(items, key=lambda i: (i.hat, i.position))
 
     def upsert_item(self, item: ChecklistItem) -> None:
@@ -140,7 +148,7 @@ class Repo:
 
     def ticks(self) -> set[tuple[str, str]]:
         """Every (item id, period) that is done."""
-        return {(t.item, t.period) for t in _validated(ChecklistTick, self._h.main("ticks").all(), "ticks")}
+        return {(t.item, t.period) for t in self._valid(ChecklistTick, self._h.main("ticks").all(), "ticks")}
 
     def set_tick(self, item: str, period: str, done: bool) -> None:
         """Mark an item done or not done for a period."""
@@ -156,7 +164,7 @@ class Repo:
         table = self._h.main("logs")
         wanted = set(weeks) if weeks is not None else None
         docs = table.all() if wanted is None else [d for d in table.all() if d.get("week") in wanted]
-        return {(log.hat, log.week): log for log in _validated(WeeklyLog, docs, "logs")}
+        return {(log.hat, log.week): log for log in self._valid(WeeklyLog, docs, "logs")}
 
     def upsert_log(self, log: WeeklyLog) -> None:
         """Save a hat's log for a week."""
@@ -166,7 +174,7 @@ class Repo:
 
     def conflicts(self) -> list[ConflictRule]:
         """The conflict rules."""
-        return _validated(ConflictRule, self._h.main("conflicts").all(), "conflicts")
+        return self._valid(ConflictRule, self._h.main("conflicts").all(), "conflicts")
 
     def set_conflicts(self, rules: Iterable[ConflictRule]) -> None:
         """Replace the conflict rules."""
@@ -176,7 +184,7 @@ class Repo:
 
     def checks(self) -> list[ExternalCheck]:
         """Every external check ever recorded."""
-        return _validated(ExternalCheck, self._h.main("checks").all(), "checks")
+        return self._valid(ExternalCheck, self._h.main("checks").all(), "checks")
 
     def add_check(self, check: ExternalCheck) -> None:
         """Record an external check."""
@@ -184,7 +192,7 @@ class Repo:
 
     def decisions(self) -> list[AlertDecision]:
         """Every decision recorded on a stop-rule alert."""
-        return _validated(AlertDecision, self._h.main("decisions").all(), "decisions")
+        return self._valid(AlertDecision, self._h.main("decisions").all(), "decisions")
 
     def add_decision(self, decision: AlertDecision) -> None:
         """Record a decision on an alert."""
@@ -192,7 +200,7 @@ class Repo:
 
     def reviews(self) -> list[RolesReview]:
         """Every quarterly roles and KPIs review."""
-        return _validated(RolesReview, self._h.main("reviews").all(), "reviews")
+        return self._valid(RolesReview, self._h.main("reviews").all(), "reviews")
 
     def add_review(self, review: RolesReview) -> None:
         """Record a roles and KPIs review."""
@@ -200,7 +208,7 @@ class Repo:
 
     def sessions(self) -> list[StrategySession]:
         """Every monthly strategy session."""
-        return _validated(StrategySession, self._h.main("sessions").all(), "sessions")
+        return self._valid(StrategySession, self._h.main("sessions").all(), "sessions")
 
     def upsert_session(self, session: StrategySession) -> None:
         """Save the strategy session of a month."""
@@ -211,7 +219,7 @@ class Repo:
     def wearing(self) -> WearSpan | None:
         """The span being worn now, if any (kept in the main file until it is closed)."""
         docs = self._h.main("wearing").all()
-        return _validated(WearSpan, docs[:1], "wearing")[0] if docs else None
+        return self._valid(WearSpan, docs[:1], "wearing")[0] if docs else None
 
     def set_wearing(self, span: WearSpan | None) -> None:
         """Start wearing (a span with no end) or clear the open span."""
@@ -229,7 +237,7 @@ class Repo:
         out = []
         for month in self._present(first, last):
             docs = self._h.month(month, "spans").all()
-            out += [s for s in _validated(WearSpan, docs, f"spans {month}") if first <= s.start.date() <= last]
+            out += [s for s in self._valid(WearSpan, docs, f"spans {month}") if first <= s.start.date() <= last]
         return sorted(out, key=lambda s: s.start)
 
     # -- daily values ----------------------------------------------------------------------------
@@ -244,7 +252,7 @@ class Repo:
         lo, hi = first.isoformat(), last.isoformat()
         for month in self._present(first, last):
             docs = [d for d in self._h.month(month, "values").all() if lo <= d.get("day", "") <= hi]
-            out += _validated(KpiValue, docs, f"values {month}")
+            out += self._valid(KpiValue, docs, f"values {month}")
         return out
 
     def daily(self, first: date, last: date) -> dict[str, dict[date, float]]:
@@ -258,7 +266,7 @@ class Repo:
         """Every value of every month (export)."""
         out: list[KpiValue] = []
         for month in self._h.months():
-            out += _validated(KpiValue, self._h.month(month, "values").all(), f"values {month}")
+            out += self._valid(KpiValue, self._h.month(month, "values").all(), f"values {month}")
         return out
 
     def set_values(self, values: Iterable[KpiValue]) -> tuple[int, int]:

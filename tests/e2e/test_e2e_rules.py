@@ -63,7 +63,7 @@ def test_a_day_failing_the_guard_breaks_the_streak(cli):
 def test_kpi_set_and_clear(cli):
     line = cli.ok("kpi", "set", "performance.cpa", "--target", "1 200", "--stop", "> 1500 for 3 days",
                   "--guard", "spend >= 3000", "--action", "Pause it").out.strip()
-    assert line.startswith("performance.cpa  CPA  money  formula spend / sales  1,200  > 1500 for 3 days → Pause it")
+    assert line.startswith("performance.cpa  CPA  $  formula spend / sales  1,200  > 1500 for 3 days → Pause it")
     listed = next(l for l in cli.ok("kpi", "list").lines if l.startswith("performance.cpa "))
     assert "1,200" in listed and "Pause it" in listed and "[spend >= 3000]" in listed
     cli.ok("kpi", "set", "performance.cpa", "--guard", "none")

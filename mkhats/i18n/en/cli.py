@@ -83,7 +83,9 @@ MESSAGES = {
     "person.empty": "A person needs a name.",
     "decision.reason_needed": "Keeping a channel despite its stop rule needs a reason.",
     "demo.not_empty": "{file} already has data; use --force to replace it with demo data.",
-    "store.bad_record": "The data file has an invalid record in {table} ({field}: {reason}).",
+    "store.bad_record": "{file} has an invalid record in {table} ({field}: {reason}); it was not changed. Newest backup: {backup}.",
+    "store.bad_record_no_backup": "{file} has an invalid record in {table} ({field}: {reason}); it was not changed.",
+    "restore.invalid": "{file} is not a usable backup: {detail}",
 }
 MESSAGES.update({
     "log.unknown_field": "The weekly log has no field {field}.",

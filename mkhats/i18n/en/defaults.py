@@ -145,4 +145,10 @@ MESSAGES = {
     "verdict.scale": "scale",
     "verdict.test": "test",
     "verdict.cut": "cut",
+    "unitname.count": "count",
+    "unitname.money": "money",
+    "unitname.percent": "%",
+    "unitname.ratio": "ratio",
+    "unitname.hours": "hours",
+    "unitname.days": "days",
 }

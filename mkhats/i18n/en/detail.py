@@ -24,7 +24,7 @@ MESSAGES = {
     "detail.chart.per_day": "per day (last 4 weeks)",
     "detail.chart.empty": "No values yet. Add one with a (or import a CSV) and the chart appears here.",
     "detail.values": "Daily values",
-    "detail.values.formula": "Computed by the formula {formula} from its operands' values, so read-only here: edit the operands' values to change it.",
+    "detail.values.formula": "Formula {formula}: computed from {operands}, read-only here (edit their values).",
     "detail.values.empty": "No values in these 13 weeks.",
     "detail.col.date": "Date",
     "detail.col.value": "Value",

@@ -72,7 +72,7 @@ MESSAGES = {
     "forms.item.cadence": "Cadence",
     # Review screen
     "forms.review.title": "Review · {week}",
-    "forms.review.hint": "enter or click a warning to fix it · escape: back",
+    "forms.review.hint": "enter or click: fix it · esc: back",
     "forms.review.empty": "✓ No warnings for {week}: every hat is on track.",
     "forms.review.fix": "Fix",
     "forms.review.heading": "{title} ({count})",
@@ -83,6 +83,6 @@ MESSAGES = {
     "forms.review.cat.CADENCE": "Cadence",
     "forms.review.cat.HOURS": "Hours",
     "forms.review.cat.SETUP": "Setup",
-    "forms.review.checked": "✓ {pair}: checked by {by} on {day}, valid until {until}.",
+    "forms.review.checked": "{pair}: checked by {by} on {day}, valid until {until}.",
     "forms.review.no_detail": "The KPI detail screen is not available.",
 }

@@ -12,6 +12,8 @@ MESSAGES = {
         "one": "The last roles and KPIs review was {days} day ago ({last}); one is due every quarter.",
         "other": "The last roles and KPIs review was {days} days ago ({last}); one is due every quarter.",
     },
+    "review.hours_cmo": "CMO hours in {week}: {hours} h worn by {person}, outside the {low}–{high} h a part-time CMO should give.",
+    "review.hours_budget": "{hat} in {week}: {hours} h against a budget of {budget} h.",
     "review.setup_stop": "{hat} {kpi}: the stop rule “{condition}” has no threshold yet; set it to make the rule work.",
     "direction.up": "higher is better",
     "direction.down": "lower is better",

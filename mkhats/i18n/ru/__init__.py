@@ -1,7 +1,7 @@
 """The Russian catalogue: the union of the per-area message dicts beside this file."""
 
-from mkhats.i18n.ru import cli, conflicts, core, defaults, demo, detail, forms, io, kpis, report, review, store, ui
+from mkhats.i18n.ru import cli, conflicts, core, defaults, demo, detail, forms, io, kpis, report, review, settings, store, ui
 
 MESSAGES: dict = {}
-for _part in (core, defaults, demo, kpis, conflicts, review, report, store, io, cli, ui, forms, detail):
+for _part in (core, defaults, demo, kpis, conflicts, review, report, store, io, cli, ui, forms, detail, settings):
     MESSAGES.update(_part.MESSAGES)

@@ -139,4 +139,10 @@ MESSAGES = {
     "verdict.scale": "масштабировать",
     "verdict.test": "тестировать",
     "verdict.cut": "резать",
+    "unitname.count": "шт.",
+    "unitname.money": "деньги",
+    "unitname.percent": "%",
+    "unitname.ratio": "коэфф.",
+    "unitname.hours": "часы",
+    "unitname.days": "дни",
 }

@@ -72,7 +72,7 @@ MESSAGES = {
     "forms.item.cadence": "Как часто",
     # Экран обзора
     "forms.review.title": "Обзор · {week}",
-    "forms.review.hint": "Enter или щелчок по предупреждению — перейти к исправлению · Esc — назад",
+    "forms.review.hint": "Enter/щелчок — исправить · Esc — назад",
     "forms.review.empty": "✓ За {week} предупреждений нет: все шляпы в порядке.",
     "forms.review.fix": "Исправить",
     "forms.review.heading": "{title} ({count})",
@@ -83,6 +83,6 @@ MESSAGES = {
     "forms.review.cat.CADENCE": "Регулярность",
     "forms.review.cat.HOURS": "Часы",
     "forms.review.cat.SETUP": "Настройка",
-    "forms.review.checked": "✓ {pair}: проверил(а) {by} {day}, действует до {until}.",
+    "forms.review.checked": "{pair}: проверил(а) {by} {day}, действует до {until}.",
     "forms.review.no_detail": "Экран KPI пока недоступен.",
 }

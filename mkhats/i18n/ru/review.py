@@ -13,6 +13,8 @@ MESSAGES = {
         "few": "Последняя ревизия ролей и KPI была {days} дня назад ({last}); её проводят раз в квартал.",
         "many": "Последняя ревизия ролей и KPI была {days} дней назад ({last}); её проводят раз в квартал.",
     },
+    "review.hours_cmo": "Часы CMO за {week}: {hours} ч ({person}), вне диапазона {low}–{high} ч в неделю для CMO на полставки.",
+    "review.hours_budget": "{hat} за {week}: {hours} ч при бюджете {budget} ч.",
     "review.setup_stop": "{hat} {kpi}: у стоп-правила «{condition}» не задан порог; задайте его, чтобы правило работало.",
     "direction.up": "чем больше, тем лучше",
     "direction.down": "чем меньше, тем лучше",

@@ -37,7 +37,8 @@ class ItemDialog(FormDialog[ChecklistItem]):
         text = item_text(self.item) if self.item else ""
         yield field_row("text", t("forms.item.text"), Input(text, id="text", max_length=500))
         options = [(t(f"cadence.{c}"), c) for c in CADENCES]
-        yield field_row("cadence", t("forms.item.cadence"), Select(options, allow_blank=False, value=self.cadence, id="cadence"))
+        picker = Select(options, allow_blank=False, value=self.cadence, id="cadence")
+        yield field_row("cadence", t("forms.item.cadence"), picker)
 
     def on_mount(self) -> None:
         self.query_one("#text", Input).focus()
@@ -197,8 +198,14 @@ class ChecklistEditor(ModalScreen[None]):
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        actions = {"add": self.action_add, "edit": self.action_edit, "delete": self.action_delete,
-                   "up": lambda: self.action_move(-1), "down": lambda: self.action_move(1), "close": self.action_close}
+        actions = {
+            "add": self.action_add,
+            "edit": self.action_edit,
+            "delete": self.action_delete,
+            "up": lambda: self.action_move(-1),
+            "down": lambda: self.action_move(1),
+            "close": self.action_close,
+        }
         action = actions.get(event.button.id or "")
         if action is not None:
             action()

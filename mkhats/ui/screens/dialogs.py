@@ -178,7 +178,7 @@ class CheckDialog(FormDialog[ExternalCheck]):
         snapshot = current_snapshot(self)
         wearers = {(snapshot.hats[h].wearer or "").casefold() for h in self.pair if h in snapshot.hats}
         eligible = [p for p in snapshot.persons.values() if p.name.casefold() not in wearers]
-        options = [(f"{person_name(p.name)} ({t(f'kind.{p.kind}')})", p.name) for p in eligible]
+        options = [(f"{person_name(p.name)} · {t(f'kind.{p.kind}')}", p.name) for p in eligible]
         latest = [c.by for c in snapshot.checks if set(c.hats) == set(self.pair)]
         value = latest[-1] if latest and latest[-1] in {p.name for p in eligible} else Select.NULL
         if options:
@@ -186,9 +186,11 @@ class CheckDialog(FormDialog[ExternalCheck]):
             yield field_row("by", t("forms.check.by"), picker)
         else:
             yield field_row("by", t("forms.check.by"), Static(t("forms.check.nobody"), classes="hint"))
-        yield field_row("new", t("forms.check.new"), Input(placeholder=t("forms.check.new_hint"), id="new", max_length=60))
-        yield field_row("date", t("forms.date"), _date_input(self.app.ws.today))
-        yield field_row("problems", "", Checkbox(t("forms.check.problems"), id="problems"))
+        new = Input(placeholder=t("forms.check.new_hint"), id="new", max_length=60)
+        yield field_row("new", t("forms.check.new"), new)
+        date_input = _date_input(self.app.ws.today)
+        date_input.add_class("short")
+        yield field_row("date", t("forms.date"), date_input, Checkbox(t("forms.check.problems"), id="problems"))
         yield field_row("note", t("forms.note"), Input(placeholder=t("forms.optional"), id="note", max_length=500))
 
     def on_mount(self) -> None:
@@ -253,9 +255,8 @@ class DecisionDialog(FormDialog[str]):
         decision = DECISIONS[index]
         decide(self.app.ws, self.alert, decision, self.query_one("#reason", Input).value)
         kpi = current_snapshot(self).kpis.get(self.alert.kpi)
-        self.app.notify(
-            t("forms.decision.saved", kpi=kpi_title(kpi) if kpi else self.alert.kpi, decision=t(f"decision.{decision}"))
-        )
+        title = kpi_title(kpi) if kpi else self.alert.kpi
+        self.app.notify(t("forms.decision.saved", kpi=title, decision=t(f"decision.{decision}")))
         return decision
 
 

@@ -36,10 +36,10 @@ class FieldError(Exception):
         self.error = error
 
 
-def field_row(name: str, label: str, widget: Widget) -> Vertical:
-    """A label beside its widget, and the (hidden) error line under them."""
+def field_row(name: str, label: str, *widgets: Widget) -> Vertical:
+    """A label beside its widgets, and the (hidden) error line under them."""
     return Vertical(
-        Horizontal(Label(label, classes="label"), widget, classes="row"),
+        Horizontal(Label(label, classes="label"), *widgets, classes="row"),
         Static(id=f"err-{name}", classes="error"),
         classes="field",
         id=f"field-{name}",

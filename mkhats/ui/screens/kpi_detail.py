@@ -15,10 +15,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import Button, Footer, Header, Input, Label, Static
 
 from mkhats.errors import InputError, MkhatsError
 from mkhats.i18n import t
@@ -33,80 +32,30 @@ from mkhats.services.kpi_detail import (
     rule_change,
     value_notes,
 )
+from mkhats.ui.widgets.value_table import ValueTable
 
 _FIELDS = ("target", "condition", "guard", "action")
 _COLORS = {"weekly": "cyan", "daily": "orange", "target": "green", "threshold": "red"}
-
-
-class ValueTable(DataTable):
-    """The daily values, newest first; ``enter``/``e`` edits the highlighted day, ``d`` deletes it."""
-
-    BINDINGS = [
-        Binding("e", "edit", t("detail.key.edit"), id="detail.value.edit"),
-        Binding("d,delete", "delete", t("detail.key.delete"), id="detail.value.delete"),
-    ]
-
-    class EditRequested(Message):
-        """The user asked to change the value of ``day``."""
-
-        def __init__(self, day: date) -> None:
-            super().__init__()
-            self.day = day
-
-    class DeleteRequested(Message):
-        """The user asked to delete the value of ``day``."""
-
-        def __init__(self, day: date) -> None:
-            super().__init__()
-            self.day = day
-
-    editable: bool = True
-    """False for a formula KPI: its values are computed, edit and delete are hidden."""
-
-    def __init__(self, **kwargs) -> None:  # noqa: ANN003 - passed through to DataTable
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
-
-    def on_mount(self) -> None:
-        self.add_column(t("detail.col.date"), key="date")
-        self.add_column(t("detail.col.value"), key="value")
-        self.add_column(t("detail.col.note"), key="note")
-
-    def current_day(self) -> date | None:
-        """The day under the cursor."""
-        if not self.row_count:
-            return None
-        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-        return date.fromisoformat(key) if key else None
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Edit and delete exist only for measured KPIs, and need a row."""
-        if action in ("edit", "delete"):
-            return self.editable and bool(self.row_count)
-        return True
-
-    def action_edit(self) -> None:
-        """Change the highlighted day's value."""
-        day = self.current_day()
-        if day is not None:
-            self.post_message(self.EditRequested(day))
-
-    def action_delete(self) -> None:
-        """Delete the highlighted day's value."""
-        day = self.current_day()
-        if day is not None and self.editable:
-            self.post_message(self.DeleteRequested(day))
-
-    @on(DataTable.RowSelected)
-    def _selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        if self.editable:
-            self.action_edit()
+_RICH = {"weekly": "cyan", "daily": "dark_orange", "target": "green", "threshold": "red"}
 
 
 def _chart_widget() -> Widget:
     from textual_plotext import PlotextPlot
 
     return PlotextPlot(id="detail-chart")
+
+
+def _legend(chart: ChartData) -> Text:
+    """``━ week ━ day ━ target 120 ━ stop 160`` in the lines' colours."""
+    text = Text()
+    lines = [(chart.weekly[0] if chart.weekly else None, "weekly"), (chart.daily, "daily"),
+             (chart.target, "target"), (chart.threshold, "threshold")]
+    for line, color in lines:
+        if line is not None:
+            text.append(" ━ ", style=f"bold {_RICH[color]}")
+            text.append(line.label)
+    text.append(" ")
+    return text
 
 
 def _draw(plot: Widget, chart: ChartData) -> None:
@@ -121,10 +70,11 @@ def _draw(plot: Widget, chart: ChartData) -> None:
         if line is None:
             continue
         side = "right" if line.right else "left"
+        # No plotext legend: it covers the plot's corner; the box's subtitle carries it (``_legend``).
         if len(line.x) == 1:
-            plt.scatter(line.x, line.y, marker="●", color=_COLORS[color], label=line.label or None, yside=side)
+            plt.scatter(line.x, line.y, marker="●", color=_COLORS[color], yside=side)
         else:
-            plt.plot(line.x, line.y, marker="braille", color=_COLORS[color], label=line.label or None, yside=side)
+            plt.plot(line.x, line.y, marker="braille", color=_COLORS[color], yside=side)
     plt.xlim(0, chart.x_max)
     plt.xticks(chart.x_ticks, chart.x_labels)
     plt.xlabel(chart.x_title)
@@ -140,7 +90,7 @@ class KpiDetailScreen(Screen[None]):
     """One KPI over the 13 weeks ending with the selected week."""
 
     CSS_PATH = "kpi_detail.tcss"
-    AUTO_FOCUS = "#values"
+    AUTO_FOCUS = ""
     BINDINGS = [
         Binding("escape", "back", t("detail.key.back"), id="detail.back"),
         Binding("ctrl+s", "save_rule", t("detail.key.save_rule"), id="detail.rule.save"),
@@ -189,13 +139,15 @@ class KpiDetailScreen(Screen[None]):
     def on_mount(self) -> None:
         self._show_error("")
         self._refresh(force_form=True)
+        # Focus the values without scrolling to them: on a small terminal the heading stays in view.
+        self.query_one(ValueTable).focus(scroll_visible=False)
         # The app re-reads its snapshot on a change from another process: follow it.
         self.set_interval(0.5, self._follow)
 
     # -- data ------------------------------------------------------------------------------------
 
     def _follow(self) -> None:
-        if self.app.snapshot is not self._seen:
+        if self.app.snapshot is not self._seen and self.is_current:
             self._refresh()
 
     def _reload_app(self, force_form: bool = False) -> None:
@@ -247,6 +199,7 @@ class KpiDetailScreen(Screen[None]):
         plot = self.query_one("#detail-chart")
         plot.display = not view.chart.empty
         self.query_one("#detail-chart-empty").display = view.chart.empty
+        box.border_subtitle = _legend(view.chart) if not view.chart.empty else ""
         if not view.chart.empty:
             _draw(plot, view.chart)
 
@@ -254,24 +207,9 @@ class KpiDetailScreen(Screen[None]):
         formula = self.query_one("#detail-formula", Static)
         formula.display = view.formula is not None
         if view.formula is not None:
-            formula.update(Text(t("detail.values.formula", formula=view.formula), style="italic"))
-        table = self.query_one(ValueTable)
-        table.editable = view.editable
-        day = table.current_day()
-        table.clear()
-        for row in view.values:
-            style = "bold red" if row.in_alert else ""
-            table.add_row(
-                Text(row.date_text, style="red" if row.in_alert else ""),
-                Text(row.value_text, justify="right", style=style),
-                Text(row.note, style="dim"),
-                key=row.day.isoformat(),
-            )
-        keys = [r.day for r in view.values]
-        if keys:
-            table.move_cursor(row=keys.index(day) if day in keys else 0)
-        self.query_one("#detail-values-empty").display = not keys
-        table.refresh_bindings()
+            formula.update(Text(view.formula, style="italic"))
+        self.query_one(ValueTable).show(view.values, view.editable)
+        self.query_one("#detail-values-empty").display = not view.values
 
     def _show_form(self, view: KpiDetail, force: bool) -> None:
         """Prefill the form; a field the user is typing in keeps its text unless ``force``."""
@@ -303,8 +241,8 @@ class KpiDetailScreen(Screen[None]):
             if self.view is not None and row is not None:
                 self.app.notify(t("detail.saved", kpi=self.view.title, day=row.date_text, value=row.value_text))
             for alert in alerts:
-                title = self.view.title if self.view else self.key
-                self.app.notify(fired_text(title, alert), severity="warning", timeout=10)
+                if self.app.snapshot is not None:
+                    self.app.notify(fired_text(self.app.snapshot, alert), severity="warning", timeout=10)
 
         return done
 
@@ -371,8 +309,10 @@ class KpiDetailScreen(Screen[None]):
         error.display = bool(text)
 
     @on(Input.Changed)
-    def _typing(self) -> None:
-        self.query_one("#rule-status", Static).update("")
+    def _typing(self, event: Input.Changed) -> None:
+        name = (event.input.id or "").removeprefix("rule-")
+        if name in _FIELDS and event.value != getattr(self._form, name):
+            self.query_one("#rule-status", Static).update("")  # a "Saved." no longer true
 
     def action_focus_form(self) -> None:
         """Jump to the target and stop-rule form."""

@@ -8,6 +8,7 @@ rebuilt, so a fixed warning disappears.
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -20,24 +21,33 @@ from mkhats.domain.conflicts import conflict_states
 from mkhats.domain.labels import format_day, pair_name, person_name
 from mkhats.domain.review import CATEGORIES, ReviewItem, as_of, review
 from mkhats.domain.review_text import describe
-from mkhats.domain.weeks import week_days
 from mkhats.i18n import t
+from mkhats.services.views import week_title
 from mkhats.ui.screens.form import FORMS_CSS
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "dark_orange", "low": "dim"}
-SEVERITY_MARK = {"high": "▲ ", "medium": "● ", "low": "· "}
+SEVERITY_MARK = {"high": "▲", "medium": "●", "low": "·"}
 
 
 class ReviewScreen(Screen[None]):
     """Every warning of the selected week; ``enter`` or a click on one goes to its fix."""
 
     CSS_PATH = FORMS_CSS
-    BINDINGS = [Binding("escape", "back", t("ui.key.back"), id="review.back")]
+    BINDINGS = [
+        Binding("escape", "back", t("ui.key.back"), id="review.back"),
+        Binding("left_square_bracket", "week(-1)", t("ui.key.prev_week"), key_display="[", id="review.prev"),
+        Binding("right_square_bracket", "week(1)", t("ui.key.next_week"), key_display="]", id="review.next"),
+        Binding("t", "this_week", t("ui.key.this_week"), id="review.this"),
+        Binding("r", "refresh", t("ui.key.review"), show=False, id="review.refresh"),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
         self.items: list[ReviewItem] = []
+        self.texts: dict[str, tuple[str, str]] = {}
+        """Each row's sentence and style by option id (what is shown, for tests)."""
         self._rows: dict[str, ReviewItem | tuple[str, str]] = {}
+        self._snapshot = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -49,19 +59,35 @@ class ReviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.rebuild()
         self.query_one("#review-list", OptionList).focus()
+        self.set_interval(1.0, self._follow)
+
+    def _follow(self) -> None:
+        """The app re-read its data (another process wrote, or a form saved): rebuild."""
+        if self.app.snapshot is not self._snapshot:
+            self.rebuild()
+
+    def _row(self, row_id: str, text: str, style: str, mark: str = "") -> Option:
+        """An option whose wrapped lines hang under the text, not under the mark."""
+        self.texts[row_id] = (text, style)
+        grid = Table.grid(padding=(0, 1 if mark else 0), expand=True)
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(Text(mark, style=style), Text(text, style=style))
+        return Option(grid, id=row_id)
 
     def rebuild(self) -> None:
         """Recompute the warnings from the app's snapshot and show them, keeping the cursor."""
-        snapshot = self.app.snapshot
+        snapshot = self._snapshot = self.app.snapshot
         self.items = review(snapshot)
         listing = self.query_one("#review-list", OptionList)
         highlighted = listing.highlighted
         listing.clear_options()
         self._rows = {}
-        checked = [s for s in conflict_states(snapshot.conflicts, snapshot.hats, snapshot.checks, as_of(snapshot)) if s.ok]
-        days = week_days(snapshot.week)
-        head = t("forms.review.title", week=f"{snapshot.week} · {format_day(days[0])} – {format_day(days[-1])}")
-        self.query_one("#review-head", Static).update(Text.assemble((head, "bold"), "   ", (t("forms.review.hint"), "dim")))
+        self.texts = {}
+        states = conflict_states(snapshot.conflicts, snapshot.hats, snapshot.checks, as_of(snapshot))
+        checked = [s for s in states if s.ok]
+        head = Text(t("forms.review.title", week=week_title(snapshot.week)), style="bold")
+        self.query_one("#review-head", Static).update(Text.assemble(head, "  ", (t("forms.review.hint"), "dim")))
         options: list[Option | None] = []
         for category in CATEGORIES:
             group = [i for i in self.items if i.category == category]
@@ -76,28 +102,29 @@ class ReviewScreen(Screen[None]):
                 row_id = f"{category}-{n}"
                 self._rows[row_id] = item
                 style = SEVERITY_STYLE.get(item.severity, "")
-                options.append(Option(Text.assemble((SEVERITY_MARK.get(item.severity, ""), style),
-                                                    (describe(item, snapshot), style)), id=row_id))
+                options.append(self._row(row_id, describe(item, snapshot), style, SEVERITY_MARK[item.severity]))
             for n, state in enumerate(extra):
                 row_id = f"checked-{n}"
                 self._rows[row_id] = state.rule.hats
                 text = t("forms.review.checked", pair=pair_name(state.rule.hats, snapshot.hats),
                          by=person_name(state.check.by), day=format_day(state.check.day),
                          until=format_day(state.valid_until))
-                options.append(Option(Text(text, style="green"), id=row_id))
+                options.append(self._row(row_id, text, "green", "✓"))
         listing.add_options(options)
         empty = self.query_one("#review-empty", Static)
         empty.update(t("forms.review.empty", week=snapshot.week) if not self.items else "")
         empty.display = not self.items
         if self._rows:
             first = next(i for i, o in enumerate(listing.options) if not o.disabled)
-            if highlighted is None or highlighted >= listing.option_count or listing.get_option_at_index(highlighted).disabled:
+            if highlighted is None or highlighted >= listing.option_count:
+                highlighted = first
+            elif listing.get_option_at_index(highlighted).disabled:
                 highlighted = first
             listing.highlighted = highlighted
 
     def row_ids(self, category: str) -> list[str]:
         """The ids of the rows of one category (for tests and the palette)."""
-        return [row_id for row_id, row in self._rows.items() if isinstance(row, ReviewItem) and row.category == category]
+        return [r for r, row in self._rows.items() if isinstance(row, ReviewItem) and row.category == category]
 
     # -- fixing ----------------------------------------------------------------------------------
 
@@ -169,6 +196,20 @@ class ReviewScreen(Screen[None]):
             app.screen.query_one(f"#pane-{hat} #{field}").focus()
 
         self._go_to_hat(hat, week, focus)
+
+    def action_week(self, offset: int) -> None:
+        """Review the week before or after."""
+        self.app.action_week(offset)
+        self.rebuild()
+
+    def action_this_week(self) -> None:
+        """Review this week."""
+        self.app.action_this_week()
+        self.rebuild()
+
+    def action_refresh(self) -> None:
+        """Re-read the data and rebuild the list."""
+        self._after()
 
     def action_back(self) -> None:
         """Back to the hats."""

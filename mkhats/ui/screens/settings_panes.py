@@ -29,7 +29,7 @@ LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
 
 def kind_options() -> list[tuple[str, str]]:
     """Person kinds for a ``Select``."""
-    return [(t(f"kind.{kind}"), kind) for kind in PERSON_KINDS]
+    return [(t(f"settings.kind.{kind}"), kind) for kind in PERSON_KINDS]
 
 
 def hours_text(hours: float | None) -> str:
@@ -53,7 +53,7 @@ def selected(select: Select) -> Any:
     return None if select.is_blank() else select.value
 
 
-class SettingsPane(VerticalScroll):
+class SettingsPane(VerticalScroll, can_focus=False):
     """A section of the settings; ``show`` fills it, ``save`` runs a use case."""
 
     class Saved(Message):
@@ -129,7 +129,7 @@ class PeoplePane(SettingsPane):
         table.clear()
         for name, person in sorted(state.persons.items(), key=lambda item: item[0].casefold()):
             hats = ", ".join(hat_name(state.hats[h]) for h in state.worn_by(name)) or "—"
-            table.add_row(person_name(name), t(f"kind.{person.kind}"), hats, key=name)
+            table.add_row(person_name(name), t(f"settings.kind.{person.kind}"), hats, key=name)
         if current in state.persons:
             table.move_cursor(row=table.get_row_index(current))
         self._show_selected()
@@ -292,7 +292,8 @@ class LanguagePane(SettingsPane):
         field.placeholder = t("settings.lang.currency_default", sign=currency_sign(None))
         if not field.has_focus:
             field.value = state.settings.currency or ""
-        set_select(self.query_one("#pref-lang", Select), [(n, c) for c, n in LANGUAGE_NAMES.items()], current_language())
+        languages = [(name, code) for code, name in LANGUAGE_NAMES.items()]
+        set_select(self.query_one("#pref-lang", Select), languages, current_language())
         amount = format_unit("money", 1234567, state.settings.currency)
         self.query_one("#pref-example", Static).update(Text(t("settings.lang.example", amount=amount)))
 

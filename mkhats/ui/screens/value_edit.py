@@ -92,6 +92,10 @@ class EditValueDialog(ModalScreen["list[Alert] | None"]):
             return
         self.dismiss(alerts)
 
+    @on(Input.Changed)
+    def _typing(self) -> None:
+        self._show_error("")
+
     @on(Button.Pressed, "#edit-cancel")
     def action_cancel(self) -> None:
         """Close without saving."""

@@ -1,0 +1,229 @@
+"""Forms of the settings screen: add a conflict rule, add or edit a KPI.
+
+Each form saves through ``services.settings`` and closes only when the save went through; a
+refusal shows inline and nothing is saved; ``escape`` cancels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from mkhats.domain.labels import action_text, hat_name, kpi_title
+from mkhats.domain.models import AGGREGATES, UNITS, Kpi
+from mkhats.domain.stoprules import format_condition, format_guard
+from mkhats.errors import InputError, MkhatsError
+from mkhats.i18n import t
+from mkhats.services import settings as service
+from mkhats.services.settings import DIRECTIONS, KpiDraft, SettingsState
+from mkhats.services.setup import KpiChange
+from mkhats.ui.screens.settings_panes import selected
+from mkhats.ui.screens.settings_relabel import relabel_bindings
+from mkhats.ui.screens.settings_rules import every_options, level_options
+
+R = TypeVar("R")
+DIALOG_LABELS = {"settings.dialog.cancel": "settings.key.cancel", "settings.dialog.save": "settings.key.save"}
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(value)
+
+
+class SettingsDialog(ModalScreen[Any]):
+    """A modal form: a title, fields in a grid, an inline error, Save and Cancel."""
+
+    CSS_PATH = "settings.tcss"
+    BINDINGS = [
+        Binding("escape", "cancel", t("settings.key.cancel"), id="settings.dialog.cancel"),
+        Binding("ctrl+s", "save", t("settings.key.save"), id="settings.dialog.save"),
+    ]
+    TITLE_KEY = ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text(t(self.TITLE_KEY), style="bold"), classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"), Grid(classes="form-grid"):
+                yield from self.fields()
+            yield Static(classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button(t("settings.save"), id="dialog-save", variant="primary")
+                yield Button(t("settings.cancel"), id="dialog-cancel")
+
+    def fields(self) -> ComposeResult:
+        """Label and field pairs of the grid."""
+        yield from ()
+
+    def on_mount(self) -> None:
+        relabel_bindings(self, DIALOG_LABELS)
+
+    def run(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R | None:
+        """Run a use case; a refusal shows inline, a storage error as a notification."""
+        error = self.query_one(".error", Static)
+        try:
+            result = fn(self.app.ws, *args, **kwargs)
+        except InputError as exc:
+            error.update(Text(exc.render()))
+            error.display = True
+            return None
+        except MkhatsError as exc:
+            self.app.notify(exc.render(), severity="error", timeout=8)
+            return None
+        error.display = False
+        return result
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        """Save and close (subclasses)."""
+
+    @on(Button.Pressed, "#dialog-cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()
+
+    @on(Button.Pressed, "#dialog-save")
+    @on(Input.Submitted)
+    def _save(self) -> None:
+        self.action_save()
+
+
+class ConflictDialog(SettingsDialog):
+    """A new conflict rule: two hats, a level, a check frequency, the reason and the check."""
+
+    TITLE_KEY = "settings.conflicts.new"
+
+    def __init__(self, state: SettingsState) -> None:
+        super().__init__()
+        self.state = state
+
+    def fields(self) -> ComposeResult:
+        hats = [(hat_name(h), h.key) for h in self.state.hats.values()]
+        yield Label(t("settings.conflicts.first"))
+        yield Select(hats, prompt=t("settings.choose"), id="conflict-a")
+        yield Label(t("settings.conflicts.second"))
+        yield Select(hats, prompt=t("settings.choose"), id="conflict-b")
+        yield Label(t("settings.col.level"))
+        yield Select(level_options(), allow_blank=False, value="medium", id="conflict-new-level")
+        yield Label(t("settings.col.every"))
+        yield Select(every_options(), allow_blank=False, value="weekly", id="conflict-new-every")
+        yield Label(t("settings.conflicts.reason"))
+        yield Input(placeholder=t("settings.conflicts.reason_hint"), id="conflict-reason", max_length=500)
+        yield Label(t("settings.conflicts.check"))
+        yield Input(placeholder=t("settings.conflicts.check_hint"), id="conflict-check", max_length=500)
+
+    def action_save(self) -> None:
+        """Add the rule and close, or say what is wrong."""
+        rule = self.run(
+            service.add_conflict,
+            selected(self.query_one("#conflict-a", Select)) or "",
+            selected(self.query_one("#conflict-b", Select)) or "",
+            self.query_one("#conflict-new-level", Select).value,
+            self.query_one("#conflict-new-every", Select).value,
+            self.query_one("#conflict-reason", Input).value,
+            self.query_one("#conflict-check", Input).value,
+        )
+        if rule is not None:
+            self.dismiss(True)
+
+
+class KpiDialog(SettingsDialog):
+    """Add a KPI to a hat, or edit one: title, unit, direction, measured or formula, target, stop rule."""
+
+    def __init__(self, hat: str, kpi: Kpi | None) -> None:
+        super().__init__()
+        self.hat = hat
+        self.kpi = kpi
+        self.TITLE_KEY = "settings.kpis.new" if kpi is None else "settings.kpis.editing"
+
+    def fields(self) -> ComposeResult:
+        kpi = self.kpi
+        yield Label(t("settings.kpi.name"))
+        if kpi is None:
+            yield Input(placeholder=t("settings.kpi.name_hint"), id="kpi-name", max_length=40)
+        else:
+            yield Label(Text(kpi.key, style="bold"), id="kpi-key")
+        yield Label(t("settings.kpi.title"))
+        yield Input(
+            value=(kpi.title or "") if kpi else "",
+            placeholder=kpi_title(kpi) if kpi else t("settings.kpi.title_hint"),
+            id="kpi-title",
+            max_length=500,
+        )
+        yield Label(t("settings.kpi.unit"))
+        units = [(t(f"settings.unit.{u}"), u) for u in UNITS]
+        yield Select(units, allow_blank=False, value=kpi.unit if kpi else "count", id="kpi-unit")
+        yield Label(t("settings.kpi.direction"))
+        directions = [(t(f"direction.{d}"), d) for d in DIRECTIONS]
+        yield Select(directions, allow_blank=False, value=kpi.direction if kpi else "up", id="kpi-direction")
+        yield Label(t("settings.kpi.aggregate"))
+        aggregates = [(t(f"settings.aggregate.{a}"), a) for a in AGGREGATES]
+        yield Select(aggregates, allow_blank=False, value=kpi.aggregate if kpi else "sum", id="kpi-aggregate")
+        yield Label(t("settings.kpi.formula"))
+        yield Input(
+            value=(kpi.formula or "") if kpi else "",
+            placeholder=t("settings.kpi.formula_hint"),
+            id="kpi-formula",
+            max_length=300,
+        )
+        yield Label(t("settings.kpi.target"))
+        yield Input(value=_number(kpi.target) if kpi else "", placeholder="—", id="kpi-target")
+        if kpi is None:
+            return
+        rule = kpi.stop
+        yield Label(t("settings.kpi.stop"))
+        yield Input(
+            value=format_condition(rule) if rule else "",
+            placeholder=t("settings.kpi.stop_hint"),
+            id="kpi-stop",
+        )
+        yield Label(t("settings.kpi.guard"))
+        yield Input(
+            value=format_guard(rule.guard) if rule and rule.guard else "",
+            placeholder=t("settings.kpi.guard_hint"),
+            id="kpi-guard",
+        )
+        yield Label(t("settings.kpi.action"))
+        yield Input(
+            value=rule.action if rule else "",
+            placeholder=action_text(rule) if rule and action_text(rule) else t("settings.kpi.action_hint"),
+            id="kpi-action",
+            max_length=500,
+        )
+
+    def _value(self, selector: str) -> str:
+        return self.query_one(selector, Input).value
+
+    def action_save(self) -> None:
+        """Save the KPI and close, or say what is wrong (formula errors name the catalogue's reason)."""
+        draft = KpiDraft(
+            title=self._value("#kpi-title"),
+            unit=self.query_one("#kpi-unit", Select).value,
+            direction=self.query_one("#kpi-direction", Select).value,
+            aggregate=self.query_one("#kpi-aggregate", Select).value,
+            formula=self._value("#kpi-formula"),
+        )
+        target = self._value("#kpi-target")
+        if self.kpi is None:
+            kpi = self.run(service.add_kpi, self.hat, self._value("#kpi-name"), draft, target)
+        else:
+            stop = self._value("#kpi-stop").strip()
+            change = KpiChange(
+                target=target or "none",
+                stop=stop or "none",
+                guard=(self._value("#kpi-guard").strip() or "none") if stop else None,
+                action=self._value("#kpi-action") if stop else None,
+            )
+            kpi = self.run(service.edit_kpi, self.kpi.key, draft, change)
+        if kpi is not None:
+            self.dismiss(kpi.key)

@@ -1,0 +1,154 @@
+"""Pilot tests of the review screen: grouping, colours, and each warning leading to its fix."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import OptionList, Static
+
+from mkhats.ui.screens.dialogs import CheckDialog, DecisionDialog, RolesReviewDialog
+from mkhats.ui.screens.review import ReviewScreen
+from mkhats.ui.widgets.weekly_log import LogField
+from tests.ui.conftest import SIZE
+from tests.ui.test_forms import type_into
+
+
+def rows(screen: ReviewScreen, category: str) -> list[str]:
+    """The sentences of one category's rows."""
+    return [screen.texts[row_id][0] for row_id in screen.row_ids(category)]
+
+
+async def choose(pilot, screen: ReviewScreen, category: str, contains: str = "") -> None:
+    """Highlight the first row of ``category`` whose text contains ``contains``, press enter."""
+    listing = screen.query_one("#review-list", OptionList)
+    row_id = next(r for r in screen.row_ids(category) if contains in screen.texts[r][0])
+    listing.focus()
+    listing.highlighted = listing.get_option_index(row_id)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def open_review(app, pilot) -> ReviewScreen:
+    await pilot.press("r")
+    await pilot.pause()
+    assert isinstance(app.screen, ReviewScreen)
+    return app.screen
+
+
+async def test_review_groups_and_colours_the_warnings(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        listing = screen.query_one("#review-list", OptionList)
+        headings = [str(o.prompt) for o in listing.options if o.disabled]
+        assert headings == ["Conflicts (3)", "Stop alerts (1)", "Off target (4)", "Rituals (1)", "Setup (1)"]
+        assert any("Performance × CMO (high)" in r for r in rows(screen, "CONFLICT"))
+        stop_text, stop_style = screen.texts[screen.row_ids("STOP")[0]]
+        assert "red" in stop_style and "Stop the campaign" in stop_text
+        assert screen.texts[screen.row_ids("TARGET")[0]][1] == "dark_orange"
+        assert screen.texts[screen.row_ids("SETUP")[0]][1] == "dim"
+        assert rows(screen, "RITUAL") == ["CRM: no plan for 2026-W48; it is due by the end of Monday."]
+        assert not screen.query_one("#review-empty", Static).display
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ReviewScreen)
+
+
+async def test_a_check_by_a_new_external_name_clears_the_conflict(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await choose(pilot, screen, "CONFLICT", "Performance × CMO")
+        assert isinstance(app.screen, CheckDialog) and app.screen.pair == ("performance", "cmo")
+        await type_into(pilot, "#new", "Oleg (agency)")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert not any("Performance × CMO" in r for r in rows(screen, "CONFLICT"))
+        assert len(rows(screen, "CONFLICT")) == 2
+        assert any("checked by Oleg (agency)" in text for text, _ in screen.texts.values())
+        assert "9 warnings" in app.sub_title
+
+
+async def test_deciding_the_alert_clears_the_stop_row(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await choose(pilot, screen, "STOP")
+        assert isinstance(app.screen, DecisionDialog)
+        await pilot.click("#save")  # "stopped" is suggested by the rule's action
+        await pilot.pause()
+        assert app.screen is screen
+        assert rows(screen, "STOP") == []
+        with ws.read() as repo:
+            assert [d.decision for d in repo.decisions()] == ["stopped"]
+
+
+async def test_a_cancelled_fix_leaves_the_row(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await choose(pilot, screen, "STOP")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and len(rows(screen, "STOP")) == 1
+
+
+async def test_a_missing_plan_leads_to_the_hats_log(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await choose(pilot, screen, "RITUAL", "CRM")
+        await pilot.pause()
+        assert not isinstance(app.screen, ReviewScreen)
+        assert app.hat == "crm" and app.week == "2026-W48"
+        focused = app.focused
+        assert isinstance(focused, LogField) and focused.field == "plan"
+        assert focused is app.query_one("#pane-crm #log-plan")
+        await pilot.press(*"Two sends", "ctrl+s")
+        await pilot.pause()
+        with app.ws.read() as repo:
+            assert repo.logs(["2026-W48"])[("crm", "2026-W48")].plan == "Two sends"
+        assert not any(i.category == "RITUAL" for i in app.warnings)
+
+
+async def test_roles_review_due_leads_to_recording_one(empty_ws, make_app):
+    app = make_app(empty_ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        assert rows(screen, "CADENCE")
+        await choose(pilot, screen, "CADENCE")
+        assert isinstance(app.screen, RolesReviewDialog)
+        await pilot.press(*"Roles as they are", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen and rows(screen, "CADENCE") == []
+
+
+async def test_target_row_opens_the_kpi_detail(ws, make_app):
+    detail = pytest.importorskip("mkhats.ui.screens.kpi_detail")
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await choose(pilot, screen, "TARGET", "CPA")
+        assert isinstance(app.screen, detail.KpiDetailScreen)
+
+
+async def test_an_empty_review_says_so(ws, make_app, monkeypatch):
+    import mkhats.ui.screens.review as module
+
+    monkeypatch.setattr(module, "review", lambda snapshot: [])
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        empty = screen.query_one("#review-empty", Static)
+        assert empty.display and "No warnings for 2026-W48" in str(empty.content)
+
+
+async def test_a_click_on_a_row_opens_its_fix(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(app, pilot)
+        await pilot.click("#review-list", offset=(6, 2))  # border, "Conflicts (3)", then the first row
+        await pilot.pause()
+        assert isinstance(app.screen, CheckDialog) and app.screen.pair == ("performance", "cmo")
+        await pilot.click("#cancel")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
