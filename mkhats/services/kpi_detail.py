@@ -331,7 +331,7 @@ def _rule_text(snapshot: Snapshot, kpi: Kpi) -> str:
         threshold = "?" if guard.threshold is None else format_value(guard_kpi or kpi, guard.threshold)
         text += " " + t("detail.rule.guard", kpi=name, op=guard.op, threshold=threshold)
     if rule.threshold is None:
-        text += " " + t("detail.rule.unset")
+        text += "\n" + t("detail.rule.unset")
     return text
 
 

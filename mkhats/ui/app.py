@@ -26,6 +26,7 @@ from mkhats.i18n import t
 from mkhats.services import Workspace
 from mkhats.services import plans
 from mkhats.services.views import hat_view, open_alerts_of, warnings_text, week_title
+from mkhats.ui.keys import KEY_LABELS, MAIN_ONLY, relabel_bindings
 from mkhats.ui.palette import MkhatsCommands
 from mkhats.ui.widgets.checklist import Checklist
 from mkhats.ui.widgets.hat_pane import HatPane
@@ -212,7 +213,27 @@ class MkhatsApp(App[int]):
         """Open the settings."""
         from mkhats.ui.screens.settings import SettingsScreen
 
-        self.push_screen(SettingsScreen(), lambda _: self.reload())
+        self.push_screen(SettingsScreen(), self._after_settings)
+
+    def _after_settings(self, rebuild: bool | None) -> None:
+        # The settings screen is still on the stack here: rebuild once the default screen is back.
+        self.call_after_refresh(self.relabel if rebuild else self.reload)
+
+    async def relabel(self) -> None:
+        """Rebuild what carries words or the set of enabled hats: key descriptions, tabs, headers."""
+        hat = self.hat
+        self._shown.clear()
+        await self.recompose()
+        for node in (self, *self.screen.walk_children()):
+            relabel_bindings(node, KEY_LABELS)
+        hats = [h.key for h in self.snapshot.enabled_hats] if self.snapshot else []
+        if hat in hats:
+            self.query_one("#hats", TabbedContent).active = f"tab-{hat}"
+        self.reload(read=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The hat keys act on the hat tabs only: not while another screen is on top."""
+        return not (action in MAIN_ONLY and len(self.screen_stack) > 1)
 
     def action_help(self) -> None:
         """Show the keys."""

@@ -239,3 +239,26 @@ async def test_small_terminal_stacks_the_parts(ws, make_app):
         screen.query_one("#rule-condition", Input).focus()
         await pilot.pause()
         assert screen.query_one("#rule-condition", Input).region.height == 1
+
+
+async def test_storage_error_is_a_notification_and_the_app_goes_on(ws, make_app, monkeypatch):
+    from mkhats.errors import StoreError
+    from mkhats.services import values
+
+    def broken(*args, **kwargs):
+        raise StoreError("store.io_write", file=str(ws.path), reason="disk full")
+
+    monkeypatch.setattr(values, "delete_value", broken)
+    app = make_app(ws)
+    notices = []
+    notify = app.notify
+    monkeypatch.setattr(app, "notify", lambda message, **kw: (notices.append((message, kw)), notify(message, **kw)))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_detail(app, pilot, "performance.spend")
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.click("#confirm-yes")
+        await pilot.pause()
+        assert app.screen is screen
+        assert any("disk full" in m and kw.get("severity") == "error" for m, kw in notices)
+        assert stored(ws, "performance.spend", TODAY) is not None

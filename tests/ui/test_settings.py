@@ -93,7 +93,6 @@ async def test_last_enabled_hat_cannot_be_disabled(empty_ws, make_app):
             assert repo.hats()["cmo"].enabled
 
 
-@pytest.mark.xfail(reason="the app builds its hat tabs once, in compose: it must rebuild them on return", strict=False)
 async def test_enabled_hat_gets_a_tab_after_returning(empty_ws, make_app):
     app = make_app(empty_ws)
     async with app.run_test(size=SIZE) as pilot:

@@ -161,8 +161,8 @@ class ConfirmDialog(ModalScreen[bool]):
 
     CSS_PATH = FORMS_CSS
     BINDINGS = [
-        Binding("escape,n", "answer(False)", t("forms.cancel")),
-        Binding("y", "answer(True)", t("forms.confirm.delete")),
+        Binding("escape,n", "answer(False)", t("forms.cancel"), id="confirm.no"),
+        Binding("y", "answer(True)", t("forms.confirm.delete"), id="confirm.yes"),
     ]
 
     def __init__(self, question: str, yes: str) -> None:

@@ -8,6 +8,7 @@ this screen is built, so the main screen does not pay for it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from rich.text import Text
@@ -19,12 +20,14 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Label, Static
 
+from mkhats.domain.stoprules import Alert
 from mkhats.errors import InputError, MkhatsError
 from mkhats.i18n import t
 from mkhats.services.kpi_detail import (
     ChartData,
     KpiDetail,
     RuleForm,
+    ValueRow,
     day_label,
     detail_view,
     error_text,
@@ -48,9 +51,8 @@ def _chart_widget() -> Widget:
 def _legend(chart: ChartData) -> Text:
     """``━ week ━ day ━ target 120 ━ stop 160`` in the lines' colours."""
     text = Text()
-    lines = [(chart.weekly[0] if chart.weekly else None, "weekly"), (chart.daily, "daily"),
-             (chart.target, "target"), (chart.threshold, "threshold")]
-    for line, color in lines:
+    first = chart.weekly[0] if chart.weekly else None
+    for line, color in ((first, "weekly"), (chart.daily, "daily"), (chart.target, "target"), (chart.threshold, "threshold")):
         if line is not None:
             text.append(" ━ ", style=f"bold {_RICH[color]}")
             text.append(line.label)
@@ -62,7 +64,6 @@ def _draw(plot: Widget, chart: ChartData) -> None:
     """Draw the chart data on a PlotextPlot (``plot.plt`` is the plotext API)."""
     plt = plot.plt  # type: ignore[attr-defined]
     plt.clear_figure()
-    plt.canvas_color("default")  # replaced by the widget's theme at render
     lines = [(line, "weekly") for line in chart.weekly]
     if chart.daily is not None:
         lines.append((chart.daily, "daily"))
@@ -232,8 +233,10 @@ class KpiDetailScreen(Screen[None]):
         dialog = EditValueDialog(self.key, self.view.title, row.day, day_label(row.day), row.typed, row.note)
         self.app.push_screen(dialog, self._edited(row.day))
 
-    def _edited(self, day: date):  # noqa: ANN202 - a push_screen callback
-        def done(alerts) -> None:  # noqa: ANN001
+    def _edited(self, day: date) -> Callable[[list[Alert] | None], None]:
+        """What to do when the edit dialog closes: refresh, confirm, report any rule it fired."""
+
+        def done(alerts: list[Alert] | None) -> None:
             if alerts is None:
                 return
             self._reload_app()
@@ -271,7 +274,7 @@ class KpiDetailScreen(Screen[None]):
 
         self.app.push_screen(ConfirmDialog(question, t("detail.delete.yes"), t("detail.delete.no")), answered)
 
-    def _row(self, day: date):  # noqa: ANN202
+    def _row(self, day: date) -> ValueRow | None:
         if self.view is None:
             return None
         return next((r for r in self.view.values if r.day == day), None)

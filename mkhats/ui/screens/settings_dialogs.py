@@ -26,7 +26,7 @@ from mkhats.services import settings as service
 from mkhats.services.settings import DIRECTIONS, KpiDraft, SettingsState
 from mkhats.services.setup import KpiChange
 from mkhats.ui.screens.settings_panes import selected
-from mkhats.ui.screens.settings_relabel import relabel_bindings
+from mkhats.ui.keys import relabel_bindings
 from mkhats.ui.screens.settings_rules import every_options, level_options
 
 R = TypeVar("R")

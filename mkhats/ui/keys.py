@@ -1,4 +1,4 @@
-"""Key descriptions in the current language, for screens that outlive a language switch.
+"""Key ids, and their descriptions in the current language for screens that outlive a language switch.
 
 Textual reads ``BINDINGS`` once, when the class is created, so a description rendered with ``t``
 stays in the language of that moment. ``relabel_bindings`` re-renders the descriptions of a
@@ -22,3 +22,16 @@ def relabel_bindings(node: DOMNode, labels: Mapping[str, str]) -> None:
     for key, bindings in table.items():
         table[key] = [replace(b, description=t(labels[b.id])) if b.id in labels else b for b in bindings]
     node.refresh_bindings()
+
+
+MAIN_ONLY = frozenset({"hat", "week", "this_week", "add_value", "wear", "review", "settings"})
+"""App actions that act on the hat tabs: off while another screen is on top of them."""
+
+KEY_LABELS = {
+    **{f"hat.{n}": "ui.key.hat" for n in range(1, 9)},
+    "week.prev": "ui.key.prev_week", "week.next": "ui.key.next_week", "week.this": "ui.key.this_week",
+    "value.add": "ui.key.add_value", "hat.wear": "ui.key.wear", "review": "ui.key.review",
+    "settings": "ui.key.settings", "help": "ui.key.help", "quit": "ui.key.quit",
+    "checklist.toggle": "ui.key.tick", "checklist.edit": "ui.key.edit_items", "log.save": "ui.key.save",
+}
+"""Binding id → catalogue key of the main screen's keys, to re-render them after a language switch."""
