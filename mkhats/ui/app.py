@@ -138,6 +138,8 @@ class MkhatsApp(App[int]):
     @on(TabbedContent.TabActivated)
     def _tab(self, event: TabbedContent.TabActivated) -> None:
         self._show_pane(self.hat)
+        # Land on the checklist: space ticks, enter opens the highlighted KPI, tab moves on.
+        self.query_one(f"#checklist-{self.hat}", Checklist).focus()
 
     @on(Checklist.ItemToggled)
     def _toggle(self, event: Checklist.ItemToggled) -> None:
@@ -185,6 +187,12 @@ class MkhatsApp(App[int]):
         """Back to the week of today."""
         self.week = self.ws.this_week()
         self.reload()
+
+    def action_open_kpi(self) -> None:
+        """Open the detail of the KPI highlighted in this tab's table."""
+        key = self.query_one(f"#kpis-{self.hat}", KpiTable).current_key()
+        if key:
+            self.post_message(KpiTable.KpiChosen(key))
 
     def action_add_value(self) -> None:
         """Add a KPI value (the highlighted KPI is preselected)."""

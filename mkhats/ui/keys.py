@@ -24,7 +24,7 @@ def relabel_bindings(node: DOMNode, labels: Mapping[str, str]) -> None:
     node.refresh_bindings()
 
 
-MAIN_ONLY = frozenset({"hat", "week", "this_week", "add_value", "wear", "review", "settings"})
+MAIN_ONLY = frozenset({"hat", "week", "this_week", "add_value", "wear", "review", "settings", "open_kpi"})
 """App actions that act on the hat tabs: off while another screen is on top of them."""
 
 KEY_LABELS = {

@@ -18,6 +18,8 @@ class Checklist(DataTable):
     BINDINGS = [
         Binding("space", "toggle", t("ui.key.tick"), id="checklist.toggle"),
         Binding("e", "edit_items", t("ui.key.edit_items"), id="checklist.edit"),
+        # enter means "KPI detail" everywhere on the main screen (SPEC §3); a click still ticks.
+        Binding("enter", "app.open_kpi", show=False),
     ]
 
     class ItemToggled(Message):
