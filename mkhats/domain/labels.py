@@ -135,7 +135,7 @@ def format_unit(unit: str, value: float | None, currency: str | None, lang: str 
     if unit == "money":
         sign = currency_sign(currency, lang)
         return f"{sign}{number}" if lang == "en" and sign == "$" else f"{number}\u00a0{sign}"
-    suffix = t(f"unit.{unit}")
+    suffix = t(f"unit.{unit}", lang=lang)
     return f"{number}\u00a0{suffix}" if suffix else number
 
 

@@ -8,7 +8,7 @@ can lead from it to the place that fixes it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 from mkhats.domain.conflicts import conflict_states
@@ -143,7 +143,36 @@ def _rituals(snapshot: Snapshot) -> list[ReviewItem]:
     return items
 
 
+SHIFT = 0.30
+"""A weekly CAC or ROMI this far against its previous 4-week average prompts a roles review."""
+
+
+def _shifts(snapshot: Snapshot) -> list[ReviewItem]:
+    week = target_week(snapshot)
+    before = [shift_week(week, -i) for i in range(1, 5)]
+    items = []
+    for key, worse in (("cmo.cac", 1), ("cmo.romi", -1)):
+        kpi = snapshot.kpis.get(key)
+        if kpi is None or kpi.retired:
+            continue
+        now = period_values(snapshot.kpis, snapshot.daily, week_days(week)).get(key)
+        past = [period_values(snapshot.kpis, snapshot.daily, week_days(w)).get(key) for w in before]
+        past = [v for v in past if v is not None]
+        if now is None or len(past) < 4:
+            continue
+        average = sum(past) / len(past)
+        if average and worse * (now - average) / abs(average) > SHIFT:
+            items.append(ReviewItem("CADENCE", "medium", "review.roles_shift",
+                                    {"kpi": kpi, "value": now, "average": average, "week": week,
+                                     "change": (now - average) / abs(average) * 100}, hat="cmo", kpi=key, week=week))
+    return items
+
+
 def _cadence(snapshot: Snapshot) -> list[ReviewItem]:
+    return _roles_age(snapshot) + _shifts(snapshot)
+
+
+def _roles_age(snapshot: Snapshot) -> list[ReviewItem]:
     today = snapshot.today
     last = max((r.day for r in snapshot.reviews if r.day <= today), default=None)
     if last is None:
@@ -158,7 +187,8 @@ def _hours(snapshot: Snapshot) -> list[ReviewItem]:
     """A part-time CMO outside 4–10 h in the judged week; any hat over its weekly budget."""
     week = target_week(snapshot)
     spans = list(snapshot.spans) + ([snapshot.wearing] if snapshot.wearing else [])
-    hours = week_hours(spans, week)
+    # A hat still worn counts up to the end of the day judged (the domain never reads the clock).
+    hours = week_hours(spans, week, now=datetime.combine(add_days(as_of(snapshot), 1), time()))
     items = []
     cmo = snapshot.hats.get("cmo")
     person = snapshot.persons.get(cmo.wearer) if cmo is not None and cmo.wearer else None

@@ -61,6 +61,11 @@ def describe(item: ReviewItem, snapshot: Snapshot) -> str:
         )
     if item.category == "RITUAL":
         return t(item.key, hat=hat_name(snapshot.hats.get(p["hat"], p["hat"])), week=p["week"])
+    if item.key == "review.roles_shift":
+        kpi = p["kpi"]
+        return t(item.key, kpi=kpi_title(kpi), week=p["week"], value=format_with_unit(kpi, p["value"], currency),
+                 average=format_with_unit(kpi, p["average"], currency),
+                 change=("+" if p["change"] >= 0 else "−") + format_number(abs(p["change"]), 0))
     if item.category == "CADENCE":
         if "last" in p:
             return t(item.key, n=p["days"], days=p["days"], last=format_day(p["last"]))

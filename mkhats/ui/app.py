@@ -78,6 +78,9 @@ class MkhatsApp(App[int]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        # Key descriptions were rendered when the classes were defined: render them in today's language.
+        for node in (self, *self.query(Checklist), *self.query(WeeklyLogEditor)):
+            relabel_bindings(node, KEY_LABELS)
         self.reload(read=False)
         self.set_interval(1.0, self._poll)
         self.set_interval(20.0, self._update_title)
@@ -138,8 +141,11 @@ class MkhatsApp(App[int]):
     @on(TabbedContent.TabActivated)
     def _tab(self, event: TabbedContent.TabActivated) -> None:
         self._show_pane(self.hat)
-        # Land on the checklist: space ticks, enter opens the highlighted KPI, tab moves on.
-        self.query_one(f"#checklist-{self.hat}", Checklist).focus()
+        # Land on the checklist (space ticks, enter opens the highlighted KPI), unless the focus was
+        # already put inside this tab, e.g. on its log by the review.
+        pane = self.query_one(f"#pane-{self.hat}", HatPane)
+        if self.focused is None or pane not in self.focused.ancestors:
+            self.query_one(f"#checklist-{self.hat}", Checklist).focus()
 
     @on(Checklist.ItemToggled)
     def _toggle(self, event: Checklist.ItemToggled) -> None:

@@ -40,7 +40,7 @@ async def test_review_groups_and_colours_the_warnings(ws, make_app):
         screen = await open_review(app, pilot)
         listing = screen.query_one("#review-list", OptionList)
         headings = [str(o.prompt) for o in listing.options if o.disabled]
-        assert headings == ["Conflicts (3)", "Stop alerts (1)", "Off target (4)", "Rituals (1)", "Setup (1)"]
+        assert headings == ["Conflicts (3)", "Stop alerts (1)", "Off target (4)", "Rituals (1)", "Cadence (2)", "Setup (1)"]
         assert any("Performance × CMO (high)" in r for r in rows(screen, "CONFLICT"))
         stop_text, stop_style = screen.texts[screen.row_ids("STOP")[0]]
         assert "red" in stop_style and "Stop the campaign" in stop_text
@@ -65,7 +65,7 @@ async def test_a_check_by_a_new_external_name_clears_the_conflict(ws, make_app):
         assert not any("Performance × CMO" in r for r in rows(screen, "CONFLICT"))
         assert len(rows(screen, "CONFLICT")) == 2
         assert any("checked by Oleg (agency)" in text for text, _ in screen.texts.values())
-        assert "9 warnings" in app.sub_title
+        assert "11 warnings" in app.sub_title
 
 
 async def test_deciding_the_alert_clears_the_stop_row(ws, make_app):

@@ -25,7 +25,7 @@ def at(day: int, hour: float = 0, month: int = 11) -> datetime:
     ("spans", "expected"),
     [
         ([], {}),
-        ([span("cmo", at(24, 9), at(24, 11, ))], {"cmo": 2.0}),
+        ([span("cmo", at(24, 9), at(24, 11))], {"cmo": 2.0}),
         ([span("cmo", at(24, 9), at(24, 9.5))], {"cmo": 0.5}),
         # several spans of one hat add up; several hats are kept apart
         (
@@ -73,7 +73,7 @@ def test_open_span_counts_up_to_now(start: datetime, now: datetime, expected: di
 
 def test_now_does_not_change_closed_spans() -> None:
     spans = [span("crm", at(24, 9), at(24, 10)), span("cmo", at(25, 9), None)]
-    assert week_hours(spans, WEEK, now=at(25, 10, )) == pytest.approx({"crm": 1.0, "cmo": 1.0})
+    assert week_hours(spans, WEEK, now=at(25, 10)) == pytest.approx({"crm": 1.0, "cmo": 1.0})
     assert week_hours(spans, WEEK) == pytest.approx({"crm": 1.0})
 
 

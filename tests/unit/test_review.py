@@ -495,11 +495,6 @@ def test_describe_in_russian() -> None:
     assert "(высокий)" in describe(conflict, snapshot)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SPEC §1 Roles & KPIs review: 'also prompted when weekly CAC or ROMI moves more than 30 % "
-    "against its previous 4-week average' is not implemented (review._cadence only checks the age)",
-)
 def test_cadence_prompted_when_cac_moves_more_than_30_percent() -> None:
     weeks = ["2026-W44", "2026-W45", "2026-W46", "2026-W47"]
     spend = {week_days(w)[0]: 1000.0 for w in weeks} | {MON: 1500.0}  # CAC 100, 100, 100, 100, then 150

@@ -14,6 +14,7 @@ MESSAGES = {
     },
     "review.hours_cmo": "CMO hours in {week}: {hours} h worn by {person}, outside the {low}–{high} h a part-time CMO should give.",
     "review.hours_budget": "{hat} in {week}: {hours} h against a budget of {budget} h.",
+    "review.roles_shift": "{kpi} in {week} is {value}, {change} % against its 4-week average of {average}: time to review roles and KPIs.",
     "review.setup_stop": "{hat} {kpi}: the stop rule “{condition}” has no threshold yet; set it to make the rule work.",
     "direction.up": "higher is better",
     "direction.down": "lower is better",

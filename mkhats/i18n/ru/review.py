@@ -15,6 +15,7 @@ MESSAGES = {
     },
     "review.hours_cmo": "Часы CMO за {week}: {hours} ч ({person}), вне диапазона {low}–{high} ч в неделю для CMO на полставки.",
     "review.hours_budget": "{hat} за {week}: {hours} ч при бюджете {budget} ч.",
+    "review.roles_shift": "{kpi} за {week}: {value}, {change} % к среднему за 4 недели ({average}) — пора пересмотреть роли и KPI.",
     "review.setup_stop": "{hat} {kpi}: у стоп-правила «{condition}» не задан порог; задайте его, чтобы правило работало.",
     "direction.up": "чем больше, тем лучше",
     "direction.down": "чем меньше, тем лучше",

@@ -25,7 +25,7 @@ MESSAGES = {
     "ui.log.action": "Действие",
     "ui.saved": "сохранено",
     "ui.unsaved": "● не сохранено",
-    "ui.worn_by": "отвечает {person} · {mission}",
+    "ui.worn_by": "в шляпе: {person} · {mission}",
     "ui.alerts_open": {
         "one": "⚠ {count} стоп-сигнал",
         "few": "⚠ {count} стоп-сигнала",
