@@ -18,7 +18,7 @@ SCENES: dict[str, list[str]] = {
     "kpi_detail": ["2", "tab", "down", "down", "down", "down", "enter"],
     "review": ["r"],
     "settings": ["s"],
-    "add_value_error": ["a", "tab", "tab", "tab", *"12x", "enter"],
+    "add_value_error": ["a", *"12x", "enter", "enter"],
     "help": ["question_mark"],
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
@@ -36,14 +37,14 @@ class Checklist(DataTable):
         super().__init__(cursor_type="row", show_header=False, zebra_stripes=False, **kwargs)
         self._lines: dict[str, ChecklistLine] = {}
 
-    def on_mount(self) -> None:
-        self.add_column("", key="box", width=2)
-        self.add_column("", key="text")
-
     def show(self, lines: list[ChecklistLine], done: int, total: int) -> None:
         """Replace the rows, keeping the cursor where it was."""
         row = self.cursor_row
-        self.clear()
+        self.clear(columns=True)
+        # A fixed width: auto-width columns are measured only when the table goes idle.
+        self.add_column("", key="box", width=1)
+        labels = [line.label for line in lines] + [t(f"cadence.{c}") for c in ("monthly", "quarterly")]
+        self.add_column("", key="text", width=max(cell_len(x) for x in labels))
         self._lines = {}
         cadence = "weekly"
         for line in lines:

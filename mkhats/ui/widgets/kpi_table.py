@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.message import Message
@@ -25,18 +26,24 @@ class KpiTable(DataTable):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
 
     def on_mount(self) -> None:
-        self.add_column(t("col.kpi"), key="kpi")
-        self.add_column(t("col.target"), key="target")
-        self.add_column(t("col.week"), key="week")
-        self.add_column(t("col.prev"), key="prev")
-        self.add_column(t("ui.col.weeks13"), key="spark")
-        self.add_column(t("col.status"), key="status")
         self.border_title = t("ui.kpis")
 
     def show(self, rows: list[KpiRow]) -> None:
         """Replace the rows, keeping the cursor where it was."""
         row = self.cursor_row
-        self.clear()
+        self.clear(columns=True)
+        # Widths come from the content: auto-width columns are measured only when the table goes
+        # idle, and a repaint before that (a dialog over it) would cut or run cells together.
+        columns = {
+            "kpi": (t("col.kpi"), [r.title for r in rows]),
+            "target": (t("col.target"), [r.target for r in rows]),
+            "week": (t("col.week"), [r.week for r in rows]),
+            "prev": (t("col.prev"), [r.prev for r in rows]),
+            "spark": (t("ui.col.weeks13"), [r.spark for r in rows]),
+            "status": (t("col.status"), [r.status_text for r in rows]),
+        }
+        for key, (label, cells) in columns.items():
+            self.add_column(label, key=key, width=max(cell_len(c) for c in [label, *cells]))
         for r in rows:
             style = {"on": "green", "off": "red"}.get(r.status or "", "")
             status = Text(r.status_text, style=("bold " + style).strip() if r.alert else style)
