@@ -72,15 +72,16 @@ class MkhatsApp(App[int]):
         self.snapshot = self.ws.snapshot(self.week)
         yield Header()
         with TabbedContent(id="hats"):
-            for hat in self.snapshot.enabled_hats:
+            for index, hat in enumerate(self.snapshot.enabled_hats):
                 with TabPane(hat_name(hat), id=f"tab-{hat.key}"):
-                    yield HatPane(hat.key)
-        yield Footer(compact=True)
+                    # Only the first tab is built now; the others on first visit (start-up budget).
+                    if index == 0:
+                        yield HatPane(hat.key)
+        yield Footer()
 
     def on_mount(self) -> None:
         # Key descriptions were rendered when the classes were defined: render them in today's language.
-        for node in (self, *self.query(Checklist), *self.query(WeeklyLogEditor)):
-            relabel_bindings(node, KEY_LABELS)
+        relabel_bindings(self, KEY_LABELS)
         self.reload(read=False)
         self.set_interval(1.0, self._poll)
         self.set_interval(20.0, self._update_title)
@@ -106,7 +107,11 @@ class MkhatsApp(App[int]):
             return
         if self._shown.get(hat) == (self.week, self._generation):
             return
-        pane = self.query_one(f"#pane-{hat}", HatPane)
+        panes = self.query(f"#pane-{hat}").results(HatPane)
+        pane = next(panes, None)
+        if pane is None:
+            self.query_one(f"#tab-{hat}", TabPane).mount(HatPane(hat))
+            return  # HatPane.on_mount asks again once it is there
         pane.show(hat_view(self.snapshot, hat, open_alerts_of(self.snapshot)), self.week)
         self._shown[hat] = (self.week, self._generation)
 
@@ -138,14 +143,26 @@ class MkhatsApp(App[int]):
 
     # -- messages from the widgets ---------------------------------------------------------------
 
+    def pane_mounted(self, hat: str) -> None:
+        """A hat's pane was just built: fill it, and land on it if it is the tab shown."""
+        self._show_pane(hat)
+        if hat == self.hat:
+            self._land(hat)
+
     @on(TabbedContent.TabActivated)
     def _tab(self, event: TabbedContent.TabActivated) -> None:
         self._show_pane(self.hat)
+        self._land(self.hat)
+
+    def _land(self, hat: str) -> None:
         # Land on the checklist (space ticks, enter opens the highlighted KPI), unless the focus was
         # already put inside this tab, e.g. on its log by the review.
-        pane = self.query_one(f"#pane-{self.hat}", HatPane)
+        checklist = next(self.query(f"#checklist-{hat}").results(Checklist), None)
+        if checklist is None:
+            return  # the pane is still being built: pane_mounted lands on it
+        pane = self.query_one(f"#pane-{hat}", HatPane)
         if self.focused is None or pane not in self.focused.ancestors:
-            self.query_one(f"#checklist-{self.hat}", Checklist).focus()
+            checklist.focus()
 
     @on(Checklist.ItemToggled)
     def _toggle(self, event: Checklist.ItemToggled) -> None:
@@ -182,6 +199,9 @@ class MkhatsApp(App[int]):
         """Show the hat at ``index`` in tab order."""
         hats = self.snapshot.enabled_hats if self.snapshot else []
         if 0 <= index < len(hats):
+            # Let go of the focus first: a focused widget left in the old tab would pull the
+            # TabbedContent back to it while the new tab is still being built.
+            self.set_focus(None)
             self.query_one("#hats", TabbedContent).active = f"tab-{hats[index].key}"
 
     def action_week(self, offset: int) -> None:
@@ -194,9 +214,14 @@ class MkhatsApp(App[int]):
         self.week = self.ws.this_week()
         self.reload()
 
+    def _current_kpi(self) -> str | None:
+        """The KPI highlighted in this tab's table (None while the tab is still being built)."""
+        table = next(self.query(f"#kpis-{self.hat}").results(KpiTable), None)
+        return table.current_key() if table is not None else None
+
     def action_open_kpi(self) -> None:
         """Open the detail of the KPI highlighted in this tab's table."""
-        key = self.query_one(f"#kpis-{self.hat}", KpiTable).current_key()
+        key = self._current_kpi()
         if key:
             self.post_message(KpiTable.KpiChosen(key))
 
@@ -204,8 +229,7 @@ class MkhatsApp(App[int]):
         """Add a KPI value (the highlighted KPI is preselected)."""
         from mkhats.ui.screens.dialogs import AddValueDialog
 
-        table = self.query_one(f"#kpis-{self.hat}", KpiTable)
-        self.push_screen(AddValueDialog(table.current_key()), lambda _: self.reload())
+        self.push_screen(AddValueDialog(self._current_kpi()), lambda _: self.reload())
 
     def action_wear(self) -> None:
         """Start wearing this tab's hat, or stop if it is the one worn."""
@@ -238,8 +262,7 @@ class MkhatsApp(App[int]):
         hat = self.hat
         self._shown.clear()
         await self.recompose()
-        for node in (self, *self.screen.walk_children()):
-            relabel_bindings(node, KEY_LABELS)
+        relabel_bindings(self, KEY_LABELS)
         hats = [h.key for h in self.snapshot.enabled_hats] if self.snapshot else []
         if hat in hats:
             self.query_one("#hats", TabbedContent).active = f"tab-{hat}"

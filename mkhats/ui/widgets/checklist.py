@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from mkhats.i18n import t
+from mkhats.ui.keys import KEY_LABELS, relabel_bindings
 from mkhats.services.views import ChecklistLine
 
 
@@ -36,6 +37,9 @@ class Checklist(DataTable):
     def __init__(self, **kwargs) -> None:  # noqa: ANN003 - passed through to DataTable
         super().__init__(cursor_type="row", show_header=False, zebra_stripes=False, **kwargs)
         self._lines: dict[str, ChecklistLine] = {}
+
+    def on_mount(self) -> None:
+        relabel_bindings(self, KEY_LABELS)  # descriptions in today's language, not the import's
 
     def show(self, lines: list[ChecklistLine], done: int, total: int) -> None:
         """Replace the rows, keeping the cursor where it was."""

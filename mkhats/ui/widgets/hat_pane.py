@@ -29,6 +29,10 @@ class HatPane(VerticalScroll):
             yield KpiTable(id=f"kpis-{self.hat}", classes="kpis")
         yield WeeklyLogEditor(id=f"log-{self.hat}", classes="weekly-log")
 
+    def on_mount(self) -> None:
+        # Children are mounted after this handler: fill the pane once they are there.
+        self.call_after_refresh(self.app.pane_mounted, self.hat)  # type: ignore[attr-defined]
+
     def show(self, view: HatView, week: str) -> None:
         """Fill every part from ``view``; a new week replaces unsaved log text, a refresh doesn't."""
         info = Text.assemble((view.name, "bold"), " — ", t("ui.worn_by", person=view.wearer, mission=view.mission))

@@ -16,6 +16,7 @@ from textual.widgets import TextArea
 
 from mkhats.domain.models import WeeklyLog
 from mkhats.i18n import t
+from mkhats.ui.keys import KEY_LABELS, relabel_bindings
 from mkhats.services.plans import LOG_FIELDS
 
 
@@ -56,6 +57,9 @@ class WeeklyLogEditor(Horizontal):
         def control(self) -> WeeklyLogEditor:
             """The editor whose fields these are."""
             return self.editor
+
+    def on_mount(self) -> None:
+        relabel_bindings(self, KEY_LABELS)  # descriptions in today's language, not the import's
 
     def compose(self) -> ComposeResult:
         for field in LOG_FIELDS:
