@@ -160,6 +160,13 @@ def conflict_states(
         past.sort(key=lambda c: c.day)  # stable: equal days keep the order recorded
         valid = expired = voided = None
         valid_until = expired_until = None
+        # Checks older than any validity period (3 months) are expired: judge only the newest of
+        # them, so years of weekly checks cost nothing on every redraw.
+        cutoff = add_days(today, -100)
+        older = [c for c in past if c.day < cutoff]
+        if older:
+            expired, expired_until = older[-1], check_valid_until(older[-1], rule.every)
+            past = [c for c in past if c.day >= cutoff]
         for item in past:
             until = check_valid_until(item, rule.every)
             if until < today:

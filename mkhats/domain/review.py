@@ -13,7 +13,7 @@ from typing import Any
 
 from mkhats.domain.conflicts import conflict_states
 from mkhats.domain.hours import CMO_BAND, week_hours
-from mkhats.domain.kpis import period_values, status
+from mkhats.domain.kpis import period_value, period_values, status
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.stoprules import Alert, evaluate_stop_rule, open_alerts
 from mkhats.domain.weeks import add_days, shift_week, week_days, week_start
@@ -155,8 +155,8 @@ def _shifts(snapshot: Snapshot) -> list[ReviewItem]:
         kpi = snapshot.kpis.get(key)
         if kpi is None or kpi.retired:
             continue
-        now = period_values(snapshot.kpis, snapshot.daily, week_days(week)).get(key)
-        past = [period_values(snapshot.kpis, snapshot.daily, week_days(w)).get(key) for w in before]
+        now = period_value(key, snapshot.kpis, snapshot.daily, week_days(week))
+        past = [period_value(key, snapshot.kpis, snapshot.daily, week_days(w)) for w in before]
         past = [v for v in past if v is not None]
         if now is None or len(past) < 4:
             continue

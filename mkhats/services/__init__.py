@@ -95,7 +95,15 @@ class Workspace:
                 for v in values:  # type: ignore[attr-defined]
                     if first <= v.day <= last:
                         daily.setdefault(v.kpi, {})[v.day] = v.value
-            spans = repo.spans(add_days(first, -1), last)
+            spans = []
+            since = add_days(first, -1)
+            for month in months_between(since, last):
+                key = ("spans", month)
+                month_spans = self._memo.get(key)
+                if month_spans is None:
+                    month_spans = self._memo[key] = repo.spans(*_month_bounds(month))
+                spans += [s for s in month_spans if since <= s.start.date() <= last]  # type: ignore[attr-defined]
+        weeks_shown = (week, shift_week(week, -1))
         return Snapshot(
             today=self.today,
             week=week,
@@ -103,7 +111,7 @@ class Workspace:
             first_day=first,
             last_day=last,
             spans=spans,
-            logs={k: v for k, v in main.pop_logs().items() if k[1] in (week, shift_week(week, -1))},
+            logs={k: v for k, v in main.pop_logs().items() if k[1] in weeks_shown},
             **main.fields(),
         )
 

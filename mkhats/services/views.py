@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mkhats.domain.checklist import ChecklistRow, checklist_rows, progress
-from mkhats.domain.kpis import deviation, status, weekly_values
+from mkhats.domain.kpis import deviation, period_value, status
 from mkhats.domain.labels import (
     format_number,
     format_span,
@@ -108,7 +108,9 @@ def hat_view(snapshot: Snapshot, hat_key: str, alerts: list[Alert] | None = None
     alerted = {a.kpi for a in alerts}
     weeks = last_weeks(snapshot.week, SPARK_WEEKS)
     kpis = snapshot.hat_kpis(hat_key)
-    series = weekly_values(snapshot.kpis, snapshot.daily, weeks)
+    days = {w: week_days(w) for w in weeks}
+    # Only this hat's KPIs (and what their formulas need): the other hats are not on screen.
+    series = {k.key: {w: period_value(k.key, snapshot.kpis, snapshot.daily, days[w]) for w in weeks} for k in kpis}
     currency = snapshot.settings.currency
     prev = shift_week(snapshot.week, -1)
     rows = []

@@ -48,6 +48,8 @@ class MkhatsApp(App[int]):
         Binding("left_square_bracket", "week(-1)", t("ui.key.prev_week"), key_display="[", id="week.prev"),
         Binding("right_square_bracket", "week(1)", t("ui.key.next_week"), key_display="]", id="week.next"),
         Binding("t", "this_week", t("ui.key.this_week"), id="week.this"),
+        Binding("space", "tick", t("ui.key.tick"), show=False, id="checklist.tick"),
+        Binding("enter", "open_kpi", t("ui.key.open_kpi"), show=False, id="kpi.open"),
         Binding("a", "add_value", t("ui.key.add_value"), id="value.add"),
         Binding("w", "wear", t("ui.key.wear"), id="hat.wear"),
         Binding("r", "review", t("ui.key.review"), id="review"),
@@ -144,25 +146,14 @@ class MkhatsApp(App[int]):
     # -- messages from the widgets ---------------------------------------------------------------
 
     def pane_mounted(self, hat: str) -> None:
-        """A hat's pane was just built: fill it, and land on it if it is the tab shown."""
+        """A hat's pane was just built: fill it."""
         self._show_pane(hat)
-        if hat == self.hat:
-            self._land(hat)
 
     @on(TabbedContent.TabActivated)
     def _tab(self, event: TabbedContent.TabActivated) -> None:
+        # The focus stays where it is: moving it restyles the whole pane and doubles the cost of a
+        # tab switch (SPEC §6). space and enter act on the shown tab from anywhere.
         self._show_pane(self.hat)
-        self._land(self.hat)
-
-    def _land(self, hat: str) -> None:
-        # Land on the checklist (space ticks, enter opens the highlighted KPI), unless the focus was
-        # already put inside this tab, e.g. on its log by the review.
-        checklist = next(self.query(f"#checklist-{hat}").results(Checklist), None)
-        if checklist is None:
-            return  # the pane is still being built: pane_mounted lands on it
-        pane = self.query_one(f"#pane-{hat}", HatPane)
-        if self.focused is None or pane not in self.focused.ancestors:
-            checklist.focus()
 
     @on(Checklist.ItemToggled)
     def _toggle(self, event: Checklist.ItemToggled) -> None:
@@ -218,6 +209,12 @@ class MkhatsApp(App[int]):
         """The KPI highlighted in this tab's table (None while the tab is still being built)."""
         table = next(self.query(f"#kpis-{self.hat}").results(KpiTable), None)
         return table.current_key() if table is not None else None
+
+    def action_tick(self) -> None:
+        """Tick or untick the item highlighted in this tab's checklist."""
+        checklist = next(self.query(f"#checklist-{self.hat}").results(Checklist), None)
+        if checklist is not None:
+            checklist.action_toggle()
 
     def action_open_kpi(self) -> None:
         """Open the detail of the KPI highlighted in this tab's table."""

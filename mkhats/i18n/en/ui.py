@@ -11,6 +11,7 @@ MESSAGES = {
     "ui.key.settings": "Settings",
     "ui.key.help": "Help",
     "ui.key.quit": "Quit",
+    "ui.key.open_kpi": "KPI detail",
     "ui.key.tick": "Tick",
     "ui.key.edit_items": "Edit items",
     "ui.key.save": "Save log",

@@ -11,6 +11,7 @@ MESSAGES = {
     "ui.key.settings": "Настройки",
     "ui.key.help": "Справка",
     "ui.key.quit": "Выход",
+    "ui.key.open_kpi": "Карточка KPI",
     "ui.key.tick": "Отметить",
     "ui.key.edit_items": "Править пункты",
     "ui.key.save": "Сохранить отчёт",
