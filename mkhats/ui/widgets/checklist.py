@@ -44,11 +44,17 @@ class Checklist(DataTable):
     def show(self, lines: list[ChecklistLine], done: int, total: int) -> None:
         """Replace the rows, keeping the cursor where it was."""
         row = self.cursor_row
-        self.clear(columns=True)
-        # A fixed width: auto-width columns are measured only when the table goes idle.
-        self.add_column("", key="box", width=1)
+        # A fixed width (auto-width columns are measured only when the table goes idle) that only
+        # grows, so a week switch does not change the layout.
         labels = [line.label for line in lines] + [t(f"cadence.{c}") for c in ("monthly", "quarterly")]
-        self.add_column("", key="text", width=max(cell_len(x) for x in labels))
+        width = max(cell_len(x) for x in labels)
+        text = next((c for k, c in self.columns.items() if k.value == "text"), None)
+        if text is not None and width <= text.width:
+            self.clear()
+        else:
+            self.clear(columns=True)
+            self.add_column("", key="box", width=1)
+            self.add_column("", key="text", width=max(width, text.width if text else 0))
         self._lines = {}
         cadence = "weekly"
         for line in lines:

@@ -31,9 +31,9 @@ class KpiTable(DataTable):
     def show(self, rows: list[KpiRow]) -> None:
         """Replace the rows, keeping the cursor where it was."""
         row = self.cursor_row
-        self.clear(columns=True)
-        # Widths come from the content: auto-width columns are measured only when the table goes
-        # idle, and a repaint before that (a dialog over it) would cut or run cells together.
+        # Widths come from the content (auto-width columns are measured only when the table goes
+        # idle, and a repaint before that would cut cells) and only ever grow: a table that keeps
+        # its size lets a week switch repaint the table alone, not the whole screen.
         columns = {
             "kpi": (t("col.kpi"), [r.title for r in rows]),
             "target": (t("col.target"), [r.target for r in rows]),
@@ -42,8 +42,14 @@ class KpiTable(DataTable):
             "spark": (t("ui.col.weeks13"), [r.spark for r in rows]),
             "status": (t("col.status"), [r.status_text for r in rows]),
         }
-        for key, (label, cells) in columns.items():
-            self.add_column(label, key=key, width=max(cell_len(c) for c in [label, *cells]))
+        widths = {key: max(cell_len(c) for c in [label, *cells]) for key, (label, cells) in columns.items()}
+        current = {str(key.value): column.width for key, column in self.columns.items()}
+        if current.keys() == widths.keys() and all(widths[k] <= current[k] for k in widths):
+            self.clear()
+        else:
+            self.clear(columns=True)
+            for key, (label, _) in columns.items():
+                self.add_column(label, key=key, width=max(widths[key], current.get(key, 0)))
         for r in rows:
             style = {"on": "green", "off": "red"}.get(r.status or "", "")
             status = Text(r.status_text, style=("bold " + style).strip() if r.alert else style)
