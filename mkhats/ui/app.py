@@ -31,7 +31,7 @@ from mkhats.ui.palette import MkhatsCommands
 from mkhats.ui.widgets.checklist import Checklist
 from mkhats.ui.widgets.hat_pane import HatPane
 from mkhats.ui.widgets.kpi_table import KpiTable
-from mkhats.ui.widgets.weekly_log import WeeklyLogEditor
+from mkhats.ui.widgets.log_view import LogView
 
 R = TypeVar("R")
 
@@ -51,6 +51,7 @@ class MkhatsApp(App[int]):
         Binding("space", "tick", t("ui.key.tick"), show=False, id="checklist.tick"),
         Binding("enter", "open_kpi", t("ui.key.open_kpi"), show=False, id="kpi.open"),
         Binding("a", "add_value", t("ui.key.add_value"), id="value.add"),
+        Binding("l", "edit_log", t("ui.key.edit_log"), id="log.open"),
         Binding("w", "wear", t("ui.key.wear"), id="hat.wear"),
         Binding("r", "review", t("ui.key.review"), id="review"),
         Binding("s", "settings", t("ui.key.settings"), id="settings"),
@@ -167,16 +168,21 @@ class MkhatsApp(App[int]):
 
         self.push_screen(ChecklistEditor(self.hat), lambda _: self.reload())
 
-    @on(WeeklyLogEditor.SaveRequested)
-    def _save_log(self, event: WeeklyLogEditor.SaveRequested) -> None:
-        editor = event.editor
-        pane_hat = editor.id.removeprefix("log-") if editor.id else self.hat
-        log = self.call(plans.save_log, pane_hat, self.week, **event.fields)
-        if log is not None:
-            editor.mark_saved(log)
-            self.snapshot = self.ws.snapshot(self.week)
-            self.warnings = review(self.snapshot)
-            self._update_title()
+    @on(LogView.EditRequested)
+    def _edit_log(self, event: LogView.EditRequested) -> None:
+        self.open_log(event.hat, self.week, event.field or "plan")
+
+    def open_log(self, hat: str, week: str, field: str = "plan") -> None:
+        """Open the log editor of ``hat`` for ``week``, in ``field``."""
+        from mkhats.ui.screens.log_dialog import LogDialog
+
+        if self.snapshot is None:
+            return
+        if week != self.week:
+            self.week = week
+            self.reload()
+        log = self.snapshot.logs.get((hat, week))
+        self.push_screen(LogDialog(hat, week, log, field), lambda _: self.reload())
 
     @on(KpiTable.KpiChosen)
     def _kpi(self, event: KpiTable.KpiChosen) -> None:
@@ -209,6 +215,10 @@ class MkhatsApp(App[int]):
         """The KPI highlighted in this tab's table (None while the tab is still being built)."""
         table = next(self.query(f"#kpis-{self.hat}").results(KpiTable), None)
         return table.current_key() if table is not None else None
+
+    def action_edit_log(self) -> None:
+        """Edit this tab's weekly log."""
+        self.open_log(self.hat, self.week)
 
     def action_tick(self) -> None:
         """Tick or untick the item highlighted in this tab's checklist."""
@@ -277,11 +287,7 @@ class MkhatsApp(App[int]):
 
     @work(exclusive=True, group="quit")
     async def action_quit(self) -> None:
-        """Save unsaved log text, stop wearing the hat, and quit."""
-        for editor in self.query(WeeklyLogEditor):
-            fields = editor.unsaved()
-            if fields and editor.id:
-                self.call(plans.save_log, editor.id.removeprefix("log-"), self.week, **fields)
+        """Stop wearing the hat and quit."""
         if self.snapshot is not None and self.snapshot.wearing is not None:
             from mkhats.services.setup import wear
 

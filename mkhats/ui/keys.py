@@ -24,7 +24,7 @@ def relabel_bindings(node: DOMNode, labels: Mapping[str, str]) -> None:
     node.refresh_bindings()
 
 
-MAIN_ONLY = frozenset({"hat", "week", "this_week", "add_value", "wear", "review", "settings", "open_kpi", "tick"})
+MAIN_ONLY = frozenset({"hat", "week", "this_week", "add_value", "wear", "review", "settings", "open_kpi", "tick", "edit_log"})
 """App actions that act on the hat tabs: off while another screen is on top of them."""
 
 KEY_LABELS = {
@@ -33,5 +33,6 @@ KEY_LABELS = {
     "value.add": "ui.key.add_value", "hat.wear": "ui.key.wear", "review": "ui.key.review",
     "settings": "ui.key.settings", "help": "ui.key.help", "quit": "ui.key.quit",
     "checklist.toggle": "ui.key.tick", "checklist.tick": "ui.key.tick", "kpi.open": "ui.key.open_kpi", "checklist.edit": "ui.key.edit_items", "log.save": "ui.key.save",
+    "log.open": "ui.key.edit_log", "log.edit": "ui.key.edit_log", "log.close": "ui.key.back",
 }
 """Binding id → catalogue key of the main screen's keys, to re-render them after a language switch."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkhats.ui.widgets.checklist import Checklist
 from mkhats.ui.widgets.hat_pane import HatPane
 from mkhats.ui.widgets.kpi_table import KpiTable
+from mkhats.ui.screens.log_dialog import LogDialog
+from mkhats.ui.widgets.log_view import LogView
 from mkhats.ui.widgets.weekly_log import LogField
 from tests.ui.conftest import SIZE
 
@@ -55,9 +57,10 @@ async def test_space_ticks_the_highlighted_item_and_stores_it(ws, make_app):
 async def test_log_saves_on_ctrl_s_and_shows_saved(ws, make_app):
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("3")  # CRM has no plan this week in the demo
-        area = app.query_one("#pane-crm #log-plan", LogField)
-        area.focus()
+        await pilot.press("3", "l")  # CRM has no plan this week in the demo
+        assert isinstance(app.screen, LogDialog)
+        area = app.screen.query_one("#log-plan", LogField)
+        assert app.focused is area
         await pilot.press(*"Two sends")
         assert area.dirty and "unsaved" in str(area.border_subtitle)
         await pilot.press("ctrl+s")
@@ -65,18 +68,27 @@ async def test_log_saves_on_ctrl_s_and_shows_saved(ws, make_app):
         with ws.read() as repo:
             assert repo.logs(["2026-W48"])[("crm", "2026-W48")].plan == "Two sends"
         assert not area.dirty and str(area.border_subtitle) == "saved"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Two sends" in str(app.query_one("#log-crm", LogView).render().columns[0]._cells[0])
 
 
-async def test_log_saves_when_leaving_the_field(ws, make_app):
+async def test_log_saves_when_leaving_the_field_and_on_escape(ws, make_app):
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
-        area = app.query_one("#pane-content #log-fact", LogField)
-        area.focus()
+        await pilot.press("l")
+        await pilot.press("tab")  # to Fact
         await pilot.press(*"Done")
-        app.query_one("#kpis-content", KpiTable).focus()
+        await pilot.press("tab")  # leaving the field saves it
         await pilot.pause()
         with ws.read() as repo:
             assert repo.logs(["2026-W48"])[("content", "2026-W48")].fact == "Done"
+        await pilot.press(*"Keep")  # in Conclusion, unsaved
+        await pilot.press("escape")  # closing saves what is left
+        await pilot.pause()
+        assert not isinstance(app.screen, LogDialog)
+        with ws.read() as repo:
+            assert repo.logs(["2026-W48"])[("content", "2026-W48")].conclusion == "Keep"
 
 
 async def test_w_wears_and_unwears_the_hat(ws, make_app):

@@ -7,6 +7,7 @@ from textual.widgets import OptionList, Static
 
 from mkhats.ui.screens.dialogs import CheckDialog, DecisionDialog, RolesReviewDialog
 from mkhats.ui.screens.review import ReviewScreen
+from mkhats.ui.screens.log_dialog import LogDialog
 from mkhats.ui.widgets.weekly_log import LogField
 from tests.ui.conftest import SIZE
 from tests.ui.test_forms import type_into
@@ -100,9 +101,10 @@ async def test_a_missing_plan_leads_to_the_hats_log(ws, make_app):
         await pilot.pause()
         assert not isinstance(app.screen, ReviewScreen)
         assert app.hat == "crm" and app.week == "2026-W48"
+        await pilot.pause()
+        assert isinstance(app.screen, LogDialog) and app.screen.hat == "crm"
         focused = app.focused
         assert isinstance(focused, LogField) and focused.field == "plan"
-        assert focused is app.query_one("#pane-crm #log-plan")
         await pilot.press(*"Two sends", "ctrl+s")
         await pilot.pause()
         with app.ws.read() as repo:

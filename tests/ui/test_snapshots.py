@@ -10,7 +10,7 @@ import pytest
 from mkhats.i18n import set_language
 from mkhats.ui.scenes import SCENES, SIZE, play
 
-SCENE_NAMES = ["main", "kpi_detail", "review", "settings", "add_value_error", "help"]
+SCENE_NAMES = ["main", "kpi_detail", "review", "settings", "add_value_error", "help", "log"]
 
 
 @pytest.mark.parametrize("scene", SCENE_NAMES)

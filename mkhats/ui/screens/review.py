@@ -146,7 +146,7 @@ class ReviewScreen(Screen[None]):
         elif item.category == "STOP" and item.alert is not None:
             self.app.push_screen(DecisionDialog(item.alert), self._after)
         elif item.category == "RITUAL" and item.hat and item.week:
-            self._go_to_log(item.hat, item.week, "log-plan" if item.key.endswith("_plan") else "log-fact")
+            self._go_to_log(item.hat, item.week, "plan" if item.key.endswith("_plan") else "fact")
         elif item.category in ("TARGET", "SETUP") and item.kpi:
             self._kpi(item.kpi)
         elif item.category == "CADENCE":
@@ -192,10 +192,7 @@ class ReviewScreen(Screen[None]):
     def _go_to_log(self, hat: str, week: str, field: str) -> None:
         app = self.app
 
-        def focus() -> None:
-            app.screen.query_one(f"#pane-{hat} #{field}").focus()
-
-        self._go_to_hat(hat, week, focus)
+        self._go_to_hat(hat, week, lambda: app.open_log(hat, week, field))
 
     def action_week(self, offset: int) -> None:
         """Review the week before or after."""

@@ -11,7 +11,7 @@ from mkhats.i18n import t
 from mkhats.services.views import HatView
 from mkhats.ui.widgets.checklist import Checklist
 from mkhats.ui.widgets.kpi_table import KpiTable
-from mkhats.ui.widgets.weekly_log import WeeklyLogEditor
+from mkhats.ui.widgets.log_view import LogView
 
 
 class HatPane(VerticalScroll):
@@ -21,13 +21,14 @@ class HatPane(VerticalScroll):
         super().__init__(id=f"pane-{hat}", classes="hat-pane")
         self.hat = hat
         self.week: str | None = None
+        self._info: Text | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id=f"info-{self.hat}", classes="hat-info")
         with Horizontal(classes="hat-top"):
             yield Checklist(id=f"checklist-{self.hat}", classes="checklist")
             yield KpiTable(id=f"kpis-{self.hat}", classes="kpis")
-        yield WeeklyLogEditor(id=f"log-{self.hat}", classes="weekly-log")
+        yield LogView(self.hat, id=f"log-{self.hat}", classes="weekly-log")
 
     def on_mount(self) -> None:
         # Children are mounted after this handler: fill the pane once they are there.
@@ -39,10 +40,10 @@ class HatPane(VerticalScroll):
         if view.alerts:
             info.append("   ")
             info.append(t("ui.alerts_open", n=len(view.alerts), count=len(view.alerts)), style="bold red")
-        self.query_one(".hat-info", Static).update(info)
+        if info != self._info:  # an update asks for a new layout: only when the line changed
+            self._info = info
+            self.query_one(".hat-info", Static).update(info)
         self.query_one(Checklist).show(view.checklist, view.done, view.total)
         self.query_one(KpiTable).show(view.kpis)
-        log = self.query_one(WeeklyLogEditor)
-        log.border_title = t("ui.log", week=week)
-        log.show(view.log, force=week != self.week)
+        self.query_one(LogView).show(view.log, week)
         self.week = week
