@@ -38,11 +38,23 @@ class Workspace:
         self.today = today
         self.db = Database(self.path)
         self._memo: dict[object, object] = {}
+        self.version = 0
+        """Goes up whenever the data may have changed (a write here, a change on disk)."""
+
+    def _forget(self) -> None:
+        self._memo.clear()
+        self.version += 1
+
+    def fresh_version(self) -> int:
+        """The data version, after noticing a change made by another process."""
+        if self.db.changed():
+            self._forget()
+        return self.version
 
     @contextmanager
     def write(self) -> Iterator[Repo]:
         """A transaction: locked, re-read if another process changed the file, saved at the end."""
-        self._memo.clear()
+        self._forget()
         try:
             with self.db.transaction(self.today) as tx:
                 repo = Repo(tx, self._where)
@@ -52,7 +64,7 @@ class Workspace:
                     repo.set_settings(Settings(currency=currency_sign(None)))
                 yield repo
         finally:
-            self._memo.clear()
+            self._forget()
 
     @contextmanager
     def read(self) -> Iterator[Repo]:
@@ -81,7 +93,7 @@ class Workspace:
         # Records read and validated once are reused until a write here or a change on disk: a week
         # switch in the app then costs a dict merge, not a re-validation of 13 weeks of values.
         if self._memo and self.db.changed():
-            self._memo.clear()
+            self._forget()
         with self.read() as repo:
             main = self._memo.get("main")
             if main is None:

@@ -79,4 +79,4 @@ def restore(ws: Workspace, src: Path) -> Path | None:
     try:
         return ws.db.restore(Path(src), ws.today)
     finally:
-        ws._memo.clear()
+        ws._forget()

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 from mkhats.domain.labels import hat_name
 from mkhats.domain.review import ReviewItem, review
 from mkhats.domain.snapshot import Snapshot
+from mkhats.domain.stoprules import Alert
 from mkhats.domain.weeks import shift_week
 from mkhats.errors import MkhatsError
 from mkhats.i18n import t
@@ -67,12 +68,15 @@ class MkhatsApp(App[int]):
         self.snapshot: Snapshot | None = None
         self.warnings: list[ReviewItem] = []
         self._shown: dict[str, tuple[str, int]] = {}
-        self._generation = 0
+        self._views: dict[tuple[str, int], tuple[Snapshot, list[ReviewItem], list[Alert]]] = {}
+        self._alerts: list[Alert] = []
+        self._loaded = -1
 
     # -- composition and data --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         self.snapshot = self.ws.snapshot(self.week)
+        self._loaded = self.ws.version
         yield Header()
         with TabbedContent(id="hats"):
             for index, hat in enumerate(self.snapshot.enabled_hats):
@@ -85,7 +89,7 @@ class MkhatsApp(App[int]):
     def on_mount(self) -> None:
         # Key descriptions were rendered when the classes were defined: render them in today's language.
         relabel_bindings(self, KEY_LABELS)
-        self.reload(read=False)
+        self.reload()
         self.set_interval(1.0, self._poll)
         self.set_interval(20.0, self._update_title)
 
@@ -95,12 +99,20 @@ class MkhatsApp(App[int]):
         active = self.query_one("#hats", TabbedContent).active or ""
         return active.removeprefix("tab-")
 
-    def reload(self, read: bool = True) -> None:
-        """Re-read the week's snapshot, recount the warnings and refresh what is visible."""
-        if read or self.snapshot is None:
-            self.snapshot = self.ws.snapshot(self.week)
-        self.warnings = review(self.snapshot)
-        self._generation += 1
+    def reload(self) -> None:
+        """Bring the week's snapshot and warnings up to date and refresh what is visible.
+
+        Views are kept per (week, data version): going back to a week already seen, with no
+        change since, costs a repaint only (SPEC §6).
+        """
+        key = (self.week, self.ws.fresh_version())
+        if key not in self._views:
+            if self.snapshot is None or (self.snapshot.week, self._loaded) != key:
+                self.snapshot = self.ws.snapshot(self.week)
+            self._views = {k: v for k, v in self._views.items() if k[1] == key[1]}
+            self._views[key] = (self.snapshot, review(self.snapshot), open_alerts_of(self.snapshot))
+        self.snapshot, self.warnings, self._alerts = self._views[key]
+        self._loaded = key[1]
         self._update_title()
         self._show_pane(self.hat)
 
@@ -108,15 +120,16 @@ class MkhatsApp(App[int]):
         """Render one tab (others render when activated: a week switch touches one tab)."""
         if self.snapshot is None or hat not in self.snapshot.hats:
             return
-        if self._shown.get(hat) == (self.week, self._generation):
+        shown = (self.week, self._loaded)
+        if self._shown.get(hat) == shown:
             return
         panes = self.query(f"#pane-{hat}").results(HatPane)
         pane = next(panes, None)
         if pane is None:
             self.query_one(f"#tab-{hat}", TabPane).mount(HatPane(hat))
             return  # HatPane.on_mount asks again once it is there
-        pane.show(hat_view(self.snapshot, hat, open_alerts_of(self.snapshot)), self.week)
-        self._shown[hat] = (self.week, self._generation)
+        pane.show(hat_view(self.snapshot, hat, self._alerts), self.week)
+        self._shown[hat] = shown
 
     def _update_title(self) -> None:
         self.title = f"mkhats · {week_title(self.week)}"
@@ -273,7 +286,7 @@ class MkhatsApp(App[int]):
         hats = [h.key for h in self.snapshot.enabled_hats] if self.snapshot else []
         if hat in hats:
             self.query_one("#hats", TabbedContent).active = f"tab-{hat}"
-        self.reload(read=False)
+        self.reload()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The hat keys act on the hat tabs only: not while another screen is on top."""
