@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Footer, TabbedContent, TabPane
 
 from mkhats.domain.labels import hat_name
 from mkhats.domain.review import ReviewItem, review
@@ -33,6 +33,7 @@ from mkhats.ui.widgets.checklist import Checklist
 from mkhats.ui.widgets.hat_pane import HatPane
 from mkhats.ui.widgets.kpi_table import KpiTable
 from mkhats.ui.widgets.log_view import LogView
+from mkhats.ui.widgets.title_bar import TitleBar
 
 R = TypeVar("R")
 
@@ -77,7 +78,7 @@ class MkhatsApp(App[int]):
     def compose(self) -> ComposeResult:
         self.snapshot = self.ws.snapshot(self.week)
         self._loaded = self.ws.version
-        yield Header()
+        yield TitleBar()
         with TabbedContent(id="hats"):
             for index, hat in enumerate(self.snapshot.enabled_hats):
                 with TabPane(hat_name(hat), id=f"tab-{hat.key}"):
