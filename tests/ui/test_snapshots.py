@@ -5,10 +5,27 @@ Regenerate after a deliberate UI change with ``uv run pytest tests/ui/test_snaps
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
 
 from mkhats.i18n import set_language
+from mkhats.services import Workspace
+from mkhats.services.demo import fill_demo
 from mkhats.ui.scenes import SCENES, SIZE, play
+from tests.ui.conftest import TODAY
+
+
+@pytest.fixture
+def ws() -> Workspace:
+    """Demo data at a fixed path: the settings and help screens show where the data lives."""
+    folder = Path(tempfile.gettempdir()) / "mkhats-snapshots"
+    shutil.rmtree(folder, ignore_errors=True)
+    workspace = Workspace(folder / "mkhats.json", TODAY)
+    fill_demo(workspace, 12, force=False)
+    return workspace
 
 SCENE_NAMES = ["main", "kpi_detail", "review", "settings", "add_value_error", "help", "log"]
 
