@@ -15,6 +15,7 @@ from datetime import date
 
 from mkhats.errors import InputError, MkhatsError
 from mkhats.i18n import detect_language, set_language, t
+from mkhats.i18n.argparse_words import parse_args
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,6 +38,19 @@ QUICK = ("add", "kpi", "assign", "wear", "verify", "report", "check")
 """Commands that handle a few thousand records at most: they run with the cyclic GC off (SPEC §6)."""
 
 
+class _Unused:
+    """Stands in for the parser of a command not on the line: takes its options and drops them."""
+
+    def add_argument(self, *args: object, **kwargs: object) -> None:
+        pass
+
+    def add_subparsers(self, **kwargs: object) -> _Unused:
+        return self
+
+    def add_parser(self, name: str, **kwargs: object) -> _Unused:
+        return self
+
+
 class _Subparsers:
     """Adds only the subparser a command line needs: building all twelve costs every command ~5 ms."""
 
@@ -47,7 +61,8 @@ class _Subparsers:
     def add_parser(self, name: str, **kwargs) -> argparse.ArgumentParser:  # noqa: ANN003
         if self._only is None or name == self._only:
             return self._sub.add_parser(name, **kwargs)
-        return _Parser(add_help=False)  # a throwaway, never attached
+        # Not even a throwaway ArgumentParser: each costs ~0.1 ms, its options as much again.
+        return _Unused()  # type: ignore[return-value]
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -161,11 +176,49 @@ def _command_of(argv: Sequence[str]) -> str | None:
     return None
 
 
+_PLUGINS_OFF = ("__all__", "1", "true")  # the values pydantic reads as "no plugin at all"
+
+
+def _skip_plugin_loader() -> None:
+    """Keep pydantic from importing its plugin loader just to learn that plugins are off.
+
+    The loader imports ``importlib.metadata`` (≈ 6 ms, SPEC §6) before it reads the variable. The
+    stand-in answers "no plugins" while they are off and hands over to the real loader otherwise.
+    """
+    name = "pydantic.plugin._loader"
+    if name in sys.modules:
+        return
+    import importlib
+    import types
+
+    stub = types.ModuleType(name)
+
+    def real() -> types.ModuleType:
+        if sys.modules.get(name) is stub:
+            del sys.modules[name]
+        return importlib.import_module(name)
+
+    def get_plugins() -> object:
+        if os.environ.get("PYDANTIC_DISABLE_PLUGINS") in _PLUGINS_OFF:
+            return ()
+        return real().get_plugins()
+
+    def forward(attr: str) -> object:
+        if attr.startswith("__"):  # the import system probing (``__path__``…): a plain module's answer
+            raise AttributeError(attr)
+        return getattr(real(), attr)
+
+    stub.get_plugins = get_plugins  # type: ignore[attr-defined]
+    stub.__getattr__ = forward  # type: ignore[method-assign]
+    sys.modules[name] = stub
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code."""
     # mkhats uses no pydantic plugin; without this, the first model build scans every installed
     # distribution's entry points, a cost paid by every command (SPEC §6).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _skip_plugin_loader()
     # ``argv`` None: we are the process (console script, ``python -m``) and it ends when we return.
     own_process = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -175,7 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # ~100 times for no garbage worth it (≈ 8 ms of a ≈ 110 ms command).
         gc.disable()
     set_language(detect_language(_argv_lang(argv)))
-    args = build_parser(command).parse_args(argv)
+    args = parse_args(lambda: build_parser(command), argv)  # argparse's own words in that language too
     try:
         from mkhats import commands
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from datetime import datetime
@@ -46,8 +47,18 @@ def _write_out(path: str | None, text: str) -> None:
     try:
         Path(path).write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise StoreError("cli.cannot_write", file=path, reason=exc.strerror or str(exc)) from None
+        raise StoreError("cli.cannot_write", file=path, reason=_os_reason(exc)) from None
     _out(t("cli.written", file=path))
+
+
+def _os_reason(exc: OSError) -> str:
+    """Why the OS refused, in the catalogue's words: its own ``strerror`` follows the system's locale."""
+    from mkhats.store.errors import os_reason
+
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return t("cli.reason.no_folder")
+    key, params = os_reason(exc)
+    return t(key, **params)
 
 
 def _alert_line(alert: Alert, kpi: Kpi, currency: str | None) -> str:
@@ -104,7 +115,7 @@ def cmd_kpi(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _kpi_cells(kpi: Kpi, currency: str | None, enabled: bool = True) -> list[str]:
-    kind = f"{t('kind.formula')} {kpi.formula}" if kpi.formula else f"{t('kind.measured')} ({kpi.aggregate})"
+    kind = f"{t('kind.formula')} {kpi.formula}" if kpi.formula else f"{t('kind.measured')} ({t(f'settings.aggregate.{kpi.aggregate}')})"
     rule = "—"
     if kpi.stop is not None:
         rule = f"{condition_text(kpi.stop)} → {action_text(kpi.stop)}"

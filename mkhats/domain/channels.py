@@ -7,14 +7,14 @@ channel without one says so (None), never a made-up zero.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
 from datetime import date
 
 from mkhats.domain.kpis import period_values
+from mkhats.domain.record import record
 from mkhats.domain.snapshot import Snapshot
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ChannelRow:
     """One channel's numbers for a period."""
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from mkhats.domain.models import ChecklistItem
+from mkhats.domain.record import record
 from mkhats.domain.weeks import add_days, period_key, week_start
 
 
@@ -18,7 +18,7 @@ def week_periods(week: str) -> dict[str, str]:
     return {cadence: period_key(cadence, thursday) for cadence in ("weekly", "monthly", "quarterly")}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ChecklistRow:
     """An item as shown for a week: its period and whether it is done."""
 

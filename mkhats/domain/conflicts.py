@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from mkhats.domain.models import ConflictRule, ExternalCheck, Hat
+from mkhats.domain.record import record
 from mkhats.domain.weeks import add_days, add_months
 from mkhats.errors import InputError
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ConflictState:
     """An active conflict and the external check that covers it today, if any."""
 

@@ -17,12 +17,13 @@ import io
 import math
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import Any
 
 from mkhats.domain.models import Kpi, KpiValue
 from mkhats.domain.numbers import parse_number
+from mkhats.domain.record import record
 from mkhats.domain.weeks import parse_day
 from mkhats.errors import InputError
 
@@ -37,7 +38,7 @@ _KNOWN_COLUMNS = frozenset({"date", "hat", "kpi", "value", "note"})
 _DELIMITERS = (",", ";", "\t")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RowError:
     """Why row ``row`` of an imported file was refused: a catalogue key and its parameters."""
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Union
 
+from mkhats.domain.record import record
 from mkhats.errors import InputError
 from mkhats.i18n import t
 
@@ -44,17 +44,19 @@ _SIGNS = str.maketrans(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Number:
     """A numeric literal."""
 
+    __slots__ = ("value",)
     value: float
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Ref:
     """A KPI reference as written: ``spend`` or ``crm.ltv``."""
 
+    __slots__ = ("name",)
     name: str
 
     def key(self, hat: str) -> str:
@@ -62,17 +64,19 @@ class Ref:
         return self.name if "." in self.name else f"{hat}.{self.name}"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Neg:
     """Unary minus."""
 
+    __slots__ = ("operand",)
     operand: Node
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class BinOp:
     """``left op right`` with ``op`` one of ``+ - * /``."""
 
+    __slots__ = ("op", "left", "right")
     op: str
     left: Node
     right: Node
@@ -81,17 +85,19 @@ class BinOp:
 Node = Union[Number, Ref, Neg, BinOp]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Formula:
     """A parsed formula: its text, its tree and the references as written."""
 
+    __slots__ = ("text", "root", "refs")
     text: str
     root: Node
     refs: frozenset[str]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class _Token:
+    __slots__ = ("kind", "text", "pos")
     kind: str  # "num", "name", "op" or "end"
     text: str
     pos: int  # 1-based, as people count characters

@@ -6,6 +6,9 @@ re-labels everything. Names the user typed are returned as typed.
 
 from __future__ import annotations
 
+from functools import cache
+from typing import Any
+
 from mkhats.domain.defaults import DEFAULT_PERSON
 from mkhats.domain.models import ChecklistItem, ConflictRule, Hat, Kpi, StopRule
 from mkhats.i18n import current_language, has, t
@@ -68,9 +71,14 @@ def condition_text(rule: StopRule) -> str:
     """A stop rule's condition in words of the user's language: ``> 1500 for 3 days``."""
     from mkhats.domain.stoprules import format_condition
 
-    if rule.days == 1:
-        return format_condition(rule)
     head = format_condition(rule.model_copy(update={"days": 1}))
+    if rule.threshold is not None and current_language() == "ru":
+        # "12 800" and "2,5" as Russian reads them; the parser reads both back. English keeps
+        # "12800": "12,800" would read back as 12.8.
+        decimals = 0 if float(rule.threshold).is_integer() else len(repr(rule.threshold).split(".")[1])
+        head = f"{rule.op} {format_number(rule.threshold, min(decimals, 4))}"
+    if rule.days == 1:
+        return head
     return t("stop.for_days", condition=head, n=rule.days, days=rule.days)
 
 
@@ -148,7 +156,20 @@ def format_day(day, lang: str | None = None, year: bool = True) -> str:
     import pendulum
 
     pattern = "D MMM YYYY" if year else "D MMM"
-    return pendulum.date(day.year, day.month, day.day).format(pattern, locale=lang or current_language())
+    return pendulum.date(day.year, day.month, day.day).format(pattern, locale=_date_locale(lang or current_language()))
+
+
+@cache
+def _date_locale(lang: str) -> Any:
+    """pendulum's locale ``lang``, as ``Locale.load`` gives it but without first finding its folder
+    through ``importlib.resources``, whose file readers cost ≈ 1 ms to import (SPEC §6)."""
+    if lang not in ("en", "ru"):
+        return lang  # pendulum's own lookup
+    from importlib import import_module
+
+    from pendulum.locales.locale import Locale
+
+    return Locale(lang, import_module(f"pendulum.locales.{lang}.locale").locale)
 
 
 def format_span(first, last, lang: str | None = None) -> str:

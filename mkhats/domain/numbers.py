@@ -9,17 +9,22 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
 
 from mkhats.errors import InputError
 
-_GROUPING = re.compile(r"[\s\u00a0\u202f\u2009']")
-_PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # (grouping, plain number): compiled on the first number typed, not by every command (SPEC §6).
+    return re.compile(r"[\s\u00a0\u202f\u2009']"), re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
 def parse_number(text: str, field: str = "value") -> float:
     """The finite number in ``text``; raises ``InputError`` naming ``field`` otherwise."""
+    grouping, plain = _patterns()
     raw = (text or "").strip()
-    cleaned = _GROUPING.sub("", raw).replace("\u2212", "-")
+    cleaned = grouping.sub("", raw).replace("\u2212", "-")
     if "," in cleaned and "." in cleaned:
         if cleaned.rfind(",") > cleaned.rfind("."):
             cleaned = cleaned.replace(".", "").replace(",", ".")
@@ -29,7 +34,7 @@ def parse_number(text: str, field: str = "value") -> float:
         cleaned = cleaned.replace(",", "")
     else:
         cleaned = cleaned.replace(",", ".")
-    if not _PLAIN.match(cleaned):
+    if not plain.match(cleaned):
         raise InputError("error.number", field=field, value=raw)
     value = float(cleaned)
     if not math.isfinite(value):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mkhats.domain.channels import channel_map
 from mkhats.domain.checklist import checklist_rows, progress, week_periods
+from mkhats.domain.cmo_report import desk_lines, summary_header, summary_rows
 from mkhats.domain.conflicts import conflict_states
 from mkhats.domain.kpis import period_values, status
 from mkhats.domain.labels import (
@@ -93,14 +94,7 @@ def _hat_section(snapshot: Snapshot, hat, week_values: dict, prev_values: dict, 
 def _summary(snapshot: Snapshot, week_values: dict, prev_values: dict, alerts) -> list[str]:
     currency = snapshot.settings.currency
     lines = [f"## {t('report.cmo_summary')}", ""]
-    rows = []
-    for key in ("cmo.revenue", "cmo.marketing_spend", "cmo.romi", "cmo.cac", "cmo.ltv_cac"):
-        kpi = snapshot.kpis.get(key)
-        if kpi is None or kpi.retired:
-            continue
-        rows.append([kpi_title(kpi), format_with_unit(kpi, week_values.get(key), currency),
-                     format_with_unit(kpi, prev_values.get(key), currency), _status_text(kpi, week_values.get(key))])
-    lines += _table([t("col.kpi"), t("col.week"), t("col.prev"), t("col.status")], rows)
+    lines += _table(summary_header(), summary_rows(snapshot, week_values, prev_values, _status_text))
     lines += [f"### {t('report.channel_map')}", ""]
     month = week_periods(snapshot.week)["monthly"]
     channel_rows = []
@@ -143,7 +137,7 @@ def _summary(snapshot: Snapshot, week_values: dict, prev_values: dict, alerts) -
     if not decided and not alerts:
         lines.append("- " + t("report.no_decisions"))
     lines.append("")
-    return lines
+    return lines + desk_lines(snapshot, _table)
 
 
 def weekly_report(snapshot: Snapshot) -> str:

@@ -7,15 +7,17 @@ can lead from it to the place that fixes it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime, time
 from typing import Any
 
 from mkhats.domain.conflicts import conflict_states
 from mkhats.domain.hours import CMO_BAND, week_hours
 from mkhats.domain.kpis import period_value, period_values, status
+from mkhats.domain.record import record
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.stoprules import Alert, evaluate_stop_rule, open_alerts
+from mkhats.domain.strategy import missed_session
 from mkhats.domain.weeks import add_days, shift_week, week_days, week_start
 
 CATEGORIES = ("CONFLICT", "STOP", "TARGET", "RITUAL", "CADENCE", "HOURS", "SETUP")
@@ -23,7 +25,7 @@ SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 ROLES_REVIEW_DAYS = 92
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ReviewItem:
     """One warning: what is wrong (a catalogue key and its parameters) and where to fix it."""
 
@@ -169,7 +171,23 @@ def _shifts(snapshot: Snapshot) -> list[ReviewItem]:
 
 
 def _cadence(snapshot: Snapshot) -> list[ReviewItem]:
-    return _roles_age(snapshot) + _shifts(snapshot)
+    return _roles_age(snapshot) + _shifts(snapshot) + _desk(snapshot)
+
+
+def _desk(snapshot: Snapshot) -> list[ReviewItem]:
+    """Last month's strategy session if it was not held; hypotheses whose test ended unjudged."""
+    items = []
+    month = missed_session(snapshot)
+    if month is not None:
+        items.append(ReviewItem("CADENCE", "low", "review.strategy_due", {"month": month}, hat="cmo"))
+    if not snapshot.hypotheses:
+        return items
+    from mkhats.domain.hypotheses import open_hypotheses  # its model is built only when needed
+
+    hats = [h.key for h in snapshot.enabled_hats]
+    for h in open_hypotheses(snapshot.hypotheses, as_of(snapshot), hats):
+        items.append(ReviewItem("CADENCE", "low", "review.hypothesis_open", {"hypothesis": h}, hat=h.hat, kpi=h.kpi))
+    return items
 
 
 def _roles_age(snapshot: Snapshot) -> list[ReviewItem]:

@@ -15,6 +15,7 @@ from mkhats.domain.labels import (
     pair_name,
     person_name,
 )
+from mkhats.domain.cmo_text import DESK_KEYS, describe_desk
 from mkhats.domain.review import ReviewItem
 from mkhats.domain.snapshot import Snapshot
 from mkhats.i18n import t
@@ -66,6 +67,8 @@ def describe(item: ReviewItem, snapshot: Snapshot) -> str:
         return t(item.key, kpi=kpi_title(kpi), week=p["week"], value=format_with_unit(kpi, p["value"], currency),
                  average=format_with_unit(kpi, p["average"], currency),
                  change=("+" if p["change"] >= 0 else "−") + format_number(abs(p["change"]), 0))
+    if item.key in DESK_KEYS:
+        return describe_desk(item, snapshot)
     if item.category == "CADENCE":
         if "last" in p:
             return t(item.key, n=p["days"], days=p["days"], last=format_day(p["last"]))

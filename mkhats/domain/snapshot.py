@@ -6,8 +6,9 @@ logs, checks, decisions…) and hand it to the pure review and report functions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from mkhats.domain.models import (
     AlertDecision,
@@ -23,7 +24,11 @@ from mkhats.domain.models import (
     WearSpan,
     WeeklyLog,
 )
+from mkhats.domain.record import record
 from mkhats.domain.weeks import add_days, last_weeks, week_start
+
+if TYPE_CHECKING:
+    from mkhats.domain.hypotheses import Hypothesis
 
 WINDOW_WEEKS = 13
 """The main screen, the review and the report look at the 13 weeks ending with the chosen week."""
@@ -35,7 +40,7 @@ def window(week: str, weeks: int = WINDOW_WEEKS) -> tuple[date, date]:
     return first, add_days(week_start(week), 6)
 
 
-@dataclass
+@record
 class Snapshot:
     """The data of one week's view: a window of daily values plus the whole main file."""
 
@@ -58,6 +63,9 @@ class Snapshot:
     sessions: list[StrategySession] = field(default_factory=list)
     spans: list[WearSpan] = field(default_factory=list)
     wearing: WearSpan | None = None
+    hypotheses: list[Hypothesis] = field(default_factory=list)
+    history: dict[str, dict[date, float]] = field(default_factory=dict)
+    """Daily values before ``first_day`` that the hypotheses' baselines need (nothing else uses them)."""
 
     @property
     def enabled_hats(self) -> list[Hat]:

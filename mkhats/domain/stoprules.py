@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
 
 from mkhats.domain.kpis import Daily, daily_values, meets
 from mkhats.domain.models import AlertDecision, Guard, Kpi, StopRule
 from mkhats.domain.numbers import parse_number
+from mkhats.domain.record import record
 from mkhats.errors import InputError
 
 MAX_DAYS = 90
@@ -26,22 +26,18 @@ _DAY_WORD = r"(?:days?|дней|дня|день|дн\.?)"
 _IN_A_ROW = r"(?:in\s+a\s+row|consecutive(?:ly)?|подряд)"
 # The days part is matched at the end first: "> 1500 3 дня подряд" must not read "1500 3" as the
 # number 15 003.
-_DAYS_TAIL = re.compile(
+# Patterns are compiled on first use (``re`` caches them): only typing a rule needs them, and
+# compiling them costs every command ≈ 0.5 ms (SPEC §6).
+_DAYS_TAIL = (
     r"\s*(?:"
     # "for 3 days", "за 3 дня", "for 3" (the day word optional after "for"/"за")
     r"(?:for|за|в\s+течение)\s+(?P<n1>[0-9]{1,6})(?:\s*%(day)s)?(?:\s+%(row)s)?"
     # "3 дня подряд", "3 days in a row"
     r"|(?P<n2>[0-9]{1,6})\s*%(day)s\s+%(row)s"
-    r")\s*$" % {"day": _DAY_WORD, "row": _IN_A_ROW},
-    re.IGNORECASE,
+    r")\s*$" % {"day": _DAY_WORD, "row": _IN_A_ROW}
 )
-_HEAD = re.compile(r"^\s*" + _OP + r"\s*(?P<rest>.*?)\s*$", re.DOTALL)
-_GUARD = re.compile(
-    r"^\s*(?:(?P<hat>[a-z][a-z0-9_]*)\.)?(?P<kpi>[a-z][a-z0-9_]{0,39})\s*"
-    + _OP
-    + r"\s*(?P<rest>.*?)\s*$",
-    re.DOTALL | re.ASCII,
-)
+_HEAD = r"^\s*" + _OP + r"\s*(?P<rest>.*?)\s*$"
+_GUARD = r"^\s*(?:(?P<hat>[a-z][a-z0-9_]*)\.)?(?P<kpi>[a-z][a-z0-9_]{0,39})\s*" + _OP + r"\s*(?P<rest>.*?)\s*$"
 
 
 def parse_condition(text: str) -> tuple[str, float | None, int]:
@@ -61,12 +57,12 @@ def parse_condition(text: str) -> tuple[str, float | None, int]:
         InputError: ``stop.syntax`` (with the expected form), ``stop.threshold`` for a number
             that is not one, ``stop.days`` for a day count outside 1..90.
     """
-    head = _HEAD.match(text or "")
+    head = re.match(_HEAD, text or "", re.DOTALL)
     if head is None:
         raise InputError("stop.syntax", text=(text or "").strip())
     op, rest = _OPS[head.group("op")], head.group("rest")
     days = 1
-    tail = _DAYS_TAIL.search(rest)
+    tail = re.search(_DAYS_TAIL, rest, re.IGNORECASE)
     if tail is not None:
         days = int(tail.group("n1") or tail.group("n2"))
         rest = rest[: tail.start()].strip()
@@ -96,7 +92,7 @@ def parse_guard(text: str, hat: str | None = None) -> Guard:
     Raises:
         InputError: ``stop.guard_syntax`` when the text is not of that form.
     """
-    match = _GUARD.match((text or "").strip().lower())
+    match = re.match(_GUARD, (text or "").strip().lower(), re.DOTALL | re.ASCII)
     foreign_hat = match is not None and match.group("hat") and match.group("hat") != hat
     if match is None or foreign_hat or not match.group("rest"):
         raise InputError("stop.guard_syntax", text=(text or "").strip())
@@ -128,7 +124,7 @@ def format_guard(guard: Guard) -> str:
     return f"{guard.kpi} {guard.op} {_number(guard.threshold)}"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Alert:
     """A streak of at least N days on which KPI ``kpi`` met its stop rule."""
 

@@ -11,13 +11,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkhats.domain.labels import currency_sign
 from mkhats.domain.models import Settings
-from mkhats.domain.snapshot import Snapshot, window
 from mkhats.domain.weeks import add_days, add_months, months_between, shift_week, week_key
 from mkhats.store import Database
 from mkhats.store.repo import Repo
+
+if TYPE_CHECKING:
+    from mkhats.domain.snapshot import Snapshot
 
 
 def default_db_path() -> Path:
@@ -88,6 +91,8 @@ class Workspace:
 
     def snapshot(self, week: str | None = None, weeks: int | None = None) -> Snapshot:
         """Everything the rules need to judge ``week`` (default: this week)."""
+        from mkhats.domain.snapshot import Snapshot, window  # not needed by ``add`` (SPEC §6)
+
         week = week or self.this_week()
         first, last = window(week) if weeks is None else window(week, weeks)
         # Records read and validated once are reused until a write here or a change on disk: a week
@@ -120,6 +125,7 @@ class Workspace:
                 if month_spans is None:
                     month_spans = self._memo[key] = repo.spans(*_month_bounds(month))
                 spans += [s for s in month_spans if since <= s.start.date() <= last]  # type: ignore[attr-defined]
+            history = self._history(repo, main["hypotheses"], first)  # type: ignore[arg-type]
         return Snapshot(
             today=self.today,
             week=week,
@@ -127,9 +133,30 @@ class Workspace:
             first_day=first,
             last_day=last,
             spans=spans,
+            history=history,
             logs=dict(logs),  # type: ignore[call-overload]
             **main,  # type: ignore[arg-type]
         )
+
+    def _history(self, repo: Repo, hypotheses: list, first: date) -> dict[str, dict[date, float]]:
+        """Values before ``first`` that the baselines of the hypotheses still of interest need."""
+        if not hypotheses:
+            return {}
+        from mkhats.domain.hypotheses import earliest_day
+
+        since = earliest_day(hypotheses, first)
+        if since is None or since >= first:
+            return {}
+        last = add_days(first, -1)
+        out: dict[str, dict[date, float]] = {}
+        for month in months_between(since, last):
+            values = self._memo.get(("values", month))
+            if values is None:
+                values = self._memo[("values", month)] = repo.values(*_month_bounds(month))
+            for v in values:  # type: ignore[attr-defined]
+                if since <= v.day <= last:
+                    out.setdefault(v.kpi, {})[v.day] = v.value
+        return out
 
 
 def _month_bounds(month: str) -> tuple[date, date]:
@@ -152,5 +179,6 @@ def _main_records(repo: Repo) -> dict[str, object]:
         "decisions": repo.decisions(),
         "reviews": repo.reviews(),
         "sessions": repo.sessions(),
+        "hypotheses": repo.hypotheses(),
         "wearing": repo.wearing(),
     }

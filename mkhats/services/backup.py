@@ -49,6 +49,9 @@ class _BackupView:
     def months(self) -> list[str]:
         return sorted(self._months)
 
+    def docs(self, table: str, month: str | None = None) -> list[dict[str, Any]]:
+        return (self.main(table) if month is None else self.month(month, table)).all()
+
 
 def check_backup(src: Path) -> None:
     """Refuse a backup holding any record mkhats would not accept from a user (exit 2)."""
@@ -57,7 +60,7 @@ def check_backup(src: Path) -> None:
     repo = Repo(_BackupView(backup.main, months), lambda table: (str(src), None))
     try:
         for read in (repo.settings, repo.persons, repo.hats, repo.checklist, repo.ticks, repo.logs,
-                     repo.conflicts, repo.checks, repo.decisions, repo.reviews, repo.sessions, repo.wearing):
+                     repo.conflicts, repo.checks, repo.decisions, repo.reviews, repo.sessions, repo.wearing, repo.hypotheses):
             read()
         kpis = repo.kpis()
         for value in repo.all_values():

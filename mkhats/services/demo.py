@@ -10,9 +10,9 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 
-from mkhats.domain.models import ExternalCheck, KpiValue, Person, RolesReview, WearSpan, WeeklyLog
+from mkhats.domain.models import ExternalCheck, KpiValue, Person, RolesReview, StrategySession, WearSpan, WeeklyLog
 from mkhats.domain.checklist import week_periods
-from mkhats.domain.weeks import add_days, last_weeks, week_key, week_start
+from mkhats.domain.weeks import add_days, add_months, last_weeks, month_key, week_key, week_start
 from mkhats.errors import InputError
 from mkhats.i18n import current_language, t
 from mkhats.services import Workspace
@@ -73,7 +73,7 @@ def fill_demo(ws: Workspace, weeks: int, force: bool) -> int:
         if not _is_empty(repo) and not force:
             raise InputError("demo.not_empty", file=str(ws.path))
         repo.clear_values()
-        for table in ("logs", "checks", "decisions", "reviews", "ticks", "sessions", "wearing"):
+        for table in ("logs", "checks", "decisions", "reviews", "ticks", "sessions", "wearing", "hypotheses"):
             repo.clear_table(table)
         scale = 80.0 if (repo.settings().currency or ("₽" if current_language() == "ru" else "$")) == "₽" else 1.0
         kpis = repo.kpis()
@@ -95,6 +95,7 @@ def fill_demo(ws: Workspace, weeks: int, force: bool) -> int:
         _logs(repo, rng, today, weeks)
         _people_and_checks(repo, today)
         _wear_and_ticks(repo, rng, today, weeks)
+        _desk(repo, today, first)
         return len(values)
 
 
@@ -148,3 +149,25 @@ def _wear_and_ticks(repo: Repo, rng: random.Random, today: date, weeks: int) -> 
                 end = start + timedelta(minutes=rng.randint(30, 150))
                 repo.add_span(WearSpan(hat=hat, person="Me", start=start, end=end))
                 start = end + timedelta(minutes=15)
+
+
+def _desk(repo: Repo, today: date, first: date) -> None:
+    """A strategy session early in each month, and two hypotheses: one judged, one still testing."""
+    from mkhats.domain.hypotheses import Hypothesis
+
+    month = first.replace(day=1)
+    while add_days(month, 2) <= today:  # held on the 3rd of each month
+        verdicts = {"content": "scale", "performance": "test", "crm": "scale" if month.month % 2 else "test"}
+        repo.upsert_session(StrategySession(month=month_key(month), day=add_days(month, 2), verdicts=verdicts,
+                                            notes=t("demo.session.notes")))
+        month = add_months(month, 1)
+    monday = week_start(week_key(today))
+    repo.upsert_hypothesis(Hypothesis(
+        id="h1", hat="content", statement=t("demo.hypothesis.1"), kpi="content.leads",
+        baseline_first=add_days(monday, -56), baseline_last=add_days(monday, -29),
+        test_first=add_days(monday, -28), test_last=add_days(monday, -1), verdict="rejected",
+        created=add_days(monday, -28)))
+    repo.upsert_hypothesis(Hypothesis(
+        id="h2", hat="performance", statement=t("demo.hypothesis.2"), kpi="performance.cpl",
+        baseline_first=add_days(monday, -14), baseline_last=add_days(monday, -1),
+        test_first=monday, test_last=add_days(monday, 13), created=monday))

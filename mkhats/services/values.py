@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mkhats.domain.csvrows import RowError, format_values_csv, parse_value_rows
 from mkhats.domain.kpis import validate_value
 from mkhats.domain.models import Kpi, KpiValue
 from mkhats.domain.numbers import parse_number
+from mkhats.domain.record import record
 from mkhats.domain.stoprules import Alert, alerts_touching, evaluate_stop_rule, open_alerts
 from mkhats.domain.weeks import add_days
 from mkhats.errors import InputError, StoreError
+from mkhats.i18n import t
 from mkhats.services import Workspace
 from mkhats.store.repo import Repo
+
+if TYPE_CHECKING:
+    from mkhats.domain.csvrows import RowError
 
 # Beyond the longest rule, a month either side shows a streak's true extent.
 _RULE_MARGIN = 31
@@ -38,6 +41,8 @@ def find_kpi(kpis: dict[str, Kpi], key: str) -> Kpi:
     key = (key or "").strip().lower()
     if key in kpis:
         return kpis[key]
+    import difflib  # only for this error: ``add`` pays for no import it does not use (SPEC §6)
+
     close = difflib.get_close_matches(key, list(kpis), n=3, cutoff=0.5)
     if close:
         raise InputError("kpi.unknown_close", key=key, close=", ".join(close))
@@ -65,7 +70,7 @@ def add_value(ws: Workspace, key: str, value: str | float, day: date | None = No
         The open stop-rule alerts whose streak now includes that day.
     """
     day = day or ws.today
-    number = parse_number(value, "value") if isinstance(value, str) else float(value)
+    number = parse_number(value, t("forms.value.value")) if isinstance(value, str) else float(value)
     with ws.write() as repo:
         kpis = repo.kpis()
         kpi = find_kpi(kpis, key)
@@ -92,7 +97,7 @@ def delete_value(ws: Workspace, key: str, day: date) -> bool:
         return repo.delete_value(kpi.key, day)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ImportResult:
     """What an import did (or would do, on a dry run)."""
 
@@ -104,6 +109,8 @@ class ImportResult:
 
 def import_csv(ws: Workspace, path: Path, dry_run: bool = False) -> ImportResult:
     """Validate every row of a CSV file, then write all of them in one transaction, or none."""
+    from mkhats.domain.csvrows import parse_value_rows
+
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
@@ -132,5 +139,7 @@ def _span(values: list[KpiValue]) -> tuple[date, date]:
 
 def export_csv(ws: Workspace) -> str:
     """Every KPI value as CSV (``date,kpi,value,note``)."""
+    from mkhats.domain.csvrows import format_values_csv
+
     with ws.read() as repo:
         return format_values_csv(repo.all_values())

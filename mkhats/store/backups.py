@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from mkhats.domain.record import record
 from mkhats.store import schema
 from mkhats.store.atomic import ensure_dir, read_file, write_atomic
 from mkhats.store.errors import CorruptFileError, StoreIOError
@@ -31,7 +32,7 @@ _REASON = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ENTRY_MONTH = re.compile(r"[^/\\]+\.d/values-(\d{4}-(?:0[1-9]|1[0-2]))\.json")
 
 
-@dataclass
+@record
 class BackupSet:
     """A validated backup, migrated to the current schema: the main file and each month's file."""
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import filelock
 import orjson
@@ -59,6 +60,16 @@ class View:
     def months(self) -> list[str]:
         """The month keys that have a partition, on disk or written in this transaction."""
         return self._owner()._month_keys()
+
+    def docs(self, table: str, month_key: str | None = None) -> list[dict[str, Any]]:
+        """A main-file table's documents, or a month's, as stored: to read, never to change. TinyDB
+        reads the same data but copies each into a ``Document`` (≈ 2 ms of ``check``, SPEC §6)."""
+        db = self._owner()
+        file = db._main_file() if month_key is None else db._month_file(check_month_key(month_key))
+        if file.db is None:
+            db._load(file)
+        assert file.data is not None
+        return list(file.data.get(table, {}).values())
 
     def _close(self) -> None:
         self._db = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from tinydb import Query
@@ -34,6 +34,9 @@ from mkhats.domain.models import (
 )
 from mkhats.domain.weeks import month_key, months_between
 from mkhats.errors import StoreError
+
+if TYPE_CHECKING:
+    from mkhats.domain.hypotheses import Hypothesis
 
 M = TypeVar("M", bound=BaseModel)
 Q = Query()
@@ -96,7 +99,7 @@ class Repo:
 
     def settings(self) -> Settings:
         """The user's preferences."""
-        docs = self._h.main("settings").all()
+        docs = self._h.docs("settings")
         return self._valid(Settings, docs[:1], "settings")[0] if docs else Settings()
 
     def set_settings(self, settings: Settings) -> None:
@@ -107,7 +110,7 @@ class Repo:
 
     def persons(self) -> dict[str, Person]:
         """People by name."""
-        return {p.name: p for p in self._valid(Person, self._h.main("persons").all(), "persons")}
+        return {p.name: p for p in self._valid(Person, self._h.docs("persons"), "persons")}
 
     def upsert_person(self, person: Person) -> None:
         """Add or update a person by name."""
@@ -119,7 +122,7 @@ class Repo:
 
     def hats(self) -> dict[str, Hat]:
         """Every hat, enabled or not, in tab order."""
-        hats = self._valid(Hat, self._h.main("hats").all(), "hats")
+        hats = self._valid(Hat, self._h.docs("hats"), "hats")
         return {h.key: h for h in sorted(hats, key=lambda h: h.position)}
 
     def upsert_hat(self, hat: Hat) -> None:
@@ -128,7 +131,7 @@ class Repo:
 
     def kpis(self) -> dict[str, Kpi]:
         """Every KPI by key, retired ones included (their history stays)."""
-        return {k.key: k for k in self._valid(Kpi, self._h.main("kpis").all(), "kpis")}
+        return {k.key: k for k in self._valid(Kpi, self._h.docs("kpis"), "kpis")}
 
     def upsert_kpi(self, kpi: Kpi) -> None:
         """Add or update a KPI by key."""
@@ -138,7 +141,7 @@ class Repo:
 
     def checklist(self) -> list[ChecklistItem]:
         """Every checklist item, by hat then position."""
-        items = self._valid(ChecklistItem, self._h.main("checklist").all(), "checklist")
+        items = self._valid(ChecklistItem, self._h.docs("checklist"), "checklist")
         return sorted(items, key=lambda i: (i.hat, i.position))
 
     def upsert_item(self, item: ChecklistItem) -> None:
@@ -151,7 +154,7 @@ class Repo:
 
     def ticks(self) -> set[tuple[str, str]]:
         """Every (item id, period) that is done."""
-        return {(t.item, t.period) for t in self._valid(ChecklistTick, self._h.main("ticks").all(), "ticks")}
+        return {(t.item, t.period) for t in self._valid(ChecklistTick, self._h.docs("ticks"), "ticks")}
 
     def set_tick(self, item: str, period: str, done: bool) -> None:
         """Mark an item done or not done for a period."""
@@ -164,9 +167,10 @@ class Repo:
 
     def logs(self, weeks: Iterable[str] | None = None) -> dict[tuple[str, str], WeeklyLog]:
         """Weekly logs by (hat, week), optionally only for ``weeks``."""
-        table = self._h.main("logs")
-        wanted = set(weeks) if weeks is not None else None
-        docs = table.all() if wanted is None else [d for d in table.all() if d.get("week") in wanted]
+        docs = self._h.docs("logs")
+        if weeks is not None:
+            wanted = set(weeks)
+            docs = [d for d in docs if d.get("week") in wanted]
         return {(log.hat, log.week): log for log in self._valid(WeeklyLog, docs, "logs")}
 
     def upsert_log(self, log: WeeklyLog) -> None:
@@ -177,7 +181,7 @@ class Repo:
 
     def conflicts(self) -> list[ConflictRule]:
         """The conflict rules."""
-        return self._valid(ConflictRule, self._h.main("conflicts").all(), "conflicts")
+        return self._valid(ConflictRule, self._h.docs("conflicts"), "conflicts")
 
     def set_conflicts(self, rules: Iterable[ConflictRule]) -> None:
         """Replace the conflict rules."""
@@ -187,7 +191,7 @@ class Repo:
 
     def checks(self) -> list[ExternalCheck]:
         """Every external check ever recorded."""
-        return self._valid(ExternalCheck, self._h.main("checks").all(), "checks")
+        return self._valid(ExternalCheck, self._h.docs("checks"), "checks")
 
     def add_check(self, check: ExternalCheck) -> None:
         """Record an external check."""
@@ -195,7 +199,7 @@ class Repo:
 
     def decisions(self) -> list[AlertDecision]:
         """Every decision recorded on a stop-rule alert."""
-        return self._valid(AlertDecision, self._h.main("decisions").all(), "decisions")
+        return self._valid(AlertDecision, self._h.docs("decisions"), "decisions")
 
     def add_decision(self, decision: AlertDecision) -> None:
         """Record a decision on an alert."""
@@ -203,7 +207,7 @@ class Repo:
 
     def reviews(self) -> list[RolesReview]:
         """Every quarterly roles and KPIs review."""
-        return self._valid(RolesReview, self._h.main("reviews").all(), "reviews")
+        return self._valid(RolesReview, self._h.docs("reviews"), "reviews")
 
     def add_review(self, review: RolesReview) -> None:
         """Record a roles and KPIs review."""
@@ -211,17 +215,30 @@ class Repo:
 
     def sessions(self) -> list[StrategySession]:
         """Every monthly strategy session."""
-        return self._valid(StrategySession, self._h.main("sessions").all(), "sessions")
+        return self._valid(StrategySession, self._h.docs("sessions"), "sessions")
 
     def upsert_session(self, session: StrategySession) -> None:
         """Save the strategy session of a month."""
         self._h.main("sessions").upsert(_dump(session), Q.month == session.month)
 
+    def hypotheses(self) -> list[Hypothesis]:
+        """Every hypothesis, in the order they were created."""
+        docs = self._h.docs("hypotheses")
+        if not docs:
+            return []  # the model (and what it imports) is loaded only for files that hold some
+        from mkhats.domain.hypotheses import Hypothesis
+
+        return self._valid(Hypothesis, docs, "hypotheses")
+
+    def upsert_hypothesis(self, hypothesis: Hypothesis) -> None:
+        """Add or update a hypothesis by id."""
+        self._h.main("hypotheses").upsert(_dump(hypothesis), Q.id == hypothesis.id)
+
     # -- wearing hats ----------------------------------------------------------------------------
 
     def wearing(self) -> WearSpan | None:
         """The span being worn now, if any (kept in the main file until it is closed)."""
-        docs = self._h.main("wearing").all()
+        docs = self._h.docs("wearing")
         return self._valid(WearSpan, docs[:1], "wearing")[0] if docs else None
 
     def set_wearing(self, span: WearSpan | None) -> None:
@@ -239,7 +256,7 @@ class Repo:
         """Closed spans that started between ``first`` and ``last``."""
         out = []
         for month in self._present(first, last):
-            docs = self._h.month(month, "spans").all()
+            docs = self._h.docs("spans", month)
             out += [s for s in self._valid(WearSpan, docs, f"spans {month}") if first <= s.start.date() <= last]
         return sorted(out, key=lambda s: s.start)
 
@@ -254,7 +271,7 @@ class Repo:
         out: list[KpiValue] = []
         lo, hi = first.isoformat(), last.isoformat()
         for month in self._present(first, last):
-            docs = [d for d in self._h.month(month, "values").all() if lo <= d.get("day", "") <= hi]
+            docs = [d for d in self._h.docs("values", month) if lo <= d.get("day", "") <= hi]
             out += self._valid(KpiValue, docs, f"values {month}")
         return out
 
@@ -269,7 +286,7 @@ class Repo:
         """Every value of every month (export)."""
         out: list[KpiValue] = []
         for month in self._h.months():
-            out += self._valid(KpiValue, self._h.month(month, "values").all(), f"values {month}")
+            out += self._valid(KpiValue, self._h.docs("values", month), f"values {month}")
         return out
 
     def set_values(self, values: Iterable[KpiValue]) -> tuple[int, int]:

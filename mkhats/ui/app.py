@@ -27,8 +27,9 @@ from mkhats.i18n import t
 from mkhats.services import Workspace
 from mkhats.services import plans
 from mkhats.services.views import hat_view, open_alerts_of, warnings_text, week_title
-from mkhats.ui.keys import KEY_LABELS, MAIN_ONLY, relabel_bindings
-from mkhats.ui.palette import MkhatsCommands
+from mkhats.ui.desk import DESK_ACTIONS, DESK_BINDINGS, DESK_LABELS, DeskActions
+from mkhats.ui.keys import KEY_LABELS, MAIN_ONLY, relabel_bindings, relabel_tree
+from mkhats.ui.palette import LocalizedPalette, MkhatsCommands
 from mkhats.ui.widgets.checklist import Checklist
 from mkhats.ui.widgets.hat_pane import HatPane
 from mkhats.ui.widgets.kpi_table import KpiTable
@@ -38,7 +39,7 @@ from mkhats.ui.widgets.title_bar import TitleBar
 R = TypeVar("R")
 
 
-class MkhatsApp(App[int]):
+class MkhatsApp(DeskActions, LocalizedPalette, App[int]):
     """mkhats: every hat with its checklist, money KPIs and weekly log."""
 
     CSS_PATH = Path(__file__).parent / "mkhats.tcss"
@@ -57,8 +58,11 @@ class MkhatsApp(App[int]):
         Binding("w", "wear", t("ui.key.wear"), id="hat.wear"),
         Binding("r", "review", t("ui.key.review"), id="review"),
         Binding("s", "settings", t("ui.key.settings"), id="settings"),
+        *DESK_BINDINGS,
         Binding("question_mark", "help", t("ui.key.help"), key_display="?", id="help"),
         Binding("q", "quit", t("ui.key.quit"), id="quit"),
+        # Ours rather than Textual's, whose description ("palette") is an English literal.
+        Binding("ctrl+p", "command_palette", t("ui.key.palette"), show=False, priority=True, id="palette"),
     ]
 
     def __init__(self, ws: Workspace, now: Callable[[], datetime] = datetime.now) -> None:
@@ -87,9 +91,15 @@ class MkhatsApp(App[int]):
                         yield HatPane(hat.key)
         yield Footer()
 
+    def push_screen(self, screen, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN201 - Textual's
+        """Push a screen, its keys described in today's language (they were rendered at import)."""
+        result = super().push_screen(screen, *args, **kwargs)
+        self.call_after_refresh(lambda: relabel_tree(self.screen))
+        return result
+
     def on_mount(self) -> None:
         # Key descriptions were rendered when the classes were defined: render them in today's language.
-        relabel_bindings(self, KEY_LABELS)
+        relabel_bindings(self, {**KEY_LABELS, **DESK_LABELS})
         self.reload()
         self.set_interval(1.0, self._poll)
         self.set_interval(20.0, self._update_title)
@@ -130,6 +140,8 @@ class MkhatsApp(App[int]):
             self.query_one(f"#tab-{hat}", TabPane).mount(HatPane(hat))
             return  # HatPane.on_mount asks again once it is there
         pane.show(hat_view(self.snapshot, hat, self._alerts), self.week)
+        if hat == "cmo":
+            self.show_desk(pane)
         self._shown[hat] = shown
 
     def _update_title(self) -> None:
@@ -283,7 +295,7 @@ class MkhatsApp(App[int]):
         hat = self.hat
         self._shown.clear()
         await self.recompose()
-        relabel_bindings(self, KEY_LABELS)
+        relabel_bindings(self, {**KEY_LABELS, **DESK_LABELS})
         hats = [h.key for h in self.snapshot.enabled_hats] if self.snapshot else []
         if hat in hats:
             self.query_one("#hats", TabbedContent).active = f"tab-{hat}"
@@ -291,6 +303,8 @@ class MkhatsApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The hat keys act on the hat tabs only: not while another screen is on top."""
+        if action in DESK_ACTIONS and (len(self.screen_stack) > 1 or not self.desk_allows(action)):
+            return False
         return not (action in MAIN_ONLY and len(self.screen_stack) > 1)
 
     def action_help(self) -> None:

@@ -1,10 +1,18 @@
-"""The command palette (``ctrl+p``): every action of the app, hats and weeks included."""
+"""The command palette (``ctrl+p``): every action of the app, hats and weeks included.
+
+Textual's own palette words (its prompt, its system commands: theme, quit, keys…) are English
+literals with no catalogue behind them; ``LocalizedPalette`` puts ours in their place, so the
+palette reads in the user's language like the rest of the app.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
 
 from mkhats.domain.labels import hat_name
 from mkhats.i18n import t
@@ -30,6 +38,10 @@ class MkhatsCommands(Provider):
             (t("ui.cmd.help"), app.action_help, "?"),
             (t("ui.cmd.edit_checklist"), self._edit_checklist, "e"),
         ]
+        if hasattr(app, "action_strategy"):
+            from mkhats.ui.desk import desk_commands
+
+            commands += desk_commands(app)
         return commands
 
     def _wear(self, index: int) -> None:
@@ -51,3 +63,43 @@ class MkhatsCommands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+
+_SYSTEM = {
+    "Change the current theme": "ui.sys.theme",
+    "Quit the application as soon as possible": "ui.sys.quit",
+    "Show help for the focused widget and a summary of available keys": "ui.sys.keys_show",
+    "Hide the keys and widget help panel": "ui.sys.keys_hide",
+    "Maximize the focused widget": "ui.sys.maximize",
+    "Minimize the widget and restore to normal size": "ui.sys.minimize",
+    "Save an SVG 'screenshot' of the current screen": "ui.sys.screenshot",
+}
+"""Textual's system commands, known by their English help → our catalogue key (``.title``, ``.help``).
+
+One a newer Textual adds is not here: it stays in English rather than disappearing."""
+
+
+class LocalizedPalette:
+    """App mixin: Textual's own palette words (prompt, system commands, theme picker) from the catalogue."""
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's system commands with their title and help in the current language."""
+        for command in super().get_system_commands(screen):  # type: ignore[misc]
+            key = _SYSTEM.get(command.help)
+            yield command if key is None else command._replace(title=t(f"{key}.title"), help=t(f"{key}.help"))
+
+    def action_command_palette(self) -> None:
+        """The command palette, its prompt in the current language."""
+        self._open_palette(None, "ui.palette.prompt", "--command-palette")
+
+    def search_themes(self) -> None:
+        """The theme picker, its prompt in the current language."""
+        from textual.theme import ThemeProvider
+
+        self._open_palette([ThemeProvider], "ui.palette.themes")
+
+    def _open_palette(self, providers: list | None, prompt: str, screen_id: str | None = None) -> None:
+        app: App = self  # type: ignore[assignment]
+        if app.use_command_palette and not CommandPalette.is_open(app):
+            app.push_screen(CommandPalette(providers=providers, placeholder=t(prompt), id=screen_id))

@@ -18,15 +18,21 @@ SCENES: dict[str, list[str]] = {
     "kpi_detail": ["2", "tab", "down", "down", "down", "down", "enter"],
     "review": ["r"],
     "settings": ["s"],
-    "add_value_error": ["a", *"12x", "enter", "enter"],
+    "add_value_error": ["a", *"12x", "enter"],
     "help": ["question_mark"],
     "log": ["3", "l", *"Two sends: product update and win-back", "tab"],
 }
 
 
 async def settle(pilot: Pilot) -> None:
-    """Let the screen finish, with every cursor steady."""
+    """Let the screen finish (hat panes filled), with every cursor steady."""
+    from mkhats.ui.widgets.hat_pane import HatPane
+
     await pilot.pause()
+    for _ in range(20):  # a pane built on first visit is filled after the next refresh
+        if all(pane.week is not None for pane in pilot.app.query(HatPane).results()):
+            break
+        await pilot.pause(0.05)
     for screen in pilot.app.screen_stack:
         for widget in screen.query(Input).results():
             widget.cursor_blink = False

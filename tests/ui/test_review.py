@@ -41,7 +41,9 @@ async def test_review_groups_and_colours_the_warnings(ws, make_app):
         screen = await open_review(app, pilot)
         listing = screen.query_one("#review-list", OptionList)
         headings = [str(o.prompt) for o in listing.options if o.disabled]
-        assert headings == ["Conflicts (3)", "Stop alerts (1)", "Off target (4)", "Rituals (1)", "Cadence (2)", "Setup (1)"]
+        # Hours (0): no warning, but the hats' hours of the judged week are listed there.
+        assert headings == ["Conflicts (3)", "Stop alerts (1)", "Off target (4)", "Rituals (1)", "Cadence (2)",
+                            "Hours (0)", "Setup (1)"]
         assert any("Performance × CMO (high)" in r for r in rows(screen, "CONFLICT"))
         stop_text, stop_style = screen.texts[screen.row_ids("STOP")[0]]
         assert "red" in stop_style and "Stop the campaign" in stop_text

@@ -146,9 +146,11 @@ def test_currency_sign(currency: str | None, lang: str, sign: str) -> None:
 @pytest.mark.parametrize(
     ("rule", "en", "ru"),
     [
-        (StopRule(op=">", threshold=1500, days=3), "> 1500 for 3 days", "> 1500 3 дня подряд"),
-        (StopRule(op=">", threshold=1500, days=1), "> 1500", "> 1500"),
-        (StopRule(op=">=", threshold=2.5, days=2), ">= 2.5 for 2 days", ">= 2.5 2 дня подряд"),
+        # Russian groups thousands and writes a decimal comma; English keeps 1500 ("1,500"
+        # would read back as 1.5).
+        (StopRule(op=">", threshold=1500, days=3), "> 1500 for 3 days", "> 1\u00a0500 3 дня подряд"),
+        (StopRule(op=">", threshold=1500, days=1), "> 1500", "> 1\u00a0500"),
+        (StopRule(op=">=", threshold=2.5, days=2), ">= 2.5 for 2 days", ">= 2,5 2 дня подряд"),
         (StopRule(op="<", threshold=10, days=5), "< 10 for 5 days", "< 10 5 дней подряд"),
         (StopRule(op="<=", threshold=10, days=21), "<= 10 for 21 days", "<= 10 21 день подряд"),
         (StopRule(op=">", threshold=10, days=11), "> 10 for 11 days", "> 10 11 дней подряд"),

@@ -182,11 +182,12 @@ def test_decisions_of_other_weeks_are_not_listed() -> None:
 
 def test_cmo_summary_rows() -> None:
     summary = section(weekly_report(make()), "CMO summary")
-    assert "| KPI | Week | Prev | Status |" in summary
-    assert row(summary, "Revenue") == ["Revenue", "$20,000", "—", "—"]
-    assert row(summary, "Marketing spend") == ["Marketing spend", "$5,000", "—", "—"]
-    assert row(summary, "ROMI") == ["ROMI", f"300.0{NB}%", "—", "—"]  # (20000 − 5000) / 5000 · 100
-    assert row(summary, "CAC") == ["CAC", "$1,250", "—", "—"]
+    assert "| KPI | Week | Prev | vs prev | 4-wk avg | vs avg | Status |" in summary
+    assert row(summary, "Revenue") == ["Revenue", "$20,000", "—", "—", "—", "—", "—"]
+    assert row(summary, "Marketing spend") == ["Marketing spend", "$5,000", "—", "—", "—", "—", "—"]
+    # (20000 − 5000) / 5000 · 100
+    assert row(summary, "ROMI") == ["ROMI", f"300.0{NB}%", "—", "—", "—", "—", "—"]
+    assert row(summary, "CAC") == ["CAC", "$1,250", "—", "—", "—", "—", "—"]
     assert row(summary, "LTV:CAC")[1] == "—"  # no LTV entered
 
 

@@ -38,6 +38,7 @@ MESSAGES = {
     "cli.check.help": "print the review's warnings; exit 1 when there are any",
     "cli.bad_today": "--today: “{value}” is not a date (write YYYY-MM-DD).",
     "cli.cannot_write": "Cannot write {file}: {reason}.",
+    "cli.reason.no_folder": "the folder does not exist",
     "cli.written": "Written to {file}.",
     "cli.alert": "STOP {kpi} {condition}: {span} ({values}) → {action}.",
     "cli.added": "{kpi} = {value} on {day}.",

@@ -1,4 +1,4 @@
-"""Russian messages: conflicts (segregation of duties)."""
+"""Русские сообщения: конфликты ролей (разделение обязанностей)."""
 
 MESSAGES: dict = {
     "conflict.checker_wears_hat": (

@@ -13,7 +13,7 @@ MESSAGES = {
     "detail.summary.target": "цель",
     "detail.summary.status": "",
     "detail.summary.direction": "",
-    "detail.status.on": "✓ в плане",
+    "detail.status.on": "✓ в цели",
     "detail.status.off": "✗ мимо цели",
     "detail.chart.title": "13 недель · {window}",
     "detail.chart.weekly": "неделя",

@@ -9,7 +9,7 @@ MESSAGES = {
     "forms.optional": "необязательно",
     "forms.date_hint": "ГГГГ-ММ-ДД или ДД.ММ.ГГГГ",
     "forms.date": "Дата",
-    "forms.note": "Заметка",
+    "forms.note": "Комментарий",
     "forms.alert": "СТОП {hat} {kpi} {condition}: {span} ({values}) → {action}.",
     # Значение KPI
     "forms.value.title": "Новое значение KPI",

@@ -1,4 +1,4 @@
-"""Russian messages: io (CSV import and export)."""
+"""Русские сообщения: загрузка и выгрузка CSV."""
 
 MESSAGES: dict = {
     "csv.empty": "Файл пуст: нужна строка заголовка и хотя бы одна строка значений.",
@@ -23,6 +23,6 @@ MESSAGES: dict = {
     "csv.row.unknown_kpi_hint": "KPI «{kpi}» не существует; может быть, имелся в виду {hint}?",
     "csv.row.formula": "{kpi} вычисляется по формуле, поэтому его значения нельзя импортировать.",
     "csv.row.negative": "{kpi} не может быть отрицательным, а значение — {value}.",
-    "csv.row.note_too_long": "в заметке {length} символов, а можно не больше {max}.",
+    "csv.row.note_too_long": "в комментарии {length} символов, а можно не больше {max}.",
     "csv.row.duplicate": "задаёт {kpi} на {day} иначе, чем строка {first}.",
 }

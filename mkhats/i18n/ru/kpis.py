@@ -1,4 +1,4 @@
-"""Russian messages: KPI, формулы и стоп-правила."""
+"""Русские сообщения: KPI, формулы и стоп-правила."""
 
 MESSAGES: dict = {
     # Формулы: «formula.syntax» оборачивает одну из фраз «formula.detail.*».

@@ -1,7 +1,7 @@
 """Русские сообщения: предупреждения обзора."""
 
 MESSAGES = {
-    "review.conflict": "{pair} ({level}): обе шляпы на одном человеке ({person}), действующей внешней проверки нет: {check}.",
+    "review.conflict": "{pair} ({level}): обе шляпы на одном человеке ({person}), а действующей внешней проверки нет. Проверка: {check}.",
     "review.conflict_expired": "Последняя проверка истекла {day}.",
     "review.stop": "{hat} {kpi} {condition}: {span} ({values}). Действие: {action}; запишите решение.",
     "review.target": "{hat} {kpi} за {week}: {value} при цели {target} ({direction}).",

@@ -1,4 +1,4 @@
-"""Russian messages: store."""
+"""Русские сообщения: файл данных и резервные копии."""
 
 MESSAGES: dict = {
     "store.corrupt": (
@@ -7,9 +7,9 @@ MESSAGES: dict = {
     "store.corrupt_no_backup": (
         "Файл {file} нельзя использовать: {reason}. Он оставлен как есть, резервных копий пока нет."
     ),
-    "store.backup_invalid": "{file} — не пригодная резервная копия mkhats: {reason}. Ничего не изменено.",
+    "store.backup_invalid": "{file} — непригодная резервная копия mkhats: {reason}. Ничего не изменено.",
     "store.backup_entry_invalid": (
-        "{file} — не пригодная резервная копия mkhats: файл {entry} в ней нельзя использовать: {reason}. "
+        "{file} — непригодная резервная копия mkhats: файл {entry} в ней нельзя использовать: {reason}. "
         "Ничего не изменено."
     ),
     "store.io_read": "Не удалось прочитать {file}: {reason}.",
@@ -19,7 +19,7 @@ MESSAGES: dict = {
     "store.reason.empty": "файл пустой (0 байт)",
     "store.reason.bom": "он начинается с метки порядка байтов (BOM), которую mkhats никогда не пишет",
     "store.reason.not_utf8": "это не текст в UTF-8",
-    "store.reason.not_json": "это не корректный JSON (строка {line}, столбец {column}); возможно, файл обрезан",
+    "store.reason.not_json": "это некорректный JSON (строка {line}, столбец {column}); возможно, файл обрезан",
     "store.reason.not_object": "его содержимое — не JSON-объект",
     "store.reason.table_not_object": "его таблица «{table}» — не JSON-объект",
     "store.reason.bad_doc_id": "в его таблице «{table}» идентификатор документа «{doc_id}» — не число",

@@ -147,13 +147,9 @@ class FormDialog(ModalScreen[R], Generic[R]):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        """``enter`` moves to the next field; in the last input it saves."""
+        """``enter`` saves from any field, as in any form (optional fields may stay empty)."""
         event.stop()
-        inputs = list(self.query(Input))
-        if inputs and event.input is inputs[-1]:
-            self.action_save()
-        else:
-            self.focus_next()
+        self.action_save()
 
 
 class ConfirmDialog(ModalScreen[bool]):

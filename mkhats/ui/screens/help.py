@@ -23,4 +23,4 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Markdown(t("ui.help", db=str(self.app.ws.path)))
+            yield Markdown(t("ui.help", db=str(self.app.ws.path)) + "\n" + t("cmo.help"))

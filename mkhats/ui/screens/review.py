@@ -22,6 +22,7 @@ from mkhats.domain.labels import format_day, pair_name, person_name
 from mkhats.domain.review import CATEGORIES, ReviewItem, as_of, review
 from mkhats.domain.review_text import describe
 from mkhats.i18n import t
+from mkhats.services.cmo import hours_lines
 from mkhats.services.views import week_title
 from mkhats.ui.screens.form import FORMS_CSS
 
@@ -46,7 +47,7 @@ class ReviewScreen(Screen[None]):
         self.items: list[ReviewItem] = []
         self.texts: dict[str, tuple[str, str]] = {}
         """Each row's sentence and style by option id (what is shown, for tests)."""
-        self._rows: dict[str, ReviewItem | tuple[str, str]] = {}
+        self._rows: dict[str, ReviewItem | tuple[str, str] | str] = {}
         self._snapshot = None
 
     def compose(self) -> ComposeResult:
@@ -88,10 +89,11 @@ class ReviewScreen(Screen[None]):
         checked = [s for s in states if s.ok]
         head = Text(t("forms.review.title", week=week_title(snapshot.week)), style="bold")
         self.query_one("#review-head", Static).update(Text.assemble(head, "  ", (t("forms.review.hint"), "dim")))
+        hours = hours_lines(snapshot)
         options: list[Option | None] = []
         for category in CATEGORIES:
             group = [i for i in self.items if i.category == category]
-            extra = checked if category == "CONFLICT" else []
+            extra = checked if category == "CONFLICT" else hours if category == "HOURS" else []
             if not group and not extra:
                 continue
             if options:
@@ -103,7 +105,10 @@ class ReviewScreen(Screen[None]):
                 self._rows[row_id] = item
                 style = SEVERITY_STYLE.get(item.severity, "")
                 options.append(self._row(row_id, describe(item, snapshot), style, SEVERITY_MARK[item.severity]))
-            for n, state in enumerate(extra):
+            for n, (hat, text, style) in enumerate(hours if category == "HOURS" else []):
+                self._rows[f"hours-{n}"] = hat
+                options.append(self._row(f"hours-{n}", text, style, "·"))
+            for n, state in enumerate(checked if category == "CONFLICT" else []):
                 row_id = f"checked-{n}"
                 self._rows[row_id] = state.rule.hats
                 text = t("forms.review.checked", pair=pair_name(state.rule.hats, snapshot.hats),
@@ -132,14 +137,16 @@ class ReviewScreen(Screen[None]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         row = self._rows.get(event.option.id or "")
-        if isinstance(row, tuple):
+        if isinstance(row, str):
+            self._go_to_hat(row)
+        elif isinstance(row, tuple):
             self._check(row)
         elif row is not None:
             self.fix(row)
 
     def fix(self, item: ReviewItem) -> None:
         """Open the place that fixes ``item``."""
-        from mkhats.ui.screens.dialogs import DecisionDialog, RolesReviewDialog
+        from mkhats.ui.screens.dialogs import DecisionDialog
 
         if item.category == "CONFLICT" and item.pair:
             self._check(item.pair)
@@ -150,9 +157,28 @@ class ReviewScreen(Screen[None]):
         elif item.category in ("TARGET", "SETUP") and item.kpi:
             self._kpi(item.kpi)
         elif item.category == "CADENCE":
-            self.app.push_screen(RolesReviewDialog(), self._after)
+            self._cadence(item)
         elif item.hat:
             self._go_to_hat(item.hat)
+
+    def _cadence(self, item: ReviewItem) -> None:
+        """The strategy session, the hypotheses of a hat, or the roles and KPIs review."""
+        if item.key == "review.strategy_due":
+            from mkhats.ui.screens.strategy import StrategyDialog
+
+            self.app.push_screen(StrategyDialog(), self._after)
+        elif item.key == "review.hypothesis_open" and item.hat:
+            from mkhats.ui.screens.hypotheses import HypothesesScreen
+
+            self.app.push_screen(HypothesesScreen(item.hat), self._after)
+        else:
+            from mkhats.ui.screens.roles import RolesKpiDialog
+
+            def done(result: object = None) -> None:
+                self._after()
+                self.app.after_roles_review(result)
+
+            self.app.push_screen(RolesKpiDialog(), done)
 
     def _check(self, pair: tuple[str, str]) -> None:
         from mkhats.ui.screens.dialogs import CheckDialog

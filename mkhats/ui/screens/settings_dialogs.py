@@ -17,9 +17,9 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from mkhats.domain.labels import action_text, hat_name, kpi_title
+from mkhats.domain.labels import action_text, condition_text, hat_name, kpi_title
 from mkhats.domain.models import AGGREGATES, UNITS, Kpi
-from mkhats.domain.stoprules import format_condition, format_guard
+from mkhats.domain.stoprules import format_guard
 from mkhats.errors import InputError, MkhatsError
 from mkhats.i18n import t
 from mkhats.services import settings as service
@@ -183,7 +183,7 @@ class KpiDialog(SettingsDialog):
         rule = kpi.stop
         yield Label(t("settings.kpi.stop"))
         yield Input(
-            value=format_condition(rule) if rule else "",
+            value=condition_text(rule) if rule else "",
             placeholder=t("settings.kpi.stop_hint"),
             id="kpi-stop",
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -9,6 +11,9 @@ from textual.widgets import Static
 
 from mkhats.i18n import t
 from mkhats.services.views import HatView
+
+if TYPE_CHECKING:
+    from mkhats.services.cmo import ChannelView
 from mkhats.ui.widgets.checklist import Checklist
 from mkhats.ui.widgets.kpi_table import KpiTable
 from mkhats.ui.widgets.log_view import LogView
@@ -28,6 +33,10 @@ class HatPane(VerticalScroll):
         with Horizontal(classes="hat-top"):
             yield Checklist(id=f"checklist-{self.hat}", classes="checklist")
             yield KpiTable(id=f"kpis-{self.hat}", classes="kpis")
+        if self.hat == "cmo":  # the CMO desk: only this pane pays for the channel map
+            from mkhats.ui.widgets.channel_map import ChannelMap
+
+            yield ChannelMap(id="channels-cmo", classes="channel-map")
         yield LogView(self.hat, id=f"log-{self.hat}", classes="weekly-log")
 
     def on_mount(self) -> None:
@@ -47,3 +56,10 @@ class HatPane(VerticalScroll):
         self.query_one(KpiTable).show(view.kpis)
         self.query_one(LogView).show(view.log, week)
         self.week = week
+
+    def show_channels(self, view: ChannelView, hint: str = "") -> None:
+        """Fill the CMO pane's channel map (other panes have none)."""
+        from mkhats.ui.widgets.channel_map import ChannelMap
+
+        for channels in self.query("#channels-cmo").results(ChannelMap):
+            channels.show(view, hint)

@@ -1,0 +1,70 @@
+"""The monthly strategy session (SPEC §1): which month a week belongs to, its days, whether it is due.
+
+A week belongs to the month of its Thursday (as its checklist does). The channel map's month view
+covers that month's days within the data loaded; the session of a month that has ended is due,
+but only when that month holds data (a brand-new install is not told about last month).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from mkhats.domain.checklist import week_periods
+from mkhats.domain.models import StrategySession
+from mkhats.domain.snapshot import Snapshot
+from mkhats.domain.weeks import add_days, add_months, month_key, week_days, week_start
+
+VIEWS = ("week", "month")
+
+
+def month_bounds(month: str) -> tuple[date, date]:
+    """First and last day of month ``YYYY-MM``."""
+    first = date(int(month[:4]), int(month[5:7]), 1)
+    return first, add_days(add_months(first, 1), -1)
+
+
+def month_days(month: str) -> list[date]:
+    """Every day of month ``YYYY-MM``."""
+    first, last = month_bounds(month)
+    return [add_days(first, n) for n in range((last - first).days + 1)]
+
+
+def week_month(week: str) -> str:
+    """The month a week belongs to: the month of its Thursday."""
+    return week_periods(week)["monthly"]
+
+
+def view_days(snapshot: Snapshot, view: str) -> list[date]:
+    """The days the channel map adds up: the week's, or its month's up to the last day loaded."""
+    if view == "week":
+        return week_days(snapshot.week)
+    return [d for d in month_days(week_month(snapshot.week)) if snapshot.first_day <= d <= snapshot.last_day]
+
+
+def session_of(sessions: Iterable[StrategySession], month: str) -> StrategySession | None:
+    """The session held for ``month``, if any."""
+    return next((s for s in sessions if s.month == month), None)
+
+
+def has_values(snapshot: Snapshot, first: date, last: date) -> bool:
+    """Whether any KPI has a value on a day from ``first`` to ``last``."""
+    return any(first <= day <= last for series in snapshot.daily.values() for day in series)
+
+
+def missed_session(snapshot: Snapshot) -> str | None:
+    """The month that ended last before the day judged, when it has data and no session.
+
+    The day judged is today, or the chosen week's Sunday when that week is past.
+    """
+    judged = min(snapshot.today, add_days(week_start(snapshot.week), 6))
+    month = month_key(add_months(judged.replace(day=1), -1))
+    if session_of(snapshot.sessions, month) is not None:
+        return None
+    first, last = month_bounds(month)
+    return month if has_values(snapshot, first, last) else None
+
+
+def past_sessions(sessions: Iterable[StrategySession]) -> list[StrategySession]:
+    """Every session, the latest month first."""
+    return sorted(sessions, key=lambda s: s.month, reverse=True)

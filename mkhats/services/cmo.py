@@ -1,0 +1,90 @@
+"""What the CMO tab shows besides its KPIs: the channel map of the week or the month, as text.
+
+The same domain function as the report's channel map; a channel without a KPI shows ``—``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mkhats.domain.channels import channel_map
+from mkhats.domain.cmo_text import format_month, verdict_text
+from mkhats.domain.labels import format_amount, format_span, format_unit, hat_name, person_name
+from mkhats.domain.snapshot import Snapshot
+from mkhats.domain.strategy import view_days, week_month
+from mkhats.i18n import t
+
+
+@dataclass(frozen=True)
+class ChannelLine:
+    """One channel of the map, its cells as text."""
+
+    hat: str
+    cells: list[str]
+    verdict: str | None
+
+
+@dataclass(frozen=True)
+class ChannelView:
+    """The channel map of a period: a title saying which, the header and a line per channel."""
+
+    view: str
+    title: str
+    header: list[str]
+    lines: list[ChannelLine] = field(default_factory=list)
+
+
+def channel_header() -> list[str]:
+    """The map's column titles."""
+    return [t("col.channel"), t("col.wearer"), t("col.leads"), t("col.spend"), t("col.revenue"), "CPL", "ROMI",
+            t("col.lead_share"), t("col.revenue_share"), t("col.verdict")]
+
+
+def channel_view(snapshot: Snapshot, view: str = "week") -> ChannelView:
+    """The channel map of the selected week (``week``) or of its month so far (``month``).
+
+    The month is the one of the week's Thursday, counted up to the week's Sunday (the data the
+    snapshot holds); its strategy verdicts show in both views.
+    """
+    month = week_month(snapshot.week)
+    days = view_days(snapshot, view)
+    currency = snapshot.settings.currency
+    lines = []
+    for row in channel_map(snapshot, days, month):
+        lines.append(ChannelLine(row.hat, [
+            hat_name(snapshot.hats[row.hat]), person_name(row.wearer),
+            format_amount("count", row.leads), format_unit("money", row.spend, currency),
+            format_unit("money", row.revenue, currency), format_unit("money", row.cpl, currency),
+            format_unit("percent", row.romi, currency), format_unit("percent", row.lead_share, currency),
+            format_unit("percent", row.revenue_share, currency), verdict_text(row.verdict),
+        ], row.verdict))
+    if view == "week":
+        title = t("cmo.map.week", week=snapshot.week)
+    else:
+        span = format_span(days[0], days[-1]) if days else "—"
+        title = t("cmo.map.month", month=format_month(month), span=span)
+    return ChannelView(view, title, channel_header(), lines)
+
+
+def hours_lines(snapshot: Snapshot) -> list[tuple[str, str, str]]:
+    """The review's HOURS group: each worn hat's hours in the judged week, as (hat, sentence, style).
+
+    Hats never worn that week and without a budget are left out; a hat outside its budget or the
+    CMO band is coloured like a warning.
+    """
+    from mkhats.domain.labels import format_number
+    from mkhats.domain.review import target_week
+    from mkhats.domain.workload import hat_hours
+
+    week = target_week(snapshot)
+    lines = []
+    for row in hat_hours(snapshot, week):
+        if row.hours == 0 and row.budget is None and row.band is None:
+            continue
+        text = t("cmo.hours.line", hat=hat_name(snapshot.hats[row.hat]), week=week, hours=format_number(row.hours, 1))
+        if row.budget is not None:
+            text += " " + t("cmo.hours.budget", budget=format_number(row.budget, 1))
+        if row.band is not None:
+            text += " " + t("cmo.hours.band", low=format_number(row.band[0]), high=format_number(row.band[1]))
+        lines.append((row.hat, text, "dark_orange" if row.outside else ""))
+    return lines

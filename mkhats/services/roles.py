@@ -1,0 +1,146 @@
+"""Use cases of the quarterly roles and KPIs review: which KPIs fade, and raise / add / kill / keep.
+
+The review lists every KPI in use with its fading status (channel KPIs against revenue over 26
+weeks), then applies what was decided: ``raise`` sets a new target, ``kill`` retires the KPI (its
+history stays), ``add`` records the intent (the app then opens the add-KPI form of that hat), and
+the review itself is stored with every decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from pydantic import ValidationError
+
+from mkhats.domain.fading import Fade, fading_kpis
+from mkhats.domain.formula import formula_refs
+from mkhats.domain.labels import format_number, format_value, hat_name, kpi_title
+from mkhats.domain.models import RolesReview
+from mkhats.domain.numbers import parse_number
+from mkhats.domain.weeks import add_days, shift_week, week_start
+from mkhats.errors import InputError
+from mkhats.i18n import t
+from mkhats.services import Workspace
+
+CHOICES = ("keep", "raise", "add", "kill")
+_NOTES_LIMIT = 4000
+
+
+@dataclass(frozen=True)
+class KpiReviewRow:
+    """One KPI as the review shows it."""
+
+    key: str
+    hat: str
+    title: str
+    target: str
+    fade: Fade | None
+    """None for KPIs of process hats (they are not judged against revenue)."""
+    fade_text: str
+
+
+def judged_week(week: str, today: date) -> str:
+    """The last week that is over by ``today``, up to ``week`` (whole weeks only are correlated)."""
+    return week if today > add_days(week_start(week), 6) else shift_week(week, -1)
+
+
+def _fade_text(fade: Fade | None) -> str:
+    if fade is None:
+        return ""
+    if fade.status == "no_data":
+        return t("cmo.fade.no_data", before=fade.weeks_before, now=fade.weeks_now)
+    r = {k: "—" if v is None else format_number(v, 2) for k, v in (("before", fade.before), ("now", fade.now))}
+    return t(f"cmo.fade.{fade.status}", **r)
+
+
+def review_rows(ws: Workspace, week: str) -> list[KpiReviewRow]:
+    """Every KPI in use (enabled hats, not retired), channel KPIs with their fading status."""
+    snapshot = ws.snapshot(week, weeks=26)
+    fades = {f.kpi: f for f in fading_kpis(snapshot.hats.values(), snapshot.kpis, snapshot.daily,
+                                           judged_week(week, ws.today))}
+    rows = []
+    for hat in snapshot.enabled_hats:
+        for kpi in snapshot.hat_kpis(hat.key):
+            fade = fades.get(kpi.key)
+            rows.append(KpiReviewRow(kpi.key, hat.key, f"{hat_name(hat)} · {kpi_title(kpi)}",
+                                     format_value(kpi, kpi.target), fade, _fade_text(fade)))
+    return rows
+
+
+def _retire_order(kpis: Mapping, killed: list[str]) -> list[str]:
+    """``killed`` ordered so that a KPI is retired only once nothing still in use computes from it."""
+    pending, order = list(killed), []
+    while pending:
+        free = [k for k in pending if not any(
+            kpis[u].formula and k in formula_refs(kpis[u].formula, kpis[u].hat) for u in pending if u != k)]
+        step = free or pending[:1]  # a cycle cannot be saved, so it cannot be here: never loop forever
+        order += step
+        pending = [k for k in pending if k not in step]
+    return order
+
+
+def record_roles_review(
+    ws: Workspace,
+    day: date,
+    notes: str = "",
+    decisions: Mapping[str, str] | None = None,
+    targets: Mapping[str, str] | None = None,
+) -> RolesReview:
+    """Apply the review's decisions and record it.
+
+    Everything is checked before anything is written: a bad target or a KPI that cannot be retired
+    leaves the data as it was.
+
+    Args:
+        ws: The workspace.
+        day: When the review was held; not after today.
+        notes: What was said.
+        decisions: KPI key → ``keep``, ``raise``, ``add`` or ``kill``.
+        targets: KPI key → the new target typed for each ``raise``.
+
+    Raises:
+        InputError: ``roles_review.future``, ``roles_review.too_long``, ``roles.choice_unknown``,
+            ``roles.target_needed`` (with ``kpi``), ``error.number``, ``kpi.unknown`` or
+            ``settings.kpi_in_use``.
+    """
+    from mkhats.services.settings import retire_kpi
+    from mkhats.services.setup import KpiChange, set_kpi
+
+    decisions = dict(decisions or {})
+    targets = dict(targets or {})
+    if day > ws.today:
+        raise InputError("roles_review.future", day=day.isoformat())
+    try:
+        record = RolesReview(day=day, notes=(notes or "").strip(), decisions=decisions)
+    except ValidationError:
+        if any(choice not in CHOICES for choice in decisions.values()):
+            raise InputError("roles.choice_unknown", choices=", ".join(CHOICES)) from None
+        raise InputError("roles_review.too_long", limit=_NOTES_LIMIT) from None
+    with ws.read() as repo:
+        kpis = repo.kpis()
+    raised: dict[str, str] = {}
+    for key, choice in decisions.items():
+        kpi = kpis.get(key)
+        if kpi is None:
+            raise InputError("kpi.unknown", key=key)
+        if choice == "raise":
+            text = (targets.get(key) or "").strip()
+            if not text:
+                raise InputError("roles.target_needed", kpi=kpi_title(kpi))
+            parse_number(text, kpi_title(kpi))
+            raised[key] = text
+    killed = [k for k, c in decisions.items() if c == "kill"]
+    for key in killed:
+        users = sorted(k.key for k in kpis.values() if k.formula and not k.retired and k.key not in killed
+                       and key in formula_refs(k.formula, k.hat))
+        if users:
+            raise InputError("settings.kpi_in_use", key=key, users=", ".join(users))
+    for key, text in raised.items():
+        set_kpi(ws, key, KpiChange(target=text))
+    for key in _retire_order(kpis, killed):
+        retire_kpi(ws, key)
+    with ws.write() as repo:
+        repo.add_review(record)
+    return record

@@ -1,0 +1,76 @@
+"""Use case of the monthly strategy session: a verdict per channel (scale, test, cut) and notes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+
+from pydantic import ValidationError
+
+from mkhats.domain.models import StrategySession
+from mkhats.domain.strategy import past_sessions
+from mkhats.domain.weeks import month_key
+from mkhats.errors import InputError
+from mkhats.services import Workspace
+
+VERDICTS = ("scale", "test", "cut")
+_NOTES_LIMIT = 4000
+
+
+def parse_month(text: str) -> str:
+    """A month typed as ``YYYY-MM`` (or ``MM.YYYY``); raises ``strategy.month_format`` otherwise."""
+    text = (text or "").strip()
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})", text) or re.fullmatch(r"(\d{1,2})\.(\d{4})", text)
+    if match:
+        year, month = (match.group(1), match.group(2)) if "-" in text else (match.group(2), match.group(1))
+        if 1 <= int(month) <= 12 and int(year) >= 1900:
+            return f"{int(year):04d}-{int(month):02d}"
+    raise InputError("strategy.month_format", value=text)
+
+
+def record_session(
+    ws: Workspace, month: str, verdicts: Mapping[str, str | None], notes: str = "", day: date | None = None
+) -> StrategySession:
+    """Record (or replace) the strategy session of ``month``.
+
+    Args:
+        ws: The workspace.
+        month: ``YYYY-MM``; not after today's month.
+        verdicts: Channel hat → ``scale``, ``test`` or ``cut``; None or empty leaves a channel out.
+        notes: What was agreed.
+        day: When the session was held (default today).
+
+    Returns:
+        The stored session.
+
+    Raises:
+        InputError: ``strategy.month_format``, ``strategy.month_future``, ``strategy.verdict_unknown``,
+            ``strategy.not_channel``, ``strategy.no_verdict`` or ``strategy.too_long``.
+    """
+    key = parse_month(month)
+    if key > month_key(ws.today):
+        raise InputError("strategy.month_future", month=key)
+    chosen = {hat: v for hat, v in verdicts.items() if v}
+    for hat, verdict in chosen.items():
+        if verdict not in VERDICTS:
+            raise InputError("strategy.verdict_unknown", verdict=verdict, verdicts=", ".join(VERDICTS))
+    if not chosen:
+        raise InputError("strategy.no_verdict")
+    try:
+        session = StrategySession(month=key, day=day or ws.today, verdicts=chosen, notes=(notes or "").strip())
+    except ValidationError:
+        raise InputError("strategy.too_long", limit=_NOTES_LIMIT) from None
+    with ws.write() as repo:
+        hats = repo.hats()
+        for hat in chosen:
+            if hat not in hats or not hats[hat].channel:
+                raise InputError("strategy.not_channel", hat=hat)
+        repo.upsert_session(session)
+    return session
+
+
+def sessions(ws: Workspace) -> list[StrategySession]:
+    """Every session recorded, the latest month first."""
+    with ws.read() as repo:
+        return past_sessions(repo.sessions())

@@ -1,0 +1,132 @@
+"""The monthly strategy session (``v``): a verdict per channel — scale, test or cut — notes, and
+the sessions held before.
+
+The form opens on the selected week's month (never a month still to come), with that month's
+channel numbers above the verdicts; typing another month loads its session if there is one.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Input, Select, Static, TextArea
+
+from mkhats.domain.channels import channel_map
+from mkhats.domain.cmo_text import format_month, verdict_text
+from mkhats.domain.labels import format_day, format_span, format_unit, hat_name
+from mkhats.domain.models import StrategySession
+from mkhats.domain.strategy import past_sessions, session_of, view_days, week_month
+from mkhats.domain.weeks import month_key
+from mkhats.errors import InputError
+from mkhats.i18n import t
+from mkhats.ui.screens.dialogs import current_snapshot
+from mkhats.ui.screens.form import FieldError, FormDialog, field_row
+
+VERDICTS = ("scale", "test", "cut")
+HISTORY = 6
+"""Past sessions listed under the form."""
+
+
+class StrategyDialog(FormDialog[StrategySession]):
+    """Which channels earn (scale), which we test, what we cut: one verdict per channel hat."""
+
+    ERROR_FIELDS = {
+        "strategy.month_format": "month",
+        "strategy.month_future": "month",
+        "strategy.too_long": "notes",
+    }
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.month = ""
+
+    def _channels(self) -> list:
+        return [h for h in current_snapshot(self).enabled_hats if h.channel]
+
+    def form_title(self) -> str:
+        return t("cmo.strategy.title")
+
+    def compose_intro(self) -> ComposeResult:
+        snapshot = current_snapshot(self)
+        currency = snapshot.settings.currency
+        days = view_days(snapshot, "month")
+        span = format_span(days[0], days[-1]) if days else "—"
+        lines = [t("cmo.strategy.intro"), t("cmo.map.month", month=format_month(week_month(snapshot.week)), span=span)]
+        for row in channel_map(snapshot, days, week_month(snapshot.week)):
+            lines.append(t("cmo.strategy.numbers", hat=hat_name(snapshot.hats[row.hat]),
+                           leads=format_unit("count", row.leads, currency),
+                           spend=format_unit("money", row.spend, currency),
+                           romi=format_unit("percent", row.romi, currency)))
+        yield Static("\n".join(lines), classes="intro")
+
+    def compose_fields(self) -> ComposeResult:
+        snapshot = current_snapshot(self)
+        self.month = min(week_month(snapshot.week), month_key(self.app.ws.today))
+        session = session_of(snapshot.sessions, self.month)
+        month = Input(self.month, placeholder="YYYY-MM", id="month", max_length=7)
+        month.add_class("short")
+        yield field_row("month", t("cmo.strategy.month"), month)
+        options = [(t(f"verdict.{v}"), v) for v in VERDICTS]
+        for hat in self._channels():
+            value = session.verdicts.get(hat.key, Select.NULL) if session else Select.NULL
+            picker = Select(options, prompt="—", value=value, id=f"v-{hat.key}")
+            yield field_row(f"v-{hat.key}", hat_name(hat), picker)
+        notes = TextArea(session.notes if session else "", id="notes", soft_wrap=True,
+                         show_line_numbers=False, tab_behavior="focus")
+        yield field_row("notes", t("cmo.notes"), notes)
+        yield Static(self._history(snapshot.sessions), id="history", classes="intro")
+
+    def _history(self, sessions: list[StrategySession]) -> str:
+        past = past_sessions(sessions)[:HISTORY]
+        if not past:
+            return t("cmo.strategy.no_history")
+        lines = [t("cmo.strategy.history")]
+        hats = current_snapshot(self).hats
+        for s in past:
+            verdicts = ", ".join(f"{hat_name(hats.get(h, h))} {verdict_text(v)}" for h, v in s.verdicts.items())
+            text = " ".join(s.notes.split())
+            notes = f" — {text[:60]}…" if len(text) > 60 else f" — {text}" if text else ""
+            lines.append(f"• {format_month(s.month)} ({format_day(s.day)}): {verdicts}{notes}")
+        return "\n".join(lines)
+
+    def on_mount(self) -> None:
+        channels = self._channels()
+        if channels:
+            self.query_one(f"#v-{channels[0].key}", Select).focus()
+
+    @on(Input.Blurred, "#month")
+    def _month_changed(self, event: Input.Blurred) -> None:
+        """Another month typed: show its session's verdicts and notes, if it has one, to revise them.
+
+        On leaving the field, not on each key: ``2026-1`` on the way to ``2026-11`` is not a choice.
+        """
+        from mkhats.services.strategy import parse_month
+
+        try:
+            month = parse_month(event.value)
+        except InputError:
+            return
+        if month == self.month:
+            return
+        self.month = month
+        session = session_of(current_snapshot(self).sessions, month)
+        for hat in self._channels():
+            picker = self.query_one(f"#v-{hat.key}", Select)
+            verdict = session.verdicts.get(hat.key) if session else None
+            if verdict is None:
+                picker.clear()
+            else:
+                picker.value = verdict
+        self.query_one("#notes", TextArea).text = session.notes if session else ""
+
+    def submit(self) -> StrategySession:
+        from mkhats.services.strategy import record_session
+
+        channels = self._channels()
+        verdicts = {h.key: self.query_one(f"#v-{h.key}", Select).selection for h in channels}
+        if channels and not any(verdicts.values()):
+            raise FieldError(f"v-{channels[0].key}", InputError("strategy.no_verdict"))
+        session = record_session(self.app.ws, self.query_one("#month", Input).value, verdicts,
+                                 self.query_one("#notes", TextArea).text)
+        self.app.notify(t("cmo.strategy.saved", month=format_month(session.month)))
+        return session

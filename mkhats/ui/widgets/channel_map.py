@@ -1,0 +1,68 @@
+"""The CMO tab's channel map: each channel's leads, spend, revenue, CPL, ROMI, shares and verdict."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.widgets import DataTable
+
+from mkhats.services.cmo import ChannelView
+
+VERDICT_STYLE = {"scale": "green", "test": "yellow", "cut": "red"}
+
+
+class ChannelMap(DataTable):
+    """One row per channel hat; ``enter`` or a click goes to that channel's tab."""
+
+    DEFAULT_CSS = """
+    ChannelMap {
+        height: auto;
+        max-height: 10;
+        border: round $primary 50%;
+        border-title-color: $text;
+        border-subtitle-color: $text-muted;
+    }
+    ChannelMap:focus {
+        border: round $accent;
+    }
+    """
+
+    class ChannelChosen(Message):
+        """The user chose a channel to go to."""
+
+        def __init__(self, hat: str) -> None:
+            super().__init__()
+            self.hat = hat
+
+    def __init__(self, **kwargs) -> None:  # noqa: ANN003 - passed through to DataTable
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self.view: ChannelView | None = None
+        """What is shown (for tests)."""
+
+    def show(self, view: ChannelView, hint: str = "") -> None:
+        """Replace the rows with ``view``; ``hint`` names the key that switches week/month."""
+        if view == self.view:
+            return
+        self.view = view
+        row = self.cursor_row
+        widths = [max(cell_len(c) for c in [label, *(line.cells[i] for line in view.lines)])
+                  for i, label in enumerate(view.header)]
+        self.clear(columns=True)
+        for i, label in enumerate(view.header):
+            self.add_column(label, key=f"c{i}", width=widths[i])
+        for line in view.lines:
+            cells = [Text(c, justify="right" if 2 <= i <= 8 else "left") for i, c in enumerate(line.cells)]
+            cells[-1].stylize(VERDICT_STYLE.get(line.verdict or "", "dim"))
+            self.add_row(*cells, key=line.hat)
+        self.border_title = view.title
+        self.border_subtitle = hint
+        if self.row_count:
+            self.move_cursor(row=min(row, self.row_count - 1))
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value:
+            self.post_message(self.ChannelChosen(event.row_key.value))

@@ -1,0 +1,431 @@
+"""A pseudo-locale: every word of the catalogue marked ⟦…⟧, to catch text that bypasses it.
+
+The marker language ``xx`` exists only in these tests: its catalogue is the English one with each
+word of each message (each plural form) wrapped as ``⟦word⟧``, its ``{placeholders}`` intact, and
+pendulum gets a matching locale so month and weekday names are marked too. Marking words rather
+than whole messages keeps the check exact where the screen wraps or cuts a text (``⟦lookal…``).
+On data created in ``xx`` (the demo writes its texts through the catalogue), every screen of the
+app and every message of the command line must show no word outside ⟦…⟧ but the allowed ones.
+
+The UI modules are imported (in English) before the switch to ``xx``, as after a language switch
+in the settings: a text rendered once, at import time, shows up here.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import string
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.console import Console
+from textual.geometry import Region
+from textual.pilot import Pilot
+from textual.screen import ModalScreen
+from textual.theme import BUILTIN_THEMES
+
+import mkhats.i18n as i18n
+from mkhats.i18n import set_language
+from mkhats.services import Workspace
+from mkhats.services.demo import fill_demo
+from tests.ui.conftest import SIZE, TODAY
+
+XX = "xx"
+
+# --- the marker language ----------------------------------------------------------------------
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _mark_words(text: str) -> str:
+    """``Plan (Mon)`` → ``⟦Plan⟧ ⟦(Mon)⟧``: every whitespace-separated token holding a letter."""
+    return re.sub(r"\S+", lambda m: f"⟦{m.group()}⟧" if _LETTER.search(m.group()) else m.group(), text)
+
+
+def mark(template: str) -> str:
+    """A ``str.format`` template with the words of its literal text marked, its fields as they were."""
+    out = []
+    for literal, field, spec, conversion in string.Formatter().parse(template):
+        out.append(_mark_words(literal).replace("{", "{{").replace("}", "}}"))
+        if field is not None:
+            out.append("{" + field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}")
+    return "".join(out)
+
+
+def _mark_message(message: Any) -> Any:
+    if isinstance(message, dict):
+        return {form: _mark_message(text) for form, text in message.items()}
+    return mark(message) if isinstance(message, str) else message
+
+
+def _pendulum_locale() -> Any:
+    from pendulum.locales.locale import Locale
+
+    data = copy.deepcopy(Locale.load("en")._data)
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: walk(v) for k, v in node.items()}
+        return _mark_words(node) if isinstance(node, str) else node
+
+    data["translations"] = walk(data["translations"])
+    return Locale(XX, data)
+
+
+@pytest.fixture
+def pseudo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Make ``xx`` a language of the catalogue (and pendulum) and the current one, for one test."""
+    from pendulum.locales.locale import Locale
+
+    import mkhats.ui.screens.settings_panes as panes
+
+    english = i18n._catalogue("en")
+    monkeypatch.setitem(i18n._catalogues, XX, {key: _mark_message(m) for key, m in english.items()})
+    monkeypatch.setattr(i18n, "LANGUAGES", (*i18n.LANGUAGES, XX))
+    monkeypatch.setitem(Locale._cache, XX, _pendulum_locale())
+    monkeypatch.setitem(panes.LANGUAGE_NAMES, XX, "⟦Pseudo⟧")
+    monkeypatch.setenv("MKHATS_LANG", XX)
+    set_language(XX)
+    yield
+    set_language("en")
+
+
+# --- what may show outside ⟦…⟧ ------------------------------------------------------------------
+
+ALLOWED = {
+    # Trade acronyms, the same in every language (the catalogue uses them as they are).
+    "KPI", "CPL", "CPA", "ROMI", "ROAS", "CAC", "LTV", "CRM", "PM", "CMO", "PR", "CTR",
+    "mkhats",  # the app's name
+    "English",  # a language's name is shown in that language, whatever the current one
+    # Key caps as Textual draws them in the footer (``esc``, ``del``…): the names on the keyboard.
+    "esc", "del", "tab", "space", "pgup", "pgdn",
+}
+_MARKED = re.compile(r"⟦[^\s⟦⟧]*⟧?")  # a cut word (``⟦lookal…``) loses its closing mark
+_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def stray_words(text: str, allowed: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """Words of three ASCII letters or more that are not marked, not allowed."""
+    return sorted({w for w in _WORD.findall(_MARKED.sub(" ", text)) if w not in ALLOWED and w not in allowed})
+
+
+THEMES = {w for name in BUILTIN_THEMES for w in _WORD.findall(name)}
+"""Theme names (``nord``, ``gruvbox``…) are names, in the theme picker as everywhere."""
+
+
+def data_words(ws: Workspace) -> set[str]:
+    """Words the data holds as syntax, not language: hat and KPI keys (formulas, ``--guard``)."""
+    with ws.read() as repo:
+        kpis, hats = repo.kpis(), repo.hats()
+    words = set(hats)
+    for kpi in kpis.values():
+        words.update(_WORD.findall(kpi.key))
+    return words
+
+
+# --- the app -----------------------------------------------------------------------------------
+
+
+def _import_every_screen() -> None:
+    import mkhats.ui.app  # noqa: F401
+    import mkhats.ui.screens.checklist_editor  # noqa: F401
+    import mkhats.ui.screens.dialogs  # noqa: F401
+    import mkhats.ui.screens.help  # noqa: F401
+    import mkhats.ui.screens.kpi_detail  # noqa: F401
+    import mkhats.ui.screens.log_dialog  # noqa: F401
+    import mkhats.ui.screens.review  # noqa: F401
+    import mkhats.ui.screens.settings  # noqa: F401
+    import mkhats.ui.screens.settings_dialogs  # noqa: F401
+    import mkhats.ui.screens.value_edit  # noqa: F401
+
+
+_import_every_screen()
+
+
+@pytest.fixture
+def xx_ws(pseudo: None, tmp_path: Path) -> Workspace:
+    """12 demo weeks written in the marker language."""
+    workspace = Workspace(tmp_path / "mkhats.json", TODAY)
+    fill_demo(workspace, 12, force=False)
+    return workspace
+
+
+def _crop(line: str, left: int, width: int) -> str:
+    """The cells ``left`` to ``left + width`` of a drawn line."""
+    from rich.cells import get_character_cell_size
+
+    out, x = [], 0
+    for char in line:
+        if left <= x < left + width:
+            out.append(char)
+        x += get_character_cell_size(char)
+    return "".join(out)
+
+
+def body_text(app: Any) -> str:
+    """What the top screen draws, its footer left out; of a modal, only the dialog."""
+    from textual.widgets import Footer
+
+    screen = app.screen
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True, legacy_windows=False)
+    console.print(screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    lines = console.export_text().splitlines()
+    if isinstance(screen, ModalScreen):
+        regions = [
+            w.region for w in screen.walk_children()
+            if w.region.area and not any(isinstance(a, Footer) for a in w.ancestors_with_self)
+        ]
+        box = Region.from_union(regions)
+        return "\n".join(_crop(lines[y], box.x, box.width) for y in range(box.y, min(box.bottom, len(lines))))
+    footers = [f.region for f in screen.query(Footer)]
+    return "\n".join(line for y, line in enumerate(lines) if not any(r.y <= y < r.bottom for r in footers))
+
+
+def footer_words(app: Any) -> str:
+    """The descriptions of the keys in the top screen's footer."""
+    return "  ".join(str(key.description) for key in app.screen.query("FooterKey"))
+
+
+View = Callable[[Pilot], Awaitable[None]]
+
+
+async def _keys(pilot: Pilot, *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+
+
+def _press(*keys: str) -> View:
+    return lambda pilot: _keys(pilot, *keys)
+
+
+def _push(make: Callable[[Any], Any]) -> View:
+    async def view(pilot: Pilot) -> None:
+        await pilot.app.push_screen(make(pilot.app))
+        await pilot.pause()
+
+    return view
+
+
+def _then(first: View, *keys: str) -> View:
+    async def view(pilot: Pilot) -> None:
+        await first(pilot)
+        await _keys(pilot, *keys)
+
+    return view
+
+
+def _settings_tab(tab: str) -> View:
+    async def view(pilot: Pilot) -> None:
+        from textual.widgets import TabbedContent
+
+        await _keys(pilot, "s")
+        pilot.app.screen.query_one("#settings-tabs", TabbedContent).active = f"settings-{tab}"
+        await pilot.pause()
+
+    return view
+
+
+_KPI_DETAIL = ("2", "tab", "down", "down", "down", "down", "enter")  # Performance · CPA, a stop rule
+
+
+def _in_values(*keys: str) -> View:
+    async def view(pilot: Pilot) -> None:
+        from mkhats.ui.widgets.value_table import ValueTable
+
+        await _keys(pilot, *_KPI_DETAIL)
+        pilot.app.screen.query_one(ValueTable).focus()
+        await _keys(pilot, *keys)
+
+    return view
+
+
+def _state(app: Any) -> Any:
+    from mkhats.services.settings import load
+
+    return load(app.ws)
+
+
+def _views() -> dict[str, View]:
+    from mkhats.ui.screens.checklist_editor import ChecklistEditor, ItemDialog
+    from mkhats.ui.screens.dialogs import CheckDialog, DecisionDialog, RolesReviewDialog
+    from mkhats.ui.screens.settings_dialogs import ConflictDialog, KpiDialog
+
+    return {
+        **{f"hat_{n}": _press(str(n)) for n in range(1, 6)},
+        "previous_week": _press("2", "left_square_bracket"),
+        "wearing": _press("2", "w"),
+        "kpi_detail": _press(*_KPI_DETAIL),
+        "review": _press("r"),
+        **{f"settings_{tab}": _settings_tab(tab) for tab in ("people", "hats", "conflicts", "kpis", "checklists", "language")},
+        "help": _press("question_mark"),
+        "palette": _press("ctrl+p"),
+        "add_value": _press("2", "a"),
+        "add_value_errors": _press("a", *"12x", "enter", "enter"),
+        "add_value_saved": _press("2", "a", *"260", "enter"),  # a toast; CPA's stop rule fires again
+        "theme_picker": _then(_press("ctrl+p"), *"theme", "enter"),
+        "log_editor": _press("3", "l"),
+        "check_dialog": _push(lambda app: CheckDialog(("performance", "cmo"))),
+        "decision_dialog": _push(lambda app: DecisionDialog(app._alerts[0])),
+        "roles_review_dialog": _push(lambda app: RolesReviewDialog()),
+        "checklist_editor": _push(lambda app: ChecklistEditor("performance")),
+        "checklist_item_dialog": _push(lambda app: ItemDialog("performance")),
+        "checklist_delete_confirm": _then(_push(lambda app: ChecklistEditor("performance")), "d"),
+        "conflict_dialog": _push(lambda app: ConflictDialog(_state(app))),
+        "kpi_dialog": _push(lambda app: KpiDialog("performance", _state(app).kpis["performance.cpa"])),
+        "kpi_dialog_new": _push(lambda app: KpiDialog("performance", None)),
+        "edit_value_dialog": _in_values("e"),
+        "delete_value_confirm": _in_values("d"),
+    }
+
+
+VIEWS = _views()
+
+STALE_FOOTER: dict[str, str] = {}  # every screen relabels its keys on push (MkhatsApp.push_screen)
+
+
+async def _show(make_app: Callable[[Workspace], Any], ws: Workspace, name: str, size: tuple[int, int]) -> tuple[str, str]:
+    from mkhats.ui.scenes import settle
+
+    app = make_app(ws)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await VIEWS[name](pilot)
+        await settle(pilot)
+        return body_text(app), footer_words(app)
+
+
+@pytest.mark.parametrize("name", list(VIEWS))
+async def test_every_word_on_screen_comes_from_the_catalogue(name: str, xx_ws: Workspace, make_app) -> None:
+    body, footer = await _show(make_app, xx_ws, name, SIZE)
+    text = body.replace(str(xx_ws.path), "")  # the data file's path is shown in the settings
+    assert stray_words(text, data_words(xx_ws) | THEMES) == [], body
+    if name in STALE_FOOTER and stray_words(footer):
+        pytest.xfail(f"footer {footer!r}: {STALE_FOOTER[name]}")
+    assert stray_words(footer) == [], footer
+
+
+async def test_the_narrow_layout_too(xx_ws: Workspace, make_app) -> None:
+    body, footer = await _show(make_app, xx_ws, "hat_2", (80, 24))
+    assert stray_words(body + "\n" + footer, data_words(xx_ws)) == [], body
+
+
+# --- the command line ----------------------------------------------------------------------------
+
+COMMANDS = {"demo", "add", "kpi", "list", "set", "assign", "wear", "verify", "import", "export", "restore", "report", "check"}
+SYNTAX = {
+    *COMMANDS,
+    "csv", "json", "staff", "owner", "external", "none",  # choices and keywords typed as they are
+    "CONFLICT", "STOP", "TARGET", "RITUAL", "CADENCE", "HOURS", "SETUP",  # ``check``'s categories (SPEC §4)
+}
+_OPTION = re.compile(r"--?[A-Za-z][\w-]*")
+_PATH = re.compile(r"(?:/[\w.-]+)+|\b[\w-]+\.(?:csv|json|md)\b")
+
+
+def cli_words(text: str, argv: list[str], ws: Workspace) -> list[str]:
+    """Stray words of a command's output, its own syntax and what the user typed left out."""
+    typed = {w.casefold() for arg in argv for w in _WORD.findall(arg)}
+    text = _OPTION.sub(" ", _PATH.sub(" ", text))  # file names are the user's
+    return [w for w in stray_words(text, SYNTAX | data_words(ws)) if w.casefold() not in typed]
+
+
+@pytest.fixture
+def xx_cli(pseudo: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """Runs ``mkhats.cli.main`` in this process on a data file of demo weeks written in ``xx``."""
+    from mkhats.cli import main
+
+    monkeypatch.setenv("MKHATS_DB", str(tmp_path / "mkhats.json"))
+    monkeypatch.setenv("MKHATS_TODAY", TODAY.isoformat())
+    monkeypatch.chdir(tmp_path)
+
+    def run(*argv: str) -> tuple[int, str]:
+        try:
+            code = main(list(argv))
+        except SystemExit as exc:  # argparse: --help, bad usage
+            code = exc.code if isinstance(exc.code, int) else 2
+        out = capsys.readouterr()
+        return code, out.out + out.err
+
+    assert run("demo")[0] == 0
+    run.ws = Workspace(tmp_path / "mkhats.json", TODAY)  # type: ignore[attr-defined]
+    return run
+
+
+def _csv(tmp_path: Path, name: str, text: str) -> str:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return name
+
+
+def test_every_command_speaks_the_catalogue(xx_cli, tmp_path: Path) -> None:
+    good = _csv(tmp_path, "good.csv", "date,kpi,value,note\n2026-11-20,performance.spend,1 234,5\n")
+    bad = _csv(tmp_path, "bad.csv", "date,kpi,value\n2026-11-20,performance.nope,1\n31.02.2026,performance.spend,x\n")
+    semi = _csv(tmp_path, "semi.csv", "date;hat;kpi;value\n20.11.2026;performance;leads;12\n")
+    lines = [
+        ["demo", "--force", "--weeks", "3"],
+        ["demo", "--force"],
+        ["check"],
+        ["check", "--week", "2026-W40"],
+        ["report"],
+        ["report", "--week", "2026-W47", "--out", "report.md"],
+        ["kpi", "list"],
+        ["kpi", "set", "performance.cpl", "--target", "30", "--stop", "> 40 for 2 days", "--guard", "spend >= 100",
+         "--action", "Пауза"],
+        ["kpi", "set", "performance.cpl", "--stop", "none"],
+        ["add", "performance.spend", "1 234,5", "--date", "20.11.2026", "--note", "Заметка"],
+        ["add", "crm.unsubscribes", "900"],  # fires the unsubscribe-rate stop rule
+        ["assign", "pr", "Ольга", "--kind", "external"],
+        ["assign", "pr", "Ольга"],
+        ["wear", "performance"],
+        ["wear", "performance"],
+        ["wear", "--stop"],
+        ["wear", "--stop"],
+        ["verify", "performance", "cmo", "--by", "Ольга", "--problems"],
+        ["verify", "crm", "cmo", "--by", "Борис", "--note", "Сверка"],
+        ["import", good, "--dry-run"],
+        ["import", good],
+        ["import", semi],
+        ["import", bad],
+        ["export", "--out", "values.csv"],
+        ["export", "--format", "json", "--out", "backup.json"],
+        ["restore", "backup.json"],
+        ["restore", good],
+        ["report", "--out", str(tmp_path / "no" / "such" / "dir.md")],
+    ]
+    stray = {}
+    for argv in lines:
+        code, text = xx_cli(*argv)
+        assert text.strip(), argv
+        typed = argv + [(tmp_path / a).read_text(encoding="utf-8") for a in argv if a.endswith(".csv")]
+        if words := cli_words(text, typed, xx_cli.ws):
+            stray[" ".join(argv)] = (words, text)
+    assert stray == {}
+
+
+def test_every_refusal_speaks_the_catalogue(xx_cli) -> None:
+    from tests.e2e.test_e2e_refusals import REFUSALS
+
+    usage = [
+        ["add"], ["add", "performance.spend"], ["kpi"], ["kpi", "set", "x", "--bogus"], ["bogus"],
+        ["export", "--format", "xml"], ["demo", "--weeks", "x"], ["demo", "--force=1"], ["add", "x", "1", "--date"],
+        ["add", "x", "1", "--d", "2"], ["verify", "a", "b"], ["assign", "cmo", "Ольга", "--kind", "boss"],
+    ]
+    stray = {}
+    for argv in [argv for _, argv, _ in REFUSALS] + usage:
+        code, text = xx_cli(*argv)
+        assert code == 2, (argv, text)
+        words = cli_words(text, argv, xx_cli.ws)
+        if words:
+            stray[" ".join(argv)] = (words, text)
+    assert stray == {}
+
+
+@pytest.mark.parametrize("argv", [[], *([c] for c in sorted(COMMANDS - {"list", "set"})), ["kpi", "set"], ["kpi", "list"]])
+def test_help_speaks_the_catalogue(xx_cli, argv: list[str]) -> None:
+    code, text = xx_cli(*argv, "--help")
+    assert code == 0
+    assert cli_words(text, argv, xx_cli.ws) == [], text
