@@ -20,6 +20,7 @@ SCENES: dict[str, list[str]] = {
     "settings": ["s"],
     "add_value_error": ["a", *"12x", "enter"],
     "help": ["question_mark"],
+    "cmo": ["5"],
     "log": ["3", "l", *"Two sends: product update and win-back", "tab"],
 }
 

@@ -27,7 +27,7 @@ def ws() -> Workspace:
     fill_demo(workspace, 12, force=False)
     return workspace
 
-SCENE_NAMES = ["main", "kpi_detail", "review", "settings", "add_value_error", "help", "log"]
+SCENE_NAMES = ["main", "kpi_detail", "review", "settings", "add_value_error", "help", "log", "cmo"]
 
 
 @pytest.mark.parametrize("scene", SCENE_NAMES)
@@ -48,6 +48,7 @@ def test_main_narrow(ws, make_app, snap_compare):
 @pytest.mark.parametrize("scene", ["main", "review"])
 def test_scene_in_russian(scene, ws, make_app, snap_compare):
     set_language("ru")
+    fill_demo(ws, 12, force=True)  # the demo's own texts and money in Russian too
 
     async def run_before(pilot):
         await play(pilot, scene)

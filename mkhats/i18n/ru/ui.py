@@ -2,10 +2,10 @@
 
 MESSAGES = {
     "ui.key.hat": "Шляпа",
-    "ui.key.prev_week": "Неделя −",
-    "ui.key.next_week": "Неделя +",
+    "ui.key.prev_week": "Нед. −",
+    "ui.key.next_week": "Нед. +",
     "ui.key.this_week": "Сегодня",
-    "ui.key.add_value": "Значение",
+    "ui.key.add_value": "Ввод",
     "ui.key.wear": "Надеть",
     "ui.key.review": "Обзор",
     "ui.key.settings": "Настройки",
