@@ -250,9 +250,12 @@ def cmd_demo(args: argparse.Namespace, ws: Workspace) -> int:
 def run(args: argparse.Namespace) -> int:
     """Dispatch a parsed command line; bare ``mkhats`` opens the app."""
     ws = _workspace(args)
-    if not args.lang and not os.environ.get("MKHATS_LANG"):
-        with ws.read() as repo:
-            stored = repo.settings().lang
+    if not args.lang and not os.environ.get("MKHATS_LANG") and args.command != "restore":
+        try:
+            with ws.read() as repo:
+                stored = repo.settings().lang
+        except StoreError:
+            stored = None  # the command itself reports the file; restore must stay possible
         if stored:
             set_language(stored)
     if args.command is None:

@@ -84,7 +84,7 @@ def condition_text(rule: StopRule) -> str:
 
 def action_text(rule: StopRule) -> str:
     """A stop rule's action, typed or shipped."""
-    return rule.action or (t(rule.action_key) if rule.action_key else "")
+    return rule.action or t(rule.action_key or "action.default")
 
 
 def conflict_reason(rule: ConflictRule) -> str:

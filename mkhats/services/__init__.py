@@ -75,6 +75,8 @@ class Workspace:
         if not self.db.exists():
             with self.write():
                 pass
+        if self._memo and self.db.changed():
+            self._forget()  # the read below re-reads what changed: what was derived from it goes too
         with self.db.read() as view:
             yield Repo(view, self._where)
 

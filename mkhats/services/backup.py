@@ -9,7 +9,7 @@ from typing import Any
 from mkhats.domain.kpis import validate_value
 from mkhats.errors import InputError, MkhatsError
 from mkhats.services import Workspace
-from mkhats.store import read_backup
+from mkhats.store import CorruptFileError, read_backup
 from mkhats.store.repo import Repo
 
 
@@ -55,7 +55,12 @@ class _BackupView:
 
 def check_backup(src: Path) -> None:
     """Refuse a backup holding any record mkhats would not accept from a user (exit 2)."""
-    backup = read_backup(src)
+    if not src.is_file():
+        raise InputError("import.missing", file=str(src))
+    try:
+        backup = read_backup(src)
+    except CorruptFileError as error:
+        raise InputError("restore.invalid", file=str(src), detail=error.render()) from None
     months = {key.removeprefix("values-"): data for key, data in backup.months.items()}
     repo = Repo(_BackupView(backup.main, months), lambda table: (str(src), None))
     try:

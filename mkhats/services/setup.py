@@ -61,6 +61,8 @@ def set_kpi(ws: Workspace, key: str, change: KpiChange) -> Kpi:
             guard = None
             if change.guard.strip().lower() not in _CLEAR:
                 guard = parse_guard(change.guard, kpi.hat)
+                if f"{kpi.hat}.{guard.kpi}" == kpi.key:
+                    raise InputError("kpi.guard_self", kpi=kpi.key)
                 if f"{kpi.hat}.{guard.kpi}" not in kpis:
                     raise InputError("kpi.guard_unknown", kpi=kpi.key, guard=f"{kpi.hat}.{guard.kpi}")
             rule = rule.model_copy(update={"guard": guard})

@@ -49,9 +49,32 @@ def find_kpi(kpis: dict[str, Kpi], key: str) -> Kpi:
     raise InputError("kpi.unknown", key=key)
 
 
-def _fired(repo: Repo, kpis: dict[str, Kpi], day: date) -> list[Alert]:
-    """Open alerts whose streak includes ``day``, for every active rule of the changed data."""
-    rules = [k for k in kpis.values() if k.stop is not None and k.stop.threshold is not None and not k.retired]
+def _depends_on(kpis: dict[str, Kpi], key: str, changed: str, seen: frozenset[str] = frozenset()) -> bool:
+    """Whether KPI ``key``'s values move when ``changed`` does (itself, or through its formula)."""
+    from mkhats.domain.formula import formula_refs
+
+    if key == changed:
+        return True
+    kpi = kpis.get(key)
+    if kpi is None or kpi.formula is None or key in seen:
+        return False
+    try:
+        refs = formula_refs(kpi.formula, kpi.hat)
+    except InputError:
+        return False
+    return any(_depends_on(kpis, ref, changed, seen | {key}) for ref in refs)
+
+
+def _fired(repo: Repo, kpis: dict[str, Kpi], day: date, changed: str) -> list[Alert]:
+    """Open alerts whose streak includes ``day``, of the rules the changed KPI feeds or guards."""
+    hats = repo.hats()
+    rules = [
+        k for k in kpis.values()
+        if k.stop is not None and k.stop.threshold is not None and not k.retired
+        and k.hat in hats and hats[k.hat].enabled
+        and (_depends_on(kpis, k.key, changed)
+             or (k.stop.guard is not None and f"{k.hat}.{k.stop.guard.kpi}" == changed))
+    ]
     if not rules:
         return []
     longest = max(k.stop.days for k in rules if k.stop is not None)
@@ -74,11 +97,13 @@ def add_value(ws: Workspace, key: str, value: str | float, day: date | None = No
     with ws.write() as repo:
         kpis = repo.kpis()
         kpi = find_kpi(kpis, key)
+        if kpi.retired:
+            raise InputError("kpi.retired", kpi=kpi.key)
         validate_value(kpi, number)
         record = _value(kpi.key, day, number, note)
         repo.set_values([record])
     with ws.read() as repo:
-        return _fired(repo, kpis, day)
+        return _fired(repo, kpis, day, kpi.key)
 
 
 def _value(key: str, day: date, number: float, note: str) -> KpiValue:

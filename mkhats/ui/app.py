@@ -76,6 +76,7 @@ class MkhatsApp(DeskActions, LocalizedPalette, App[int]):
         self._views: dict[tuple[str, int], tuple[Snapshot, list[ReviewItem], list[Alert]]] = {}
         self._alerts: list[Alert] = []
         self._loaded = -1
+        self._last_error: str | None = None
 
     # -- composition and data --------------------------------------------------------------------
 
@@ -116,10 +117,20 @@ class MkhatsApp(DeskActions, LocalizedPalette, App[int]):
         Views are kept per (week, data version): going back to a week already seen, with no
         change since, costs a repaint only (SPEC §6).
         """
-        key = (self.week, self.ws.fresh_version())
-        if key not in self._views:
-            if self.snapshot is None or (self.snapshot.week, self._loaded) != key:
+        try:
+            key = (self.week, self.ws.fresh_version())
+            if key not in self._views and (self.snapshot is None or (self.snapshot.week, self._loaded) != key):
                 self.snapshot = self.ws.snapshot(self.week)
+        except MkhatsError as error:
+            # The file went bad or unreadable under us (another process): say so once, keep showing
+            # the last good data, and never write (SPEC §5).
+            message = error.render()
+            if message != self._last_error:
+                self._last_error = message
+                self.notify(message, severity="error", timeout=15)
+            return
+        self._last_error = None
+        if key not in self._views:
             self._views = {k: v for k, v in self._views.items() if k[1] == key[1]}
             self._views[key] = (self.snapshot, review(self.snapshot), open_alerts_of(self.snapshot))
         self.snapshot, self.warnings, self._alerts = self._views[key]

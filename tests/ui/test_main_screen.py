@@ -117,3 +117,14 @@ async def test_value_written_by_another_process_appears(ws, make_app):
         table = app.query_one("#kpis-content", KpiTable)
         row = table.get_row("content.published")
         assert str(row[2]) == "41"  # Monday's 1 plus the 40 just written
+
+
+async def test_a_file_broken_by_another_process_is_reported_not_fatal(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        before = ws.path.read_bytes()
+        ws.path.write_bytes(before.replace(b'"schema_version":1', b'"schema_version":999'))
+        await pilot.pause(1.5)  # the poll notices the change and tries to re-read
+        assert app.is_running
+        assert any("mkhats.json" in str(n.message) for n in app._notifications)
+        assert app.query_one("#kpis-content", KpiTable).row_count > 0  # the last good data stays
