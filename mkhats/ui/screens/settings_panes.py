@@ -89,6 +89,13 @@ class SettingsPane(VerticalScroll, can_focus=False):
         self.post_message(self.Saved())
         return result
 
+    def current(self) -> str | None:
+        """The key of the highlighted row of this section's table (None when it is empty)."""
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
     def show_error(self, text: str) -> None:
         """Show (or clear) the inline message of this section."""
         error = self.query_one(".error", Static)
@@ -133,13 +140,6 @@ class PeoplePane(SettingsPane):
         if current in state.persons:
             table.move_cursor(row=table.get_row_index(current))
         self._show_selected()
-
-    def current(self) -> str | None:
-        """The name of the highlighted person."""
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     def _show_selected(self) -> None:
         name = self.current()

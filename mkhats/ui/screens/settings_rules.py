@@ -88,13 +88,6 @@ class ConflictsPane(SettingsPane):
             table.move_cursor(row=table.get_row_index(current))
         self._show_selected()
 
-    def current(self) -> str | None:
-        """The key (``a|b``) of the highlighted rule."""
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-
     def rule(self) -> ConflictRule | None:
         """The highlighted rule."""
         key = self.current()
@@ -217,13 +210,6 @@ class KpisPane(SettingsPane):
         if current is not None and current in self.state.kpis and self.state.kpis[current].hat == self.hat:
             table.move_cursor(row=table.get_row_index(current))
         self._show_selected()
-
-    def current(self) -> str | None:
-        """The key of the highlighted KPI."""
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     def kpi(self) -> Kpi | None:
         """The highlighted KPI."""
