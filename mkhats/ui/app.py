@@ -12,7 +12,7 @@ from pathlib import Path
 from datetime import datetime
 from typing import Any, TypeVar
 
-from textual import on, work
+from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, TabbedContent, TabPane
@@ -21,12 +21,12 @@ from mkhats.domain.labels import hat_name
 from mkhats.domain.review import ReviewItem, review
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.stoprules import Alert
-from mkhats.domain.weeks import shift_week
 from mkhats.errors import MkhatsError
 from mkhats.i18n import t
 from mkhats.services import Workspace
 from mkhats.services import plans
 from mkhats.services.views import hat_view, open_alerts_of, warnings_text, week_title
+from mkhats.ui.actions import MainActions
 from mkhats.ui.desk import DESK_ACTIONS, DESK_BINDINGS, DESK_LABELS, DeskActions
 from mkhats.ui.keys import KEY_LABELS, MAIN_ONLY, relabel_bindings, relabel_tree
 from mkhats.ui.palette import LocalizedPalette, MkhatsCommands
@@ -39,7 +39,7 @@ from mkhats.ui.widgets.title_bar import TitleBar
 R = TypeVar("R")
 
 
-class MkhatsApp(DeskActions, LocalizedPalette, App[int]):
+class MkhatsApp(MainActions, DeskActions, LocalizedPalette, App[int]):
     """mkhats: every hat with its checklist, money KPIs and weekly log."""
 
     CSS_PATH = Path(__file__).parent / "mkhats.tcss"
@@ -227,108 +227,8 @@ class MkhatsApp(DeskActions, LocalizedPalette, App[int]):
 
         self.push_screen(KpiDetailScreen(event.key), lambda _: self.reload())
 
-    # -- actions ---------------------------------------------------------------------------------
-
-    def action_hat(self, index: int) -> None:
-        """Show the hat at ``index`` in tab order."""
-        hats = self.snapshot.enabled_hats if self.snapshot else []
-        if 0 <= index < len(hats):
-            # Let go of the focus first: a focused widget left in the old tab would pull the
-            # TabbedContent back to it while the new tab is still being built.
-            self.set_focus(None)
-            self.query_one("#hats", TabbedContent).active = f"tab-{hats[index].key}"
-
-    def action_week(self, offset: int) -> None:
-        """Move the selected week."""
-        self.week = shift_week(self.week, offset)
-        self.reload()
-
-    def action_this_week(self) -> None:
-        """Back to the week of today."""
-        self.week = self.ws.this_week()
-        self.reload()
-
-    def _current_kpi(self) -> str | None:
-        """The KPI highlighted in this tab's table (None while the tab is still being built)."""
-        table = next(self.query(f"#kpis-{self.hat}").results(KpiTable), None)
-        return table.current_key() if table is not None else None
-
-    def action_edit_log(self) -> None:
-        """Edit this tab's weekly log."""
-        self.open_log(self.hat, self.week)
-
-    def action_tick(self) -> None:
-        """Tick or untick the item highlighted in this tab's checklist."""
-        checklist = next(self.query(f"#checklist-{self.hat}").results(Checklist), None)
-        if checklist is not None:
-            checklist.action_toggle()
-
-    def action_open_kpi(self) -> None:
-        """Open the detail of the KPI highlighted in this tab's table."""
-        key = self._current_kpi()
-        if key:
-            self.post_message(KpiTable.KpiChosen(key))
-
-    def action_add_value(self) -> None:
-        """Add a KPI value (the highlighted KPI is preselected)."""
-        from mkhats.ui.screens.dialogs import AddValueDialog
-
-        self.push_screen(AddValueDialog(self._current_kpi()), lambda _: self.reload())
-
-    def action_wear(self) -> None:
-        """Start wearing this tab's hat, or stop if it is the one worn."""
-        from mkhats.services.setup import wear
-
-        wearing = self.snapshot.wearing if self.snapshot else None
-        target = None if wearing is not None and wearing.hat == self.hat else self.hat
-        result = self.call(wear, target, self.now())
-        if result is not None:
-            self.reload()
-
-    def action_review(self) -> None:
-        """Open the review."""
-        from mkhats.ui.screens.review import ReviewScreen
-
-        self.push_screen(ReviewScreen(), lambda _: self.reload())
-
-    def action_settings(self) -> None:
-        """Open the settings."""
-        from mkhats.ui.screens.settings import SettingsScreen
-
-        self.push_screen(SettingsScreen(), self._after_settings)
-
-    def _after_settings(self, rebuild: bool | None) -> None:
-        # The settings screen is still on the stack here: rebuild once the default screen is back.
-        self.call_after_refresh(self.relabel if rebuild else self.reload)
-
-    async def relabel(self) -> None:
-        """Rebuild what carries words or the set of enabled hats: key descriptions, tabs, headers."""
-        hat = self.hat
-        self._shown.clear()
-        await self.recompose()
-        relabel_bindings(self, {**KEY_LABELS, **DESK_LABELS})
-        hats = [h.key for h in self.snapshot.enabled_hats] if self.snapshot else []
-        if hat in hats:
-            self.query_one("#hats", TabbedContent).active = f"tab-{hat}"
-        self.reload()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The hat keys act on the hat tabs only: not while another screen is on top."""
         if action in DESK_ACTIONS and (len(self.screen_stack) > 1 or not self.desk_allows(action)):
             return False
         return not (action in MAIN_ONLY and len(self.screen_stack) > 1)
-
-    def action_help(self) -> None:
-        """Show the keys."""
-        from mkhats.ui.screens.help import HelpScreen
-
-        self.push_screen(HelpScreen())
-
-    @work(exclusive=True, group="quit")
-    async def action_quit(self) -> None:
-        """Stop wearing the hat and quit."""
-        if self.snapshot is not None and self.snapshot.wearing is not None:
-            from mkhats.services.setup import wear
-
-            self.call(wear, None, self.now())
-        self.exit(0)
