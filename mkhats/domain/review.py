@@ -8,14 +8,14 @@ can lead from it to the place that fixes it.
 from __future__ import annotations
 
 from dataclasses import field
-from datetime import date, datetime, time
+from datetime import date
 from typing import Any
 
 from mkhats.domain.conflicts import conflict_states
-from mkhats.domain.hours import CMO_BAND, week_hours
 from mkhats.domain.kpis import period_value, period_values, status
 from mkhats.domain.record import record
 from mkhats.domain.snapshot import Snapshot
+from mkhats.domain.workload import hat_hours
 from mkhats.domain.stoprules import Alert, evaluate_stop_rule, open_alerts
 from mkhats.domain.strategy import missed_session
 from mkhats.domain.weeks import add_days, shift_week, week_days, week_start
@@ -204,25 +204,18 @@ def _roles_age(snapshot: Snapshot) -> list[ReviewItem]:
 def _hours(snapshot: Snapshot) -> list[ReviewItem]:
     """A part-time CMO outside 4–10 h in the judged week; any hat over its weekly budget."""
     week = target_week(snapshot)
-    spans = list(snapshot.spans) + ([snapshot.wearing] if snapshot.wearing else [])
-    # A hat still worn counts up to the end of the day judged (the domain never reads the clock).
-    hours = week_hours(spans, week, now=datetime.combine(add_days(as_of(snapshot), 1), time()))
     items = []
-    cmo = snapshot.hats.get("cmo")
-    person = snapshot.persons.get(cmo.wearer) if cmo is not None and cmo.wearer else None
-    if cmo is not None and cmo.enabled and person is not None and person.kind in ("owner", "external"):
-        worn = hours.get("cmo", 0.0)
-        low, high = CMO_BAND
-        if not low <= worn <= high:
+    for row in hat_hours(snapshot, week):
+        if row.band is not None and not row.band[0] <= row.hours <= row.band[1]:
+            person = snapshot.hats[row.hat].wearer
             items.append(ReviewItem("HOURS", "medium", "review.hours_cmo",
-                                    {"hours": worn, "week": week, "person": person.name, "low": low, "high": high},
-                                    hat="cmo", week=week))
-    for hat in snapshot.enabled_hats:
-        worn = hours.get(hat.key, 0.0)
-        if hat.hours_budget is not None and worn > hat.hours_budget:
+                                    {"hours": row.hours, "week": week, "person": person,
+                                     "low": row.band[0], "high": row.band[1]},
+                                    hat=row.hat, week=week))
+        if row.budget is not None and row.hours > row.budget:
             items.append(ReviewItem("HOURS", "low", "review.hours_budget",
-                                    {"hat": hat.key, "hours": worn, "budget": hat.hours_budget, "week": week},
-                                    hat=hat.key, week=week))
+                                    {"hat": row.hat, "hours": row.hours, "budget": row.budget, "week": week},
+                                    hat=row.hat, week=week))
     return items
 
 

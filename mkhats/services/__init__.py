@@ -110,15 +110,7 @@ class Workspace:
             logs = self._memo.get(("logs", weeks_shown))
             if logs is None:
                 logs = self._memo[("logs", weeks_shown)] = repo.logs(weeks_shown)
-            daily: dict[str, dict[date, float]] = {}
-            for month in months_between(first, last):
-                key = ("values", month)
-                values = self._memo.get(key)
-                if values is None:
-                    values = self._memo[key] = repo.values(*_month_bounds(month))
-                for v in values:  # type: ignore[attr-defined]
-                    if first <= v.day <= last:
-                        daily.setdefault(v.kpi, {})[v.day] = v.value
+            daily = self._daily(repo, first, last)
             spans = []
             since = add_days(first, -1)
             for month in months_between(since, last):
@@ -149,16 +141,19 @@ class Workspace:
         since = earliest_day(hypotheses, first)
         if since is None or since >= first:
             return {}
-        last = add_days(first, -1)
-        out: dict[str, dict[date, float]] = {}
-        for month in months_between(since, last):
+        return self._daily(repo, since, add_days(first, -1))
+
+    def _daily(self, repo: Repo, first: date, last: date) -> dict[str, dict[date, float]]:
+        """``{kpi: {day: value}}`` from ``first`` to ``last``, each month validated once (memo)."""
+        daily: dict[str, dict[date, float]] = {}
+        for month in months_between(first, last):
             values = self._memo.get(("values", month))
             if values is None:
                 values = self._memo[("values", month)] = repo.values(*_month_bounds(month))
             for v in values:  # type: ignore[attr-defined]
-                if since <= v.day <= last:
-                    out.setdefault(v.kpi, {})[v.day] = v.value
-        return out
+                if first <= v.day <= last:
+                    daily.setdefault(v.kpi, {})[v.day] = v.value
+        return daily
 
 
 def _month_bounds(month: str) -> tuple[date, date]:
