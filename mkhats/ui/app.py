@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.reactive import Reactive
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from mkhats.domain.labels import hat_name
@@ -64,6 +65,11 @@ class MkhatsApp(MainActions, DeskActions, LocalizedPalette, App[int]):
         # Ours rather than Textual's, whose description ("palette") is an English literal.
         Binding("ctrl+p", "command_palette", t("ui.key.palette"), show=False, priority=True, id="palette"),
     ]
+
+    # Textual's title reactives repaint the whole screen on every change; the headers watch them and
+    # repaint their own line, so a week switch repaints what changed only (SPEC §6).
+    title: Reactive[str] = Reactive("", compute=False, repaint=False)
+    sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
 
     def __init__(self, ws: Workspace, now: Callable[[], datetime] = datetime.now) -> None:
         super().__init__()

@@ -12,9 +12,10 @@ from textual.widgets import DataTable
 from mkhats.i18n import t
 from mkhats.ui.keys import KEY_LABELS, relabel_bindings
 from mkhats.services.views import ChecklistLine
+from mkhats.ui.widgets.recall_table import RecallTable
 
 
-class Checklist(DataTable):
+class Checklist(RecallTable):
     """Items with a tick box; ``space``, ``enter`` or a click toggles the highlighted one."""
 
     BINDINGS = [

@@ -10,9 +10,10 @@ from textual.widgets import DataTable
 
 from mkhats.i18n import t
 from mkhats.services.views import KpiRow
+from mkhats.ui.widgets.recall_table import RecallTable
 
 
-class KpiTable(DataTable):
+class KpiTable(RecallTable):
     """One row per KPI; ``enter`` or a click opens the KPI's detail."""
 
     class KpiChosen(Message):
