@@ -1,7 +1,9 @@
 """Start an app headless, exit right after its first screen is rendered, print the peak memory.
 
 ``python -m mkhats.bench.startup floor FLOOR_APP.py`` or ``... mkhats DB_PATH TODAY``; the caller
-times the whole process, so interpreter start and imports count as they do for a user.
+times the whole process, so interpreter start and imports count as they do for a user. mkhats
+starts the way the ``mkhats`` command starts it (``cli.main`` with no command), only headless and
+made to exit once its first screen is painted.
 """
 
 from __future__ import annotations
@@ -15,24 +17,32 @@ def main() -> None:
         import runpy
 
         app_cls = runpy.run_path(sys.argv[2])["Floor"]
-        args: tuple = ()
+        _timed(app_cls)().run(headless=True, size=SIZE)
     else:
-        from datetime import date
-        from pathlib import Path
+        import mkhats.ui.app
+        from mkhats import cli
 
-        from mkhats.services import Workspace
-        from mkhats.ui.app import MkhatsApp
+        mkhats.ui.app.MkhatsApp = _timed(mkhats.ui.app.MkhatsApp)  # type: ignore[misc]
+        if cli.main(["--db", sys.argv[2], "--today", sys.argv[3]]) != 0:
+            sys.exit(1)
+    print(_peak_kib())
 
-        app_cls = MkhatsApp
-        args = (Workspace(Path(sys.argv[2]), date.fromisoformat(sys.argv[3])),)
+
+SIZE = (120, 40)
+
+
+def _timed(app_cls: type) -> type:
+    """``app_cls``, headless at ``SIZE``, exiting right after its first screen is rendered."""
 
     class Timed(app_cls):  # type: ignore[misc, valid-type]
         def on_mount(self) -> None:
             super().on_mount()
             self.call_after_refresh(self.exit)
 
-    Timed(*args).run(headless=True, size=(120, 40))
-    print(_peak_kib())
+        def run(self, *args: object, **kwargs: object) -> object:
+            return super().run(headless=True, size=SIZE)
+
+    return Timed
 
 
 def _peak_kib() -> int:

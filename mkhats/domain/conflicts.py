@@ -88,7 +88,7 @@ def check_valid_until(check: ExternalCheck, every: str) -> date:
     * monthly: until the day before the same date next month (5 Mar → 4 Apr);
     * quarterly: until the day before the same date three months later (5 Mar → 4 Jun).
 
-    Month arithmetic is pendulum's, which clamps to the month's end: 31 Jan + 1 month is 28 Feb
+    Month arithmetic clamps to the month's end, as pendulum's does: 31 Jan + 1 month is 28 Feb
     (29 in a leap year), so a monthly check made on 28–31 Jan is valid through 27 Feb (28 Feb in a
     leap year) — never longer than a calendar month.
 

@@ -24,6 +24,7 @@ from mkhats.domain.labels import (
     hat_name,
     kpi_title,
     unit_suffix,
+    weekday_name,
 )
 from mkhats.domain.models import Kpi
 from mkhats.domain.review import stop_alerts
@@ -31,7 +32,7 @@ from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.stoprules import Alert, format_guard, is_decided
 from mkhats.domain.weeks import add_days, last_weeks, shift_week, week_start
 from mkhats.errors import MkhatsError
-from mkhats.i18n import current_language, t
+from mkhats.i18n import t
 from mkhats.services import Workspace
 from mkhats.services.setup import KpiChange
 
@@ -276,10 +277,7 @@ def _chart(kpi: Kpi, weeks: list[str], weekly: dict[str, float | None], daily: d
 
 
 def _date_text(day: date) -> str:
-    import pendulum
-
-    weekday = pendulum.date(day.year, day.month, day.day).format("ddd", locale=current_language())
-    return f"{day.isoformat()} {weekday}"
+    return f"{day.isoformat()} {weekday_name(day)}"
 
 
 def _summary(snapshot: Snapshot, kpi: Kpi, weekly: dict[str, float | None]) -> list[tuple[str, str, str]]:

@@ -1,8 +1,8 @@
 """A pseudo-locale: every word of the catalogue marked ⟦…⟧, to catch text that bypasses it.
 
 The marker language ``xx`` exists only in these tests: its catalogue is the English one with each
-word of each message (each plural form) wrapped as ``⟦word⟧``, its ``{placeholders}`` intact, and
-pendulum gets a matching locale so month and weekday names are marked too. Marking words rather
+word of each message (each plural form) wrapped as ``⟦word⟧``, its ``{placeholders}`` intact (month
+and weekday names are catalogue messages too). Marking words rather
 than whole messages keeps the check exact where the screen wraps or cuts a text (``⟦lookal…``).
 On data created in ``xx`` (the demo writes its texts through the catalogue), every screen of the
 app and every message of the command line must show no word outside ⟦…⟧ but the allowed ones.
@@ -13,7 +13,6 @@ in the settings: a text rendered once, at import time, shows up here.
 
 from __future__ import annotations
 
-import copy
 import io
 import re
 import string
@@ -62,31 +61,14 @@ def _mark_message(message: Any) -> Any:
     return mark(message) if isinstance(message, str) else message
 
 
-def _pendulum_locale() -> Any:
-    from pendulum.locales.locale import Locale
-
-    data = copy.deepcopy(Locale.load("en")._data)
-
-    def walk(node: Any) -> Any:
-        if isinstance(node, dict):
-            return {k: walk(v) for k, v in node.items()}
-        return _mark_words(node) if isinstance(node, str) else node
-
-    data["translations"] = walk(data["translations"])
-    return Locale(XX, data)
-
-
 @pytest.fixture
 def pseudo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Make ``xx`` a language of the catalogue (and pendulum) and the current one, for one test."""
-    from pendulum.locales.locale import Locale
-
+    """Make ``xx`` a language of the catalogue and the current one, for one test."""
     import mkhats.ui.screens.settings_panes as panes
 
     english = i18n._catalogue("en")
     monkeypatch.setitem(i18n._catalogues, XX, {key: _mark_message(m) for key, m in english.items()})
     monkeypatch.setattr(i18n, "LANGUAGES", (*i18n.LANGUAGES, XX))
-    monkeypatch.setitem(Locale._cache, XX, _pendulum_locale())
     monkeypatch.setitem(panes.LANGUAGE_NAMES, XX, "⟦Pseudo⟧")
     monkeypatch.setenv("MKHATS_LANG", XX)
     set_language(XX)

@@ -238,6 +238,30 @@ def test_add_months_clamps_to_month_end(day: date, months: int, expected: date) 
     assert type(result) is date
 
 
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)), st.integers(-400, 400))
+def test_date_arithmetic_agrees_with_pendulum(day: date, n: int) -> None:
+    # The arithmetic is the standard library's (pendulum costs every command its import); pendulum,
+    # which the app still uses for month names, is the reference it must agree with.
+    import pendulum
+
+    start = pendulum.Date(day.year, day.month, day.day)
+    assert add_months(day, n) == date(*start.add(months=n).timetuple()[:3])
+    assert add_days(day, n) == date(*start.add(days=n).timetuple()[:3])
+    key = week_key(day)
+    monday = pendulum.Date(*week_start(key).timetuple()[:3])
+    assert shift_week(key, n) == week_key(date(*monday.add(weeks=n).timetuple()[:3]))
+    assert week_days(key) == [date(*monday.add(days=i).timetuple()[:3]) for i in range(7)]
+
+
+def test_commands_do_not_import_pendulum() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, mkhats.cli, mkhats.commands, mkhats.domain.snapshot; print('pendulum' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
 @pytest.mark.parametrize(
     ("day", "n", "expected"),
     [
@@ -323,3 +347,17 @@ def test_shift_week_round_trips(day: date, n: int) -> None:
 def test_parse_day_reads_both_forms_of_any_date(day: date) -> None:
     assert parse_day(day.isoformat()) == day
     assert parse_day(f"{day.day:02d}.{day.month:02d}.{day.year}") == day
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_month_and_weekday_names_are_pendulums(lang: str) -> None:
+    # The catalogue holds CLDR's abbreviations so that printing a date needs no pendulum import.
+    import pendulum
+
+    from mkhats.domain.labels import format_day, weekday_name
+
+    for day in [date(2026, month, 3) for month in range(1, 13)] + [date(2026, 11, 23 + i) for i in range(7)]:
+        p = pendulum.date(day.year, day.month, day.day)
+        assert format_day(day, lang) == p.format("D MMM YYYY", locale=lang)
+        assert format_day(day, lang, year=False) == p.format("D MMM", locale=lang)
+        assert weekday_name(day, lang) == p.format("ddd", locale=lang)

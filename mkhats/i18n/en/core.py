@@ -6,4 +6,10 @@ MESSAGES = {
     "error.date_format": "“{value}” is not a date (write YYYY-MM-DD or DD.MM.YYYY).",
     "error.week_format": "“{value}” is not a week (write YYYY-Www, e.g. 2026-W48).",
     "error.week_missing": "Week {value} does not exist in that year.",
+    # Dates (CLDR's abbreviations, as pendulum has them; a test keeps them equal).
+    "date.day_month_year": "{day} {month} {year}",
+    "date.day_month": "{day} {month}",
+    **{f"date.month.{n}": name for n, name in enumerate(
+        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)},
+    **{f"date.weekday.{n}": name for n, name in enumerate(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), 1)},
 }

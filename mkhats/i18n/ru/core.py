@@ -6,4 +6,10 @@ MESSAGES = {
     "error.date_format": "«{value}» — не дата (пишите ГГГГ-ММ-ДД или ДД.ММ.ГГГГ).",
     "error.week_format": "«{value}» — не неделя (пишите ГГГГ-Wнн, например 2026-W48).",
     "error.week_missing": "Недели {value} в этом году нет.",
+    # Даты (сокращения CLDR, как в pendulum; тест следит, чтобы они совпадали).
+    "date.day_month_year": "{day} {month} {year}",
+    "date.day_month": "{day} {month}",
+    **{f"date.month.{n}": name for n, name in enumerate(
+        ("янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.", "окт.", "нояб.", "дек."), 1)},
+    **{f"date.weekday.{n}": name for n, name in enumerate(("пн", "вт", "ср", "чт", "пт", "сб", "вс"), 1)},
 }
