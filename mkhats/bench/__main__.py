@@ -136,11 +136,11 @@ def _switches(db: Path, rounds: int) -> None:
         floor = floor_cls()
         tabs = ["tab-1", "tab-2", "tab-3", "tab-4", "tab-5"]
         floor_samples = asyncio.run(switch.measure(floor, switch.tab_actions(floor, tabs), rounds, animate))
-        app = MkhatsApp(Workspace(db, TODAY))
+        app = MkhatsApp(Workspace(db, TODAY), own_process=True)
         ours_tabs = ["tab-content", "tab-performance", "tab-crm", "tab-pm", "tab-cmo"]
         tab_samples = asyncio.run(switch.measure(app, switch.tab_actions(app, ours_tabs), rounds, animate))
         report(f"tab switch (animations {label})", tab_samples, floor_samples, 1.2)
-        app = MkhatsApp(Workspace(db, TODAY))
+        app = MkhatsApp(Workspace(db, TODAY), own_process=True)
         week_samples = asyncio.run(
             switch.measure(app, [lambda a=app: a.action_week(-1), lambda a=app: a.action_week(1)], rounds, animate)
         )

@@ -14,5 +14,5 @@ def run_app(workspace: Workspace, lang: str | None = None) -> int:
 
     with workspace.read():
         pass  # refuse a corrupt file (and create a missing one) before the screen takes over
-    result = MkhatsApp(workspace).run()
+    result = MkhatsApp(workspace, own_process=True).run()
     return result or 0

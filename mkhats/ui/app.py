@@ -7,9 +7,10 @@ notices changes made by other processes (the CLI, a second window) within a seco
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
-from pathlib import Path
 from datetime import datetime
+from pathlib import Path
 from typing import Any, TypeVar
 
 from textual import on
@@ -71,10 +72,12 @@ class MkhatsApp(MainActions, DeskActions, LocalizedPalette, App[int]):
     title: Reactive[str] = Reactive("", compute=False, repaint=False)
     sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
 
-    def __init__(self, ws: Workspace, now: Callable[[], datetime] = datetime.now) -> None:
+    def __init__(self, ws: Workspace, now: Callable[[], datetime] = datetime.now, own_process: bool = False) -> None:
+        """``own_process``: the app is the whole process (``mkhats``), so it may tune the collector."""
         super().__init__()
         self.ws = ws
         self.now = now
+        self.own_process = own_process
         self.week = ws.this_week()
         self.snapshot: Snapshot | None = None
         self.warnings: list[ReviewItem] = []
@@ -110,6 +113,12 @@ class MkhatsApp(MainActions, DeskActions, LocalizedPalette, App[int]):
         self.reload()
         self.set_interval(1.0, self._poll)
         self.set_interval(20.0, self._update_title)
+        if self.own_process:
+            # Start-up leaves ~80,000 long-lived objects (Textual, pydantic, the weeks shown): every
+            # full collection walked them all, 25–50 ms in the middle of a key press. Frozen, they
+            # are skipped, and a full collection takes a few ms (SPEC §6). Not in a process that
+            # runs many apps (tests): an app's cycles frozen before collection would never be freed.
+            self.call_after_refresh(gc.freeze)
 
     @property
     def hat(self) -> str:

@@ -128,3 +128,68 @@ async def test_a_file_broken_by_another_process_is_reported_not_fatal(ws, make_a
         assert app.is_running
         assert any("mkhats.json" in str(n.message) for n in app._notifications)
         assert app.query_one("#kpis-content", KpiTable).row_count > 0  # the last good data stays
+
+
+def _painted(table) -> list[str]:  # noqa: ANN001 - a DataTable
+    """The table's lines as they are painted (its render caches included), not its stored cells."""
+    return ["".join(segment.text for segment in table.render_line(y)) for y in range(table.size.height)]
+
+
+async def test_week_switches_paint_each_weeks_values(ws, make_app):
+    # The tables remember painted lines by content: going back and forth must never show the
+    # other week's numbers or tick boxes.
+    from mkhats.services.views import hat_view, open_alerts_of
+
+    def expected(week: str) -> list:
+        snapshot = ws.snapshot(week)
+        return hat_view(snapshot, "content", open_alerts_of(snapshot)).kpis
+
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.query_one("#kpis-content", KpiTable)
+        checklist = app.query_one("#checklist-content", Checklist)
+        now = (_painted(table), _painted(checklist))
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        before = (_painted(table), _painted(checklist))
+        assert before != now
+        for rows, lines in ((expected("2026-W47"), before[0]), (expected("2026-W48"), now[0])):
+            for row in rows:
+                line = next(line for line in lines if line.strip().startswith(row.title[:20]))
+                assert row.week in line and row.prev in line, (row, line)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert (_painted(table), _painted(checklist)) == now
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert (_painted(table), _painted(checklist)) == before
+
+
+async def test_ticking_repaints_the_box(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        checklist = app.query_one("#checklist-content", Checklist)
+        first = checklist._current()
+        assert first is not None
+        painted = _painted(checklist)
+        await pilot.press("space")
+        await pilot.pause()
+        after = _painted(checklist)
+        assert after != painted
+        await pilot.press("space")
+        await pilot.pause()
+        assert _painted(checklist) == painted
+
+
+async def test_the_app_freezes_start_up_objects_only_when_it_owns_the_process(ws):
+    import gc
+
+    from mkhats.ui.app import MkhatsApp
+
+    for own in (False, True):
+        gc.unfreeze()
+        app = MkhatsApp(ws, own_process=own)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert (gc.get_freeze_count() > 0) is own
+        gc.unfreeze()
