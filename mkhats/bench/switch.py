@@ -3,11 +3,11 @@
 The action runs as a key would run it; the clock stops in ``call_after_refresh``, after the
 screen has been painted. ``pilot.press`` is not used: its own waits would dominate the figure.
 
-Textual paints at most once a frame (1/60 s) on a fixed schedule, so an action that comes within a
-frame of the last paint waits for the next slot: measured back to back, a switch costs its own
-time plus a random part of a frame, for the floor app as for ours. A person's key press is not tied
-to the frame clock; each sample therefore starts after animations have ended and two frames have
-passed, and both apps are measured the same way.
+Each sample starts the way a person's key press does: the app idle, nothing moving, a pause since
+the last key (``PAUSE``, a quick reader's). Measured back to back, a switch would cost its own time
+plus a random part of a frame (Textual paints at most once a frame, 1/60 s, on a fixed schedule),
+and mkhats's preparation of the weeks around the one shown (``PREFETCH_DELAY`` after a switch)
+would land inside the next sample. Both apps are measured the same way.
 """
 
 from __future__ import annotations
@@ -46,13 +46,15 @@ async def measure(app: App, actions: list[Callable[[], None]], rounds: int, anim
 
 
 async def _settle(pilot) -> None:  # noqa: ANN001 - textual.pilot.Pilot
-    """Wait until nothing is moving and the paint clock is idle, as between two key presses."""
+    """Wait until nothing moves and ``PAUSE`` has passed, as between two key presses."""
     await pilot.pause()
     await pilot.wait_for_animation()
-    await asyncio.sleep(2 * _FRAME)
+    await asyncio.sleep(PAUSE)
+    await pilot.pause()
 
 
-_FRAME = 1 / 60
+PAUSE = 0.25
+"""Seconds between two key presses."""
 
 
 def tab_actions(app: App, tab_ids: list[str]) -> list[Callable[[], None]]:

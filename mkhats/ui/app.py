@@ -17,17 +17,19 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.reactive import Reactive
+from textual.timer import Timer
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from mkhats.domain.labels import hat_name
-from mkhats.domain.review import ReviewItem, review
+from mkhats.domain.review import ReviewItem
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.stoprules import Alert
 from mkhats.errors import MkhatsError
 from mkhats.i18n import t
 from mkhats.services import Workspace
 from mkhats.services import plans
-from mkhats.services.views import hat_view, open_alerts_of, warnings_text, week_title
+from mkhats.services.views import warnings_text, week_title
+from mkhats.services.week_views import WeekViews
 from mkhats.ui.actions import MainActions
 from mkhats.ui.desk import DESK_ACTIONS, DESK_BINDINGS, DESK_LABELS, DeskActions
 from mkhats.ui.keys import KEY_LABELS, MAIN_ONLY, relabel_bindings, relabel_tree
@@ -39,6 +41,8 @@ from mkhats.ui.widgets.log_view import LogView
 from mkhats.ui.widgets.title_bar import TitleBar
 
 R = TypeVar("R")
+PREFETCH_DELAY = 0.1
+"""Seconds after a week is shown before its neighbours are computed."""
 
 
 class MkhatsApp(MainActions, DeskActions, LocalizedPalette, App[int]):
@@ -82,7 +86,8 @@ class MkhatsApp(MainActions, DeskActions, LocalizedPalette, App[int]):
         self.snapshot: Snapshot | None = None
         self.warnings: list[ReviewItem] = []
         self._shown: dict[str, tuple[str, int]] = {}
-        self._views: dict[tuple[str, int], tuple[Snapshot, list[ReviewItem], list[Alert]]] = {}
+        self._weeks = WeekViews(ws)
+        self._prefetch_timer: Timer | None = None
         self._alerts: list[Alert] = []
         self._loaded = -1
         self._last_error: str | None = None
@@ -90,8 +95,8 @@ class MkhatsApp(MainActions, DeskActions, LocalizedPalette, App[int]):
     # -- composition and data --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        self.snapshot = self.ws.snapshot(self.week)
         self._loaded = self.ws.version
+        self.snapshot = self._weeks.get(self.week, self._loaded).snapshot
         yield TitleBar()
         with TabbedContent(id="hats"):
             for index, hat in enumerate(self.snapshot.enabled_hats):
@@ -129,13 +134,12 @@ class MkhatsApp(MainActions, DeskActions, LocalizedPalette, App[int]):
     def reload(self) -> None:
         """Bring the week's snapshot and warnings up to date and refresh what is visible.
 
-        Views are kept per (week, data version): going back to a week already seen, with no
-        change since, costs a repaint only (SPEC §6).
+        Views are kept per (week, data version), and the weeks around the one shown are computed
+        while the user reads it: ``[`` and ``]`` then cost a repaint only (SPEC §6).
         """
         try:
-            key = (self.week, self.ws.fresh_version())
-            if key not in self._views and (self.snapshot is None or (self.snapshot.week, self._loaded) != key):
-                self.snapshot = self.ws.snapshot(self.week)
+            version = self.ws.fresh_version()
+            view = self._weeks.get(self.week, version)
         except MkhatsError as error:
             # The file went bad or unreadable under us (another process): say so once, keep showing
             # the last good data, and never write (SPEC §5).
@@ -145,13 +149,24 @@ class MkhatsApp(MainActions, DeskActions, LocalizedPalette, App[int]):
                 self.notify(message, severity="error", timeout=15)
             return
         self._last_error = None
-        if key not in self._views:
-            self._views = {k: v for k, v in self._views.items() if k[1] == key[1]}
-            self._views[key] = (self.snapshot, review(self.snapshot), open_alerts_of(self.snapshot))
-        self.snapshot, self.warnings, self._alerts = self._views[key]
-        self._loaded = key[1]
+        self.snapshot, self.warnings, self._alerts = view.snapshot, view.warnings, view.alerts
+        self._loaded = version
         self._update_title()
         self._show_pane(self.hat)
+        if self._prefetch_timer is not None:
+            self._prefetch_timer.stop()
+        # Not right after the paint: a key pressed meanwhile would wait for it. Keys held down
+        # (auto-repeat) keep putting it off, and each switch then computes its own week.
+        self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._prefetch)
+
+    def _prefetch(self) -> None:
+        self._prefetch_timer = None
+        try:
+            # Data changed on disk: the poll reloads (and reports a bad file); nothing to prepare.
+            if self.ws.fresh_version() == self._loaded:
+                self._weeks.prefetch(self.week, self._loaded, self.hat)
+        except MkhatsError:
+            pass
 
     def _show_pane(self, hat: str) -> None:
         """Render one tab (others render when activated: a week switch touches one tab)."""
@@ -165,7 +180,7 @@ class MkhatsApp(MainActions, DeskActions, LocalizedPalette, App[int]):
         if pane is None:
             self.query_one(f"#tab-{hat}", TabPane).mount(HatPane(hat))
             return  # HatPane.on_mount asks again once it is there
-        pane.show(hat_view(self.snapshot, hat, self._alerts), self.week)
+        pane.show(self._weeks.hat(self.week, self._loaded, hat), self.week)
         if hat == "cmo":
             self.show_desk(pane)
         self._shown[hat] = shown
@@ -182,7 +197,7 @@ class MkhatsApp(MainActions, DeskActions, LocalizedPalette, App[int]):
 
     def _poll(self) -> None:
         try:
-            changed = self.ws.db.changed()
+            changed = self.ws.fresh_version() != self._loaded
         except MkhatsError:
             return
         if changed:
