@@ -125,27 +125,40 @@ def _peak(cmd: list[str]) -> float:
 
 
 def _switches(db: Path, rounds: int) -> None:
+    """Tab and week switches, ours and the floor app's, measured in turns.
+
+    The machine's speed drifts over a run (by a fifth, here, within a minute): the floor and our
+    two figures are measured in ``BLOCKS`` alternating blocks, so a drift weighs on all three.
+    """
     import runpy
 
     from mkhats.services import Workspace
     from mkhats.ui.app import MkhatsApp
 
     floor_cls = runpy.run_path(str(FLOOR_APP))["Floor"]
+    per_block = max(1, round(rounds / BLOCKS))
     for animate in (False, True):
         label = "on" if animate else "off"
-        floor = floor_cls()
-        tabs = ["tab-1", "tab-2", "tab-3", "tab-4", "tab-5"]
-        floor_samples = asyncio.run(switch.measure(floor, switch.tab_actions(floor, tabs), rounds, animate))
-        app = MkhatsApp(Workspace(db, TODAY), own_process=True)
-        ours_tabs = ["tab-content", "tab-performance", "tab-crm", "tab-pm", "tab-cmo"]
-        tab_samples = asyncio.run(switch.measure(app, switch.tab_actions(app, ours_tabs), rounds, animate))
+        floor_samples: list[float] = []
+        tab_samples: list[float] = []
+        week_samples: list[float] = []
+        for _ in range(BLOCKS):
+            floor = floor_cls()
+            tabs = ["tab-1", "tab-2", "tab-3", "tab-4", "tab-5"]
+            floor_samples += asyncio.run(switch.measure(floor, switch.tab_actions(floor, tabs), per_block, animate))
+            app = MkhatsApp(Workspace(db, TODAY), own_process=True)
+            ours_tabs = ["tab-content", "tab-performance", "tab-crm", "tab-pm", "tab-cmo"]
+            tab_samples += asyncio.run(switch.measure(app, switch.tab_actions(app, ours_tabs), per_block, animate))
+            # Each sample moves to a week not shown before (``[`` again and again, back through
+            # the history): going back to a week already seen is cheaper, and would flatter us.
+            app = MkhatsApp(Workspace(db, TODAY), own_process=True)
+            back = [lambda a=app: a.action_week(-1)] * 5
+            week_samples += asyncio.run(switch.measure(app, back, per_block, animate))
         report(f"tab switch (animations {label})", tab_samples, floor_samples, 1.2)
-        # Each sample moves to a week not shown before (``[`` again and again, back through the
-        # history): going back to a week already seen is cheaper, and would flatter the figure.
-        app = MkhatsApp(Workspace(db, TODAY), own_process=True)
-        back = [lambda a=app: a.action_week(-1)] * 5
-        week_samples = asyncio.run(switch.measure(app, back, rounds, animate))
         report(f"week switch (animations {label})", week_samples, floor_samples, 1.2)
+
+
+BLOCKS = 3
 
 
 if __name__ == "__main__":

@@ -118,12 +118,20 @@ class MkhatsApp(MainActions, DeskActions, LocalizedPalette, App[int]):
         self.reload()
         self.set_interval(1.0, self._poll)
         self.set_interval(20.0, self._update_title)
+        self.call_after_refresh(self._freeze)
+
+    def _freeze(self) -> None:
+        """Take the objects alive now out of the collector's sight (the app owning its process only).
+
+        Start-up leaves ~80,000 long-lived objects (Textual, pydantic, the weeks shown), and each
+        tab's first visit thousands more: every full collection walked them all, 25–50 ms in the
+        middle of a key press. Frozen, they are skipped (SPEC §6). Garbage is collected first, so
+        none is frozen with them; not in a process that runs many apps (tests), whose cycles would
+        then never be freed.
+        """
         if self.own_process:
-            # Start-up leaves ~80,000 long-lived objects (Textual, pydantic, the weeks shown): every
-            # full collection walked them all, 25–50 ms in the middle of a key press. Frozen, they
-            # are skipped, and a full collection takes a few ms (SPEC §6). Not in a process that
-            # runs many apps (tests): an app's cycles frozen before collection would never be freed.
-            self.call_after_refresh(gc.freeze)
+            gc.collect()
+            gc.freeze()
 
     @property
     def hat(self) -> str:
@@ -216,6 +224,7 @@ class MkhatsApp(MainActions, DeskActions, LocalizedPalette, App[int]):
     def pane_mounted(self, hat: str) -> None:
         """A hat's pane was just built: fill it."""
         self._show_pane(hat)
+        self.call_after_refresh(self._freeze)  # after the paint: the pane's objects live on
 
     @on(TabbedContent.TabActivated)
     def _tab(self, event: TabbedContent.TabActivated) -> None:
