@@ -56,7 +56,7 @@ async def _settle(pilot) -> None:  # noqa: ANN001 - textual.pilot.Pilot
     await pilot.pause()
 
 
-PAUSE = 0.25
+PAUSE = 0.2
 """Seconds between two key presses."""
 
 
