@@ -5,14 +5,20 @@ A mixin of ``MkhatsApp``: it works on the app's workspace, week, snapshot and ta
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from textual import work
 from textual.widgets import TabbedContent
 
 from mkhats.domain.weeks import shift_week
+from mkhats.errors import MkhatsError
 from mkhats.ui.desk import DESK_LABELS
 from mkhats.ui.keys import KEY_LABELS, relabel_bindings
 from mkhats.ui.widgets.checklist import Checklist
 from mkhats.ui.widgets.kpi_table import KpiTable
+
+R = TypeVar("R")
 
 
 class MainActions:
@@ -100,6 +106,7 @@ class MainActions:
         if hat in hats:
             self.query_one("#hats", TabbedContent).active = f"tab-{hat}"
         self.reload()
+        self.refreeze_soon()  # the old tree is garbage now
 
     def action_help(self) -> None:
         """Show the keys."""
@@ -115,3 +122,23 @@ class MainActions:
 
             self.call(wear, None, self.now())
         self.exit(0)
+
+    def call(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R | None:
+        """Run a service; a refusal or a storage error becomes a notification, the app goes on."""
+        try:
+            return fn(self.ws, *args, **kwargs)
+        except MkhatsError as error:
+            self.notify(error.render(), severity="error", timeout=8)
+            return None
+
+    def open_log(self, hat: str, week: str, field: str = "plan") -> None:
+        """Open the log editor of ``hat`` for ``week``, in ``field``."""
+        from mkhats.ui.screens.log_dialog import LogDialog
+
+        if self.snapshot is None:
+            return
+        if week != self.week:
+            self.week = week
+            self.reload()
+        log = self.snapshot.logs.get((hat, week))
+        self.push_screen(LogDialog(hat, week, log, field), lambda _: self.reload())

@@ -7,11 +7,9 @@ notices changes made by other processes (the CLI, a second window) within a seco
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
 
 from textual import on
 from textual.app import App, ComposeResult
@@ -32,6 +30,7 @@ from mkhats.services.views import warnings_text, week_title
 from mkhats.services.week_views import WeekViews
 from mkhats.ui.actions import MainActions
 from mkhats.ui.desk import DESK_ACTIONS, DESK_BINDINGS, DESK_LABELS, DeskActions
+from mkhats.ui.heap import HeapTuning
 from mkhats.ui.keys import KEY_LABELS, MAIN_ONLY, relabel_bindings, relabel_tree
 from mkhats.ui.palette import LocalizedPalette, MkhatsCommands
 from mkhats.ui.widgets.checklist import Checklist
@@ -40,12 +39,11 @@ from mkhats.ui.widgets.kpi_table import KpiTable
 from mkhats.ui.widgets.log_view import LogView
 from mkhats.ui.widgets.title_bar import TitleBar
 
-R = TypeVar("R")
 PREFETCH_DELAY = 0.1
 """Seconds after a week is shown before its neighbours are computed."""
 
 
-class MkhatsApp(MainActions, DeskActions, LocalizedPalette, App[int]):
+class MkhatsApp(MainActions, DeskActions, HeapTuning, LocalizedPalette, App[int]):
     """mkhats: every hat with its checklist, money KPIs and weekly log."""
 
     CSS_PATH = Path(__file__).parent / "mkhats.tcss"
@@ -77,7 +75,8 @@ class MkhatsApp(MainActions, DeskActions, LocalizedPalette, App[int]):
     sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
 
     def __init__(self, ws: Workspace, now: Callable[[], datetime] = datetime.now, own_process: bool = False) -> None:
-        """``own_process``: the app is the whole process (``mkhats``), so it may tune the collector."""
+        """``own_process``: the app is the whole process (``mkhats``), so it may tune the collector
+        (``ui.heap``)."""
         super().__init__()
         self.ws = ws
         self.now = now
@@ -118,26 +117,14 @@ class MkhatsApp(MainActions, DeskActions, LocalizedPalette, App[int]):
         self.reload()
         self.set_interval(1.0, self._poll)
         self.set_interval(20.0, self._update_title)
-        self.call_after_refresh(self._freeze)
-
-    def _freeze(self) -> None:
-        """Take the objects alive now out of the collector's sight (the app owning its process only).
-
-        Start-up leaves ~80,000 long-lived objects (Textual, pydantic, the weeks shown), and each
-        tab's first visit thousands more: every full collection walked them all, 25–50 ms in the
-        middle of a key press. Frozen, they are skipped (SPEC §6). Garbage is collected first, so
-        none is frozen with them; not in a process that runs many apps (tests), whose cycles would
-        then never be freed.
-        """
-        if self.own_process:
-            gc.collect()
-            gc.freeze()
+        self.call_after_refresh(self.freeze_start)
 
     @property
     def hat(self) -> str:
-        """The key of the hat whose tab is shown."""
-        active = self.query_one("#hats", TabbedContent).active or ""
-        return active.removeprefix("tab-")
+        """The key of the hat whose tab is shown; "" while the tabs are being rebuilt or closed
+        (a timer's reload or preparation can come then)."""
+        tabs = next(self.query("#hats").results(TabbedContent), None)
+        return (tabs.active or "").removeprefix("tab-") if tabs is not None else ""
 
     def reload(self) -> None:
         """Bring the week's snapshot and warnings up to date and refresh what is visible.
@@ -169,10 +156,13 @@ class MkhatsApp(MainActions, DeskActions, LocalizedPalette, App[int]):
 
     def _prefetch(self) -> None:
         self._prefetch_timer = None
+        hat = self.hat
+        if not hat:
+            return  # the app is closing
         try:
             # Data changed on disk: the poll reloads (and reports a bad file); nothing to prepare.
             if self.ws.fresh_version() == self._loaded:
-                self._weeks.prefetch(self.week, self._loaded, self.hat)
+                self._weeks.prefetch(self.week, self._loaded, hat)
         except MkhatsError:
             pass
 
@@ -183,8 +173,7 @@ class MkhatsApp(MainActions, DeskActions, LocalizedPalette, App[int]):
         shown = (self.week, self._loaded)
         if self._shown.get(hat) == shown:
             return
-        panes = self.query(f"#pane-{hat}").results(HatPane)
-        pane = next(panes, None)
+        pane = next(self.query(f"#pane-{hat}").results(HatPane), None)
         if pane is None:
             self.query_one(f"#tab-{hat}", TabPane).mount(HatPane(hat))
             return  # HatPane.on_mount asks again once it is there
@@ -211,20 +200,12 @@ class MkhatsApp(MainActions, DeskActions, LocalizedPalette, App[int]):
         if changed:
             self.reload()
 
-    def call(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R | None:
-        """Run a service; a refusal or a storage error becomes a notification, the app goes on."""
-        try:
-            return fn(self.ws, *args, **kwargs)
-        except MkhatsError as error:
-            self.notify(error.render(), severity="error", timeout=8)
-            return None
-
     # -- messages from the widgets ---------------------------------------------------------------
 
     def pane_mounted(self, hat: str) -> None:
         """A hat's pane was just built: fill it."""
         self._show_pane(hat)
-        self.call_after_refresh(self._freeze)  # after the paint: the pane's objects live on
+        self.refreeze_soon()  # the pane's objects live on
 
     @on(TabbedContent.TabActivated)
     def _tab(self, event: TabbedContent.TabActivated) -> None:
@@ -247,18 +228,6 @@ class MkhatsApp(MainActions, DeskActions, LocalizedPalette, App[int]):
     @on(LogView.EditRequested)
     def _edit_log(self, event: LogView.EditRequested) -> None:
         self.open_log(event.hat, self.week, event.field or "plan")
-
-    def open_log(self, hat: str, week: str, field: str = "plan") -> None:
-        """Open the log editor of ``hat`` for ``week``, in ``field``."""
-        from mkhats.ui.screens.log_dialog import LogDialog
-
-        if self.snapshot is None:
-            return
-        if week != self.week:
-            self.week = week
-            self.reload()
-        log = self.snapshot.logs.get((hat, week))
-        self.push_screen(LogDialog(hat, week, log, field), lambda _: self.reload())
 
     @on(KpiTable.KpiChosen)
     def _kpi(self, event: KpiTable.KpiChosen) -> None:

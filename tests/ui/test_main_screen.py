@@ -193,3 +193,66 @@ async def test_the_app_freezes_start_up_objects_only_when_it_owns_the_process(ws
             await pilot.pause()
             assert (gc.get_freeze_count() > 0) is own
         gc.unfreeze()
+
+
+async def test_data_changed_while_a_dialog_is_open_reaches_the_tabs_behind_it(ws, make_app):
+    # The poll and the preparation of neighbouring weeks run while a dialog covers the tabs: they
+    # must find the tabs under it, not look for them in the dialog.
+    from mkhats.services import Workspace
+    from mkhats.services.values import add_value
+    from mkhats.ui.screens.review import ReviewScreen
+
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("left_square_bracket", "right_square_bracket", "r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        add_value(Workspace(ws.path, ws.today), "content.published", 40, ws.today)  # another process
+        add_value(ws, "content.subscribers", 5000, ws.today)  # this one, as a dialog's save would
+        await pilot.pause(1.5)
+        assert app.is_running and isinstance(app.screen, ReviewScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        table = app.query_one("#kpis-content", KpiTable)
+        assert str(table.get_row("content.published")[2]) == "41"  # Monday's 1 and the 40 from outside
+        assert "5," in str(table.get_row("content.subscribers")[2])  # the 5,000 (and more) from here
+
+
+async def test_a_rebuilt_screen_is_freed_not_kept_frozen(ws):
+    import gc
+    import weakref
+
+    from textual.widgets import TabbedContent
+
+    from mkhats.ui.app import MkhatsApp
+
+    gc.unfreeze()
+    app = MkhatsApp(ws, own_process=True)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            # Not query_one: Textual's query cache would hold the old tabs for a while itself.
+            old = weakref.ref(app.query(TabbedContent).first())
+            await app.relabel()  # what a language switch does
+            await pilot.pause()
+            assert app._refreeze_timer is not None  # scheduled, not run inside the key press
+            app.refreeze()
+            assert old() is None
+            assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
+async def test_timers_firing_while_the_tabs_are_rebuilt_do_nothing(ws, make_app):
+    from textual.widgets import TabbedContent
+
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.query_one("#hats", TabbedContent).remove()  # the window inside recompose()
+        assert app.hat == ""
+        app._prefetch()
+        app.reload()
+        app._poll()
+        await pilot.pause()
+        assert app.is_running

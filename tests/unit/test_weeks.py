@@ -240,8 +240,8 @@ def test_add_months_clamps_to_month_end(day: date, months: int, expected: date) 
 
 @given(st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)), st.integers(-400, 400))
 def test_date_arithmetic_agrees_with_pendulum(day: date, n: int) -> None:
-    # The arithmetic is the standard library's (pendulum costs every command its import); pendulum,
-    # which the app still uses for month names, is the reference it must agree with.
+    # The arithmetic is the standard library's (pendulum cost every command its import); pendulum,
+    # which SPEC §1 names for week arithmetic, is the reference it must agree with.
     import pendulum
 
     start = pendulum.Date(day.year, day.month, day.day)

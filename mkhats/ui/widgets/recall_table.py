@@ -28,14 +28,25 @@ _NEWLINE = Text("\n")
 
 
 def _signature(value: Any) -> Any:
-    """What a cell shows, hashable: a Text's plain text, styles, spans and layout."""
+    """What a cell shows, hashable: a Text's plain text, styles, spans and layout; a string or a
+    number as it is. Anything else gets a key of its own (never recalled): its text says nothing
+    sure about what it draws."""
     if isinstance(value, Text):
         return (value.plain, value.style, value.justify, value.overflow, value.no_wrap, tuple(value.spans))
-    return ("", value) if isinstance(value, str) else ("repr", repr(value))
+    if value is None or isinstance(value, (str, int, float)):
+        return (type(value).__name__, value)
+    return object()
 
 
 class RecallTable(DataTable):
-    """DataTable whose lines and cells are cached by content rather than by update count."""
+    """DataTable whose lines and cells are cached by content rather than by update count.
+
+    Keys hold what varies in the KPI and checklist tables: content, column widths, cursor and hover,
+    zebra stripes, the base style and the pseudo-classes (a CSS or theme change empties both
+    caches). They do not hold what those tables never change after mounting: ``cursor_type``,
+    fixed rows and columns, ``cell_padding``, header height, row labels, the cursor colour
+    priorities. A table that changes those must not use this class.
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
