@@ -1,9 +1,11 @@
 """Print every SPEC §6 figure next to its floor, measured in the same run; exit 1 on a miss.
 
 Run with ``uv run python -m mkhats.bench [--keep DIR] [--rounds N]``. It builds the seeded 5-year
-data set in a temporary folder, then measures: start-up and peak memory against the floor app,
-tab and week switches, one save, ``mkhats add|check|report`` against importing the libraries the
-CLI needs, and the 5-year CSV import.
+data set in a temporary folder, then measures: start-up and peak memory against the floor app
+(mkhats started as the ``mkhats`` command starts it), tab and week switches (``bench.switch``: a
+reader's pause between keys; each week switch goes to a week not shown before), one save,
+``mkhats add|check|report`` against importing the libraries SPEC §6 names (pendulum among them,
+though mkhats no longer imports it), and the 5-year CSV import. Needs the dev dependencies.
 """
 
 from __future__ import annotations
