@@ -100,6 +100,7 @@ class MainActions:
         """Rebuild what carries words or the set of enabled hats: key descriptions, tabs, headers."""
         hat = self.hat
         self._shown.clear()
+        self._panes.clear()
         await self.recompose()
         relabel_bindings(self, {**KEY_LABELS, **DESK_LABELS})
         hats = [h.key for h in self.snapshot.enabled_hats] if self.snapshot else []
