@@ -6,6 +6,8 @@ re-labels everything. Names the user typed are returned as typed.
 
 from __future__ import annotations
 
+from datetime import date
+
 from mkhats.domain.defaults import DEFAULT_PERSON
 from mkhats.domain.models import ChecklistItem, ConflictRule, Hat, Kpi, StopRule
 from mkhats.i18n import current_language, has, t
@@ -148,7 +150,7 @@ def format_with_unit(kpi: Kpi, value: float | None, currency: str | None, lang: 
     """A KPI value with its unit, for sentences: ``$1,297``, ``1 297 ₽``, ``12.5 %``."""
     return format_unit(kpi.unit, value, currency, lang)
 
-def format_day(day, lang: str | None = None, year: bool = True) -> str:  # noqa: ANN001 - a date
+def format_day(day: date, lang: str | None = None, year: bool = True) -> str:
     """``23 Nov 2026`` / ``23 нояб. 2026``.
 
     The month names are the catalogue's (CLDR's abbreviations, the ones pendulum has): importing
@@ -159,12 +161,12 @@ def format_day(day, lang: str | None = None, year: bool = True) -> str:  # noqa:
     return t("date.day_month_year" if year else "date.day_month", lang=lang, day=day.day, month=month, year=day.year)
 
 
-def weekday_name(day, lang: str | None = None) -> str:  # noqa: ANN001 - a date
+def weekday_name(day: date, lang: str | None = None) -> str:
     """``Mon`` / ``пн``."""
     return t(f"date.weekday.{day.isoweekday()}", lang=lang or current_language())
 
 
-def format_span(first, last, lang: str | None = None) -> str:
+def format_span(first: date, last: date, lang: str | None = None) -> str:
     """A date range, compact when it stays within a month: ``23–29 Nov 2026``."""
     if first == last:
         return format_day(first, lang)

@@ -64,8 +64,7 @@ class RecallTable(DataTable):
         return style if style is not None else super().rich_style
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._paint_style = None
-        self._paint_style = self.rich_style
+        self._paint_style = super().rich_style
         try:
             return super().render_lines(crop)
         finally:
@@ -140,11 +139,10 @@ class RecallTable(DataTable):
         if row_index == -1:
             shown: Any = _signature(self.columns[column_key].label) if column_key in self.columns else None
         else:
-            row_key = self._row_locations.get_key(row_index)
-            row = self.rows.get(row_key) if row_key is not None else None
-            if row is None or column_key is None:
+            found = self._cell_at(row_index, column_index)
+            if found is None:
                 return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-            shown = (row.height, _signature(self._data[row_key].get(column_key)))
+            shown = (found[0].height, _signature(found[1]))
         key = (
             row_index,
             column_index,
@@ -165,6 +163,15 @@ class RecallTable(DataTable):
             self._recalled_cells[key] = lines
         return lines
 
+    def _cell_at(self, row_index: int, column_index: int) -> tuple[Any, Any] | None:
+        """The row and the stored value of a body cell; None outside the table's rows."""
+        row_key = self._row_locations.get_key(row_index)
+        column_key = self._column_locations.get_key(column_index)
+        row = self.rows.get(row_key) if row_key is not None else None
+        if row is None or column_key is None:
+            return None
+        return row, self._data[row_key].get(column_key)
+
     def _one_line_cell(
         self, row_index: int, column_index: int, base_style: Style, width: int, cursor: bool, hover: bool
     ) -> list[list[Segment]] | None:
@@ -173,12 +180,10 @@ class RecallTable(DataTable):
         DataTable renders ``Styled(Padding(cell), pre, post)`` through the console; this takes the
         same steps directly. None when the cell is not that simple: DataTable renders it then.
         """
-        if row_index < 0 or column_index < 0 or self.fixed_rows or self.fixed_columns:
+        found = self._cell_at(row_index, column_index) if row_index >= 0 and column_index >= 0 else None
+        if found is None or self.fixed_rows or self.fixed_columns:
             return None
-        row_key = self._row_locations.get_key(row_index)
-        column_key = self._column_locations.get_key(column_index)
-        row = self.rows.get(row_key) if row_key is not None else None
-        cell = self._data.get(row_key, {}).get(column_key) if row is not None else None
+        row, cell = found
         if isinstance(cell, str) and not cell:
             cell = Text()  # DataTable's own empty cell
         elif isinstance(cell, Text) and not cell.plain:
@@ -186,8 +191,7 @@ class RecallTable(DataTable):
         pad = self.cell_padding
         inner = width - 2 * pad
         if (
-            row is None
-            or row.height != 1
+            row.height != 1
             or not isinstance(cell, Text)
             or cell.no_wrap is False
             or "\n" in cell.plain
