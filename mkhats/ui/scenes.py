@@ -34,6 +34,10 @@ async def settle(pilot: Pilot) -> None:
         if all(pane.week is not None for pane in pilot.app.query(HatPane).results()):
             break
         await pilot.pause(0.05)
+    # The app prepares the weeks around the one shown 0.1 s after a reload; let that run, and the
+    # layout it may delay (a table's size is measured when the app goes idle), before the picture.
+    await pilot.pause(0.25)
+    await pilot.pause()
     for screen in pilot.app.screen_stack:
         for widget in screen.query(Input).results():
             widget.cursor_blink = False
