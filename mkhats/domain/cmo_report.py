@@ -94,9 +94,9 @@ def summary_rows(snapshot: Snapshot, week_values: Mapping[str, float | None],
     return rows
 
 
-def summary_header() -> list[str]:
-    """The header of the summary's KPI table."""
-    return [t("col.kpi"), t("col.week"), t("col.prev"), t("cmo.col.vs_prev"), t("cmo.col.avg4"),
+def summary_header(week: str | None = None) -> list[str]:
+    """The header of the summary's KPI table (``week`` titles the week column)."""
+    return [t("col.kpi"), week or t("col.week"), t("col.prev"), t("cmo.col.vs_prev"), t("cmo.col.avg4"),
             t("cmo.col.vs_avg"), t("col.status")]
 
 

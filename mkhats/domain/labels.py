@@ -10,6 +10,7 @@ from datetime import date
 
 from mkhats.domain.defaults import DEFAULT_PERSON
 from mkhats.domain.models import ChecklistItem, ConflictRule, Hat, Kpi, StopRule
+from mkhats.domain.running import Verdict, shown_decimals
 from mkhats.i18n import current_language, has, t
 
 _CURRENCY = {"en": "$", "ru": "₽"}
@@ -111,21 +112,11 @@ def format_number(value: float, decimals: int = 0, lang: str | None = None) -> s
     return text.replace("-", "−")
 
 
-def _decimals(unit: str, value: float) -> int:
-    if unit == "money":
-        return 0 if abs(value) >= 100 else 2
-    if unit in ("percent", "hours"):
-        return 1
-    if unit == "ratio":
-        return 2
-    return 0 if float(value).is_integer() else 1
-
-
 def format_amount(unit: str, value: float | None, lang: str | None = None) -> str:
     """A number of ``unit`` as tables show it (the unit is in the header): ``412,300``, ``—``."""
     if value is None:
         return _DASH
-    return format_number(value, _decimals(unit, value), lang)
+    return format_number(value, shown_decimals(unit, value), lang)
 
 
 def format_value(kpi: Kpi, value: float | None, lang: str | None = None) -> str:
@@ -175,3 +166,39 @@ def format_span(first: date, last: date, lang: str | None = None) -> str:
     if first.year == last.year:
         return f"{format_day(first, lang, year=False)} – {format_day(last, lang)}"
     return f"{format_day(first, lang)} – {format_day(last, lang)}"
+
+
+def signed_deviation(gap: float | None, lang: str | None = None) -> str:
+    """A deviation from a target as arithmetic reads it: ``+82 %``, ``−49 %``, ``+0.4 %``; "" for None."""
+    if gap is None:
+        return ""
+    decimals = 0 if abs(gap) >= 1 or gap == 0 else 1
+    sign = "−" if gap < 0 else "+"
+    return f"{sign}{format_number(abs(gap), decimals, lang)}\u00a0%"
+
+
+def run_text(verdict: Verdict, lang: str | None = None) -> str:
+    """How far a running period has run: ``3/7 d``; "" for a finished one."""
+    if not verdict.partial:
+        return ""
+    return t("run.days", lang=lang or current_language(), elapsed=verdict.elapsed, days=verdict.days)
+
+
+def verdict_text(kpi: Kpi, verdict: Verdict, stop: bool = False, lang: str | None = None) -> str:
+    """The status cell of a KPI table: ``✗ −49 %``, ``✓ +19 % → 5,334``, ``✗ +82 % so far``, ``STOP``.
+
+    On pace, the projection follows the arrow: it is the figure the verdict compares with the
+    target, so the digits beside the mark decide it. A partial ratio says it is so far.
+    """
+    lang = lang or current_language()
+    parts = []
+    if verdict.status is not None:
+        parts.append("✓" if verdict.status == "on" else "✗")
+        parts.append(signed_deviation(verdict.deviation, lang))
+    if verdict.basis == "pace" and verdict.projection is not None:
+        parts.append("→ " + format_value(kpi, verdict.projection, lang))
+    elif verdict.basis == "partial" and verdict.status is not None:
+        parts.append(t("run.so_far", lang=lang))
+    if stop:
+        parts.append(t("ui.stop_marker", lang=lang))
+    return " ".join(p for p in parts if p)

@@ -6,7 +6,7 @@ from mkhats.domain.channels import channel_map
 from mkhats.domain.checklist import checklist_rows, progress, week_periods
 from mkhats.domain.cmo_report import desk_lines, summary_header, summary_rows
 from mkhats.domain.conflicts import conflict_states
-from mkhats.domain.kpis import period_values, status
+from mkhats.domain.kpis import period_values
 from mkhats.domain.labels import (
     condition_text,
     action_text,
@@ -22,10 +22,13 @@ from mkhats.domain.labels import (
     kpi_title,
     pair_name,
     person_name,
+    run_text,
     unit_suffix,
+    verdict_text,
 )
 from mkhats.domain.models import Kpi
 from mkhats.domain.review import as_of, stop_alerts
+from mkhats.domain.running import Verdict, period_verdicts, week_progress
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.stoprules import is_decided
 from mkhats.domain.weeks import shift_week, week_days
@@ -44,12 +47,16 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines + [""]
 
 
-def _status_text(kpi: Kpi, value: float | None) -> str:
-    state = status(kpi, value)
-    return {"on": "✓ " + t("status.on"), "off": "✗ " + t("status.off")}.get(state or "", _DASH)
+def _verdict_cell(kpi: Kpi, verdict: Verdict | None) -> str:
+    """``✓ on track +4 %``, ``✗ off track −12 % → 3,960``, or ``—`` without a status."""
+    if verdict is None or verdict.status is None:
+        return _DASH
+    mark = "✓ " + t("status.on") if verdict.status == "on" else "✗ " + t("status.off")
+    rest = verdict_text(kpi, verdict)[1:].strip()  # the table's cell without its mark
+    return f"{mark} {rest}".strip()
 
 
-def _hat_section(snapshot: Snapshot, hat, week_values: dict, prev_values: dict, alerts) -> list[str]:
+def _hat_section(snapshot: Snapshot, hat, verdicts: dict[str, Verdict], prev_values: dict, alerts) -> list[str]:
     currency = snapshot.settings.currency
     lines = [
         f"## {hat_name(hat)}",
@@ -69,11 +76,11 @@ def _hat_section(snapshot: Snapshot, hat, week_values: dict, prev_values: dict, 
         rows.append([
             title,
             format_value(kpi, kpi.target),
-            format_value(kpi, week_values.get(kpi.key)),
+            format_value(kpi, verdicts[kpi.key].value),
             format_value(kpi, prev_values.get(kpi.key)),
-            _status_text(kpi, week_values.get(kpi.key)),
+            _verdict_cell(kpi, verdicts[kpi.key]),
         ])
-    lines += _table([t("col.kpi"), t("col.target"), t("col.week"), t("col.prev"), t("col.status")], rows)
+    lines += _table([t("col.kpi"), t("col.target"), _week_column(verdicts), t("col.prev"), t("col.status")], rows)
     done, total = progress(checklist_rows(snapshot.checklist, snapshot.ticks, hat.key, snapshot.week))
     lines += [t("report.checklist", done=done, total=total), ""]
     hat_alerts = [a for a in alerts if a.kpi.startswith(hat.key + ".")]
@@ -91,10 +98,21 @@ def _hat_section(snapshot: Snapshot, hat, week_values: dict, prev_values: dict, 
     return lines
 
 
-def _summary(snapshot: Snapshot, week_values: dict, prev_values: dict, alerts) -> list[str]:
+def _week_column(verdicts: dict[str, Verdict]) -> str:
+    """``Week``, or ``Week 3/7 d`` while the week runs."""
+    running = next((v for v in verdicts.values() if v.partial), None)
+    return t("run.week_col", run=run_text(running)) if running else t("col.week")
+
+
+def _summary(snapshot: Snapshot, verdicts: dict[str, Verdict], prev_values: dict, alerts) -> list[str]:
     currency = snapshot.settings.currency
     lines = [f"## {t('report.cmo_summary')}", ""]
-    lines += _table(summary_header(), summary_rows(snapshot, week_values, prev_values, _status_text))
+    week_values = {key: v.value for key, v in verdicts.items()}
+
+    def status_cell(kpi: Kpi, _value: float | None) -> str:
+        return _verdict_cell(kpi, verdicts.get(kpi.key))
+
+    lines += _table(summary_header(_week_column(verdicts)), summary_rows(snapshot, week_values, prev_values, status_cell))
     lines += [f"### {t('report.channel_map')}", ""]
     month = week_periods(snapshot.week)["monthly"]
     channel_rows = []
@@ -142,7 +160,8 @@ def _summary(snapshot: Snapshot, week_values: dict, prev_values: dict, alerts) -
 
 def weekly_report(snapshot: Snapshot) -> str:
     """The Markdown report of ``snapshot.week``."""
-    week_values = period_values(snapshot.kpis, snapshot.daily, week_days(snapshot.week))
+    run = week_progress(snapshot.week, snapshot.today)
+    verdicts = period_verdicts(snapshot.kpis, snapshot.daily, week_days(snapshot.week), run)
     prev_values = period_values(snapshot.kpis, snapshot.daily, week_days(shift_week(snapshot.week, -1)))
     alerts = [a for a in stop_alerts(snapshot) if not is_decided(a, snapshot.decisions)]
     days = week_days(snapshot.week)
@@ -153,6 +172,6 @@ def weekly_report(snapshot: Snapshot) -> str:
         "",
     ]
     for hat in snapshot.enabled_hats:
-        lines += _hat_section(snapshot, hat, week_values, prev_values, alerts)
-    lines += _summary(snapshot, week_values, prev_values, alerts)
+        lines += _hat_section(snapshot, hat, verdicts, prev_values, alerts)
+    lines += _summary(snapshot, verdicts, prev_values, alerts)
     return "\n".join(lines).rstrip() + "\n"

@@ -12,7 +12,8 @@ from datetime import date
 from typing import Any
 
 from mkhats.domain.conflicts import conflict_states
-from mkhats.domain.kpis import period_value, period_values, status
+from mkhats.domain.kpis import period_value
+from mkhats.domain.running import Verdict, period_verdicts, week_progress
 from mkhats.domain.record import record
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.workload import hat_hours
@@ -100,17 +101,30 @@ def _stops(snapshot: Snapshot) -> list[ReviewItem]:
     ]
 
 
+def week_judgements(snapshot: Snapshot, hat: str | None = None) -> dict[str, Verdict]:
+    """The verdict of every shown KPI (of one hat, or all) for the snapshot's week, on its ``today``.
+
+    The one rule of SPEC §1 (running period on pace or partial, finished period on its value) that
+    the KPI table, the detail, the report and ``check`` all use.
+    """
+    shown = [k.key for h in snapshot.enabled_hats if hat is None or h.key == hat for k in snapshot.hat_kpis(h.key)]
+    run = week_progress(snapshot.week, snapshot.today)
+    return period_verdicts(snapshot.kpis, snapshot.daily, week_days(snapshot.week), run, shown)
+
+
 def _targets(snapshot: Snapshot) -> list[ReviewItem]:
-    week = target_week(snapshot)
-    values = period_values(snapshot.kpis, snapshot.daily, week_days(week))
+    """KPIs off target in the chosen week: judged on pace (or as they stand) while it runs."""
+    week = snapshot.week
+    verdicts = week_judgements(snapshot)
     items = []
     for hat in snapshot.enabled_hats:
         for kpi in snapshot.hat_kpis(hat.key):
-            if status(kpi, values.get(kpi.key)) == "off":
+            verdict = verdicts[kpi.key]
+            if verdict.status == "off":
                 items.append(
                     ReviewItem(
                         "TARGET", "medium", "review.target",
-                        {"kpi": kpi, "value": values[kpi.key], "week": week},
+                        {"kpi": kpi, "value": verdict.value, "week": week, "verdict": verdict},
                         hat=hat.key, kpi=kpi.key, week=week,
                     )
                 )

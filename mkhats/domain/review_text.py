@@ -14,6 +14,8 @@ from mkhats.domain.labels import (
     kpi_title,
     pair_name,
     person_name,
+    run_text,
+    signed_deviation,
 )
 from mkhats.domain.cmo_text import DESK_KEYS, describe_desk
 from mkhats.domain.review import ReviewItem
@@ -50,15 +52,19 @@ def describe(item: ReviewItem, snapshot: Snapshot) -> str:
             action=action_text(alert.rule),
         )
     if item.category == "TARGET":
-        kpi = p["kpi"]
+        kpi, verdict = p["kpi"], p["verdict"]
+        key = {"final": "review.target", "pace": "review.target_pace", "partial": "review.target_partial"}
         return t(
-            "review.target",
+            key[verdict.basis],
             hat=hat_name(snapshot.hats.get(kpi.hat, kpi.hat)),
             kpi=kpi_title(kpi),
             week=p["week"],
             value=format_with_unit(kpi, p["value"], currency),
             target=format_with_unit(kpi, kpi.target, currency),
             direction=t(f"direction.{kpi.direction}"),
+            run=run_text(verdict),
+            projection=format_with_unit(kpi, verdict.projection, currency),
+            deviation=signed_deviation(verdict.deviation),
         )
     if item.category == "RITUAL":
         return t(item.key, hat=hat_name(snapshot.hats.get(p["hat"], p["hat"])), week=p["week"])

@@ -39,7 +39,8 @@ def hat_hours(snapshot: Snapshot, week: str) -> list[HatHours]:
     hours = week_hours(spans, week, now=datetime.combine(add_days(judged, 1), time()))
     rows = []
     for hat in snapshot.enabled_hats:
-        worn = hours.get(hat.key, 0.0)
+        # Judged on the hours as shown (one decimal): 3.99 h reads 4.0 h, inside a 4–10 h band.
+        worn = round(hours.get(hat.key, 0.0), 1)
         person = snapshot.persons.get(hat.wearer) if hat.wearer else None
         band = CMO_BAND if hat.key == "cmo" and person is not None and person.kind in ("owner", "external") else None
         outside = (hat.hours_budget is not None and worn > hat.hours_budget) or (

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mkhats.domain.formula import formula_refs
-from mkhats.domain.kpis import daily_values, deviation, status, weekly_values
+from mkhats.domain.kpis import daily_values, weekly_values
 from mkhats.domain.labels import (
     action_text,
     condition_text,
@@ -23,11 +23,14 @@ from mkhats.domain.labels import (
     format_with_unit,
     hat_name,
     kpi_title,
+    run_text,
+    signed_deviation,
     unit_suffix,
     weekday_name,
 )
 from mkhats.domain.models import Kpi
 from mkhats.domain.review import stop_alerts
+from mkhats.domain.running import Verdict, judge, spark_value, week_progress
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.stoprules import Alert, format_guard, is_decided
 from mkhats.domain.weeks import add_days, last_weeks, shift_week, week_start
@@ -71,6 +74,8 @@ class ChartData:
     daily: Line | None = None
     target: Line | None = None
     threshold: Line | None = None
+    partial: Line | None = None
+    """The running week: from the last full week to its projection (or its value so far), dimmed."""
     x_ticks: list[float] = field(default_factory=list)
     x_labels: list[str] = field(default_factory=list)
     x_title: str = ""
@@ -232,11 +237,16 @@ def _segments(x: list[float], y: list[float | None], label: str) -> list[Line]:
     return lines
 
 
-def _chart(kpi: Kpi, weeks: list[str], weekly: dict[str, float | None], daily: dict[date, float]) -> ChartData:
+def _chart(
+    kpi: Kpi, weeks: list[str], weekly: dict[str, float | None], daily: dict[date, float], verdict: Verdict
+) -> ChartData:
     first = week_start(weeks[0])
     shared = kpi.formula is not None or kpi.aggregate != "sum"
     x_week = [(week_start(w) - first).days + 3 for w in weeks]  # Thursday: the middle of the week
     y_week = [weekly.get(w) for w in weeks]
+    running = spark_value(kpi, verdict) if verdict.partial else None
+    if verdict.partial:
+        y_week[-1] = None  # drawn apart, dimmed: a week so far is not a drop
     daily_first = week_start(weeks[-DAILY_WEEKS])
     recent = sorted((d, v) for d, v in daily.items() if d >= daily_first)
     chart = ChartData(
@@ -246,6 +256,13 @@ def _chart(kpi: Kpi, weeks: list[str], weekly: dict[str, float | None], daily: d
         x_title=format_span(first, add_days(week_start(weeks[-1]), 6)),
         x_max=float(len(weeks) * 7 - 1),
     )
+    if running is not None:
+        key = "detail.chart.projected" if verdict.basis == "pace" else "detail.chart.so_far"
+        label = t(key, run=run_text(verdict))
+        xs, ys = [float(x_week[-1])], [running]
+        if len(y_week) > 1 and y_week[-2] is not None:
+            xs, ys = [float(x_week[-2]), *xs], [y_week[-2], *ys]
+        chart.partial = Line(label, xs, ys)
     if recent:
         chart.daily = Line(
             t("detail.chart.daily"),
@@ -253,12 +270,12 @@ def _chart(kpi: Kpi, weeks: list[str], weekly: dict[str, float | None], daily: d
             [v for _, v in recent],
             right=not shared,
         )
-    chart.empty = not chart.weekly and chart.daily is None
+    chart.empty = not chart.weekly and chart.daily is None and chart.partial is None
     if chart.empty:
         return chart
     span = [0.0, chart.x_max]
     rule = kpi.stop
-    left_values = [v for v in y_week if v is not None]
+    left_values = [v for v in y_week if v is not None] + ([running] if running is not None else [])
     right_values = [v for _, v in recent]
     if kpi.target is not None:
         label = t("detail.chart.target", value=format_value(kpi, kpi.target))
@@ -280,20 +297,25 @@ def _date_text(day: date) -> str:
     return f"{day.isoformat()} {weekday_name(day)}"
 
 
-def _summary(snapshot: Snapshot, kpi: Kpi, weekly: dict[str, float | None]) -> list[tuple[str, str, str]]:
+def _summary(snapshot: Snapshot, kpi: Kpi, weekly: dict[str, float | None], verdict: Verdict) -> list[tuple[str, str, str]]:
     currency = snapshot.settings.currency
-    value = weekly.get(snapshot.week)
     prev = weekly.get(shift_week(snapshot.week, -1))
-    state = status(kpi, value)
-    facts = [(t("detail.summary.week", week=snapshot.week), format_with_unit(kpi, value, currency), "bold")]
+    week = t("detail.summary.week", week=snapshot.week)
+    if verdict.partial:
+        week = f"{week} ({run_text(verdict)})"
+    value = format_with_unit(kpi, verdict.value, currency)
+    if verdict.basis == "partial" and verdict.value is not None:
+        value = f"{value} {t('run.so_far')}"
+    facts = [(week, value, "bold")]
+    if verdict.basis == "pace" and verdict.projection is not None:
+        facts.append((t("detail.summary.projected"), format_with_unit(kpi, verdict.projection, currency), ""))
     facts.append((t("detail.summary.prev"), format_with_unit(kpi, prev, currency), ""))
     facts.append((t("detail.summary.target"), format_with_unit(kpi, kpi.target, currency), ""))
-    if state is not None:
-        gap = deviation(kpi, value)
-        text = t(f"detail.status.{state}")
-        if state == "off" and gap is not None:
-            text += f" {'+' if gap >= 0 else '−'}{format_number(abs(gap), 0)} %"
-        facts.append((t("detail.summary.status"), text, "green" if state == "on" else "red"))
+    if verdict.status is not None:
+        text = t(f"detail.status.{verdict.status}")
+        if verdict.deviation is not None:
+            text += f" {signed_deviation(verdict.deviation)}"
+        facts.append((t("detail.summary.status"), text, "green" if verdict.status == "on" else "red"))
     facts.append((t("detail.summary.direction"), t(f"direction.{kpi.direction}"), "dim"))
     return facts
 
@@ -354,6 +376,7 @@ def detail_view(snapshot: Snapshot, key: str, notes: dict[date, str] | None = No
     first, last = week_start(weeks[0]), add_days(week_start(weeks[-1]), 6)
     days = [add_days(first, i) for i in range((last - first).days + 1)]
     weekly = weekly_values(snapshot.kpis, snapshot.daily, weeks)[key]
+    verdict = judge(kpi, weekly.get(snapshot.week), week_progress(snapshot.week, snapshot.today))
     daily = daily_values(key, snapshot.kpis, snapshot.daily, days)
     alerts = [a for a in stop_alerts(snapshot) if a.kpi == key]
     alerted = {d for a in alerts for d, _ in a.values}
@@ -368,10 +391,10 @@ def detail_view(snapshot: Snapshot, key: str, notes: dict[date, str] | None = No
         key=key,
         title=f"{kpi_title(kpi)} {suffix}".strip(),
         hat=hat_name(snapshot.hats.get(kpi.hat, kpi.hat)),
-        summary=_summary(snapshot, kpi, weekly),
+        summary=_summary(snapshot, kpi, weekly, verdict),
         formula=_formula_text(snapshot, kpi),
         editable=kpi.formula is None,
-        chart=_chart(kpi, weeks, weekly, daily),
+        chart=_chart(kpi, weeks, weekly, daily, verdict),
         values=rows,
         form=rule_form(kpi),
         rule=_rule_text(snapshot, kpi),

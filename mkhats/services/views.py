@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mkhats.domain.checklist import ChecklistRow, checklist_rows, progress
-from mkhats.domain.kpis import deviation, period_value, status
+from mkhats.domain.kpis import period_value
 from mkhats.domain.labels import (
-    format_number,
     format_span,
     format_value,
     hat_mission,
@@ -19,10 +18,13 @@ from mkhats.domain.labels import (
     item_text,
     kpi_title,
     person_name,
+    run_text,
     unit_suffix,
+    verdict_text,
 )
-from mkhats.domain.models import Kpi, WeeklyLog
-from mkhats.domain.review import ReviewItem, stop_alerts
+from mkhats.domain.models import WeeklyLog
+from mkhats.domain.review import ReviewItem, stop_alerts, week_judgements
+from mkhats.domain.running import spark_value
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.stoprules import Alert, is_decided
 from mkhats.domain.weeks import last_weeks, shift_week, week_days
@@ -52,6 +54,8 @@ class KpiRow:
     week: str
     prev: str
     spark: str
+    partial: bool
+    """The week is still running: its value is so far and the sparkline's last cell is a projection."""
     status: str | None
     """``on``, ``off`` or None: the colour."""
     status_text: str
@@ -79,6 +83,8 @@ class HatView:
     done: int = 0
     total: int = 0
     kpis: list[KpiRow] = field(default_factory=list)
+    week_label: str = ""
+    """The title of the week column: ``Week``, or ``Week 3/7 d`` while the week runs."""
     log: WeeklyLog | None = None
     alerts: list[Alert] = field(default_factory=list)
 
@@ -86,19 +92,6 @@ class HatView:
 def open_alerts_of(snapshot: Snapshot) -> list[Alert]:
     """The undecided stop-rule alerts of the snapshot's window."""
     return [a for a in stop_alerts(snapshot) if not is_decided(a, snapshot.decisions)]
-
-
-def _status_text(kpi: Kpi, value: float | None, alert: bool) -> tuple[str | None, str]:
-    state = status(kpi, value)
-    text = ""
-    if state == "on":
-        text = "✓"
-    elif state == "off":
-        gap = deviation(kpi, value)
-        text = "✗" if gap is None else f"✗ {'+' if gap >= 0 else '−'}{format_number(abs(gap), 0)} %"
-    if alert:
-        text = f"{text} {t('ui.stop_marker')}".strip()
-    return state, text
 
 
 def hat_view(snapshot: Snapshot, hat_key: str, alerts: list[Alert] | None = None) -> HatView:
@@ -109,26 +102,32 @@ def hat_view(snapshot: Snapshot, hat_key: str, alerts: list[Alert] | None = None
     weeks = last_weeks(snapshot.week, SPARK_WEEKS)
     kpis = snapshot.hat_kpis(hat_key)
     days = {w: week_days(w) for w in weeks}
+    verdicts = week_judgements(snapshot, hat_key)
     # Only this hat's KPIs (and what their formulas need): the other hats are not on screen.
-    series = {k.key: {w: period_value(k.key, snapshot.kpis, snapshot.daily, days[w]) for w in weeks} for k in kpis}
+    series = {k.key: {w: period_value(k.key, snapshot.kpis, snapshot.daily, days[w]) for w in weeks[:-1]} for k in kpis}
     currency = snapshot.settings.currency
     prev = shift_week(snapshot.week, -1)
     rows = []
+    week_label = t("col.week")
     for kpi in kpis:
         values = series.get(kpi.key, {})
+        verdict = verdicts[kpi.key]
+        if verdict.partial:
+            week_label = t("run.week_col", run=run_text(verdict))
         suffix = unit_suffix(kpi, currency)
-        state, text = _status_text(kpi, values.get(snapshot.week), kpi.key in alerted)
+        alert = kpi.key in alerted
         rows.append(
             KpiRow(
                 key=kpi.key,
                 title=f"{kpi_title(kpi)} {suffix}".strip(),
                 target=format_value(kpi, kpi.target),
-                week=format_value(kpi, values.get(snapshot.week)),
+                week=format_value(kpi, verdict.value),
                 prev=format_value(kpi, values.get(prev)),
-                spark=sparkline([values.get(w) for w in weeks]),
-                status=state,
-                status_text=text,
-                alert=kpi.key in alerted,
+                spark=sparkline([*(values.get(w) for w in weeks[:-1]), spark_value(kpi, verdict)]),
+                partial=verdict.partial,
+                status=verdict.status,
+                status_text=verdict_text(kpi, verdict, alert),
+                alert=alert,
                 formula=kpi.formula is not None,
             )
         )
@@ -143,6 +142,7 @@ def hat_view(snapshot: Snapshot, hat_key: str, alerts: list[Alert] | None = None
         done=done,
         total=total,
         kpis=rows,
+        week_label=week_label,
         log=snapshot.logs.get((hat_key, snapshot.week)),
         alerts=[a for a in alerts if a.kpi.startswith(hat_key + ".")],
     )

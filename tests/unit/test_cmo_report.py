@@ -57,14 +57,14 @@ def test_average_of_the_four_weeks_before() -> None:
 
 def test_summary_rows_against_last_week_and_the_average() -> None:
     report = weekly_report(make(daily=DAILY, kpis={"cmo.romi": {"target": 250}}))
-    assert "| KPI | Week | Prev | vs prev | 4-wk avg | vs avg | Status |" in report
+    assert "| KPI | Week 3/7 d | Prev | vs prev | 4-wk avg | vs avg | Status |" in report
     # Revenue 4000 against 2000 last week (+100 %) and a 2000 average (+100 %).
     assert row(report, "Revenue") == ["Revenue", "$4,000", "$2,000", f"+100.0{NB}%", "$2,000", f"+100.0{NB}%", "—"]
     assert row(report, "Marketing spend") == [
         "Marketing spend", "$1,000", "$1,000", f"+0.0{NB}%", "$750", f"+33.3{NB}%", "—"]
     # ROMI (4000 − 1000) / 1000 = 300 % against 100 % (+200 %) and 175 % (+71.4 %); target 250: on track.
     assert row(report, "ROMI") == [
-        "ROMI", f"300.0{NB}%", f"100.0{NB}%", f"+200.0{NB}%", f"175.0{NB}%", f"+71.4{NB}%", "✓ on track"]
+        "ROMI", f"300.0{NB}%", f"100.0{NB}%", f"+200.0{NB}%", f"175.0{NB}%", f"+71.4{NB}%", f"✓ on track +20{NB}% so far"]
     # CAC 1000 / 8 = 125 against 100 (+25 %) and 100 (+25 %).
     assert row(report, "CAC") == ["CAC", "$125", "$100", f"+25.0{NB}%", "$100", f"+25.0{NB}%", "—"]
     assert row(report, "LTV:CAC") == ["LTV:CAC", "—", "—", "—", "—", "—", "—"]
@@ -79,5 +79,5 @@ def test_a_retired_summary_kpi_is_left_out() -> None:
 def test_summary_in_russian() -> None:
     set_language("ru")
     report = weekly_report(make(daily=DAILY))
-    assert "| KPI | Неделя | Пред. | к пред. | Средн. 4 нед. | к средн. | Статус |" in report
+    assert "| KPI | Неделя 3/7 дн. | Пред. | к пред. | Средн. 4 нед. | к средн. | Статус |" in report
     assert "### Стратсессия · ноябрь 2026" in report and "### Часы по шляпам" in report

@@ -117,7 +117,7 @@ def test_hat_section_log_and_wearer() -> None:
 def test_kpi_table_numbers_and_status() -> None:
     perf = section(weekly_report(make()), "Performance")
     assert "| KPI | Target | Week | Prev | Status |" in perf
-    assert row(perf, "CPA, $") == ["CPA, $", "1,000", "1,250", "1,000", "✗ off track"]
+    assert row(perf, "CPA, $") == ["CPA, $", "1,000", "1,250", "1,000", "✗ off track +25\u00a0%"]
     assert row(perf, "Spend, $") == ["Spend, $", "—", "5,000", "1,000", "—"]
     assert row(perf, "Sales") == ["Sales", "—", "4", "1", "—"]
     assert row(perf, "CPL, $") == ["CPL, $", "—", "250", "—", "—"]  # no leads last week: no CPL
@@ -127,7 +127,7 @@ def test_kpi_table_numbers_and_status() -> None:
 def test_kpi_status_on_track() -> None:
     daily = {**DAILY, "performance.sales": {MON: 4, TUE: 2, PREV_MON: 1}}  # 5000 / 6 = 833
     perf = section(weekly_report(make(daily=daily)), "Performance")
-    assert row(perf, "CPA, $")[2:] == ["833", "1,000", "✓ on track"]
+    assert row(perf, "CPA, $")[2:] == ["833", "1,000", "✓ on track −17\u00a0%"]
 
 
 def test_checklist_done_over_total_counts_the_weeks_periods() -> None:

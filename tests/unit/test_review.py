@@ -232,19 +232,26 @@ def leads_daily(last_week: float, this_week: float) -> dict:
     return {"performance.leads": {LAST_WEEK[0]: last_week, THIS_WEEK[0]: this_week}}
 
 
-def test_target_judged_on_the_previous_week_while_the_week_runs() -> None:
-    snapshot = make(WED, kpis={"performance.leads": {"target": 10}}, daily=leads_daily(6, 20))
+def test_running_week_summed_kpi_judged_on_pace() -> None:
+    # Wednesday: 3 of 7 days. 20 leads on Monday project to 46.7 a week: on pace for a target of 10.
+    assert of(make(WED, kpis={"performance.leads": {"target": 10}}, daily=leads_daily(6, 20)), "TARGET") == []
+    # 3 leads so far project to 7 (3 × 7 / 3): off pace, −30 %, judged on the running week.
+    snapshot = make(WED, kpis={"performance.leads": {"target": 10}}, daily=leads_daily(12, 3))
     [item] = of(snapshot, "TARGET")
     assert (item.severity, item.key, item.kpi, item.hat, item.week) == (
-        "medium", "review.target", "performance.leads", "performance", "2026-W47")
-    assert item.params["value"] == 6 and item.params["week"] == "2026-W47"
+        "medium", "review.target", "performance.leads", "performance", WEEK)
+    verdict = item.params["verdict"]
+    assert (verdict.basis, verdict.elapsed, verdict.days, verdict.projection) == ("pace", 3, 7, 7)
+    assert verdict.deviation == pytest.approx(-30)
     assert describe(item, snapshot) == (
-        "Performance Leads in 2026-W47: 6 against a target of 10 (higher is better)."
+        "Performance Leads in 2026-W48 (3/7 d): 3 so far, on course for 7 against a target of 10 (−30\u00a0%)."
     )
 
 
-def test_running_week_off_target_is_not_judged_yet() -> None:
-    assert of(make(SUN, kpis={"performance.leads": {"target": 10}}, daily=leads_daily(12, 3)), "TARGET") == []
+def test_running_week_on_its_last_day_still_on_pace() -> None:
+    # Sunday counts 7 of 7 days: the projection is the value itself.
+    [item] = of(make(SUN, kpis={"performance.leads": {"target": 10}}, daily=leads_daily(12, 3)), "TARGET")
+    assert item.params["verdict"].projection == 3 and item.params["verdict"].elapsed == 7
 
 
 def test_target_judged_on_the_chosen_week_once_it_is_over() -> None:
@@ -254,12 +261,12 @@ def test_target_judged_on_the_chosen_week_once_it_is_over() -> None:
 
 
 def test_target_on_a_formula_kpi_down() -> None:
-    # Weekly CPL = Σspend / Σleads = 6000 / 4 = 1500 > 1200: off target (down).
+    # Weekly CPL = Σspend / Σleads = 6000 / 4 = 1500 > 1200: off target (down), judged on the full week.
     daily = {
         "performance.spend": {LAST_WEEK[0]: 1000, LAST_WEEK[1]: 5000},
         "performance.leads": {LAST_WEEK[0]: 3, LAST_WEEK[1]: 1},
     }
-    snapshot = make(WED, kpis={"performance.cpl": {"target": 1200}}, daily=daily)
+    snapshot = make(WED, kpis={"performance.cpl": {"target": 1200}}, daily=daily, week="2026-W47")
     [item] = of(snapshot, "TARGET")
     assert item.params["value"] == pytest.approx(1500)
     assert describe(item, snapshot) == (
@@ -267,9 +274,19 @@ def test_target_on_a_formula_kpi_down() -> None:
     )
 
 
+def test_running_week_ratio_judged_as_it_stands() -> None:
+    daily = {"performance.spend": {THIS_WEEK[0]: 3000}, "performance.leads": {THIS_WEEK[0]: 2}}
+    snapshot = make(WED, kpis={"performance.cpl": {"target": 1200}}, daily=daily)
+    [item] = of(snapshot, "TARGET")
+    assert item.params["verdict"].basis == "partial" and item.params["verdict"].deviation == pytest.approx(25)
+    assert describe(item, snapshot) == (
+        "Performance CPL in 2026-W48 so far (3/7 d): $1,500 against a target of $1,200 (lower is better)."
+    )
+
+
 def test_no_target_without_a_value_or_on_target() -> None:
     assert of(make(WED, kpis={"performance.leads": {"target": 10}}), "TARGET") == []
-    assert of(make(WED, kpis={"performance.leads": {"target": 10}}, daily=leads_daily(10, 0)), "TARGET") == []
+    assert of(make(WED, kpis={"performance.leads": {"target": 10}}, daily=leads_daily(0, 10)), "TARGET") == []
 
 
 # ---------------------------------------------------------------- RITUAL

@@ -37,6 +37,10 @@ MESSAGES = {
     "col.stop_rule": "Stop rule",
     "status.on": "on track",
     "status.off": "off track",
+    "run.days": "{elapsed}/{days} d",
+    "run.so_far": "so far",
+    "run.week_col": "Week {run}",
+    "run.pace": "on pace for {projection} ({run})",
     "kind.measured": "measured",
     "kind.formula": "formula",
 }

@@ -5,6 +5,8 @@ MESSAGES = {
     "review.conflict_expired": "The last check expired on {day}.",
     "review.stop": "{hat} {kpi} {condition}: {span} ({values}). Action: {action}; record the decision.",
     "review.target": "{hat} {kpi} in {week}: {value} against a target of {target} ({direction}).",
+    "review.target_pace": "{hat} {kpi} in {week} ({run}): {value} so far, on course for {projection} against a target of {target} ({deviation}).",
+    "review.target_partial": "{hat} {kpi} in {week} so far ({run}): {value} against a target of {target} ({direction}).",
     "review.ritual_plan": "{hat}: no plan for {week}; it is due by the end of Monday.",
     "review.ritual_facts": "{hat}: no facts for {week}; fact, conclusion and action are due by the end of Friday.",
     "review.roles_none": "No roles and KPIs review recorded yet; hold one every quarter.",

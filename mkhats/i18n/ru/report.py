@@ -37,6 +37,10 @@ MESSAGES = {
     "col.stop_rule": "Стоп-правило",
     "status.on": "в цели",
     "status.off": "мимо цели",
+    "run.days": "{elapsed}/{days} дн.",
+    "run.so_far": "пока",
+    "run.week_col": "Неделя {run}",
+    "run.pace": "в темпе на {projection} ({run})",
     "kind.measured": "вводимый",
     "kind.formula": "формула",
 }

@@ -5,6 +5,8 @@ MESSAGES = {
     "review.conflict_expired": "Последняя проверка истекла {day}.",
     "review.stop": "{hat} {kpi} {condition}: {span} ({values}). Действие: {action}; запишите решение.",
     "review.target": "{hat} {kpi} за {week}: {value} при цели {target} ({direction}).",
+    "review.target_pace": "{hat} {kpi} за {week} ({run}): пока {value}, в темпе на {projection} при цели {target} ({deviation}).",
+    "review.target_partial": "{hat} {kpi} за {week} пока ({run}): {value} при цели {target} ({direction}).",
     "review.ritual_plan": "{hat}: нет плана на {week}; план сдаётся до конца понедельника.",
     "review.ritual_facts": "{hat}: нет фактов за {week}; факт, вывод и действие сдаются до конца пятницы.",
     "review.roles_none": "Ревизия ролей и KPI ещё не проводилась; проводите её раз в квартал.",

@@ -38,8 +38,8 @@ from mkhats.services.kpi_detail import (
 from mkhats.ui.widgets.value_table import ValueTable
 
 _FIELDS = ("target", "condition", "guard", "action")
-_COLORS = {"weekly": "cyan", "daily": "orange", "target": "green", "threshold": "red"}
-_RICH = {"weekly": "cyan", "daily": "dark_orange", "target": "green", "threshold": "red"}
+_COLORS = {"weekly": "cyan", "partial": "gray", "daily": "orange", "target": "green", "threshold": "red"}
+_RICH = {"weekly": "cyan", "partial": "grey50", "daily": "dark_orange", "target": "green", "threshold": "red"}
 
 
 def _chart_widget() -> Widget:
@@ -52,7 +52,9 @@ def _legend(chart: ChartData) -> Text:
     """``━ week ━ day ━ target 120 ━ stop 160`` in the lines' colours."""
     text = Text()
     first = chart.weekly[0] if chart.weekly else None
-    for line, color in ((first, "weekly"), (chart.daily, "daily"), (chart.target, "target"), (chart.threshold, "threshold")):
+    parts = ((first, "weekly"), (chart.partial, "partial"), (chart.daily, "daily"), (chart.target, "target"),
+             (chart.threshold, "threshold"))
+    for line, color in parts:
         if line is not None:
             text.append(" ━ ", style=f"bold {_RICH[color]}")
             text.append(line.label)
@@ -65,6 +67,8 @@ def _draw(plot: Widget, chart: ChartData) -> None:
     plt = plot.plt  # type: ignore[attr-defined]
     plt.clear_figure()
     lines = [(line, "weekly") for line in chart.weekly]
+    if chart.partial is not None:
+        lines.append((chart.partial, "partial"))
     if chart.daily is not None:
         lines.append((chart.daily, "daily"))
     for line, color in [*lines, (chart.target, "target"), (chart.threshold, "threshold")]:

@@ -53,7 +53,7 @@ class HatPane(VerticalScroll):
             self._info = info
             self.query_one(".hat-info", Static).update(info)
         self.query_one(Checklist).show(view.checklist, view.done, view.total)
-        self.query_one(KpiTable).show(view.kpis)
+        self.query_one(KpiTable).show(view.kpis, view.week_label)
         self.query_one(LogView).show(view.log, week)
         self.week = week
 

@@ -29,8 +29,8 @@ class KpiTable(RecallTable):
     def on_mount(self) -> None:
         self.border_title = t("ui.kpis")
 
-    def show(self, rows: list[KpiRow]) -> None:
-        """Replace the rows, keeping the cursor where it was."""
+    def show(self, rows: list[KpiRow], week_label: str = "") -> None:
+        """Replace the rows, keeping the cursor where it was; ``week_label`` titles the week column."""
         row = self.cursor_row
         # Widths come from the content (auto-width columns are measured only when the table goes
         # idle, and a repaint before that would cut cells) and only ever grow: a table that keeps
@@ -38,14 +38,19 @@ class KpiTable(RecallTable):
         columns = {
             "kpi": (t("col.kpi"), [r.title for r in rows]),
             "target": (t("col.target"), [r.target for r in rows]),
-            "week": (t("col.week"), [r.week for r in rows]),
+            "week": (week_label or t("col.week"), [r.week for r in rows]),
             "prev": (t("col.prev"), [r.prev for r in rows]),
             "spark": (t("ui.col.weeks13"), [r.spark for r in rows]),
             "status": (t("col.status"), [r.status_text for r in rows]),
         }
         widths = {key: max(cell_len(c) for c in [label, *cells]) for key, (label, cells) in columns.items()}
         current = {str(key.value): column.width for key, column in self.columns.items()}
-        if current.keys() == widths.keys() and all(widths[k] <= current[k] for k in widths):
+        labels = {str(key.value): column.label.plain for key, column in self.columns.items()}
+        if (
+            current.keys() == widths.keys()
+            and all(widths[k] <= current[k] for k in widths)
+            and all(labels[k] == label for k, (label, _) in columns.items())
+        ):
             self.clear()
         else:
             self.clear(columns=True)
@@ -58,9 +63,9 @@ class KpiTable(RecallTable):
             self.add_row(
                 title,
                 Text(r.target, justify="right"),
-                Text(r.week, justify="right", style="bold"),
+                Text(r.week, justify="right", style="bold italic" if r.partial else "bold"),
                 Text(r.prev, justify="right"),
-                Text(r.spark, style="cyan"),
+                _spark(r),
                 status,
                 key=r.key,
             )
@@ -78,3 +83,11 @@ class KpiTable(RecallTable):
         event.stop()
         if event.row_key.value:
             self.post_message(self.KpiChosen(event.row_key.value))
+
+
+def _spark(row: KpiRow) -> Text:
+    """The 13-week sparkline; a running week's cell (its projection, or its value so far) is dimmed."""
+    text = Text(row.spark, style="cyan")
+    if row.partial and row.spark:
+        text.stylize("dim", len(row.spark) - 1)
+    return text
