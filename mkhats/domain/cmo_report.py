@@ -22,7 +22,7 @@ from mkhats.domain.kpis import Daily, period_values
 from mkhats.domain.labels import format_day, format_number, format_with_unit, hat_name, kpi_title
 from mkhats.domain.models import Kpi
 from mkhats.domain.snapshot import Snapshot
-from mkhats.domain.strategy import session_of, week_month
+from mkhats.domain.strategy import session_of, work_month
 from mkhats.domain.weeks import shift_week, week_days
 from mkhats.domain.workload import hat_hours
 from mkhats.errors import InputError
@@ -101,8 +101,8 @@ def summary_header(week: str | None = None) -> list[str]:
 
 
 def session_lines(snapshot: Snapshot) -> list[str]:
-    """The strategy session of the week's month: its verdicts per channel and its notes."""
-    month = week_month(snapshot.week)
+    """The strategy session of the month of monthly work (the last finished one while the week's runs)."""
+    month = work_month(snapshot.week, snapshot.today)
     lines = [f"### {t('cmo.report.session', month=format_month(month))}", ""]
     session = session_of(snapshot.sessions, month)
     if session is None:

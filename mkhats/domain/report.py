@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mkhats.domain.channels import channel_map
-from mkhats.domain.checklist import checklist_rows, progress, week_periods
+from mkhats.domain.checklist import checklist_rows, progress
 from mkhats.domain.cmo_report import desk_lines, summary_header, summary_rows
 from mkhats.domain.conflicts import conflict_states
 from mkhats.domain.kpis import period_values
@@ -28,6 +28,7 @@ from mkhats.domain.labels import (
 )
 from mkhats.domain.models import Kpi
 from mkhats.domain.review import as_of, stop_alerts
+from mkhats.domain.strategy import work_month
 from mkhats.domain.running import Verdict, period_verdicts, week_progress
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.stoprules import is_decided
@@ -114,7 +115,7 @@ def _summary(snapshot: Snapshot, verdicts: dict[str, Verdict], prev_values: dict
 
     lines += _table(summary_header(_week_column(verdicts)), summary_rows(snapshot, week_values, prev_values, status_cell))
     lines += [f"### {t('report.channel_map')}", ""]
-    month = week_periods(snapshot.week)["monthly"]
+    month = work_month(snapshot.week, snapshot.today)
     channel_rows = []
     for row in channel_map(snapshot, week_days(snapshot.week), month):
         channel_rows.append([

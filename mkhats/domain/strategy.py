@@ -1,8 +1,10 @@
 """The monthly strategy session (SPEC §1): which month a week belongs to, its days, whether it is due.
 
-A week belongs to the month of its Thursday (as its checklist does). The channel map's month view
-covers that month's days within the data loaded; the session of a month that has ended is due,
-but only when that month holds data (a brand-new install is not told about last month).
+A week belongs to the month of its Thursday (as its checklist does). Monthly work — the session,
+the channel map by month, the report's month parts — opens on the last *finished* month until the
+running month ends (a session on 2 December is about November); the running month, so far, is one
+key away. The session of a month that has ended is due, but only when that month holds data (a
+brand-new install is not told about last month).
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from mkhats.domain.models import StrategySession
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.weeks import add_days, add_months, month_key, week_days, week_start
 
-VIEWS = ("week", "month")
+VIEWS = ("week", "month", "running")
+"""The channel map's views: the week, the month of monthly work, the running month so far."""
 
 
 def month_bounds(month: str) -> tuple[date, date]:
@@ -35,11 +38,46 @@ def week_month(week: str) -> str:
     return week_periods(week)["monthly"]
 
 
+def last_finished_month(today: date) -> str:
+    """The month before today's."""
+    return month_key(add_months(today.replace(day=1), -1))
+
+
+def work_month(week: str, today: date) -> str:
+    """The month monthly work opens on for ``week``: its month once it has ended, else the last one
+    that has."""
+    return min(week_month(week), last_finished_month(today))
+
+
+def running_month(week: str, today: date) -> str | None:
+    """The week's month when it is still running on ``today`` (then one key away), else None."""
+    month = week_month(week)
+    return month if month == month_key(today) else None
+
+
+def views(snapshot: Snapshot) -> tuple[str, ...]:
+    """The channel map's views for the snapshot's week: the running month only while it runs."""
+    if running_month(snapshot.week, snapshot.today) is None:
+        return ("week", "month")
+    return VIEWS
+
+
+def view_month(snapshot: Snapshot, view: str) -> str:
+    """The month a view adds up (``week``: the month of monthly work, for its verdicts)."""
+    if view == "running":
+        return week_month(snapshot.week)
+    return work_month(snapshot.week, snapshot.today)
+
+
 def view_days(snapshot: Snapshot, view: str) -> list[date]:
-    """The days the channel map adds up: the week's, or its month's up to the last day loaded."""
+    """The days the channel map adds up: the week's; the work month's; the running month's so far.
+
+    Only days within the data loaded count.
+    """
     if view == "week":
         return week_days(snapshot.week)
-    return [d for d in month_days(week_month(snapshot.week)) if snapshot.first_day <= d <= snapshot.last_day]
+    last = min(snapshot.last_day, snapshot.today)
+    return [d for d in month_days(view_month(snapshot, view)) if snapshot.first_day <= d <= last]
 
 
 def session_of(sessions: Iterable[StrategySession], month: str) -> StrategySession | None:

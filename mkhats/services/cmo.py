@@ -11,7 +11,7 @@ from mkhats.domain.channels import channel_map
 from mkhats.domain.cmo_text import format_month, verdict_text
 from mkhats.domain.labels import format_amount, format_span, format_unit, hat_name, person_name
 from mkhats.domain.snapshot import Snapshot
-from mkhats.domain.strategy import view_days, week_month
+from mkhats.domain.strategy import view_days, view_month
 from mkhats.i18n import t
 
 
@@ -41,12 +41,12 @@ def channel_header() -> list[str]:
 
 
 def channel_view(snapshot: Snapshot, view: str = "week") -> ChannelView:
-    """The channel map of the selected week (``week``) or of its month so far (``month``).
+    """The channel map of the selected week (``week``), of the month of monthly work (``month``: the
+    last finished one until the week's month ends) or of the running month so far (``running``).
 
-    The month is the one of the week's Thursday, counted up to the week's Sunday (the data the
-    snapshot holds); its strategy verdicts show in both views.
+    The verdicts shown are those of the month of monthly work, in every view.
     """
-    month = week_month(snapshot.week)
+    month = view_month(snapshot, "month")
     days = view_days(snapshot, view)
     currency = snapshot.settings.currency
     lines = []
@@ -58,10 +58,12 @@ def channel_view(snapshot: Snapshot, view: str = "week") -> ChannelView:
             format_unit("percent", row.romi, currency), format_unit("percent", row.lead_share, currency),
             format_unit("percent", row.revenue_share, currency), verdict_text(row.verdict),
         ], row.verdict))
+    span = format_span(days[0], days[-1]) if days else "—"
     if view == "week":
         title = t("cmo.map.week", week=snapshot.week)
+    elif view == "running":
+        title = t("cmo.map.month_so_far", month=format_month(view_month(snapshot, view)), span=span)
     else:
-        span = format_span(days[0], days[-1]) if days else "—"
         title = t("cmo.map.month", month=format_month(month), span=span)
     return ChannelView(view, title, channel_header(), lines)
 

@@ -17,6 +17,7 @@ from mkhats.domain.hypotheses import (
     next_id,
 )
 from mkhats.domain.labels import format_with_unit, hat_name, kpi_title
+from mkhats.domain.models import Kpi
 from mkhats.errors import InputError
 from mkhats.i18n import t
 from mkhats.services import Workspace
@@ -111,6 +112,15 @@ class HypothesisRow:
     verdict: str
     open: bool
     """The test is over and no verdict is recorded: the review asks for one."""
+    uplift_good: bool | None = None
+    """Whether the uplift moved the KPI its good way (up for ``up``, down for ``down``); None: no uplift."""
+
+
+def uplift_good(kpi: Kpi | None, uplift: float | None) -> bool | None:
+    """Whether an uplift is good for the KPI: a rise of an ``up`` KPI, a fall of a ``down`` one."""
+    if kpi is None or uplift is None or uplift == 0:
+        return None
+    return (uplift > 0) == (kpi.direction == "up")
 
 
 def hypothesis_rows(ws: Workspace, hat: str) -> list[HypothesisRow]:
@@ -140,5 +150,6 @@ def hypothesis_rows(ws: Workspace, hat: str) -> list[HypothesisRow]:
         if kpi is not None:  # the hat's own KPI by its title; another hat's with the hat's name
             title = kpi_title(kpi) if kpi.hat == hat else f"{hat_name(owner or kpi.hat)} {kpi_title(kpi)}"
         rows.append(HypothesisRow(h, result, title, base, test, fmt(result.baseline), fmt(result.test),
-                                  signed_percent(result.uplift), verdict, is_open(h, ws.today)))
+                                  signed_percent(result.uplift), verdict, is_open(h, ws.today),
+                                  uplift_good(kpi, result.uplift)))
     return rows

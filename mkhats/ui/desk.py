@@ -34,17 +34,20 @@ class DeskActions:
     """The app's CMO desk actions (a mixin of ``MkhatsApp``, which provides the rest)."""
 
     channel_mode: str = "week"
-    """What the channel map adds up: ``week`` or ``month``."""
+    """What the channel map adds up: ``week``, ``month`` (the last finished) or ``running``."""
 
     app: Any
     snapshot: Any
     hat: str
 
     def show_desk(self, pane: Any) -> None:
-        """Fill the CMO pane's channel map for the selected week (or its month)."""
+        """Fill the CMO pane's channel map for the selected week (or a month)."""
+        from mkhats.domain.strategy import views
         from mkhats.services.cmo import channel_view
 
         if self.snapshot is not None:
+            if self.channel_mode not in views(self.snapshot):
+                self.channel_mode = "month"  # the running month has ended, or another week is shown
             pane.show_channels(channel_view(self.snapshot, self.channel_mode), t("cmo.map.hint"))
 
     def desk_allows(self, action: str) -> bool:
@@ -52,8 +55,12 @@ class DeskActions:
         return action != "channel_view" or self.hat == "cmo"
 
     def action_channel_view(self) -> None:
-        """Switch the CMO tab's channel map between the week and the month."""
-        self.channel_mode = "month" if self.channel_mode == "week" else "week"
+        """Switch the CMO tab's channel map: the week → the last finished month → the running month."""
+        from mkhats.domain.strategy import views
+
+        shown = views(self.snapshot) if self.snapshot is not None else ("week", "month")
+        at = shown.index(self.channel_mode) if self.channel_mode in shown else -1
+        self.channel_mode = shown[(at + 1) % len(shown)]
         pane = next(self.query("#pane-cmo").results(), None)  # type: ignore[attr-defined]
         if pane is not None:
             self.show_desk(pane)

@@ -31,7 +31,10 @@ MESSAGES = {
     # channel map
     "cmo.map.week": "Channel map · {week}",
     "cmo.map.month": "Channel map · {month} ({span})",
-    "cmo.map.hint": "m week/month · v strategy · k roles & KPIs · h hypotheses",
+    "cmo.map.month_so_far": "Channel map · {month} so far ({span})",
+    "cmo.strategy.key_running": "This month so far",
+    "cmo.strategy.month_numbers": "{month} ({span})",
+    "cmo.map.hint": "m week/months · v strategy · k roles & KPIs · h hypotheses",
     # report
     "cmo.col.vs_prev": "vs prev",
     "cmo.col.avg4": "4-wk avg",

@@ -31,7 +31,10 @@ MESSAGES = {
     # карта каналов
     "cmo.map.week": "Карта каналов · {week}",
     "cmo.map.month": "Карта каналов · {month} ({span})",
-    "cmo.map.hint": "m неделя/месяц · v стратсессия · k ревизия · h гипотезы",
+    "cmo.map.month_so_far": "Карта каналов · {month}, пока ({span})",
+    "cmo.strategy.key_running": "Текущий месяц",
+    "cmo.strategy.month_numbers": "{month} ({span})",
+    "cmo.map.hint": "m неделя/месяцы · v стратсессия · k ревизия · h гипотезы",
     # отчёт
     "cmo.col.vs_prev": "к пред.",
     "cmo.col.avg4": "Средн. 4 нед.",

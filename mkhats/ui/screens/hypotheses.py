@@ -25,6 +25,10 @@ from mkhats.ui.screens.form import FORMS_CSS, FieldError, FormDialog, field_row
 VERDICT_STYLE = {"confirmed": "green", "rejected": "red", "inconclusive": "yellow"}
 
 
+_UPLIFT_STYLE = {True: "bold green", False: "bold red", None: "bold"}
+"""A signed uplift coloured by whether it is good for the KPI (SPEC §1 Status)."""
+
+
 class HypothesesScreen(Screen[None]):
     """Every hypothesis of one hat, newest first."""
 
@@ -92,7 +96,7 @@ class HypothesesScreen(Screen[None]):
             if cell_len(statement) > room:
                 statement = statement[: room - 1] + "…"
             table.add_row(Text(statement), *(Text(columns[k][1][n]) for k in ("kpi", "baseline", "test", "change")),
-                          Text(row.uplift, style="bold"), Text(row.verdict, style=style), key=row.hypothesis.id)
+                          Text(row.uplift, style=_UPLIFT_STYLE[row.uplift_good]), Text(row.verdict, style=style), key=row.hypothesis.id)
         empty = self.query_one("#hyp-empty", Static)
         empty.update(t("cmo.hyp.empty") if not self.rows else "")
         empty.display = not self.rows

@@ -1,21 +1,23 @@
 """The monthly strategy session (``v``): a verdict per channel — scale, test or cut — notes, and
 the sessions held before.
 
-The form opens on the selected week's month (never a month still to come), with that month's
-channel numbers above the verdicts; typing another month loads its session if there is one.
+The form opens on the month of monthly work — the selected week's month once it has ended, else the
+last finished one — with that month's channel numbers above the verdicts; ``ctrl+t`` turns to the
+running month so far, and typing another month loads its session if there is one.
 """
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import Input, Select, Static, TextArea
 
 from mkhats.domain.channels import channel_map
 from mkhats.domain.cmo_text import format_month, verdict_text
 from mkhats.domain.labels import format_day, format_span, format_unit, hat_name
 from mkhats.domain.models import StrategySession
-from mkhats.domain.strategy import past_sessions, session_of, view_days, week_month
+from mkhats.domain.strategy import month_days, past_sessions, session_of, work_month
 from mkhats.domain.weeks import month_key
 from mkhats.errors import InputError
 from mkhats.i18n import t
@@ -29,6 +31,10 @@ HISTORY = 6
 
 class StrategyDialog(FormDialog[StrategySession]):
     """Which channels earn (scale), which we test, what we cut: one verdict per channel hat."""
+
+    BINDINGS = [
+        Binding("ctrl+t", "running_month", t("cmo.strategy.key_running"), id="strategy.running"),
+    ]
 
     ERROR_FIELDS = {
         "strategy.month_format": "month",
@@ -47,21 +53,30 @@ class StrategyDialog(FormDialog[StrategySession]):
         return t("cmo.strategy.title")
 
     def compose_intro(self) -> ComposeResult:
+        yield Static(t("cmo.strategy.intro"), classes="intro")
+        yield Static(self._numbers(self._start_month()), id="month-numbers", classes="intro")
+
+    def _start_month(self) -> str:
+        return work_month(current_snapshot(self).week, self.app.ws.today)
+
+    def _numbers(self, month: str) -> str:
+        """The month's channel numbers (its days loaded, up to today) above the verdicts."""
         snapshot = current_snapshot(self)
         currency = snapshot.settings.currency
-        days = view_days(snapshot, "month")
+        today = self.app.ws.today
+        days = [d for d in month_days(month) if snapshot.first_day <= d <= min(snapshot.last_day, today)]
         span = format_span(days[0], days[-1]) if days else "—"
-        lines = [t("cmo.strategy.intro"), t("cmo.map.month", month=format_month(week_month(snapshot.week)), span=span)]
-        for row in channel_map(snapshot, days, week_month(snapshot.week)):
+        lines = [t("cmo.map.month", month=format_month(month), span=span)]
+        for row in channel_map(snapshot, days, month):
             lines.append(t("cmo.strategy.numbers", hat=hat_name(snapshot.hats[row.hat]),
                            leads=format_unit("count", row.leads, currency),
                            spend=format_unit("money", row.spend, currency),
                            romi=format_unit("percent", row.romi, currency)))
-        yield Static("\n".join(lines), classes="intro")
+        return "\n".join(lines)
 
     def compose_fields(self) -> ComposeResult:
         snapshot = current_snapshot(self)
-        self.month = min(week_month(snapshot.week), month_key(self.app.ws.today))
+        self.month = self._start_month()
         session = session_of(snapshot.sessions, self.month)
         month = Input(self.month, placeholder="YYYY-MM", id="month", max_length=7)
         month.add_class("short")
@@ -75,6 +90,12 @@ class StrategyDialog(FormDialog[StrategySession]):
                          show_line_numbers=False, tab_behavior="focus")
         yield field_row("notes", t("cmo.notes"), notes)
         yield Static(self._history(snapshot.sessions), id="history", classes="intro")
+
+    def action_running_month(self) -> None:
+        """Turn to the running month (so far): its numbers, and its session if one was held."""
+        month = month_key(self.app.ws.today)
+        self.query_one("#month", Input).value = month
+        self._load(month)
 
     def _history(self, sessions: list[StrategySession]) -> str:
         past = past_sessions(sessions)[:HISTORY]
@@ -106,9 +127,14 @@ class StrategyDialog(FormDialog[StrategySession]):
             month = parse_month(event.value)
         except InputError:
             return
+        self._load(month)
+
+    def _load(self, month: str) -> None:
+        """Show ``month``'s numbers and its session's verdicts and notes, if it has one."""
         if month == self.month:
             return
         self.month = month
+        self.query_one("#month-numbers", Static).update(self._numbers(month))
         session = session_of(current_snapshot(self).sessions, month)
         for hat in self._channels():
             picker = self.query_one(f"#v-{hat.key}", Select)
