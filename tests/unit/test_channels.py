@@ -9,7 +9,7 @@ import pytest
 
 from mkhats.domain.channels import channel_map
 from mkhats.domain.models import StrategySession
-from mkhats.domain.strategy import month_days, view_days, week_month
+from mkhats.domain.strategy import month_days, view_days, views, week_month
 from mkhats.domain.weeks import week_days
 from mkhats.i18n import set_language
 from mkhats.services.cmo import channel_view
@@ -17,6 +17,7 @@ from tests.unit.cmo_snapshot import WEEK, make
 
 MON, TUE = date(2026, 11, 23), date(2026, 11, 24)
 NOV_2, OCT_30 = date(2026, 11, 2), date(2026, 10, 30)
+DEC_1 = date(2026, 12, 1)
 NB = "\u00a0"
 
 DAILY = {
@@ -83,7 +84,7 @@ def test_only_channel_hats_and_the_months_verdicts() -> None:
 
 
 def test_the_month_view_adds_up_the_month_of_the_week() -> None:
-    snapshot = make(daily=DAILY)
+    snapshot = make(DEC_1, daily=DAILY)  # November has ended
     assert week_month(WEEK) == "2026-11" and week_month("2026-W44") == "2026-10"  # 26 Oct–1 Nov: Thursday 29 Oct
     days = view_days(snapshot, "month")
     assert (days[0], days[-1], len(days)) == (date(2026, 11, 1), date(2026, 11, 29), 29)  # up to the week's Sunday
@@ -94,6 +95,19 @@ def test_the_month_view_adds_up_the_month_of_the_week() -> None:
     assert len(month_days("2028-02")) == 29 and len(month_days("2026-12")) == 31
 
 
+def test_while_the_month_runs_the_month_view_is_the_last_finished_one() -> None:
+    snapshot = make(daily=DAILY)  # Wednesday 25 Nov
+    assert views(snapshot) == ("week", "month", "running")
+    days = view_days(snapshot, "month")
+    assert (days[0], days[-1]) == (date(2026, 10, 1), date(2026, 10, 31))
+    running = view_days(snapshot, "running")
+    assert (running[0], running[-1]) == (date(2026, 11, 1), date(2026, 11, 25))  # so far: up to today
+    title = channel_view(snapshot, "running").title
+    assert title == "Channel map · November 2026 so far (1–25 Nov 2026)"
+    assert channel_view(snapshot, "month").title == "Channel map · October 2026 (1–31 Oct 2026)"
+    assert views(make(DEC_1, daily=DAILY)) == ("week", "month")
+
+
 def test_a_channel_kpi_computed_by_formula_counts_on_period_sums() -> None:
     kpis = {"content.leads": {"formula": "traffic * 2 / 100"}}
     snapshot = make(kpis=kpis, daily={"content.traffic": {MON: 1000, TUE: 500}})
@@ -101,7 +115,7 @@ def test_a_channel_kpi_computed_by_formula_counts_on_period_sums() -> None:
 
 
 def test_channel_view_text_and_titles() -> None:
-    snapshot = make(daily=DAILY, sessions=[StrategySession(month="2026-11", day=NOV_2, verdicts={"crm": "test"})])
+    snapshot = make(DEC_1, daily=DAILY, sessions=[StrategySession(month="2026-11", day=NOV_2, verdicts={"crm": "test"})])
     week = channel_view(snapshot, "week")
     assert week.title == "Channel map · 2026-W48"
     assert week.header[0] == "Channel" and week.header[-1] == "Verdict"
@@ -116,5 +130,5 @@ def test_channel_view_text_and_titles() -> None:
 
 def test_channel_view_in_russian() -> None:
     set_language("ru")
-    view = channel_view(make(daily=DAILY), "month")
+    view = channel_view(make(DEC_1, daily=DAILY), "month")
     assert view.title == "Карта каналов · ноябрь 2026 (1–29 нояб. 2026)"

@@ -80,4 +80,4 @@ def test_summary_in_russian() -> None:
     set_language("ru")
     report = weekly_report(make(daily=DAILY))
     assert "| KPI | Неделя 3/7 дн. | Пред. | к пред. | Средн. 4 нед. | к средн. | Статус |" in report
-    assert "### Стратсессия · ноябрь 2026" in report and "### Часы по шляпам" in report
+    assert "### Стратсессия · октябрь 2026" in report and "### Часы по шляпам" in report

@@ -192,7 +192,8 @@ def test_cmo_summary_rows() -> None:
 
 
 def test_channel_map_numbers() -> None:
-    snapshot = make(sessions=[StrategySession(month="2026-11", day=date(2026, 11, 2),
+    # On 30 Nov November still runs: the verdicts shown are October's, the last finished month's.
+    snapshot = make(sessions=[StrategySession(month="2026-10", day=date(2026, 11, 2),
                                               verdicts={"performance": "scale", "crm": "test"})])
     cmap = section(weekly_report(snapshot), "Channel map")
     assert "| Channel | Worn by | Leads | Spend | Revenue | CPL | ROMI | Leads share | Revenue share | Verdict |" in cmap

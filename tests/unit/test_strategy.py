@@ -19,6 +19,8 @@ from mkhats.services import Workspace
 from mkhats.services.strategy import parse_month, record_session, sessions
 from tests.unit.cmo_snapshot import WED, make
 
+DEC_1 = date(2026, 12, 1)
+
 OCT_12, NOV_3 = date(2026, 10, 12), date(2026, 11, 3)
 OCTOBER = {"cmo.revenue": {OCT_12: 1000.0}}
 
@@ -95,7 +97,7 @@ def test_past_sessions_latest_first() -> None:
 def test_report_lists_the_months_verdicts_and_notes() -> None:
     s = StrategySession(month="2026-11", day=NOV_3, verdicts={"performance": "cut", "content": "scale"},
                         notes="Paid does not pay back;\nmore case studies.")
-    report = weekly_report(make(sessions=[s]))
+    report = weekly_report(make(DEC_1, sessions=[s]))  # November has ended: its session is shown
     part = report[report.index("### Strategy session · November 2026"):report.index("### Hours worn")]
     assert part.splitlines()[2:] == [
         "Held on 3 Nov 2026.", "", "- Content: scale", "- Performance: cut", "- CRM: —",
@@ -103,7 +105,13 @@ def test_report_lists_the_months_verdicts_and_notes() -> None:
 
 
 def test_report_without_a_session() -> None:
-    assert "- No strategy session recorded for November 2026 yet." in weekly_report(make())
+    assert "- No strategy session recorded for November 2026 yet." in weekly_report(make(DEC_1))
+
+
+def test_report_shows_the_last_finished_month_while_the_month_runs() -> None:
+    s = StrategySession(month="2026-10", day=NOV_3, verdicts={"performance": "cut"})
+    report = weekly_report(make(WED, sessions=[s]))  # 25 Nov: November still runs
+    assert "### Strategy session · October 2026" in report and "- Performance: cut" in report
 
 
 # ---------------------------------------------------------------- recording it
