@@ -184,11 +184,14 @@ def run_text(verdict: Verdict, lang: str | None = None) -> str:
     return t("run.days", lang=lang or current_language(), elapsed=verdict.elapsed, days=verdict.days)
 
 
-def verdict_text(kpi: Kpi, verdict: Verdict, stop: bool = False, lang: str | None = None) -> str:
+def verdict_text(
+    kpi: Kpi, verdict: Verdict, stop: bool = False, lang: str | None = None, so_far: bool = True
+) -> str:
     """The status cell of a KPI table: ``✗ −49 %``, ``✓ +19 % → 5,334``, ``✗ +82 % so far``, ``STOP``.
 
     On pace, the projection follows the arrow: it is the figure the verdict compares with the
-    target, so the digits beside the mark decide it. A partial ratio says it is so far.
+    target, so the digits beside the mark decide it. A partial ratio says it is so far, unless
+    ``so_far`` is off (a table whose week column already says ``3/7 d``).
     """
     lang = lang or current_language()
     parts = []
@@ -197,7 +200,7 @@ def verdict_text(kpi: Kpi, verdict: Verdict, stop: bool = False, lang: str | Non
         parts.append(signed_deviation(verdict.deviation, lang))
     if verdict.basis == "pace" and verdict.projection is not None:
         parts.append("→ " + format_value(kpi, verdict.projection, lang))
-    elif verdict.basis == "partial" and verdict.status is not None:
+    elif verdict.basis == "partial" and verdict.status is not None and so_far:
         parts.append(t("run.so_far", lang=lang))
     if stop:
         parts.append(t("ui.stop_marker", lang=lang))

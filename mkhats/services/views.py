@@ -126,7 +126,7 @@ def hat_view(snapshot: Snapshot, hat_key: str, alerts: list[Alert] | None = None
                 spark=sparkline([*(values.get(w) for w in weeks[:-1]), spark_value(kpi, verdict)]),
                 partial=verdict.partial,
                 status=verdict.status,
-                status_text=verdict_text(kpi, verdict, alert),
+                status_text=verdict_text(kpi, verdict, alert, so_far=False),  # the column says 3/7 d
                 alert=alert,
                 formula=kpi.formula is not None,
             )

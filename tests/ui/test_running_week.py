@@ -26,7 +26,7 @@ async def test_roas_below_target_shows_a_negative_deviation_in_red(ws, make_app)
         status = _cell(table, "performance.roas", "status")
         # Higher is better and below the target: the deviation is negative, and it is bad.
         assert status.plain.startswith("✗ −"), status.plain
-        assert "so far" in status.plain  # a ratio in a running week stands as it is, marked partial
+        assert "→" not in status.plain  # a ratio in a running week stands as it is (no projection)
         assert "red" in str(status.style)
         verdict = week_judgements(ws.snapshot("2026-W48"), "performance")["performance.roas"]
         assert verdict.deviation is not None and verdict.deviation < 0
