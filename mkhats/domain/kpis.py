@@ -197,43 +197,6 @@ def weekly_values(
     return result
 
 
-def status(kpi: Kpi, value: float | None) -> Status | None:
-    """Whether a period value is on track against the KPI's target.
-
-    Args:
-        kpi: The KPI (its ``target`` and ``direction``).
-        value: The period value.
-
-    Returns:
-        ``"on"`` when the value meets the target in the KPI's direction (``up``: value ≥ target,
-        ``down``: value ≤ target), ``"off"`` otherwise, ``None`` without a target or a value.
-    """
-    if kpi.target is None or value is None or not math.isfinite(value):
-        return None
-    op = ">=" if kpi.direction == "up" else "<="
-    return "on" if meets(value, op, kpi.target) else "off"
-
-
-def deviation(kpi: Kpi, value: float | None) -> float | None:
-    """How far a value is from the KPI's target, in percent of the target, positive = worse.
-
-    A CPL (down) with target 1200 at 1297 gives +8.08; a ROAS (up) with target 400 at 512 gives
-    -28.0.
-
-    Args:
-        kpi: The KPI (its ``target`` and ``direction``).
-        value: The period value.
-
-    Returns:
-        The signed percentage, or ``None`` without a target or a value, or with a zero target.
-    """
-    if kpi.target is None or value is None or kpi.target == 0 or not math.isfinite(value):
-        return None
-    worse_by = value - kpi.target if kpi.direction == "down" else kpi.target - value
-    result = worse_by / abs(kpi.target) * 100
-    return result if math.isfinite(result) else None
-
-
 def validate_value(kpi: Kpi, value: float) -> None:
     """Check a value typed or imported for one day of a KPI.
 

@@ -11,7 +11,8 @@ from mkhats.errors import InputError
 from mkhats.i18n import set_language
 from mkhats.services import Workspace
 from mkhats.services.demo import fill_demo
-from mkhats.services.kpi_detail import RuleForm, detail_view, error_text, nice_ticks, rule_change
+from mkhats.services.kpi_chart import nice_ticks
+from mkhats.services.kpi_detail import RuleForm, detail_view, error_text, rule_change
 from mkhats.services.setup import KpiChange
 
 TODAY = date(2026, 11, 24)

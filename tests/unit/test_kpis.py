@@ -10,14 +10,13 @@ import pytest
 from mkhats.domain.kpis import (
     aggregate,
     daily_values,
-    deviation,
     meets,
     period_value,
     period_values,
-    status,
     validate_value,
     weekly_values,
 )
+from mkhats.domain.running import Progress, judge
 from mkhats.domain.models import Kpi
 from mkhats.domain.weeks import week_days
 from mkhats.errors import InputError
@@ -157,7 +156,19 @@ def test_weekly_values_cross_a_year_boundary() -> None:
 
 
 def _kpi(direction: str, target: float | None) -> Kpi:
-    return Kpi(key="a.k", direction=direction, target=target)  # type: ignore[arg-type]
+    return Kpi(key="a.k", unit="ratio", direction=direction, target=target)  # type: ignore[arg-type]
+
+
+_DONE = Progress(7, 7, False)
+"""A finished week: judged on its value (the running rule is tested in test_running.py)."""
+
+
+def status(kpi: Kpi, value: float | None) -> str | None:
+    return judge(kpi, value, _DONE).status
+
+
+def deviation(kpi: Kpi, value: float | None) -> float | None:
+    return judge(kpi, value, _DONE).deviation
 
 
 @pytest.mark.parametrize(
@@ -185,11 +196,12 @@ def test_status(
 @pytest.mark.parametrize(
     ("direction", "target", "value", "expected"),
     [
+        # Signed as arithmetic reads it (SPEC §1): whether it is good is the status's business.
         ("down", 1200.0, 1297.0, 8.083333),  # CPL 8 % above target: worse
         ("down", 1200.0, 1100.0, -8.333333),  # below target: better
-        ("up", 400.0, 512.0, -28.0),  # ROAS above target: better
-        ("up", 400.0, 300.0, 25.0),  # below: worse
-        ("up", -100.0, -150.0, 50.0),  # a negative target: still worse is positive
+        ("up", 400.0, 512.0, 28.0),  # ROAS above target: better
+        ("up", 400.0, 300.0, -25.0),  # below: worse
+        ("up", -100.0, -150.0, -50.0),  # a negative target: below it is negative
         ("up", 100.0, 100.0, 0.0),
         ("up", 0.0, 5.0, None),
         ("up", None, 5.0, None),

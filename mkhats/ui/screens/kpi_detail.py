@@ -23,8 +23,8 @@ from textual.widgets import Button, Footer, Header, Input, Label, Static
 from mkhats.domain.stoprules import Alert
 from mkhats.errors import InputError, MkhatsError
 from mkhats.i18n import t
+from mkhats.services.kpi_chart import ChartData
 from mkhats.services.kpi_detail import (
-    ChartData,
     KpiDetail,
     RuleForm,
     ValueRow,
