@@ -26,8 +26,9 @@ from mkhats.domain.models import Kpi
 from mkhats.domain.record import record
 from mkhats.domain.weeks import add_days, week_days, week_start
 
-Basis = Literal["final", "pace", "partial"]
-"""``final``: a finished period; ``pace``: a running summed KPI; ``partial``: any other running KPI."""
+Basis = Literal["final", "pace", "partial", "ahead"]
+"""``final``: a finished period; ``pace``: a running summed KPI; ``partial``: any other running KPI;
+``ahead``: a period that has not started (its values, if any, are shown but not judged)."""
 
 
 @record(frozen=True)
@@ -102,7 +103,7 @@ class Verdict:
     @property
     def partial(self) -> bool:
         """The period is still running."""
-        return self.basis != "final"
+        return self.basis in ("pace", "partial")
 
     @property
     def judged(self) -> float | None:
@@ -119,14 +120,16 @@ def judge(kpi: Kpi, value: float | None, run: Progress) -> Verdict:
         run: How far the period has run on the day judged.
 
     Returns:
-        The verdict; a period not yet started has no status.
+        The verdict; a period not yet started is shown as it stands and has no status.
     """
-    if not run.running and run.started:
+    if not run.started:
+        return Verdict(value, "ahead", 0, run.days)
+    if not run.running:
         basis: Basis = "final"
     else:
         basis = "pace" if summed(kpi) else "partial"
-    if value is None or not math.isfinite(value) or not run.started:
-        return Verdict(value if run.started else None, basis, run.elapsed, run.days)
+    if value is None or not math.isfinite(value):
+        return Verdict(value, basis, run.elapsed, run.days)
     projection = value * run.days / run.elapsed if basis == "pace" else None
     if projection is not None and kpi.unit == "count":
         projection = float(round(projection))  # 135 leads expected, not 135.3

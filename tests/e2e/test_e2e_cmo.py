@@ -70,7 +70,8 @@ def test_report_cmo_summary_session_hours_and_hypotheses(seeded, row):
     _import(cli)
     record_session(_ws(cli), "2026-11", {"performance": "cut", "content": "scale"}, "Paid does not pay back")
     _hypothesis(cli)
-    report = cli.report("--week", "2026-W48")
+    # On 1 Dec November has ended: its session is the one the report shows.
+    report = cli.ok("report", "--week", "2026-W48", MKHATS_TODAY="2026-12-01").out
 
     # Against last week and the average of W44–W47: revenue 4000 vs 2000 (+100 %) and 2000 (+100 %).
     assert row(report, "Revenue", "CMO summary") == [
@@ -102,9 +103,10 @@ def test_report_in_russian(seeded):
     cli = seeded
     _import(cli)
     report = cli.ok("report", "--week", "2026-W48", "--lang", "ru").out
-    assert "### Стратсессия · ноябрь 2026" in report
-    assert "- Стратсессия за ноябрь 2026 ещё не записана." in report
-    assert "| KPI | Неделя | Пред. | к пред. | Средн. 4 нед. | к средн. | Статус |" in report
+    # 24 Nov: November still runs, so monthly work shows October; the week has run 2 of 7 days.
+    assert "### Стратсессия · октябрь 2026" in report
+    assert "- Стратсессия за октябрь 2026 ещё не записана." in report
+    assert "| KPI | Неделя 2/7 дн. | Пред. | к пред. | Средн. 4 нед. | к средн. | Статус |" in report
 
 
 def test_a_backup_keeps_sessions_and_hypotheses(seeded):

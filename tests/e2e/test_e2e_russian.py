@@ -58,7 +58,7 @@ def test_the_report_is_russian(ru):
     assert {"## Контент", "## Перформанс", "## CRM", "## CMO", "## Сводка директора по маркетингу"} <= set(headings)
     assert all(_CYRILLIC.search(h) or h.lstrip("# ") in ACRONYMS for h in headings), headings
     assert "23–29 нояб. 2026" in report
-    assert "| KPI | Цель | Неделя | Пред. | Статус |" in report
+    assert "| KPI | Цель | Неделя 2/7 дн. | Пред. | Статус |" in report
     assert "₽" in report and "$" not in report
     assert re.search(r"\d\u00a0\d{3}\u00a0₽", report), "money reads 34 859 ₽"
     assert re.search(r"\d,\d\u00a0%", report), "decimals read 151,4 %"

@@ -42,7 +42,7 @@ async def test_review_groups_and_colours_the_warnings(ws, make_app):
         listing = screen.query_one("#review-list", OptionList)
         headings = [str(o.prompt) for o in listing.options if o.disabled]
         # Hours (0): no warning, but the hats' hours of the judged week are listed there.
-        assert headings == ["Conflicts (3)", "Stop alerts (1)", "Off target (4)", "Rituals (1)", "Cadence (2)",
+        assert headings == ["Conflicts (3)", "Stop alerts (1)", "Off target (3)", "Rituals (1)", "Cadence (2)",
                             "Hours (0)", "Setup (1)"]
         assert any("Performance × CMO (high)" in r for r in rows(screen, "CONFLICT"))
         stop_text, stop_style = screen.texts[screen.row_ids("STOP")[0]]
@@ -68,7 +68,7 @@ async def test_a_check_by_a_new_external_name_clears_the_conflict(ws, make_app):
         assert not any("Performance × CMO" in r for r in rows(screen, "CONFLICT"))
         assert len(rows(screen, "CONFLICT")) == 2
         assert any("checked by Oleg (agency)" in text for text, _ in screen.texts.values())
-        assert "11 warnings" in app.sub_title
+        assert "10 warnings" in app.sub_title
 
 
 async def test_deciding_the_alert_clears_the_stop_row(ws, make_app):

@@ -50,9 +50,10 @@ def test_week_edges(today: date, elapsed: int, running: bool) -> None:
     assert (run.elapsed, run.running) == (elapsed, running)
 
 
-def test_a_week_not_started_has_no_value_and_no_status() -> None:
+def test_a_week_not_started_is_shown_but_not_judged() -> None:
     verdict = judge(LEADS, 5.0, week_progress(W48, date(2026, 11, 20)))
-    assert (verdict.value, verdict.status, verdict.projection) == (None, None, None)
+    assert (verdict.basis, verdict.partial, verdict.value, verdict.status, verdict.projection) == (
+        "ahead", False, 5.0, None, None)
 
 
 def test_finished_week_judged_on_its_value() -> None:
