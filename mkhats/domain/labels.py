@@ -117,14 +117,12 @@ def format_exact(value: float, lang: str | None = None) -> str:
     ``3``). The text reads back to the same number in ``lang``; very large and very small numbers
     keep their exponent (``1.5e-07``).
     """
-    from decimal import Decimal
-
     lang = lang or current_language()
     text = repr(abs(float(value)))
     sign = "−" if value < 0 else ""
     if "e" in text or "n" in text:  # 1e-07, 1e+16 (and inf/nan, which the store refuses)
         return sign + (text.replace(".", ",") if lang == "ru" else text)
-    whole, _, fraction = f"{Decimal(text):f}".partition(".")
+    whole, _, fraction = text.partition(".")  # repr is positional from 1e-4 to 1e16
     number = f"{int(whole):,}" + (f".{fraction}" if fraction.strip("0") else "")
     if lang == "ru":
         number = number.replace(",", "\u00a0").replace(".", ",")
