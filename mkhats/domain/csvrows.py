@@ -3,8 +3,8 @@
 Pure: bytes in, values and row errors out. The import accepts what spreadsheets actually save
 (SPEC §4): UTF-8 with or without a BOM, UTF-16 with a BOM, or Windows-1251; ``,``, ``;`` or tab
 delimiters sniffed from the header line; one decimal mark per file, decided by its values
-(``1234,5`` votes for a comma, ``1234.5`` or ``1,234`` beside it for a point), so that ``3,000`` reads
-the same in every row; spaces as thousands separators;
+(``1234,5`` votes for a comma, ``1234.5`` or ``1,234.5`` for a point; a file with both is refused),
+so that ``3,000`` reads the same in every row; spaces as thousands separators;
 ``YYYY-MM-DD`` or ``DD.MM.YYYY`` dates. Every row is validated and every bad row is reported, so
 the caller can refuse the whole file and list what to fix. Row numbers are the ones a spreadsheet
 shows (the header is row 1, blank rows count).
