@@ -13,6 +13,7 @@ from mkhats.domain.labels import (
     condition_text,
     action_text,
     format_day,
+    format_exact,
     format_span,
     format_value,
     format_with_unit,
@@ -81,7 +82,9 @@ def cmd_add(args: argparse.Namespace, ws: Workspace) -> int:
     with ws.read() as repo:
         kpis, currency = repo.kpis(), repo.settings().currency
     kpi = kpis[args.kpi.strip().lower()]
-    _out(t("cli.added", kpi=kpi.key, value=format_with_unit(kpi, _stored(ws, kpi, day), currency), day=format_day(day)))
+    # Every decimal, in the language's format: the user sees how the number was read (SPEC §4).
+    value = format_with_unit(kpi, _stored(ws, kpi, day), currency, exact=True)
+    _out(t("cli.added", kpi=kpi.key, value=value, day=format_day(day)))
     for alert in fired:
         _out(_alert_line(alert, kpis[alert.kpi], currency))
     return 0
@@ -102,7 +105,7 @@ def cmd_kpi(args: argparse.Namespace, ws: Workspace) -> int:
         kpi = set_kpi(ws, args.kpi, change)
         with ws.read() as repo:
             currency = repo.settings().currency
-        _out(_kpi_line(kpi, currency))
+        _out(_kpi_line(kpi, currency))  # the target with every decimal, as it was read
         return 0
     with ws.read() as repo:
         kpis, hats, currency = repo.kpis(), repo.hats(), repo.settings().currency
@@ -114,7 +117,7 @@ def cmd_kpi(args: argparse.Namespace, ws: Workspace) -> int:
     return 0
 
 
-def _kpi_cells(kpi: Kpi, currency: str | None, enabled: bool = True) -> list[str]:
+def _kpi_cells(kpi: Kpi, currency: str | None, enabled: bool = True, exact: bool = False) -> list[str]:
     kind = f"{t('kind.formula')} {kpi.formula}" if kpi.formula else f"{t('kind.measured')} ({t(f'settings.aggregate.{kpi.aggregate}')})"
     rule = "—"
     if kpi.stop is not None:
@@ -123,11 +126,12 @@ def _kpi_cells(kpi: Kpi, currency: str | None, enabled: bool = True) -> list[str
             rule += f" [{format_guard(kpi.stop.guard)}]"
     title = kpi_title(kpi) + ("" if enabled and not kpi.retired else f" ({t('cli.off')})")
     unit = currency if kpi.unit == "money" and currency else t(f"unitname.{kpi.unit}")
-    return [kpi.key, title, unit, kind, format_value(kpi, kpi.target), rule]
+    target = format_exact(kpi.target) if exact and kpi.target is not None else format_value(kpi, kpi.target)
+    return [kpi.key, title, unit, kind, target, rule]
 
 
 def _kpi_line(kpi: Kpi, currency: str | None) -> str:
-    return "  ".join(c for c in _kpi_cells(kpi, currency) if c)
+    return "  ".join(c for c in _kpi_cells(kpi, currency, exact=True) if c)
 
 
 def _columns(rows: list[list[str]]) -> str:

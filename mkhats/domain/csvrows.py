@@ -2,7 +2,9 @@
 
 Pure: bytes in, values and row errors out. The import accepts what spreadsheets actually save
 (SPEC §4): UTF-8 with or without a BOM, UTF-16 with a BOM, or Windows-1251; ``,``, ``;`` or tab
-delimiters sniffed from the header line; decimal commas and spaces as thousands separators;
+delimiters sniffed from the header line; one decimal mark per file, decided by its values
+(``1234,5`` votes for a comma, ``1234.5`` or ``1,234.5`` for a point; a file with both is refused),
+so that ``3,000`` reads the same in every row; spaces as thousands separators;
 ``YYYY-MM-DD`` or ``DD.MM.YYYY`` dates. Every row is validated and every bad row is reported, so
 the caller can refuse the whole file and list what to fix. Row numbers are the ones a spreadsheet
 shows (the header is row 1, blank rows count).
@@ -22,7 +24,7 @@ from datetime import date
 from typing import Any
 
 from mkhats.domain.models import Kpi, KpiValue
-from mkhats.domain.numbers import parse_number
+from mkhats.domain.numbers import COMMA, MarkDecision, decide_mark, read_number
 from mkhats.domain.record import record
 from mkhats.domain.weeks import parse_day
 from mkhats.errors import InputError
@@ -109,6 +111,7 @@ class _RowChecker:
 
     def __init__(self, columns: dict[str, int], kpis: Mapping[str, Kpi]) -> None:
         self.columns = columns
+        self.marks = MarkDecision(".", {})
         self.width = max(columns.values()) + 1
         self.kpis = kpis
         self.seen: dict[tuple[str, date], tuple[int, float, str]] = {}
@@ -125,6 +128,10 @@ class _RowChecker:
         if index is None or index >= len(cells):
             return ""
         return cells[index].strip()
+
+    def value_cell(self, cells: list[str]) -> str:
+        """The row's value cell, stripped."""
+        return self._cell(cells, self._value_i)
 
     def _key(self, cells: list[str]) -> str:
         kpi = self._cell(cells, self._kpi_i).lower()
@@ -179,9 +186,15 @@ class _RowChecker:
         if kpi.formula is not None:
             return "csv.row.formula", {"kpi": key}
         raw_value = self._cell(cells, self._value_i)
+        if row in self.marks.against:
+            key = "csv.row.mark_point" if self.marks.mark == COMMA else "csv.row.mark_comma"
+            rows = self.marks.against[row]
+            return key, {"value": raw_value, "rows": ", ".join(map(str, rows)), "n": len(rows)}
         try:
-            value = parse_number(raw_value, field="value")
-        except InputError:
+            value = read_number(raw_value, "value", self.marks.mark)
+        except InputError as error:
+            if error.key != "error.number":
+                return error.key, error.params  # why: a group of two digits, two decimal marks…
             return "csv.row.number", {"value": raw_value}
         if value < 0 and kpi.unit in NON_NEGATIVE_UNITS:
             return "csv.row.negative", {"kpi": key, "value": raw_value}
@@ -203,13 +216,14 @@ class _RowChecker:
 
 
 def parse_value_rows(
-    data: bytes, kpis: Mapping[str, Kpi]
+    data: bytes, kpis: Mapping[str, Kpi], *, lang: str
 ) -> tuple[list[KpiValue], list[RowError]]:
     """Parse and validate an import file of daily KPI values.
 
     Args:
         data: The file's bytes.
         kpis: Every KPI by key, retired ones included (their history can be imported).
+        lang: The user's language: its decimal mark reads a file whose values do not decide it.
 
     Returns:
         The values of the good rows in file order (a row repeated identically is kept once), and
@@ -223,6 +237,7 @@ def parse_value_rows(
     text = decode_csv(data)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
     checker: _RowChecker | None = None
+    rows: list[tuple[int, list[str]]] = []
     row = 0
     try:
         for row, cells in enumerate(reader, start=1):  # noqa: B007 - row is used after the loop
@@ -231,11 +246,15 @@ def parse_value_rows(
             if checker is None:
                 checker = _RowChecker(_columns(cells), kpis)
             else:
-                checker.check(row, cells)
+                rows.append((row, cells))
     except csv.Error:
         raise InputError("csv.malformed", row=row + 1) from None
     if checker is None:
         raise InputError("csv.empty")
+    # The whole value column decides the decimal mark before any row is read (SPEC §4).
+    checker.marks = decide_mark({n: checker.value_cell(cells) for n, cells in rows}, lang)
+    for n, cells in rows:
+        checker.check(n, cells)
     return checker.values, checker.errors
 
 

@@ -73,10 +73,9 @@ def condition_text(rule: StopRule) -> str:
 
     head = format_condition(rule.model_copy(update={"days": 1}))
     if rule.threshold is not None and current_language() == "ru":
-        # "12 800" and "2,5" as Russian reads them; the parser reads both back. English keeps
-        # "12800": "12,800" would read back as 12.8.
-        decimals = 0 if float(rule.threshold).is_integer() else len(repr(rule.threshold).split(".")[1])
-        head = f"{rule.op} {format_number(rule.threshold, min(decimals, 4))}"
+        # "12 800" and "2,5" as Russian reads them, every decimal kept: forms prefill this text and
+        # read it back. English keeps the canonical "12800", which reads the same.
+        head = f"{rule.op} {format_exact(rule.threshold, 'ru')}"
     if rule.days == 1:
         return head
     return t("stop.for_days", condition=head, n=rule.days, days=rule.days)
@@ -112,6 +111,25 @@ def format_number(value: float, decimals: int = 0, lang: str | None = None) -> s
     return text.replace("-", "−")
 
 
+def format_exact(value: float, lang: str | None = None) -> str:
+    """A number as it was read, every decimal kept: ``3,000``, ``1 234,567`` (SPEC §4).
+
+    What the user typed is echoed this way, so they see how it was read (``3,000`` in Russian is
+    ``3``). The text reads back to the same number in ``lang``; very large and very small numbers
+    keep their exponent (``1.5e-07``).
+    """
+    lang = lang or current_language()
+    text = repr(abs(float(value)))
+    sign = "−" if value < 0 else ""
+    if "e" in text or "n" in text:  # 1e-07, 1e+16 (and inf/nan, which the store refuses)
+        return sign + (text.replace(".", ",") if lang == "ru" else text)
+    whole, _, fraction = text.partition(".")  # repr is positional from 1e-4 to 1e16
+    number = f"{int(whole):,}" + (f".{fraction}" if fraction.strip("0") else "")
+    if lang == "ru":
+        number = number.replace(",", "\u00a0").replace(".", ",")
+    return sign + number
+
+
 def format_amount(unit: str, value: float | None, lang: str | None = None) -> str:
     """A number of ``unit`` as tables show it (the unit is in the header): ``412,300``, ``—``."""
     if value is None:
@@ -124,12 +142,17 @@ def format_value(kpi: Kpi, value: float | None, lang: str | None = None) -> str:
     return format_amount(kpi.unit, value, lang)
 
 
-def format_unit(unit: str, value: float | None, currency: str | None, lang: str | None = None) -> str:
-    """A number with its unit, for sentences: ``$1,297``, ``1 297 ₽``, ``12.5 %``."""
+def format_unit(
+    unit: str, value: float | None, currency: str | None, lang: str | None = None, exact: bool = False
+) -> str:
+    """A number with its unit, for sentences: ``$1,297``, ``1 297 ₽``, ``12.5 %``.
+
+    ``exact`` keeps every decimal (``format_exact``): for echoing what the user typed.
+    """
     if value is None:
         return _DASH
     lang = lang or current_language()
-    number = format_amount(unit, value, lang)
+    number = format_exact(value, lang) if exact else format_amount(unit, value, lang)
     if unit == "money":
         sign = currency_sign(currency, lang)
         return f"{sign}{number}" if lang == "en" and sign == "$" else f"{number}\u00a0{sign}"
@@ -137,9 +160,11 @@ def format_unit(unit: str, value: float | None, currency: str | None, lang: str 
     return f"{number}\u00a0{suffix}" if suffix else number
 
 
-def format_with_unit(kpi: Kpi, value: float | None, currency: str | None, lang: str | None = None) -> str:
-    """A KPI value with its unit, for sentences: ``$1,297``, ``1 297 ₽``, ``12.5 %``."""
-    return format_unit(kpi.unit, value, currency, lang)
+def format_with_unit(
+    kpi: Kpi, value: float | None, currency: str | None, lang: str | None = None, exact: bool = False
+) -> str:
+    """A KPI value with its unit, for sentences: ``$1,297``, ``1 297 ₽``, ``12.5 %`` (see ``format_unit``)."""
+    return format_unit(kpi.unit, value, currency, lang, exact)
 
 def format_day(day: date, lang: str | None = None, year: bool = True) -> str:
     """``23 Nov 2026`` / ``23 нояб. 2026``.

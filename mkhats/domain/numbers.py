@@ -1,42 +1,182 @@
-"""Numbers typed by people and saved by spreadsheets: ``1234.5``, ``1 234,5``, ``1234,5``, ``1,234.5``.
+"""Numbers as the user's language writes them (SPEC §4): ``3,000`` in English, ``3 000`` in Russian.
 
-Spaces (including the no-break and narrow no-break spaces Excel and Russian locales use) and
-apostrophes group thousands. With both ``,`` and ``.`` present the last one is the decimal mark; a
-lone comma is a decimal comma unless it repeats (``1,234,567``).
+English groups thousands with commas and marks decimals with a point (``1,234.5``); Russian groups
+with spaces (no-break and narrow no-break too) and marks decimals with a comma (``1 234,5``). Only
+one text reads differently: a single comma followed by exactly three digits (``3,000``), a group in
+English (3000) and a decimal comma in Russian (3.0). Everything else has one reading in both
+languages: ``1234.5``, a comma that cannot be a group (``1234,5``, ``1,5``), spaces or apostrophes
+between groups (``1 234``, ``1'234``), commas that can only be groups (``1,234,567``, ``1,234.5``),
+points that can only be groups (``1.234,5``). A malformed grouping (``1,2,3``, ``12,34.5``, ``1 23``)
+is refused with the reason, never guessed.
+
+The module is pure: callers pass the language (``parse_number``) or the decimal mark a CSV file
+settled on (``read_number``, ``decide_mark``).
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from functools import cache
 
+from mkhats.domain.record import record
 from mkhats.errors import InputError
+
+POINT, COMMA = ".", ","
+_MARKS = {"ru": COMMA}
+_DIGITS = frozenset("0123456789")
+
+
+def decimal_mark(lang: str) -> str:
+    """The decimal mark ``lang`` writes: ``,`` for Russian, ``.`` otherwise."""
+    return _MARKS.get(lang, POINT)
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    # (grouping, plain number): compiled on the first number typed, not by every command (SPEC §6).
-    return re.compile(r"[\s\u00a0\u202f\u2009']"), re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+def _pattern() -> re.Pattern[str]:
+    # Compiled on the first number typed, not by every command (SPEC §6). ``\s`` takes the
+    # no-break (U+00A0), narrow no-break (U+202F) and thin (U+2009) spaces spreadsheets write.
+    return re.compile(r"([+-]?)\s*([0-9.,'\s]*?)([eE][+-]?[0-9]+)?")
 
 
-def parse_number(text: str, field: str = "value") -> float:
-    """The finite number in ``text``; raises ``InputError`` naming ``field`` otherwise."""
-    grouping, plain = _patterns()
+@record(frozen=True)
+class Reading:
+    """How a text was read: its value, the decimal mark and the group separator it used."""
+
+    value: float
+    decimal: str | None
+    group: str | None
+
+
+def _refuse(key: str, field: str, raw: str) -> InputError:
+    return InputError(key, field=field, value=raw)
+
+
+def _decimal_and_group(body: str, mark: str) -> tuple[str | None, str | None]:
+    """Which of ``,`` and ``.`` is the decimal mark and which groups thousands (None: absent)."""
+    commas, points = body.count(COMMA), body.count(POINT)
+    if commas and points:
+        decimal = COMMA if body.rfind(COMMA) > body.rfind(POINT) else POINT
+        return decimal, POINT if decimal == COMMA else COMMA
+    if points:
+        return POINT, None
+    if commas > 1:
+        return None, COMMA  # a decimal mark appears once: repeated commas group thousands
+    if commas:
+        head, tail = body.split(COMMA)
+        # "3,000" is the one ambiguous text: the language decides. A head with other separators,
+        # a leading zero or more than three digits cannot start a grouping.
+        could_group = (
+            head.isdigit() and len(head) <= 3 and head[0] != "0" and tail.isdigit() and len(tail) == 3
+        )
+        if could_group and mark == POINT:
+            return None, COMMA
+        return COMMA, None
+    return None, None
+
+
+def _reading(text: str, field: str, mark: str) -> Reading:
     raw = (text or "").strip()
-    cleaned = grouping.sub("", raw).replace("\u2212", "-")
-    if "," in cleaned and "." in cleaned:
-        if cleaned.rfind(",") > cleaned.rfind("."):
-            cleaned = cleaned.replace(".", "").replace(",", ".")
-        else:
-            cleaned = cleaned.replace(",", "")
-    elif cleaned.count(",") > 1:
-        cleaned = cleaned.replace(",", "")
-    else:
-        cleaned = cleaned.replace(",", ".")
-    if not plain.match(cleaned):
-        raise InputError("error.number", field=field, value=raw)
-    value = float(cleaned)
+    match = _pattern().fullmatch(raw.replace("\u2212", "-"))  # U+2212: the minus mkhats prints
+    if match is None:
+        raise _refuse("error.number", field, raw)
+    sign, body, exponent = match.groups()
+    body = re.sub(r"\s+", " ", body)
+    if not _DIGITS & set(body) or body[0] in " '" or body[-1] in " '":
+        raise _refuse("error.number", field, raw)
+    decimal, group = _decimal_and_group(body, mark)
+    if decimal is not None and body.count(decimal) > 1:
+        raise _refuse("error.number.marks", field, raw)
+    whole, _, fraction = body.partition(decimal) if decimal else (body, "", "")
+    if not set(fraction) <= _DIGITS:
+        raise _refuse("error.number.marks", field, raw)
+    separators = set(whole) - _DIGITS
+    if len(separators) > 1:
+        raise _refuse("error.number.mixed", field, raw)
+    if separators:
+        group = separators.pop()
+        groups = whole.split(group)
+        if not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:]):
+            raise _refuse("error.number.groups", field, raw)
+        whole = "".join(groups)
+    if not whole and not fraction:
+        raise _refuse("error.number", field, raw)
+    value = float(f"{sign}{whole or '0'}.{fraction or '0'}{exponent or ''}")
     if not math.isfinite(value):
-        raise InputError("error.number", field=field, value=raw)
-    return value
+        raise _refuse("error.number", field, raw)
+    return Reading(0.0 if value == 0 else value, decimal, group)
+
+
+def read_number(text: str, field: str, mark: str) -> float:
+    """The finite number in ``text`` where ``mark`` (``.`` or ``,``) is the decimal mark in use.
+
+    Args:
+        text: What was typed or read from a cell.
+        field: The field's name as the message should show it.
+        mark: Decides only ``3,000``: a group with ``.`` (3000), a decimal comma with ``,`` (3.0).
+
+    Raises:
+        InputError: ``error.number`` (not a number), ``error.number.groups`` (a group of thousands
+            without three digits), ``error.number.mixed`` (two kinds of group separators),
+            ``error.number.marks`` (two decimal marks, or a separator after the decimal mark);
+            each with ``field`` and ``value`` (the text, stripped).
+    """
+    return _reading(text, field, mark).value
+
+
+def parse_number(text: str, field: str = "value", *, lang: str) -> float:
+    """The finite number in ``text`` as language ``lang`` writes it (see ``read_number``)."""
+    return read_number(text, field, decimal_mark(lang))
+
+
+def written_mark(text: str) -> str | None:
+    """The decimal mark ``text`` can only have been written with, or None.
+
+    ``1234.5`` and ``1,234,567`` were written with a decimal point; ``1234,5`` and ``1.234,5`` with
+    a decimal comma; ``1500``, ``1 500`` and ``3,000`` (either) and malformed numbers say nothing.
+    """
+    try:
+        reading = _reading(text, "value", POINT)
+        if reading != _reading(text, "value", COMMA):
+            return None
+    except InputError:
+        return None
+    if reading.decimal == COMMA or reading.group == POINT:
+        return COMMA
+    if reading.decimal == POINT or reading.group == COMMA:
+        return POINT
+    return None
+
+
+@record(frozen=True)
+class MarkDecision:
+    """The decimal mark of a whole file, and the rows that contradict it."""
+
+    mark: str
+    against: dict[int, tuple[int, ...]]
+    """Row → the rows (at most five) written with the file's mark, for each contradicting row."""
+
+
+def decide_mark(cells: Mapping[int, str], lang: str) -> MarkDecision:
+    """The one decimal mark of a file whose value cells are ``cells`` (row → text).
+
+    Every value that can only be read with one mark votes for it; the language's mark decides when
+    no value does. A file with both kinds has no single mark: the rows of the smaller kind (of the
+    kind the language does not write, on a tie) are the contradicting ones.
+    """
+    votes: dict[str, list[int]] = {POINT: [], COMMA: []}
+    for row, text in cells.items():
+        mark = written_mark(text)
+        if mark is not None:
+            votes[mark].append(row)
+    default = decimal_mark(lang)
+    other = COMMA if default == POINT else POINT
+    if not votes[other]:
+        return MarkDecision(default, {})
+    if not votes[default]:
+        return MarkDecision(other, {})
+    mark = other if len(votes[other]) > len(votes[default]) else default
+    losing = votes[COMMA if mark == POINT else POINT]
+    examples = tuple(votes[mark][:5])
+    return MarkDecision(mark, {row: examples for row in losing})

@@ -40,7 +40,7 @@ _HEAD = r"^\s*" + _OP + r"\s*(?P<rest>.*?)\s*$"
 _GUARD = r"^\s*(?:(?P<hat>[a-z][a-z0-9_]*)\.)?(?P<kpi>[a-z][a-z0-9_]{0,39})\s*" + _OP + r"\s*(?P<rest>.*?)\s*$"
 
 
-def parse_condition(text: str) -> tuple[str, float | None, int]:
+def parse_condition(text: str, *, lang: str, field: str = "threshold") -> tuple[str, float | None, int]:
     """Parse a stop condition as typed in English or Russian.
 
     Accepts ``> 1500 for 3 days``, ``>1500``, ``>= 1 234,5 for 1 day``, ``<= 2.5``,
@@ -48,6 +48,9 @@ def parse_condition(text: str) -> tuple[str, float | None, int]:
 
     Args:
         text: The condition.
+        lang: The language the threshold is written in (``> 3,000`` is 3000 in English, 3 in
+            Russian; SPEC §4).
+        field: The field the message names when the threshold's grouping is malformed.
 
     Returns:
         ``(op, threshold, days)``: ``threshold`` is ``None`` when written as ``?``; ``days``
@@ -55,7 +58,8 @@ def parse_condition(text: str) -> tuple[str, float | None, int]:
 
     Raises:
         InputError: ``stop.syntax`` (with the expected form), ``stop.threshold`` for a number
-            that is not one, ``stop.days`` for a day count outside 1..90.
+            that is not one, ``error.number.*`` (naming ``field``) for a malformed grouping such
+            as ``1,2,3``, ``stop.days`` for a day count outside 1..90.
     """
     head = re.match(_HEAD, text or "", re.DOTALL)
     if head is None:
@@ -70,33 +74,38 @@ def parse_condition(text: str) -> tuple[str, float | None, int]:
             raise InputError("stop.days", text=text.strip(), days=days, limit=MAX_DAYS)
     if not rest:
         raise InputError("stop.syntax", text=text.strip())
-    return op, _threshold(rest, "stop.threshold", text), days
+    return op, _threshold(rest, "stop.threshold", text, lang, field), days
 
 
-def _threshold(raw: str, key: str, text: str) -> float | None:
+def _threshold(raw: str, key: str, text: str, lang: str, field: str) -> float | None:
     if raw == "?":
         return None
     try:
-        return parse_number(raw, field="threshold")
-    except InputError:
+        return parse_number(raw, field, lang=lang)
+    except InputError as error:
+        if error.key != "error.number":
+            raise  # the reason (e.g. a group of two digits) says more than "not a number"
         raise InputError(key, text=text.strip(), value=raw) from None
 
 
-def parse_guard(text: str, hat: str | None = None) -> Guard:
+def parse_guard(text: str, hat: str | None = None, *, lang: str, field: str = "threshold") -> Guard:
     """Parse a guard such as ``spend >= 3000`` (``?`` leaves the threshold unset).
 
     Args:
         text: The guard: a KPI name of the rule's hat, an operator and a number or ``?``.
         hat: The rule's hat, if known: ``performance.spend >= 3000`` is then accepted for it.
+        lang: The language the threshold is written in (see ``parse_condition``).
+        field: The field the message names when the threshold's grouping is malformed.
 
     Raises:
-        InputError: ``stop.guard_syntax`` when the text is not of that form.
+        InputError: ``stop.guard_syntax`` when the text is not of that form, ``error.number.*``
+            for a malformed grouping.
     """
     match = re.match(_GUARD, (text or "").strip().lower(), re.DOTALL | re.ASCII)
     foreign_hat = match is not None and match.group("hat") and match.group("hat") != hat
     if match is None or foreign_hat or not match.group("rest"):
         raise InputError("stop.guard_syntax", text=(text or "").strip())
-    threshold = _threshold(match.group("rest"), "stop.guard_syntax", text)
+    threshold = _threshold(match.group("rest"), "stop.guard_syntax", text, lang, field)
     return Guard(kpi=match.group("kpi"), op=_OPS[match.group("op")], threshold=threshold)
 
 

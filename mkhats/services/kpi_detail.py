@@ -135,14 +135,20 @@ _UI_KEYS = {
     "kpi.guard_without_rule": "detail.error.guard_without_rule",
     "kpi.action_without_rule": "detail.error.action_without_rule",
 }
-_FIELDS = {"--target": "detail.form.target", "value": "detail.col.value", "threshold": "detail.form.condition"}
+_FIELDS = {
+    "--target": "detail.form.target",
+    "--stop": "detail.form.condition",
+    "--guard": "detail.form.guard",
+    "value": "detail.col.value",
+    "threshold": "detail.form.condition",
+}
 
 
 def error_text(error: MkhatsError) -> str:
     """An error in the words of the screen (the CLI's messages name its options, e.g. ``--stop``)."""
     if error.key in _UI_KEYS:
         return t(_UI_KEYS[error.key], **error.params)
-    if error.key == "error.number" and error.params.get("field") in _FIELDS:
+    if error.key.startswith("error.number") and error.params.get("field") in _FIELDS:
         return t(error.key, **{**error.params, "field": t(_FIELDS[error.params["field"]])})
     return error.render()
 

@@ -28,8 +28,9 @@ from mkhats.domain.models import (
     Settings,
 )
 from mkhats.domain.numbers import parse_number
+from mkhats.domain.stoprules import parse_condition, parse_guard
 from mkhats.errors import InputError
-from mkhats.i18n import LANGUAGES, t
+from mkhats.i18n import LANGUAGES, current_language, t
 from mkhats.services import Workspace
 from mkhats.services.setup import KpiChange, assign, set_kpi
 from mkhats.services.values import find_kpi
@@ -200,7 +201,7 @@ def set_hours_budget(ws: Workspace, hat: str, text: str) -> Hat:
     raw = (text or "").strip()
     hours = None
     if raw:
-        hours = parse_number(raw, t("settings.hats.hours"))
+        hours = parse_number(raw, t("settings.hats.hours"), lang=current_language())
         if not 0 <= hours <= MAX_HOURS:
             raise InputError("settings.hours_range", value=raw, limit=int(MAX_HOURS))
     with ws.write() as repo:
@@ -337,7 +338,8 @@ def add_kpi(ws: Workspace, hat: str, name: str, draft: KpiDraft, target: str = "
             that does not parse, names an unknown KPI or makes a cycle, a target that is not a number.
     """
     short = kpi_name(name)
-    target_value = parse_number(target, t("settings.kpi.target")) if (target or "").strip() else None
+    text = (target or "").strip()
+    target_value = parse_number(text, t("settings.kpi.target"), lang=current_language()) if text else None
     with ws.write() as repo:
         record = _hat(repo, hat)
         key = f"{record.key}.{short}"
@@ -351,14 +353,27 @@ def add_kpi(ws: Workspace, hat: str, name: str, draft: KpiDraft, target: str = "
         return kpi
 
 
+def _check_numbers(key: str, change: KpiChange) -> None:
+    """The target and thresholds read with the form's own words, before ``set_kpi`` names options."""
+    lang = current_language()
+    given = [text if text is not None and text.strip().lower() not in _CLEAR else None
+             for text in (change.target, change.stop, change.guard)]
+    if given[0] is not None:
+        parse_number(given[0], t("settings.kpi.target"), lang=lang)
+    if given[1] is not None:
+        parse_condition(given[1], lang=lang, field=t("settings.kpi.stop"))
+    if given[2] is not None:
+        parse_guard(given[2], key.strip().lower().partition(".")[0], lang=lang, field=t("settings.kpi.guard"))
+
+
 def edit_kpi(ws: Workspace, key: str, draft: KpiDraft, change: KpiChange | None = None) -> Kpi:
     """Change a KPI's title, unit, direction, aggregate or formula, and its target and stop rule.
 
     The draft is checked first (formulas over every KPI), then ``set_kpi`` checks and writes the
     target and stop rule, then the draft is written: a refusal at either step writes nothing.
     """
-    if change is not None and change.target is not None and change.target.strip().lower() not in _CLEAR:
-        parse_number(change.target, t("settings.kpi.target"))  # the form's own words, before set_kpi's
+    if change is not None:
+        _check_numbers(key, change)
     with ws.read() as repo:
         kpis = repo.kpis()
         _check(kpis, _apply(find_kpi(kpis, key), draft))

@@ -10,6 +10,7 @@ from mkhats.domain.models import AlertDecision, ExternalCheck, Kpi, Person, Stop
 from mkhats.domain.numbers import parse_number
 from mkhats.domain.stoprules import Alert, parse_condition, parse_guard
 from mkhats.errors import InputError
+from mkhats.i18n import current_language
 from mkhats.services import Workspace
 from mkhats.services.values import find_kpi
 from mkhats.store.repo import Repo
@@ -38,21 +39,23 @@ class KpiChange:
 def set_kpi(ws: Workspace, key: str, change: KpiChange) -> Kpi:
     """Change a KPI's target and stop rule, with the same parsers and messages everywhere.
 
-    ``target``/``stop``/``guard`` of ``none`` (or empty) clear that setting.
+    ``target``/``stop``/``guard`` of ``none`` (or empty) clear that setting. Numbers are read as
+    the current language writes them (SPEC §4).
     """
+    lang = current_language()
     with ws.write() as repo:
         kpis = repo.kpis()
         kpi = find_kpi(kpis, key)
         updates: dict = {}
         if change.target is not None:
             text = change.target.strip().lower()
-            updates["target"] = None if text in _CLEAR else parse_number(change.target, "--target")
+            updates["target"] = None if text in _CLEAR else parse_number(change.target, "--target", lang=lang)
         rule = kpi.stop
         if change.stop is not None:
             if change.stop.strip().lower() in _CLEAR:
                 rule = None
             else:
-                op, threshold, days = parse_condition(change.stop)
+                op, threshold, days = parse_condition(change.stop, lang=lang, field="--stop")
                 base = rule or StopRule()
                 rule = base.model_copy(update={"op": op, "threshold": threshold, "days": days})
         if change.guard is not None:
@@ -60,7 +63,7 @@ def set_kpi(ws: Workspace, key: str, change: KpiChange) -> Kpi:
                 raise InputError("kpi.guard_without_rule", kpi=kpi.key)
             guard = None
             if change.guard.strip().lower() not in _CLEAR:
-                guard = parse_guard(change.guard, kpi.hat)
+                guard = parse_guard(change.guard, kpi.hat, lang=lang, field="--guard")
                 if f"{kpi.hat}.{guard.kpi}" == kpi.key:
                     raise InputError("kpi.guard_self", kpi=kpi.key)
                 if f"{kpi.hat}.{guard.kpi}" not in kpis:

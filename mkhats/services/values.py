@@ -13,7 +13,7 @@ from mkhats.domain.record import record
 from mkhats.domain.stoprules import Alert, alerts_touching, evaluate_stop_rule, open_alerts
 from mkhats.domain.weeks import add_days
 from mkhats.errors import InputError, StoreError
-from mkhats.i18n import t
+from mkhats.i18n import current_language, t
 from mkhats.services import Workspace
 from mkhats.store.repo import Repo
 
@@ -93,7 +93,10 @@ def add_value(ws: Workspace, key: str, value: str | float, day: date | None = No
         The open stop-rule alerts whose streak now includes that day.
     """
     day = day or ws.today
-    number = parse_number(value, t("forms.value.value")) if isinstance(value, str) else float(value)
+    if isinstance(value, str):
+        number = parse_number(value, t("forms.value.value"), lang=current_language())
+    else:
+        number = float(value)
     with ws.write() as repo:
         kpis = repo.kpis()
         kpi = find_kpi(kpis, key)
@@ -144,7 +147,7 @@ def import_csv(ws: Workspace, path: Path, dry_run: bool = False) -> ImportResult
         raise StoreError("import.unreadable", file=str(path), reason=exc.strerror or str(exc)) from None
     with ws.read() as repo:
         kpis = repo.kpis()
-    values, errors = parse_value_rows(data, kpis)
+    values, errors = parse_value_rows(data, kpis, lang=current_language())
     if errors:
         raise BadRowsError(Path(path), errors)
     if dry_run:

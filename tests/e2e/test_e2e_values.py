@@ -10,7 +10,7 @@ import pytest
 )
 def test_number_arguments_accept_every_spelling(cli, typed):
     result = cli.ok("add", "performance.spend", typed, "--date", "2026-11-20")
-    assert result.out.strip() == "performance.spend = $1,234 on 20 Nov 2026."
+    assert result.out.strip() == "performance.spend = $1,234.5 on 20 Nov 2026."  # every decimal, as read
     assert cli.values() == {("2026-11-20", "performance.spend"): 1234.5}
 
 

@@ -11,6 +11,7 @@ from mkhats.ui.screens.dialogs import AddValueDialog, CheckDialog, DecisionDialo
 from mkhats.ui.screens.form import ConfirmDialog
 from mkhats.ui.widgets.checklist import Checklist
 from mkhats.ui.widgets.kpi_table import KpiTable
+from mkhats.i18n import set_language
 from tests.ui.conftest import SIZE, TODAY
 
 
@@ -64,9 +65,47 @@ async def test_value_with_spaces_and_comma_is_saved_with_its_note(ws, make_app):
         await pilot.pause()
         assert not isinstance(app.screen, AddValueDialog)
         assert values_of(ws, "performance.spend")[TODAY] == (1234.5, "from the invoice")
-        assert any("Spend = $1,234" in n for n in notices(app))
+        assert any("Spend = $1,234.5 on" in n for n in notices(app))  # every decimal, as it was read
         week = app.query_one("#kpis-performance", KpiTable).get_row("performance.spend")[2]
         assert str(week).replace(",", "").startswith("14")  # 218 (Mon) → 1,234.5 + Monday's value
+
+
+async def test_english_reads_3_000_as_three_thousand_and_says_so(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "a")
+        await type_into(pilot, "#value", "3,000")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, AddValueDialog)
+        assert values_of(ws, "performance.spend")[TODAY] == (3000.0, "")
+        assert any("Spend = $3,000 on" in n for n in notices(app))
+
+
+async def test_russian_reads_3_000_as_three_and_says_so(ws, make_app):
+    set_language("ru")  # the fixture puts English back
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "a")
+        await type_into(pilot, "#value", "3,000")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert values_of(ws, "performance.spend")[TODAY] == (3.0, "")
+        assert any("= 3\u00a0$ за" in n for n in notices(app)), notices(app)  # the demo's currency is $
+
+
+async def test_a_malformed_grouping_keeps_the_form_open_with_the_reason(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "a")
+        dialog = app.screen
+        before = values_of(ws, "performance.spend")
+        await type_into(pilot, "#value", "1,2,3")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert shown(dialog, "value") == "Value: in “1,2,3” every group of thousands must have three digits."
+        assert app.screen is dialog
+        assert values_of(ws, "performance.spend") == before
 
 
 async def test_date_typed_day_first_is_accepted(ws, make_app):

@@ -39,13 +39,13 @@ D = date(2026, 11, 23)
 
 def values(text: str | bytes) -> list[tuple[str, date, float, str]]:
     data = text.encode() if isinstance(text, str) else text
-    good, errors = parse_value_rows(data, KPIS)
+    good, errors = parse_value_rows(data, KPIS, lang="en")
     assert errors == []
     return [(v.kpi, v.day, v.value, v.note) for v in good]
 
 
 def errors(text: str) -> list[tuple[int, str]]:
-    _, bad = parse_value_rows(text.encode(), KPIS)
+    _, bad = parse_value_rows(text.encode(), KPIS, lang="en")
     return [(e.row, e.reason_key) for e in bad]
 
 
@@ -218,7 +218,7 @@ def test_every_bad_row_is_reported_with_its_spreadsheet_row() -> None:
         "2026-11-25,performance.spend,x\n"  # 6
         "2026-11-26,performance.leads,2\n"  # 7 ok
     )
-    good, bad = parse_value_rows(text.encode(), KPIS)
+    good, bad = parse_value_rows(text.encode(), KPIS, lang="en")
     assert [(e.row, e.reason_key) for e in bad] == [
         (3, "error.date_format"),
         (5, "csv.row.unknown_kpi"),
@@ -230,6 +230,62 @@ def test_every_bad_row_is_reported_with_its_spreadsheet_row() -> None:
 def test_rows_after_a_quoted_newline_keep_spreadsheet_numbers() -> None:
     text = 'date,kpi,value,note\n2026-11-23,pm.hours,1,"a\nb"\n2026-11-24,pm.hours,x\n'
     assert errors(text) == [(3, "csv.row.number")]
+
+
+def spend(cells: list[str], lang: str) -> tuple[list[float], list[tuple[int, str]]]:
+    """The spend values of a file whose value cells are ``cells`` (rows 2, 3, …), and its bad rows."""
+    text = "date;kpi;value\n" + "".join(f"2026-11-{10 + n};performance.spend;{c}\n" for n, c in enumerate(cells))
+    good, bad = parse_value_rows(text.encode(), KPIS, lang=lang)
+    return [v.value for v in good], [(e.row, e.reason_key) for e in bad]
+
+
+@pytest.mark.parametrize(
+    ("cells", "lang", "expected"),
+    [
+        # Nothing decides: "3,000" as the user's language writes it.
+        (["3,000", "1500"], "en", [3000.0, 1500.0]),
+        (["3,000", "1500"], "ru", [3.0, 1500.0]),
+        # One value that can only be read with a decimal comma decides for the whole file…
+        (["3,000", "1 234,5"], "en", [3.0, 1234.5]),
+        (["1234,5", "3,000"], "en", [1234.5, 3.0]),
+        # …and one with a decimal point, or with commas that can only be groups.
+        (["3,000", "12.5"], "ru", [3000.0, 12.5]),
+        (["1,234.5", "3,000"], "ru", [1234.5, 3000.0]),
+        (["1,234,567", "3,000"], "ru", [1234567.0, 3000.0]),
+        (["1.234,5", "3,000"], "en", [1234.5, 3.0]),
+    ],
+)
+def test_a_file_decides_its_decimal_mark_once(cells: list[str], lang: str, expected: list[float]) -> None:
+    assert spend(cells, lang) == (expected, [])
+
+
+def test_a_file_with_both_decimal_marks_is_refused_naming_the_rows() -> None:
+    cells = ["1234.5", "3,000", "2.5", "1234,5", "7"]
+    assert spend(cells, "ru")[1] == [(5, "csv.row.mark_comma")]  # rows 2 and 4 have a point: more
+    _, bad = parse_value_rows(
+        ("date;kpi;value\n2026-11-20;performance.spend;1234.5\n2026-11-21;performance.spend;1234,5\n").encode(),
+        KPIS,
+        lang="ru",
+    )
+    assert [(e.row, e.reason_key) for e in bad] == [(2, "csv.row.mark_point")]  # a tie: Russian writes a comma
+    assert bad[0].render() == (
+        "Row 2: “1234.5” can only be read with a decimal point, and row 3 only with a decimal comma: "
+        "write the whole file with one decimal mark."
+    )
+
+
+@pytest.mark.parametrize(
+    ("cell", "key", "sentence"),
+    [
+        ("1,2,3", "error.number.groups", "Row 2: value: in “1,2,3” every group of thousands must have three digits."),
+        ("12,34.5", "error.number.groups", "Row 2: value: in “12,34.5” every group of thousands must have three digits."),
+        ("1.2.3", "error.number.marks", "Row 2: value: “1.2.3” has more than one decimal mark, or a separator after it."),
+    ],
+)
+def test_a_malformed_grouping_is_refused_with_the_reason(cell: str, key: str, sentence: str) -> None:
+    _, bad = parse_value_rows(f"date;kpi;value\n2026-11-20;performance.spend;{cell}\n".encode(), KPIS, lang="en")
+    assert [(e.row, e.reason_key) for e in bad] == [(2, key)]
+    assert bad[0].render() == sentence
 
 
 @pytest.mark.parametrize(
@@ -252,7 +308,7 @@ def test_rows_after_a_quoted_newline_keep_spreadsheet_numbers() -> None:
 )
 def test_duplicates(rows: list[str], expected: list[tuple[int, int]]) -> None:
     text = "date,kpi,value,note\n" + "\n".join(rows) + "\n"
-    _, bad = parse_value_rows(text.encode(), KPIS)
+    _, bad = parse_value_rows(text.encode(), KPIS, lang="en")
     dup = [(e.row, e.params["first"]) for e in bad if e.reason_key == "csv.row.duplicate"]
     assert dup == expected
 
@@ -270,7 +326,7 @@ def test_duplicates(rows: list[str], expected: list[tuple[int, int]]) -> None:
 )
 def test_bad_header(header: str) -> None:
     with pytest.raises(InputError) as caught:
-        parse_value_rows(f"{header}\n2026-11-23,performance.spend,1\n".encode(), KPIS)
+        parse_value_rows(f"{header}\n2026-11-23,performance.spend,1\n".encode(), KPIS, lang="en")
     assert caught.value.key == "csv.header"
     assert "date,kpi,value[,note]" in caught.value.render()
     assert "date,hat,kpi,value[,note]" in caught.value.render()
@@ -290,7 +346,7 @@ def test_bad_header(header: str) -> None:
 )
 def test_unreadable_files(data: bytes, key: str) -> None:
     with pytest.raises(InputError) as caught:
-        parse_value_rows(data, KPIS)
+        parse_value_rows(data, KPIS, lang="en")
     assert caught.value.key == key
 
 
@@ -304,7 +360,7 @@ def test_row_errors_render_as_one_sentence(lang: str) -> None:
     set_language(lang)
     try:
         text = "date,kpi,value\n2026-11-23,performance.spend,5\n2026-11-23,performance.spend,6\n"
-        _, bad = parse_value_rows(text.encode(), KPIS)
+        _, bad = parse_value_rows(text.encode(), KPIS, lang="en")
         rendered = bad[0].render()
         assert rendered.startswith("Row 3:" if lang == "en" else "Строка 3:")
         assert "performance.spend" in rendered and "2026-11-23" in rendered and "2" in rendered
@@ -324,6 +380,11 @@ def test_every_reason_key_is_in_both_catalogues() -> None:
         "csv.row.negative": {"kpi": "a.b", "value": "-1"},
         "csv.row.note_too_long": {"length": 501, "max": 500},
         "csv.row.duplicate": {"kpi": "a.b", "day": "2026-11-23", "first": 2},
+        "csv.row.mark_comma": {"value": "1,5", "rows": "2, 3", "n": 2},
+        "csv.row.mark_point": {"value": "1.5", "rows": "2", "n": 1},
+        "error.number.groups": {"field": "value", "value": "1,2,3"},
+        "error.number.mixed": {"field": "value", "value": "1 234,567.5"},
+        "error.number.marks": {"field": "value", "value": "1.2.3"},
     }
     for key, params in reasons.items():
         for lang in ("en", "ru"):
@@ -368,7 +429,7 @@ def test_export_import_round_trip() -> None:
         KpiValue(kpi="cmo.growth", day=date(2024, 2, 29), value=-12.5, note='"quoted"; semi'),
         KpiValue(kpi="pm.hours", day=date(2026, 1, 1), value=8.0, note="two\nlines"),
     ]
-    back, bad = parse_value_rows(format_values_csv(original).encode(), KPIS)
+    back, bad = parse_value_rows(format_values_csv(original).encode(), KPIS, lang="en")
     assert bad == []
     order = lambda v: (v.day, v.kpi)  # noqa: E731
     assert sorted(back, key=order) == sorted(original, key=order)
@@ -378,7 +439,7 @@ def test_export_import_round_trip() -> None:
 @given(st.binary(max_size=400))
 def test_arbitrary_bytes_raise_only_input_errors(data: bytes) -> None:
     try:
-        good, bad = parse_value_rows(data, KPIS)
+        good, bad = parse_value_rows(data, KPIS, lang="en")
     except InputError as error:
         assert error.render()
     else:
@@ -389,7 +450,7 @@ def test_arbitrary_bytes_raise_only_input_errors(data: bytes) -> None:
 @given(st.text(alphabet=st.sampled_from('date,kpi;value\n\r"5 .-,xперф\t'), max_size=200))
 def test_arbitrary_csv_like_text_raises_only_input_errors(text: str) -> None:
     try:
-        parse_value_rows(("date,kpi,value\n" + text).encode(), KPIS)
+        parse_value_rows(("date,kpi,value\n" + text).encode(), KPIS, lang="en")
     except InputError:
         pass
 
@@ -412,7 +473,7 @@ def _value(draw: st.DrawFn) -> KpiValue:
 @settings(max_examples=200, deadline=None)
 @given(st.lists(_value(), max_size=20, unique_by=lambda v: (v.kpi, v.day)))
 def test_valid_values_round_trip(original: list[KpiValue]) -> None:
-    back, bad = parse_value_rows(format_values_csv(original).encode(), KPIS)
+    back, bad = parse_value_rows(format_values_csv(original).encode(), KPIS, lang="en")
     assert bad == []
     key = lambda v: (v.day, v.kpi)  # noqa: E731
     assert [v.model_dump() for v in back] == [v.model_dump() for v in sorted(original, key=key)]

@@ -11,6 +11,7 @@ from mkhats.domain.labels import (
     condition_text,
     currency_sign,
     format_amount,
+    format_exact,
     format_number,
     format_span,
     format_unit,
@@ -146,8 +147,8 @@ def test_currency_sign(currency: str | None, lang: str, sign: str) -> None:
 @pytest.mark.parametrize(
     ("rule", "en", "ru"),
     [
-        # Russian groups thousands and writes a decimal comma; English keeps 1500 ("1,500"
-        # would read back as 1.5).
+        # Russian groups thousands and writes a decimal comma, every decimal kept (forms read the
+        # text back); English keeps the canonical 1500, which reads the same.
         (StopRule(op=">", threshold=1500, days=3), "> 1500 for 3 days", "> 1\u00a0500 3 дня подряд"),
         (StopRule(op=">", threshold=1500, days=1), "> 1500", "> 1\u00a0500"),
         (StopRule(op=">=", threshold=2.5, days=2), ">= 2.5 for 2 days", ">= 2,5 2 дня подряд"),
@@ -156,6 +157,8 @@ def test_currency_sign(currency: str | None, lang: str, sign: str) -> None:
         (StopRule(op=">", threshold=10, days=11), "> 10 for 11 days", "> 10 11 дней подряд"),
         (StopRule(op=">", threshold=None, days=3), "> ? for 3 days", "> ? 3 дня подряд"),
         (StopRule(op=">", threshold=None), "> ?", "> ?"),
+        (StopRule(op=">", threshold=0.12345), "> 0.12345", "> 0,12345"),  # was cut to 0,1235
+        (StopRule(op=">", threshold=1e-05), "> 1e-05", "> 1e-05"),  # raised IndexError in Russian
     ],
 )
 def test_condition_text(rule: StopRule, en: str, ru: str) -> None:
@@ -192,3 +195,21 @@ def test_names() -> None:
     set_language("ru")
     assert hat_name("performance") != "Performance"
     assert person_name("Me") != "Me"
+
+
+@pytest.mark.parametrize(
+    ("value", "en", "ru"),
+    [
+        (3000.0, "3,000", "3\u00a0000"),
+        (3.0, "3", "3"),
+        (1234.5, "1,234.5", "1\u00a0234,5"),
+        (1234.567, "1,234.567", "1\u00a0234,567"),
+        (-1234.5, "\u22121,234.5", "\u22121\u00a0234,5"),
+        (0.30000000000000004, "0.30000000000000004", "0,30000000000000004"),
+        (-1.5e-07, "\u22121.5e-07", "\u22121,5e-07"),
+        (1e16, "1e+16", "1e+16"),
+    ],
+)
+def test_format_exact_keeps_every_decimal(value: float, en: str, ru: str) -> None:
+    """What the user typed is echoed this way: they see how it was read (SPEC §4)."""
+    assert (format_exact(value, "en"), format_exact(value, "ru")) == (en, ru)

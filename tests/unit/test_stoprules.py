@@ -50,7 +50,35 @@ D = date
     ],
 )
 def test_parse_condition(text: str, expected: tuple[str, float | None, int]) -> None:
-    assert parse_condition(text) == expected
+    assert parse_condition(text, lang="en") == expected
+    assert parse_condition(text, lang="ru") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "english", "russian"),
+    [
+        ("> 1,500 for 3 days", (">", 1500.0, 3), (">", 1.5, 3)),
+        ("> 3,000 3 дня подряд", (">", 3000.0, 3), (">", 3.0, 3)),
+        ("> 1,234.5", (">", 1234.5, 1), (">", 1234.5, 1)),
+    ],
+)
+def test_parse_condition_reads_the_threshold_as_the_language_writes_it(text, english, russian) -> None:
+    assert parse_condition(text, lang="en") == english
+    assert parse_condition(text, lang="ru") == russian
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("> 1,2,3 for 3 days", "error.number.groups"), ("> 1 234,5.5", "error.number.mixed")],
+)
+def test_a_malformed_threshold_is_refused_with_the_reason(text: str, key: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_condition(text, lang="en", field="--stop")
+    assert caught.value.key == key
+    assert caught.value.params["field"] == "--stop"
+    with pytest.raises(InputError) as caught:
+        parse_guard("spend >= 1,2,3", lang="ru", field="--guard")
+    assert (caught.value.key, caught.value.params["field"]) == ("error.number.groups", "--guard")
 
 
 @pytest.mark.parametrize(
@@ -70,7 +98,7 @@ def test_parse_condition(text: str, expected: tuple[str, float | None, int]) -> 
 )
 def test_parse_condition_errors(text: str, key: str) -> None:
     with pytest.raises(InputError) as caught:
-        parse_condition(text)
+        parse_condition(text, lang="en")
     assert caught.value.key == key
     caught.value.render()
 
@@ -82,9 +110,9 @@ def test_parse_condition_errors(text: str, key: str) -> None:
 )
 def test_parse_condition_only_raises_input_error(text: str) -> None:
     try:
-        op, threshold, days = parse_condition(text)
+        op, threshold, days = parse_condition(text, lang="ru")
     except InputError as error:
-        assert error.key.startswith("stop.")
+        assert error.key.startswith(("stop.", "error.number."))
         error.render()
     else:
         assert op in (">", ">=", "<", "<=") and 1 <= days <= 90
@@ -101,7 +129,7 @@ def test_parse_condition_only_raises_input_error(text: str) -> None:
     ],
 )
 def test_parse_guard(text: str, hat: str | None, expected: Guard) -> None:
-    assert parse_guard(text, hat) == expected
+    assert parse_guard(text, hat, lang="en") == expected
 
 
 @pytest.mark.parametrize(
@@ -119,7 +147,7 @@ def test_parse_guard(text: str, hat: str | None, expected: Guard) -> None:
 )
 def test_parse_guard_errors(text: str, hat: str | None) -> None:
     with pytest.raises(InputError) as caught:
-        parse_guard(text, hat)
+        parse_guard(text, hat, lang="en")
     assert caught.value.key == "stop.guard_syntax"
 
 
@@ -134,7 +162,8 @@ def test_parse_guard_errors(text: str, hat: str | None) -> None:
 )
 def test_format_condition_round_trips(rule: StopRule, text: str) -> None:
     assert format_condition(rule) == text
-    assert parse_condition(text) == (rule.op, rule.threshold, rule.days)
+    for lang in ("en", "ru"):  # the canonical form reads the same in every language
+        assert parse_condition(text, lang=lang) == (rule.op, rule.threshold, rule.days)
 
 
 def test_format_guard() -> None:

@@ -2,7 +2,10 @@
 
 MESSAGES = {
     "app.name": "mkhats",
-    "error.number": "{field}: “{value}” is not a number (write 1234.5, 1 234,5 or 1234,5).",
+    "error.number": "{field}: “{value}” is not a number (write 1234.5 or 1,234.5).",
+    "error.number.groups": "{field}: in “{value}” every group of thousands must have three digits.",
+    "error.number.mixed": "{field}: “{value}” mixes two kinds of thousands separators.",
+    "error.number.marks": "{field}: “{value}” has more than one decimal mark, or a separator after it.",
     "error.date_format": "“{value}” is not a date (write YYYY-MM-DD or DD.MM.YYYY).",
     "error.week_format": "“{value}” is not a week (write YYYY-Www, e.g. 2026-W48).",
     "error.week_missing": "Week {value} does not exist in that year.",

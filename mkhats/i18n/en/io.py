@@ -17,6 +17,18 @@ MESSAGES: dict = {
         "in a comma-separated file a decimal comma must be quoted, as in \"1234,5\"."
     ),
     "csv.row.number": "“{value}” is not a number (write 1234.5, 1 234,5 or 1234,5).",
+    "csv.row.mark_comma": {
+        "one": "“{value}” can only be read with a decimal comma, and row {rows} only with a decimal "
+        "point: write the whole file with one decimal mark.",
+        "other": "“{value}” can only be read with a decimal comma, and rows {rows} only with a decimal "
+        "point: write the whole file with one decimal mark.",
+    },
+    "csv.row.mark_point": {
+        "one": "“{value}” can only be read with a decimal point, and row {rows} only with a decimal "
+        "comma: write the whole file with one decimal mark.",
+        "other": "“{value}” can only be read with a decimal point, and rows {rows} only with a decimal "
+        "comma: write the whole file with one decimal mark.",
+    },
     "csv.row.unknown_kpi": (
         "there is no KPI “{kpi}” (write it as hat.name; mkhats kpi list shows them)."
     ),

@@ -2,7 +2,10 @@
 
 MESSAGES = {
     "app.name": "mkhats",
-    "error.number": "{field}: «{value}» — не число (пишите 1234.5, 1 234,5 или 1234,5).",
+    "error.number": "{field}: «{value}» — не число (пишите 1234,5 или 1 234,5).",
+    "error.number.groups": "{field}: в «{value}» в каждой группе разрядов должно быть три цифры.",
+    "error.number.mixed": "{field}: в «{value}» смешаны два разных разделителя разрядов.",
+    "error.number.marks": "{field}: в «{value}» больше одного десятичного разделителя или разделитель после него.",
     "error.date_format": "«{value}» — не дата (пишите ГГГГ-ММ-ДД или ДД.ММ.ГГГГ).",
     "error.week_format": "«{value}» — не неделя (пишите ГГГГ-Wнн, например 2026-W48).",
     "error.week_missing": "Недели {value} в этом году нет.",

@@ -28,7 +28,7 @@ from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.stoprules import Alert
 from mkhats.domain.weeks import parse_day
 from mkhats.errors import InputError
-from mkhats.i18n import t
+from mkhats.i18n import current_language, t
 from mkhats.ui.screens.form import FieldError, FormDialog, field_row
 
 
@@ -122,7 +122,7 @@ class AddValueDialog(FormDialog[list[Alert]]):
         if not text.strip():
             raise FieldError("value", InputError("forms.value.value_needed"))
         try:
-            number = parse_number(text, t("forms.value.value"))
+            number = parse_number(text, t("forms.value.value"), lang=current_language())
         except InputError as error:
             raise FieldError("value", error) from None
         note = self.query_one("#note", Input).value.strip()
@@ -134,7 +134,8 @@ class AddValueDialog(FormDialog[list[Alert]]):
                 "forms.value.saved",
                 hat=hat_name(snapshot.hats.get(kpi.hat, kpi.hat)),
                 kpi=kpi_title(kpi),
-                value=format_with_unit(kpi, number, snapshot.settings.currency),
+                # Every decimal, in the language's format: how the typed text was read (SPEC §4).
+                value=format_with_unit(kpi, number, snapshot.settings.currency, exact=True),
                 day=format_day(day),
             )
         )

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Label, Static
 
+from mkhats.domain.labels import format_exact
 from mkhats.domain.stoprules import Alert
 from mkhats.errors import InputError, MkhatsError
 from mkhats.i18n import t
@@ -246,7 +247,9 @@ class KpiDetailScreen(Screen[None]):
             self._reload_app()
             row = self._row(day)
             if self.view is not None and row is not None:
-                self.app.notify(t("detail.saved", kpi=self.view.title, day=row.date_text, value=row.value_text))
+                # Every decimal, in the language's format: how the typed text was read (SPEC §4).
+                value = format_exact(row.value)
+                self.app.notify(t("detail.saved", kpi=self.view.title, day=row.date_text, value=value))
             for alert in alerts:
                 if self.app.snapshot is not None:
                     self.app.notify(fired_text(self.app.snapshot, alert), severity="warning", timeout=10)

@@ -19,7 +19,7 @@ from mkhats.domain.labels import format_day
 from mkhats.domain.models import RolesReview
 from mkhats.domain.numbers import parse_number
 from mkhats.errors import InputError
-from mkhats.i18n import t
+from mkhats.i18n import current_language, t
 from mkhats.ui.screens.dialogs import RolesReviewDialog, _day
 from mkhats.ui.screens.form import FieldError
 
@@ -88,7 +88,7 @@ class RolesKpiDialog(RolesReviewDialog):
                 if not text:
                     raise FieldError(f"k{n}", InputError("roles.target_needed", kpi=row.title))
                 try:
-                    parse_number(text, row.title)
+                    parse_number(text, row.title, lang=current_language())
                 except InputError as error:
                     raise FieldError(f"k{n}", error) from None
                 targets[row.key] = text
