@@ -77,7 +77,8 @@ def _conflicts(snapshot: Snapshot) -> list[ReviewItem]:
                 rule.level,
                 "review.conflict",
                 {"hats": rule.hats, "person": state.wearer, "level": rule.level, "rule": rule,
-                 "expired": state.expired_until if state.expired is not None else None},
+                 "expired": state.expired_until if state.expired is not None else None,
+                 "problems": state.problems},
                 hat=rule.hats[0],
                 pair=rule.hats,
             )
