@@ -113,10 +113,19 @@ def test_conflicts_are_refused_expire_and_follow_reassignment(cli):
 
 
 def test_a_monthly_check_with_problems(cli):
-    out = cli.ok("verify", "crm", "cmo", "--by", "Ann", "--date", "2026-11-10", "--problems").lines
-    assert out[1] == "CRM × CMO checked by Ann on 10 Nov 2026 (problems); valid until 9 Dec 2026."
+    # SPEC §1: a check that found problems does not clear the conflict; a later ok check does.
+    out = cli.ok("verify", "crm", "cmo", "--by", "Ann", "--date", "2026-11-10", "--problems",
+                 "--note", "spend does not match").lines
+    assert out[1] == ("CRM × CMO checked by Ann on 10 Nov 2026: problems found. "
+                      "The conflict stays a warning until a check comes back ok.")
+    result = cli.check()
+    [line] = [l for l in result.starting("CONFLICT") if "CRM × CMO" in l]
+    assert "Checked by Ann on 10 Nov 2026: problems found — “spend does not match”" in line
+    assert "- CRM × CMO: both hats are worn by Me; checked by Ann on 10 Nov 2026: problems found — " \
+        "“spend does not match”." in cli.report()
+    cli.ok("verify", "crm", "cmo", "--by", "Ann", "--date", "2026-11-20")
     assert "CRM × CMO" not in _conflict_pairs(cli.check())
-    assert "CRM × CMO" in _conflict_pairs(cli.check("--today", "2026-12-10"))
+    assert "CRM × CMO" in _conflict_pairs(cli.check("--today", "2026-12-20"))
 
 
 def test_an_expired_check_is_dated_by_its_expiry(cli):
@@ -136,6 +145,8 @@ def test_hours_outside_the_band_for_an_owner_cmo(cli):
 
 
 def test_check_can_come_back_clean(cli, tmp_path):
+    # A file made in summer, so last week's logs and the quarterly review are all due by now.
+    cli.ok("kpi", "list", MKHATS_TODAY="2026-08-03")
     # One hat per person (no conflict), no stop rules, no targets.
     for hat, person in (("content", "Ann"), ("performance", "Bob"), ("crm", "Cat"), ("pm", "Dan"), ("cmo", "Eve")):
         cli.ok("assign", hat, person)
