@@ -28,6 +28,7 @@ from mkhats.domain.models import (
     Settings,
 )
 from mkhats.domain.numbers import parse_number
+from mkhats.domain.targets import validate_target
 from mkhats.errors import InputError
 from mkhats.i18n import LANGUAGES, t
 from mkhats.services import Workspace
@@ -346,6 +347,7 @@ def add_kpi(ws: Workspace, hat: str, name: str, draft: KpiDraft, target: str = "
             raise InputError("settings.kpi_exists_retired" if kpis[key].retired else "settings.kpi_exists", key=key)
         position = max((k.position for k in kpis.values() if k.hat == record.key), default=-1) + 1
         kpi = _apply(Kpi(key=key, position=position, target=target_value), draft)
+        validate_target(kpi, kpi.target)
         _check(kpis, kpi)
         repo.upsert_kpi(kpi)
         return kpi
@@ -357,11 +359,15 @@ def edit_kpi(ws: Workspace, key: str, draft: KpiDraft, change: KpiChange | None 
     The draft is checked first (formulas over every KPI), then ``set_kpi`` checks and writes the
     target and stop rule, then the draft is written: a refusal at either step writes nothing.
     """
-    if change is not None and change.target is not None and change.target.strip().lower() not in _CLEAR:
-        parse_number(change.target, t("settings.kpi.target"))  # the form's own words, before set_kpi's
+    typed = change is not None and change.target is not None
+    target = None
+    if typed and change.target.strip().lower() not in _CLEAR:
+        target = parse_number(change.target, t("settings.kpi.target"))  # the form's own words, before set_kpi's
     with ws.read() as repo:
         kpis = repo.kpis()
-        _check(kpis, _apply(find_kpi(kpis, key), draft))
+        edited = _apply(find_kpi(kpis, key), draft)
+        _check(kpis, edited)
+        validate_target(edited, target if typed else edited.target)  # with the unit it will be stored with
     if change is not None and any(v is not None for v in vars(change).values()):
         set_kpi(ws, key, change)
     with ws.write() as repo:
