@@ -179,3 +179,17 @@ def test_check_in_russian(cli, lang_args, env):
     assert re.search("[а-яА-Я]", result.out)
     assert "обе шляпы" in result.out
     assert result.categories() <= {"CONFLICT", "RITUAL", "CADENCE", "SETUP"}
+
+
+def test_a_new_file_warns_about_nothing_before_its_first_day(cli):
+    # Made on Wednesday 2 Dec 2026: Monday's plan and last Friday's facts fell before it.
+    first = cli.check(MKHATS_TODAY="2026-12-02")
+    assert first.categories() == {"CONFLICT", "SETUP"}, first.out
+    stored = json.loads(cli.ok("export", "--format", "json").out)["files"]["mkhats.json"]["settings"]
+    assert [record["created"] for record in stored.values()] == ["2026-12-02"]
+    # This Friday's facts are the file's own: due once Friday is over.
+    saturday = cli.check(MKHATS_TODAY="2026-12-05").starting("RITUAL")
+    assert len(saturday) == 5 and all("no facts for 2026-W49" in line for line in saturday), saturday
+    # The quarterly roles review is due 92 days after the file's first day, not at once.
+    assert "CADENCE" not in cli.check(MKHATS_TODAY="2027-03-04").categories()
+    assert any("No roles and KPIs review" in line for line in cli.check(MKHATS_TODAY="2027-03-05").starting("CADENCE"))
