@@ -177,6 +177,10 @@ def cmd_verify(args: argparse.Namespace, ws: Workspace) -> int:
         rule, hats = find_rule(repo.conflicts(), *check.hats), repo.hats()
     if created:
         _out(t("cli.person_added", person=check.by))
+    if check.outcome == "problems":  # no "valid until": such a check never clears the conflict
+        _out(t("cli.verified_problems", pair=pair_name(check.hats, hats), by=person_name(check.by),
+               day=format_day(check.day)))
+        return 0
     _out(t("cli.verified", pair=pair_name(check.hats, hats), by=person_name(check.by), day=format_day(check.day),
            until=format_day(check_valid_until(check, rule.every)), outcome=t(f"outcome.{check.outcome}")))
     return 0

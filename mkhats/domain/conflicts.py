@@ -3,7 +3,9 @@
 A conflict rule names two hats one person should not wear without an outside check (SPEC §1). It
 is *active* when both hats are enabled and worn by the same person. An external check, recorded by
 someone who wears neither hat, is valid from its day for the rule's cadence; a check stops
-counting as soon as its checker takes one of the two hats, so conflicts follow reassignment.
+counting as soon as its checker takes one of the two hats, so conflicts follow reassignment. A
+check that found problems never clears the conflict: it stays a warning naming that check until a
+later one comes back ok.
 Pairs of hats are order-insensitive everywhere: ``performance × cmo`` is ``cmo × performance``.
 """
 
@@ -27,7 +29,7 @@ class ConflictState:
     wearer: str
     """The person wearing both hats."""
     check: ExternalCheck | None
-    """The latest check valid today whose checker still wears neither hat."""
+    """The latest check valid today whose checker still wears neither hat, when it came back ok."""
     valid_until: date | None
     """The last day ``check`` is valid."""
     ok: bool
@@ -39,6 +41,9 @@ class ConflictState:
     voided: ExternalCheck | None = None
     """When nothing covers the conflict: the latest check still within its dates that stopped
     counting because its checker now wears one of the hats."""
+    problems: ExternalCheck | None = None
+    """The latest check that counts, when it found problems: the conflict stays a warning naming it,
+    however old it is, until a later check comes back ok."""
 
 
 def _person(name: str) -> str:
@@ -140,7 +145,9 @@ def conflict_states(
 
     A check counts when it is for the rule's pair (in either order), ``day <= today <=
     valid_until``, and its checker wears neither hat *now*. Of those the latest (by day, then by
-    the order recorded) is the one shown.
+    the order recorded) is the one shown. The latest check whose checker wears neither hat decides
+    over any earlier one: when it found problems the conflict is not covered, whatever its dates,
+    until a later check comes back ok.
 
     Args:
         rules: The conflict rules.
@@ -158,23 +165,37 @@ def conflict_states(
     for rule in active_conflicts(rules, hats):
         past = [c for c in by_pair.get(_pair(rule.hats), []) if c.day <= today]
         past.sort(key=lambda c: c.day)  # stable: equal days keep the order recorded
-        valid = expired = voided = None
+        valid = expired = voided = problems = None
         valid_until = expired_until = None
         # Checks older than any validity period (3 months) are expired: judge only the newest of
         # them, so years of weekly checks cost nothing on every redraw.
         cutoff = add_days(today, -100)
         older = [c for c in past if c.day < cutoff]
         if older:
-            expired, expired_until = older[-1], check_valid_until(older[-1], rule.every)
+            last_ok = next((c for c in reversed(older) if c.outcome == "ok"), None)
+            if last_ok is not None:
+                expired, expired_until = last_ok, check_valid_until(last_ok, rule.every)
+            # Problems found long ago still stand unless a later check that counts came back ok.
+            problems = next((c for c in reversed(older) if not _worn_by(rule, hats, c.by)), None)
+            problems = problems if problems is not None and problems.outcome == "problems" else None
             past = [c for c in past if c.day >= cutoff]
         for item in past:
+            counts = not _worn_by(rule, hats, item.by)
+            if counts:
+                problems = item if item.outcome == "problems" else None
+            if item.outcome == "problems":
+                continue  # it never covers the conflict, whatever its dates
             until = check_valid_until(item, rule.every)
             if until < today:
                 expired, expired_until = item, until
-            elif _worn_by(rule, hats, item.by):
+            elif not counts:
                 voided = item
             else:
                 valid, valid_until = item, until
+        if problems is not None:
+            # An ok check made before the problems were found no longer covers the conflict.
+            valid = valid_until = None
+            voided = None
         wearer = hats[rule.hats[0]].wearer or ""
         states.append(
             ConflictState(
@@ -186,6 +207,7 @@ def conflict_states(
                 expired=expired,
                 expired_until=expired_until,
                 voided=voided if valid is None else None,
+                problems=problems,
             )
         )
     return states

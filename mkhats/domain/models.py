@@ -80,6 +80,9 @@ class Settings(Model):
     """UI language; None means "from --lang, MKHATS_LANG or the locale"."""
     currency: Annotated[str, StringConstraints(min_length=1, max_length=4)] | None = None
     """Currency sign; None means the language's default (₽ for Russian, $ for English)."""
+    created: date | None = None
+    """The day the data file was made: rituals and cadences count from it (SPEC §1 Running period).
+    None in files made before it was kept: they are judged as if they had always existed."""
 
 
 class Person(Model):

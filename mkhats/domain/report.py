@@ -132,7 +132,12 @@ def _summary(snapshot: Snapshot, verdicts: dict[str, Verdict], prev_values: dict
     states = conflict_states(snapshot.conflicts, snapshot.hats, snapshot.checks, as_of(snapshot))
     for state in states:
         pair = pair_name(state.rule.hats, snapshot.hats)
-        if state.ok and state.check is not None:
+        if state.problems is not None:
+            found = state.problems
+            key = "report.conflict_problems_note" if found.note else "report.conflict_problems"
+            lines.append("- " + t(key, pair=pair, person=person_name(state.wearer), by=person_name(found.by),
+                                  day=format_day(found.day), note=_cell(found.note)))
+        elif state.ok and state.check is not None:
             lines.append("- " + t("report.conflict_checked", pair=pair, by=person_name(state.check.by),
                                   day=format_day(state.check.day), until=format_day(state.valid_until)))
         else:

@@ -78,7 +78,8 @@ def _conflicts(snapshot: Snapshot) -> list[ReviewItem]:
                 rule.level,
                 "review.conflict",
                 {"hats": rule.hats, "person": state.wearer, "level": rule.level, "rule": rule,
-                 "expired": state.expired_until if state.expired is not None else None},
+                 "expired": state.expired_until if state.expired is not None else None,
+                 "problems": state.problems},
                 hat=rule.hats[0],
                 pair=rule.hats,
             )
@@ -140,13 +141,23 @@ def _log_missing(snapshot: Snapshot, hat: str, week: str, part: str) -> bool:
     return not (log.fact.strip() and log.conclusion.strip() and log.action.strip())
 
 
+def _before_file(snapshot: Snapshot, day: date) -> bool:
+    """Whether ``day`` fell before the data file was made (never, for a file that does not say)."""
+    created = snapshot.settings.created
+    return created is not None and day < created
+
+
 def _rituals(snapshot: Snapshot) -> list[ReviewItem]:
-    """Plan due by the end of Monday, facts by the end of Friday; last week's facts too."""
+    """Plan due by the end of Monday, facts by the end of Friday; last week's facts too.
+
+    A deadline that fell before the data file was made is not the user's to have met.
+    """
     items = []
     monday = week_start(snapshot.week)
     due = [(snapshot.week, "plan", monday), (snapshot.week, "facts", add_days(monday, 4))]
     previous = shift_week(snapshot.week, -1)
     due.append((previous, "facts", add_days(week_start(previous), 4)))
+    due = [(week, part, deadline) for week, part, deadline in due if not _before_file(snapshot, deadline)]
     for hat in snapshot.enabled_hats:
         for week, part, deadline in due:
             if snapshot.today > deadline and _log_missing(snapshot, hat.key, week, part):
@@ -205,9 +216,13 @@ def _desk(snapshot: Snapshot) -> list[ReviewItem]:
 
 
 def _roles_age(snapshot: Snapshot) -> list[ReviewItem]:
+    """The quarterly roles review: due 92 days after the last one, or after the file was made."""
     today = snapshot.today
     last = max((r.day for r in snapshot.reviews if r.day <= today), default=None)
     if last is None:
+        created = snapshot.settings.created
+        if created is not None and (today - created).days <= ROLES_REVIEW_DAYS:
+            return []
         return [ReviewItem("CADENCE", "low", "review.roles_none", {}, hat="cmo")]
     age = (today - last).days
     if age > ROLES_REVIEW_DAYS:
@@ -216,8 +231,13 @@ def _roles_age(snapshot: Snapshot) -> list[ReviewItem]:
 
 
 def _hours(snapshot: Snapshot) -> list[ReviewItem]:
-    """A part-time CMO outside 4–10 h in the judged week; any hat over its weekly budget."""
+    """A part-time CMO outside 4–10 h in the judged week; any hat over its weekly budget.
+
+    A week that began before the data file was made is not judged: nobody logged hours in it.
+    """
     week = target_week(snapshot)
+    if _before_file(snapshot, week_start(week)):
+        return []
     items = []
     for row in hat_hours(snapshot, week):
         if row.band is not None and not row.band[0] <= row.hours <= row.band[1]:

@@ -18,6 +18,7 @@ from mkhats.domain.labels import (
     signed_deviation,
 )
 from mkhats.domain.cmo_text import DESK_KEYS, describe_desk
+from mkhats.domain.models import ExternalCheck
 from mkhats.domain.review import ReviewItem
 from mkhats.domain.snapshot import Snapshot
 from mkhats.i18n import t
@@ -36,6 +37,8 @@ def describe(item: ReviewItem, snapshot: Snapshot) -> str:
             person=person_name(p["person"]),
             check=conflict_check(rule),
         )
+        if p.get("problems") is not None:
+            return text + " " + problems_text(p["problems"])
         if p.get("expired"):
             text += " " + t("review.conflict_expired", day=format_day(p["expired"]))
         return text
@@ -93,6 +96,12 @@ def describe(item: ReviewItem, snapshot: Snapshot) -> str:
             condition=condition_text(kpi.stop),
         )
     return t(item.key, **p)
+
+
+def problems_text(check: ExternalCheck) -> str:
+    """"Checked by Anna on 2 Dec 2026: problems found — “spend does not match”." and what clears it."""
+    key = "review.conflict_problems_note" if check.note else "review.conflict_problems"
+    return t(key, by=person_name(check.by), day=format_day(check.day), note=check.note)
 
 
 def check_line(item: ReviewItem, snapshot: Snapshot) -> str:

@@ -93,13 +93,17 @@ def has_values(snapshot: Snapshot, first: date, last: date) -> bool:
 def missed_session(snapshot: Snapshot) -> str | None:
     """The month that ended last before the day judged, when it has data and no session.
 
-    The day judged is today, or the chosen week's Sunday when that week is past.
+    The day judged is today, or the chosen week's Sunday when that week is past. A month that
+    ended before the data file was made has no session due.
     """
     judged = min(snapshot.today, add_days(week_start(snapshot.week), 6))
     month = month_key(add_months(judged.replace(day=1), -1))
     if session_of(snapshot.sessions, month) is not None:
         return None
     first, last = month_bounds(month)
+    created = snapshot.settings.created
+    if created is not None and last < created:
+        return None
     return month if has_values(snapshot, first, last) else None
 
 

@@ -63,8 +63,9 @@ class Workspace:
                 repo = Repo(tx, self._where)
                 if not repo.is_seeded():
                     repo.seed_defaults()
-                    # Money keeps the sign it was entered in, whatever language reads it later.
-                    repo.set_settings(Settings(currency=currency_sign(None)))
+                    # Money keeps the sign it was entered in, whatever language reads it later;
+                    # rituals and cadences count from the day the file was made (SPEC §1).
+                    repo.set_settings(Settings(currency=currency_sign(None), created=self.today))
                 yield repo
         finally:
             self._forget()

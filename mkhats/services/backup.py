@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from mkhats.domain.kpis import validate_value
+from mkhats.domain.targets import validate_target
 from mkhats.errors import InputError, MkhatsError
 from mkhats.services import Workspace
 from mkhats.store import CorruptFileError, read_backup
@@ -68,6 +69,8 @@ def check_backup(src: Path) -> None:
                      repo.conflicts, repo.checks, repo.decisions, repo.reviews, repo.sessions, repo.wearing, repo.hypotheses):
             read()
         kpis = repo.kpis()
+        for kpi in kpis.values():
+            validate_target(kpi, kpi.target)
         for value in repo.all_values():
             kpi = kpis.get(value.kpi)
             if kpi is None:

@@ -75,7 +75,11 @@ def fill_demo(ws: Workspace, weeks: int, force: bool) -> int:
         repo.clear_values()
         for table in ("logs", "checks", "decisions", "reviews", "ticks", "sessions", "wearing", "hypotheses"):
             repo.clear_table(table)
-        scale = 80.0 if (repo.settings().currency or ("₽" if current_language() == "ru" else "$")) == "₽" else 1.0
+        settings = repo.settings()
+        # The demo's file "exists" since its first day, so its rituals and cadences are judged
+        # over all its weeks, as a file used that long would be.
+        repo.set_settings(settings.model_copy(update={"created": first}))
+        scale = 80.0 if (settings.currency or ("₽" if current_language() == "ru" else "$")) == "₽" else 1.0
         kpis = repo.kpis()
         for key, target in _TARGETS.items():
             value = target * scale if key in _MONEY_TARGETS else target

@@ -19,6 +19,7 @@ from mkhats.domain.formula import formula_refs
 from mkhats.domain.labels import format_number, format_value, hat_name, kpi_title
 from mkhats.domain.models import RolesReview
 from mkhats.domain.numbers import parse_number
+from mkhats.domain.targets import validate_target
 from mkhats.domain.weeks import add_days, shift_week, week_start
 from mkhats.errors import InputError
 from mkhats.i18n import current_language, t
@@ -129,7 +130,7 @@ def record_roles_review(
             text = (targets.get(key) or "").strip()
             if not text:
                 raise InputError("roles.target_needed", kpi=kpi_title(kpi))
-            parse_number(text, kpi_title(kpi), lang=current_language())
+            validate_target(kpi, parse_number(text, kpi_title(kpi), lang=current_language()))
             raised[key] = text
     killed = [k for k, c in decisions.items() if c == "kill"]
     for key in killed:

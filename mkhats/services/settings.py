@@ -29,6 +29,7 @@ from mkhats.domain.models import (
 )
 from mkhats.domain.numbers import parse_number
 from mkhats.domain.stoprules import parse_condition, parse_guard
+from mkhats.domain.targets import validate_target
 from mkhats.errors import InputError
 from mkhats.i18n import LANGUAGES, current_language, t
 from mkhats.services import Workspace
@@ -348,22 +349,27 @@ def add_kpi(ws: Workspace, hat: str, name: str, draft: KpiDraft, target: str = "
             raise InputError("settings.kpi_exists_retired" if kpis[key].retired else "settings.kpi_exists", key=key)
         position = max((k.position for k in kpis.values() if k.hat == record.key), default=-1) + 1
         kpi = _apply(Kpi(key=key, position=position, target=target_value), draft)
+        validate_target(kpi, kpi.target)
         _check(kpis, kpi)
         repo.upsert_kpi(kpi)
         return kpi
 
 
-def _check_numbers(key: str, change: KpiChange) -> None:
-    """The target and thresholds read with the form's own words, before ``set_kpi`` names options."""
+def _check_numbers(key: str, change: KpiChange) -> float | None:
+    """The target and thresholds read with the form's own words, before ``set_kpi`` names options.
+
+    Returns:
+        The target typed (None when not given or cleared).
+    """
     lang = current_language()
     given = [text if text is not None and text.strip().lower() not in _CLEAR else None
              for text in (change.target, change.stop, change.guard)]
-    if given[0] is not None:
-        parse_number(given[0], t("settings.kpi.target"), lang=lang)
+    target = None if given[0] is None else parse_number(given[0], t("settings.kpi.target"), lang=lang)
     if given[1] is not None:
         parse_condition(given[1], lang=lang, field=t("settings.kpi.stop"))
     if given[2] is not None:
         parse_guard(given[2], key.strip().lower().partition(".")[0], lang=lang, field=t("settings.kpi.guard"))
+    return target
 
 
 def edit_kpi(ws: Workspace, key: str, draft: KpiDraft, change: KpiChange | None = None) -> Kpi:
@@ -372,11 +378,13 @@ def edit_kpi(ws: Workspace, key: str, draft: KpiDraft, change: KpiChange | None 
     The draft is checked first (formulas over every KPI), then ``set_kpi`` checks and writes the
     target and stop rule, then the draft is written: a refusal at either step writes nothing.
     """
-    if change is not None:
-        _check_numbers(key, change)
+    typed = change is not None and change.target is not None
+    target = _check_numbers(key, change) if change is not None else None
     with ws.read() as repo:
         kpis = repo.kpis()
-        _check(kpis, _apply(find_kpi(kpis, key), draft))
+        edited = _apply(find_kpi(kpis, key), draft)
+        _check(kpis, edited)
+        validate_target(edited, target if typed else edited.target)  # with the unit it will be stored with
     if change is not None and any(v is not None for v in vars(change).values()):
         set_kpi(ws, key, change)
     with ws.write() as repo:

@@ -9,6 +9,7 @@ from mkhats.domain.conflicts import find_rule, validate_checker
 from mkhats.domain.models import AlertDecision, ExternalCheck, Kpi, Person, StopRule, WearSpan
 from mkhats.domain.numbers import parse_number
 from mkhats.domain.stoprules import Alert, parse_condition, parse_guard
+from mkhats.domain.targets import validate_target
 from mkhats.errors import InputError
 from mkhats.i18n import current_language
 from mkhats.services import Workspace
@@ -50,6 +51,7 @@ def set_kpi(ws: Workspace, key: str, change: KpiChange) -> Kpi:
         if change.target is not None:
             text = change.target.strip().lower()
             updates["target"] = None if text in _CLEAR else parse_number(change.target, "--target", lang=lang)
+            validate_target(kpi, updates["target"])
         rule = kpi.stop
         if change.stop is not None:
             if change.stop.strip().lower() in _CLEAR:

@@ -44,8 +44,8 @@ def _hypothesis(cli, **changes) -> str:
     return add_hypothesis(_ws(cli), "content", HypothesisDraft(**fields)).id
 
 
-def test_check_asks_for_last_months_session_and_open_hypotheses(seeded):
-    cli = seeded
+def test_check_asks_for_last_months_session_and_open_hypotheses(cli):
+    cli.ok("kpi", "list", MKHATS_TODAY="2026-10-01")  # a file made on 1 Oct: October's session can be due
     assert not any("No strategy session" in line for line in cli.check().lines)  # a new file: no October data
     _import(cli)
     session_line = ("CADENCE No strategy session recorded for October 2026: "

@@ -154,6 +154,10 @@ def _corrupt_backups(good: str) -> dict[str, str]:
         if name.startswith("mkhats.d/") and "values" in tables:
             for record in tables["values"].values():
                 record["value"] = -5
+    target = json.loads(good)
+    for record in target["files"]["mkhats.json"]["kpis"].values():
+        if record["key"] == "performance.spend":
+            record["target"] = -5
     return {
         "not-json": "this is not JSON",
         "truncated": good[: len(good) // 2],
@@ -162,12 +166,14 @@ def _corrupt_backups(good: str) -> dict[str, str]:
         "path-escape": json.dumps(escape),
         "invalid-record": json.dumps(bad_unit),
         "negative-value": json.dumps(negative),
+        "negative-target": json.dumps(target),
     }
 
 
 @pytest.mark.parametrize(
     "case",
-    ["not-json", "truncated", "not-a-backup", "newer-schema", "path-escape", "invalid-record", "negative-value"],
+    ["not-json", "truncated", "not-a-backup", "newer-schema", "path-escape", "invalid-record", "negative-value",
+     "negative-target"],
 )
 def test_restore_refuses_a_broken_backup_and_changes_nothing(cli, tmp_path, case):
     cli.ok("add", "performance.spend", "5", "--date", "2026-11-20")

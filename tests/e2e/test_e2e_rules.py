@@ -116,10 +116,19 @@ def test_conflicts_are_refused_expire_and_follow_reassignment(cli):
 
 
 def test_a_monthly_check_with_problems(cli):
-    out = cli.ok("verify", "crm", "cmo", "--by", "Ann", "--date", "2026-11-10", "--problems").lines
-    assert out[1] == "CRM × CMO checked by Ann on 10 Nov 2026 (problems); valid until 9 Dec 2026."
+    # SPEC §1: a check that found problems does not clear the conflict; a later ok check does.
+    out = cli.ok("verify", "crm", "cmo", "--by", "Ann", "--date", "2026-11-10", "--problems",
+                 "--note", "spend does not match").lines
+    assert out[1] == ("CRM × CMO checked by Ann on 10 Nov 2026: problems found. "
+                      "The conflict stays a warning until a check comes back ok.")
+    result = cli.check()
+    [line] = [l for l in result.starting("CONFLICT") if "CRM × CMO" in l]
+    assert "Checked by Ann on 10 Nov 2026: problems found — “spend does not match”" in line
+    assert "- CRM × CMO: both hats are worn by Me; checked by Ann on 10 Nov 2026: problems found — " \
+        "“spend does not match”." in cli.report()
+    cli.ok("verify", "crm", "cmo", "--by", "Ann", "--date", "2026-11-20")
     assert "CRM × CMO" not in _conflict_pairs(cli.check())
-    assert "CRM × CMO" in _conflict_pairs(cli.check("--today", "2026-12-10"))
+    assert "CRM × CMO" in _conflict_pairs(cli.check("--today", "2026-12-20"))
 
 
 def test_an_expired_check_is_dated_by_its_expiry(cli):
@@ -139,6 +148,8 @@ def test_hours_outside_the_band_for_an_owner_cmo(cli):
 
 
 def test_check_can_come_back_clean(cli, tmp_path):
+    # A file made in summer, so last week's logs and the quarterly review are all due by now.
+    cli.ok("kpi", "list", MKHATS_TODAY="2026-08-03")
     # One hat per person (no conflict), no stop rules, no targets.
     for hat, person in (("content", "Ann"), ("performance", "Bob"), ("crm", "Cat"), ("pm", "Dan"), ("cmo", "Eve")):
         cli.ok("assign", hat, person)
@@ -171,3 +182,17 @@ def test_check_in_russian(cli, lang_args, env):
     assert re.search("[а-яА-Я]", result.out)
     assert "обе шляпы" in result.out
     assert result.categories() <= {"CONFLICT", "RITUAL", "CADENCE", "SETUP"}
+
+
+def test_a_new_file_warns_about_nothing_before_its_first_day(cli):
+    # Made on Wednesday 2 Dec 2026: Monday's plan and last Friday's facts fell before it.
+    first = cli.check(MKHATS_TODAY="2026-12-02")
+    assert first.categories() == {"CONFLICT", "SETUP"}, first.out
+    stored = json.loads(cli.ok("export", "--format", "json").out)["files"]["mkhats.json"]["settings"]
+    assert [record["created"] for record in stored.values()] == ["2026-12-02"]
+    # This Friday's facts are the file's own: due once Friday is over.
+    saturday = cli.check(MKHATS_TODAY="2026-12-05").starting("RITUAL")
+    assert len(saturday) == 5 and all("no facts for 2026-W49" in line for line in saturday), saturday
+    # The quarterly roles review is due 92 days after the file's first day, not at once.
+    assert "CADENCE" not in cli.check(MKHATS_TODAY="2027-03-04").categories()
+    assert any("No roles and KPIs review" in line for line in cli.check(MKHATS_TODAY="2027-03-05").starting("CADENCE"))

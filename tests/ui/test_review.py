@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import pytest
-from textual.widgets import OptionList, Static
+from datetime import timedelta
 
+import pytest
+from textual.widgets import Checkbox, OptionList, Static
+
+from mkhats.domain.models import WeeklyLog
+from mkhats.services import Workspace
 from mkhats.ui.screens.dialogs import CheckDialog, DecisionDialog, RolesReviewDialog
 from mkhats.ui.screens.review import ReviewScreen
 from mkhats.ui.screens.log_dialog import LogDialog
 from mkhats.ui.widgets.weekly_log import LogField
-from tests.ui.conftest import SIZE
+from tests.ui.conftest import SIZE, TODAY
 from tests.ui.test_forms import type_into
 
 
@@ -114,8 +118,11 @@ async def test_a_missing_plan_leads_to_the_hats_log(ws, make_app):
         assert not any(i.category == "RITUAL" for i in app.warnings)
 
 
-async def test_roles_review_due_leads_to_recording_one(empty_ws, make_app):
-    app = make_app(empty_ws)
+async def test_roles_review_due_leads_to_recording_one(tmp_path, make_app):
+    # A file made 100 days ago with no roles review yet: one is due (92 days after the file's first day).
+    with Workspace(tmp_path / "mkhats.json", TODAY - timedelta(days=100)).write():
+        pass
+    app = make_app(Workspace(tmp_path / "mkhats.json", TODAY))
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
         assert rows(screen, "CADENCE")
@@ -132,7 +139,44 @@ async def test_target_row_opens_the_kpi_detail(ws, make_app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
         await choose(pilot, screen, "TARGET", "CPA")
-        assert isinstance(app.screen, detail.KpiDetailScreen)
+        await pilot.pause()
+        assert isinstance(app.screen, detail.KpiDetailScreen) and app.screen.key == "performance.cpa"
+        # The row is about last week (this one still runs): the detail shows that week.
+        assert app.week == "2026-W47" and app.hat == "performance"
+
+
+async def test_last_weeks_facts_row_opens_last_weeks_log(ws, make_app):
+    with ws.write() as repo:
+        repo.upsert_log(WeeklyLog(hat="pm", week="2026-W47", plan="Ship the brief"))
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        assert app.week == "2026-W48"
+        await choose(pilot, screen, "RITUAL", "PM: no facts for 2026-W47")
+        await pilot.pause()
+        assert app.week == "2026-W47" and app.hat == "pm"
+        assert isinstance(app.screen, LogDialog) and (app.screen.hat, app.screen.week) == ("pm", "2026-W47")
+        focused = app.focused
+        assert isinstance(focused, LogField) and focused.field == "fact"
+
+
+async def test_a_check_with_problems_keeps_the_conflict(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await choose(pilot, screen, "CONFLICT", "Performance × CMO")
+        assert isinstance(app.screen, CheckDialog)
+        await type_into(pilot, "#new", "Pavel")
+        await type_into(pilot, "#note", "spend does not match")
+        app.screen.query_one("#problems", Checkbox).value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        [row] = [r for r in rows(screen, "CONFLICT") if "Performance × CMO" in r]
+        assert "Checked by Pavel on 24 Nov 2026: problems found — “spend does not match”" in row
+        assert not any("checked by Pavel" in text for text, _ in screen.texts.values())
+        with ws.read() as repo:
+            assert repo.checks()[-1].outcome == "problems"
 
 
 async def test_an_empty_review_says_so(ws, make_app, monkeypatch):

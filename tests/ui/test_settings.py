@@ -137,6 +137,37 @@ async def test_formula_kpi_with_a_cycle_is_refused_inline(empty_ws, make_app):
         assert "pm.loop" in [k.value for k in screen.query_one("#kpis-table", DataTable).rows]
 
 
+async def test_a_negative_money_target_is_refused_inline(empty_ws, make_app):
+    app = make_app(empty_ws)
+    with empty_ws.read() as repo:
+        before = repo.kpis()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_settings(app, pilot, "kpis")
+        screen.query_one("#kpis-hat", Select).value = "performance"
+        await pilot.pause()
+        table = screen.query_one("#kpis-table", DataTable)
+        table.move_cursor(row=table.get_row_index("performance.spend"))
+        await pilot.click("#kpis-edit")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, KpiDialog) and dialog.kpi.key == "performance.spend"
+        dialog.query_one("#kpi-target", Input).value = "-5"
+        await pilot.click("#dialog-save")
+        await pilot.pause()
+        assert app.screen is dialog
+        error = dialog.query_one(".error", Static)
+        assert error.display and "cannot be negative" in str(error.render())
+        with empty_ws.read() as repo:
+            assert repo.kpis() == before
+
+        dialog.query_one("#kpi-target", Input).value = "5000"
+        await pilot.click("#dialog-save")
+        await pilot.pause()
+        assert app.screen is screen
+        with empty_ws.read() as repo:
+            assert repo.kpis()["performance.spend"].target == 5000
+
+
 async def test_switching_to_russian_stores_it_and_relabels_the_screen(empty_ws, make_app):
     app = make_app(empty_ws)
     async with app.run_test(size=SMALL) as pilot:

@@ -194,9 +194,42 @@ def test_latest_valid_check_is_chosen() -> None:
 
 
 def test_same_day_checks_the_one_recorded_last_wins() -> None:
-    checks = [check("Anna", TODAY), check("Bob", TODAY, outcome="problems")]
+    checks = [check("Anna", TODAY, outcome="problems"), check("Bob", TODAY)]
     (state,) = conflict_states([PERF_CMO], hats(ALL_ME), checks, TODAY)
-    assert state.check == checks[1]
+    assert state.ok and state.check == checks[1] and state.problems is None
+    (state,) = conflict_states([PERF_CMO], hats(ALL_ME), checks[::-1], TODAY)
+    assert not state.ok and state.check is None and state.problems == checks[0]
+
+
+def test_a_check_with_problems_keeps_the_conflict_until_a_later_ok() -> None:
+    found = check("Anna", date(2026, 11, 24), note="spend does not match", outcome="problems")
+    earlier_ok = check("Bob", date(2026, 11, 23))
+    (state,) = conflict_states([PERF_CMO], hats(ALL_ME), [earlier_ok, found], TODAY)
+    assert not state.ok and state.problems == found and state.check is None and state.voided is None
+    # Still standing long after its dates: only a later ok check clears it.
+    (state,) = conflict_states([PERF_CMO], hats(ALL_ME), [earlier_ok, found], date(2027, 6, 1))
+    assert not state.ok and state.problems == found
+    later_ok = check("Bob", date(2026, 11, 25))
+    (state,) = conflict_states([PERF_CMO], hats(ALL_ME), [found, later_ok], TODAY)
+    assert state.ok and state.check == later_ok and state.problems is None
+    # A later ok that has expired clears the problems too, leaving an ordinary expired conflict.
+    (state,) = conflict_states([PERF_CMO], hats(ALL_ME), [found, later_ok], date(2026, 12, 10))
+    assert not state.ok and state.problems is None and state.expired == later_ok
+
+
+def test_a_later_ok_by_someone_now_wearing_a_hat_does_not_clear_problems() -> None:
+    found = check("Anna", date(2026, 11, 20), outcome="problems")
+    bob_ok = check("Bob", date(2026, 11, 24))
+    bob = hats({**ALL_ME, "performance": "Bob", "cmo": "Bob"})
+    (state,) = conflict_states([PERF_CMO], bob, [found, bob_ok], TODAY)
+    assert not state.ok and state.problems == found and state.check is None
+
+
+def test_problems_found_long_ago_still_stand() -> None:
+    found = check("Anna", date(2026, 1, 10), outcome="problems")
+    old_ok = check("Anna", date(2026, 1, 3))
+    (state,) = conflict_states([PERF_CMO], hats(ALL_ME), [old_ok, found], TODAY)
+    assert not state.ok and state.problems == found and state.expired == old_ok
 
 
 def test_a_check_stops_counting_when_its_checker_takes_a_hat() -> None:

@@ -78,6 +78,9 @@ def test_killing_a_kpi_and_the_formula_using_it_together(ws: Workspace) -> None:
     [
         ({"performance.cpl": "raise"}, {}, "roles.target_needed"),
         ({"performance.cpl": "raise"}, {"performance.cpl": "lots"}, "error.number"),
+        # The first raise is fine, the second is not: neither is written.
+        ({"performance.cpa": "raise", "performance.cpl": "raise"},
+         {"performance.cpa": "90", "performance.cpl": "-5"}, "kpi.target_negative"),
         # CPL goes with it, but CPA and ROAS still compute from spend
         ({"performance.cpl": "kill", "performance.spend": "kill"}, {}, "settings.kpi_in_use"),
         ({"content.nope": "keep"}, {}, "kpi.unknown"),

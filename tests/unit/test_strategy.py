@@ -119,10 +119,10 @@ def test_report_shows_the_last_finished_month_while_the_month_runs() -> None:
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Workspace:
-    workspace = Workspace(tmp_path / "mkhats.json", date(2026, 11, 24))
-    with workspace.write():
+    """A file made on 1 Oct 2026 (so October's session can be due), opened on 24 Nov 2026."""
+    with Workspace(tmp_path / "mkhats.json", date(2026, 10, 1)).write():
         pass
-    return workspace
+    return Workspace(tmp_path / "mkhats.json", date(2026, 11, 24))
 
 
 @pytest.mark.parametrize(("text", "month"), [("2026-11", "2026-11"), (" 2026-1 ", "2026-01"), ("11.2026", "2026-11")])

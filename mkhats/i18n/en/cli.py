@@ -57,6 +57,7 @@ MESSAGES = {
     "cli.wear_none": "No hat was being worn.",
     "cli.person_added": "{person} added as an external person.",
     "cli.verified": "{pair} checked by {by} on {day} ({outcome}); valid until {until}.",
+    "cli.verified_problems": "{pair} checked by {by} on {day}: problems found. The conflict stays a warning until a check comes back ok.",
     "cli.import_dry": {
         "one": "Dry run: {rows} row is valid; {written} would be written, {unchanged} unchanged. Nothing was written.",
         "other": "Dry run: {rows} rows are valid; {written} would be written, {unchanged} unchanged. Nothing was written.",

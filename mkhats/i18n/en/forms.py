@@ -31,6 +31,7 @@ MESSAGES = {
     "forms.check.problems": "The check found problems",
     "forms.check.nobody": "Nobody on file wears neither hat: type the name of whoever checked.",
     "forms.check.saved": "{pair} checked by {by} on {day}; valid until {until}.",
+    "forms.check.saved_problems": "{pair} checked by {by} on {day}: problems found; the warning stays until a check comes back ok.",
     "every.weekly": "week",
     "every.monthly": "month",
     "every.quarterly": "quarter",

@@ -18,6 +18,9 @@ MESSAGES: dict = {
     "kpi.is_formula": "{kpi} is computed by its formula ({formula}): enter values for its operands instead.",
     "kpi.not_finite": "The value of {kpi} must be a finite number.",
     "kpi.negative": "The value of {kpi} cannot be negative (got {value}).",
+    # KPI targets.
+    "kpi.target_not_finite": "The target of {kpi} must be a finite number.",
+    "kpi.target_negative": "The target of {kpi} cannot be negative (got {value}): the KPI's values are never below zero.",
     # Stop rules.
     "stop.syntax": "Stop rule “{text}” is not understood: write an operator, a threshold and optionally the days, e.g. > 1500 for 3 days (? leaves the threshold unset).",
     "stop.threshold": "Stop rule “{text}”: the threshold “{value}” is not a number (write 1500, 1 234,5 or ?).",

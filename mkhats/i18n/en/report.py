@@ -11,6 +11,8 @@ MESSAGES = {
     "report.conflicts": "Conflicts and checks",
     "report.conflict_checked": "{pair}: checked by {by} on {day}, valid until {until}.",
     "report.conflict_open": "{pair}: both hats are worn by {person}, no valid check ({check}).",
+    "report.conflict_problems": "{pair}: both hats are worn by {person}; checked by {by} on {day}: problems found.",
+    "report.conflict_problems_note": "{pair}: both hats are worn by {person}; checked by {by} on {day}: problems found — “{note}”.",
     "report.no_conflicts": "No active conflicts: no one wears two conflicting hats.",
     "report.decisions": "Decisions",
     "report.alert_open": "{kpi} ({span}): no decision yet.",

@@ -3,6 +3,8 @@
 MESSAGES = {
     "review.conflict": "{pair} ({level}): both hats are worn by {person}, with no valid external check: {check}.",
     "review.conflict_expired": "The last check expired on {day}.",
+    "review.conflict_problems": "Checked by {by} on {day}: problems found; it stays a warning until a check comes back ok.",
+    "review.conflict_problems_note": "Checked by {by} on {day}: problems found — “{note}”; it stays a warning until a check comes back ok.",
     "review.stop": "{hat} {kpi} {condition}: {span} ({values}). Action: {action}; record the decision.",
     "review.target": "{hat} {kpi} in {week}: {value} against a target of {target} ({direction}).",
     "review.target_pace": "{hat} {kpi} in {week} ({run}): {value} so far, on course for {projection} against a target of {target} ({deviation}).",

@@ -31,6 +31,7 @@ MESSAGES = {
     "forms.check.problems": "Проверка нашла проблемы",
     "forms.check.nobody": "Среди людей в базе нет никого без этих шляп: впишите имя того, кто проверял.",
     "forms.check.saved": "{pair}: проверил(а) {by} {day}; проверка действует до {until}.",
+    "forms.check.saved_problems": "{pair}: проверил(а) {by} {day}: найдены проблемы; предупреждение останется, пока проверка не пройдёт без проблем.",
     "every.weekly": "неделю",
     "every.monthly": "месяц",
     "every.quarterly": "квартал",

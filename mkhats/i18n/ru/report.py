@@ -11,6 +11,8 @@ MESSAGES = {
     "report.conflicts": "Конфликты ролей и проверки",
     "report.conflict_checked": "{pair}: проверил(а) {by} {day}, действует до {until}.",
     "report.conflict_open": "{pair}: обе шляпы на одном человеке ({person}), действующей проверки нет ({check}).",
+    "report.conflict_problems": "{pair}: обе шляпы на одном человеке ({person}); проверил(а) {by} {day}: найдены проблемы.",
+    "report.conflict_problems_note": "{pair}: обе шляпы на одном человеке ({person}); проверил(а) {by} {day}: найдены проблемы — «{note}».",
     "report.no_conflicts": "Активных конфликтов нет: никто не совмещает конфликтующие роли.",
     "report.decisions": "Решения",
     "report.alert_open": "{kpi} ({span}): решения пока нет.",

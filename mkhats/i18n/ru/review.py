@@ -3,6 +3,8 @@
 MESSAGES = {
     "review.conflict": "{pair} ({level}): обе шляпы на одном человеке ({person}), а действующей внешней проверки нет. Проверка: {check}.",
     "review.conflict_expired": "Последняя проверка истекла {day}.",
+    "review.conflict_problems": "Проверил(а) {by} {day}: найдены проблемы; предупреждение останется, пока проверка не пройдёт без проблем.",
+    "review.conflict_problems_note": "Проверил(а) {by} {day}: найдены проблемы — «{note}»; предупреждение останется, пока проверка не пройдёт без проблем.",
     "review.stop": "{hat} {kpi} {condition}: {span} ({values}). Действие: {action}; запишите решение.",
     "review.target": "{hat} {kpi} за {week}: {value} при цели {target} ({direction}).",
     "review.target_pace": "{hat} {kpi} за {week} ({run}): пока {value}, в темпе на {projection} при цели {target} ({deviation}).",

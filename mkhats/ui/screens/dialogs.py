@@ -215,8 +215,12 @@ class CheckDialog(FormDialog[ExternalCheck]):
                 raise FieldError("new", error) from None
             raise
         rule = self._rule()
+        pair = pair_name(rule.hats, current_snapshot(self).hats)
+        if check.outcome == "problems":  # such a check never clears the conflict: no "valid until"
+            self.app.notify(t("forms.check.saved_problems", pair=pair, by=person_name(check.by), day=format_day(check.day)))
+            return check
         self.app.notify(
-            t("forms.check.saved", pair=pair_name(rule.hats, current_snapshot(self).hats), by=person_name(check.by),
+            t("forms.check.saved", pair=pair, by=person_name(check.by),
               day=format_day(check.day), until=format_day(check_valid_until(check, rule.every)))
         )
         return check

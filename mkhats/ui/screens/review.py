@@ -2,8 +2,9 @@
 
 Each warning leads to the place that fixes it: a conflict to recording a check, a stop alert to
 recording a decision, a missing plan or facts to the hat's log, a KPI off target or a rule to
-finish to the KPI's detail, an overdue roles review to recording one. After a fix the list is
-rebuilt, so a fixed warning disappears.
+finish to the KPI's detail, an overdue roles review to recording one. A warning about a week
+(last week's facts or targets, a week's hours) leads to that week: the main screen moves to it
+before the log or the detail opens. After a fix the list is rebuilt, so a fixed warning disappears.
 """
 
 from __future__ import annotations
@@ -155,11 +156,14 @@ class ReviewScreen(Screen[None]):
         elif item.category == "RITUAL" and item.hat and item.week:
             self._go_to_log(item.hat, item.week, "plan" if item.key.endswith("_plan") else "fact")
         elif item.category in ("TARGET", "SETUP") and item.kpi:
-            self._kpi(item.kpi)
+            if item.week and item.hat:
+                self._kpi_in_week(item.hat, item.kpi, item.week)
+            else:
+                self._kpi(item.kpi)
         elif item.category == "CADENCE":
             self._cadence(item)
         elif item.hat:
-            self._go_to_hat(item.hat)
+            self._go_to_hat(item.hat, item.week)
 
     def _cadence(self, item: ReviewItem) -> None:
         """The strategy session, the hypotheses of a hat, or the roles and KPIs review."""
@@ -192,6 +196,14 @@ class ReviewScreen(Screen[None]):
             self.app.notify(t("forms.review.no_detail"), severity="error")
             return
         self.app.push_screen(KpiDetailScreen(key), self._after)
+
+    def _kpi_in_week(self, hat: str, key: str, week: str) -> None:
+        """The KPI's detail over the main screen moved to ``week``: the week the warning is about
+        (last week's TARGET while this one runs), not the week being reviewed."""
+        from mkhats.ui.widgets.kpi_table import KpiTable
+
+        app = self.app
+        self._go_to_hat(hat, week, lambda: app.post_message(KpiTable.KpiChosen(key)))
 
     def _after(self, result: object = None) -> None:
         """A form or screen closed: re-read the data and rebuild the list."""
