@@ -125,8 +125,7 @@ class MkhatsApp(MainActions, DeskActions, HeapTuning, LocalizedPalette, App[int]
 
     @property
     def hat(self) -> str:
-        """The key of the hat whose tab is shown; "" while the tabs are being rebuilt or closed
-        (a timer's reload or preparation can come then)."""
+        """The key of the hat whose tab is shown; "" while the tabs are rebuilt or closed (timers)."""
         tabs = self._tabs
         return (tabs.active or "").removeprefix("tab-") if tabs is not None and tabs.is_attached else ""
 
@@ -184,6 +183,8 @@ class MkhatsApp(MainActions, DeskActions, HeapTuning, LocalizedPalette, App[int]
                 self.query_one(f"#tab-{hat}", TabPane).mount(HatPane(hat))
                 return  # HatPane.on_mount asks again once it is there
             self._panes[hat] = pane
+        if not pane.ready:
+            return  # still being built: it asks again once its children are there
         pane.show(self._weeks.hat(self.week, self._loaded, hat), self.week)
         if hat == "cmo":
             self.show_desk(pane)

@@ -256,3 +256,23 @@ async def test_timers_firing_while_the_tabs_are_rebuilt_do_nothing(ws, make_app)
         app._poll()
         await pilot.pause()
         assert app.is_running
+
+
+async def test_a_reload_while_a_pane_is_being_built_waits_for_it(ws, make_app):
+    # The 1 s poll can reload between a pane's mounting and its children's: it must not reach
+    # for a table that is not there yet (NoMatches 'Checklist' on HatPane), and the pane is
+    # filled once it is ready.
+    from textual.widgets import TabPane
+
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tab = app.query_one("#tab-crm", TabPane)
+        pane = HatPane("crm")
+        tab.mount(pane)  # not awaited: its children come later
+        app._shown.pop("crm", None)
+        app._show_pane("crm")  # what the poll's reload does for the tab in front
+        assert not pane.ready
+        await pilot.pause()
+        await pilot.pause()
+        assert pane.ready and pane.week == "2026-W48"

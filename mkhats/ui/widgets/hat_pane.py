@@ -27,6 +27,8 @@ class HatPane(VerticalScroll):
         self.hat = hat
         self.week: str | None = None
         self._info: Text | None = None
+        self.ready = False
+        """Its children are mounted: before that, ``show`` would find no table to fill."""
 
     def compose(self) -> ComposeResult:
         yield Static(id=f"info-{self.hat}", classes="hat-info")
@@ -40,8 +42,13 @@ class HatPane(VerticalScroll):
         yield LogView(self.hat, id=f"log-{self.hat}", classes="weekly-log")
 
     def on_mount(self) -> None:
-        # Children are mounted after this handler: fill the pane once they are there.
-        self.call_after_refresh(self.app.pane_mounted, self.hat)  # type: ignore[attr-defined]
+        # Children are mounted after this handler: fill the pane once they are there. Until then a
+        # reload (the 1 s poll, a settings rebuild) leaves it alone.
+        self.call_after_refresh(self._ready)
+
+    def _ready(self) -> None:
+        self.ready = True
+        self.app.pane_mounted(self.hat)  # type: ignore[attr-defined]
 
     def show(self, view: HatView, week: str) -> None:
         """Fill every part from ``view``; a new week replaces unsaved log text, a refresh doesn't."""
