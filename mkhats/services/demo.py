@@ -156,13 +156,15 @@ def _wear_and_ticks(repo: Repo, rng: random.Random, today: date, weeks: int) -> 
 
 
 def _desk(repo: Repo, today: date, first: date) -> None:
-    """A strategy session early in each month, and two hypotheses: one judged, one still testing."""
+    """A strategy session early in each month about the month before (monthly work is done on
+    finished months), and two hypotheses: one judged, one still testing."""
     from mkhats.domain.hypotheses import Hypothesis
 
-    month = first.replace(day=1)
+    month = add_months(first.replace(day=1), 1)
     while add_days(month, 2) <= today:  # held on the 3rd of each month
-        verdicts = {"content": "scale", "performance": "test", "crm": "scale" if month.month % 2 else "test"}
-        repo.upsert_session(StrategySession(month=month_key(month), day=add_days(month, 2), verdicts=verdicts,
+        about = add_months(month, -1)
+        verdicts = {"content": "scale", "performance": "test", "crm": "scale" if about.month % 2 else "test"}
+        repo.upsert_session(StrategySession(month=month_key(about), day=add_days(month, 2), verdicts=verdicts,
                                             notes=t("demo.session.notes")))
         month = add_months(month, 1)
     monday = week_start(week_key(today))

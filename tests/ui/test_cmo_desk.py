@@ -48,12 +48,18 @@ async def test_the_cmo_tab_shows_the_channel_map_and_m_switches_week_and_month(w
         assert [x.hat for x in cmap.view.lines] == ["content", "performance", "crm"]
         assert cmap.row_count == 3
         assert line(app, "content")[3:6] == ["—", "—", "—"]  # content has no spend or revenue KPI
-        assert line(app, "performance")[-1] == "test"  # November's demo session
+        assert line(app, "performance")[-1] == "test"  # October's demo session (November still runs)
+        assert line(app, "crm")[-1] == "test"
         week_spend = line(app, "performance")[3]
-        await pilot.press("m")
+        await pilot.press("m")  # monthly work: the last finished month
         await pilot.pause()
-        assert cmap.border_title == "Channel map · November 2026 (1–29 Nov 2026)"
-        assert line(app, "performance")[3] != week_spend
+        assert cmap.border_title == "Channel map · October 2026 (1–31 Oct 2026)"
+        october_spend = line(app, "performance")[3]
+        assert october_spend != week_spend
+        await pilot.press("m")  # the running month so far, one key away
+        await pilot.pause()
+        assert cmap.border_title == "Channel map · November 2026 so far (1–24 Nov 2026)"
+        assert line(app, "performance")[3] not in (week_spend, october_spend)
         await pilot.press("m")
         await pilot.pause()
         assert cmap.border_title == "Channel map · 2026-W48"
@@ -82,16 +88,24 @@ async def test_strategy_session_is_saved_and_shown_in_the_map(ws, make_app):
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, StrategyDialog)
-        assert dialog.query_one("#month", Input).value == "2026-11"
-        assert dialog.query_one("#v-performance", Select).value == "test"  # the month's session, to revise
-        await type_into(pilot, "#month", "2026-10")
-        await pilot.press("tab")  # leaving the month shows October's session
+        # 24 Nov: the session is about October, the last finished month, held on 3 Nov.
+        assert dialog.query_one("#month", Input).value == "2026-10"
+        assert dialog.query_one("#v-crm", Select).value == "test"  # October's session, to revise
+        assert "October 2026 (1–31 Oct 2026)" in str(dialog.query_one("#month-numbers").render())
+        await pilot.press("ctrl+t")  # the running month, one key away: no session yet
         await pilot.pause()
-        assert dialog.query_one("#v-crm", Select).value == "test"
+        assert dialog.query_one("#month", Input).value == "2026-11"
+        assert dialog.query_one("#v-crm", Select).value == Select.NULL
+        assert "November 2026 (1–24 Nov 2026)" in str(dialog.query_one("#month-numbers").render())
+        await type_into(pilot, "#month", "2026-09")
+        await pilot.press("tab")  # leaving the month shows September's session
+        await pilot.pause()
+        assert dialog.query_one("#v-crm", Select).value == "scale"
         await type_into(pilot, "#month", "2026-11")
         await pilot.press("tab")
         await pilot.pause()
-        assert dialog.query_one("#v-crm", Select).value == "scale"
+        dialog.query_one("#v-content", Select).value = "scale"
+        dialog.query_one("#v-crm", Select).value = "scale"
         dialog.query_one("#v-performance", Select).value = "cut"
         dialog.query_one("#notes").text = "CPA does not settle"
         await pilot.press("ctrl+s")
@@ -102,7 +116,7 @@ async def test_strategy_session_is_saved_and_shown_in_the_map(ws, make_app):
         assert session.verdicts == {"content": "scale", "performance": "cut", "crm": "scale"}
         assert (session.notes, session.day) == ("CPA does not settle", date(2026, 11, 24))
         await pilot.pause()
-        assert line(app, "performance")[-1] == "cut"
+        assert line(app, "performance")[-1] == "test"  # the map shows October's verdicts until November ends
         assert "Strategy session of November 2026 recorded." in [n.message for n in app._notifications]
 
 
