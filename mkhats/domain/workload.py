@@ -6,9 +6,7 @@ stay in ``review`` (same spans, same cut at the week's edges, same "still worn" 
 
 from __future__ import annotations
 
-from datetime import datetime, time
-
-from mkhats.domain.hours import CMO_BAND, week_hours
+from mkhats.domain.hours import CMO_BAND, local_midnight, week_hours
 from mkhats.domain.record import record
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.weeks import add_days, week_start
@@ -36,7 +34,7 @@ def hat_hours(snapshot: Snapshot, week: str) -> list[HatHours]:
     """
     judged = min(snapshot.today, add_days(week_start(snapshot.week), 6))
     spans = list(snapshot.spans) + ([snapshot.wearing] if snapshot.wearing else [])
-    hours = week_hours(spans, week, now=datetime.combine(add_days(judged, 1), time()))
+    hours = week_hours(spans, week, now=local_midnight(add_days(judged, 1)))
     rows = []
     for hat in snapshot.enabled_hats:
         worn = hours.get(hat.key, 0.0)

@@ -118,7 +118,7 @@ class Workspace:
                 month_spans = self._memo.get(key)
                 if month_spans is None:
                     month_spans = self._memo[key] = repo.spans(*_month_bounds(month))
-                spans += [s for s in month_spans if since <= s.start.date() <= last]  # type: ignore[attr-defined]
+                spans += [s for s in month_spans if since <= s.start_day() <= last]  # type: ignore[attr-defined]
             history = self._history(repo, main["hypotheses"], first)  # type: ignore[arg-type]
         return Snapshot(
             today=self.today,
