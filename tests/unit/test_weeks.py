@@ -354,7 +354,7 @@ def test_parse_day_reads_both_forms_of_any_date(day: date) -> None:
 @given(st.dates().filter(lambda d: not date(1970, 1, 1) <= d <= date(2100, 12, 31)))
 def test_parse_day_refuses_dates_outside_1970_2100(day: date) -> None:
     # SPEC §5: far from the ends of ``date``, so no arithmetic around a typed date overflows.
-    for text in (day.isoformat(), f"{day.day:02d}.{day.month:02d}.{day.year}"):
+    for text in (day.isoformat(), f"{day.day:02d}.{day.month:02d}.{day.year:04d}"):
         with pytest.raises(InputError) as raised:
             parse_day(text)
         assert raised.value.key == "error.date_range"
