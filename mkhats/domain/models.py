@@ -134,7 +134,7 @@ class InvalidRecord(InputError):
             key, params = "field.too_long", {"limit": ctx["max_length"], "length": length}
         elif kind in ("too_short", "string_too_short"):
             key, params = "field.empty", {}
-        elif kind == "date_range" or (kind in ("greater_than_equal", "less_than_equal") and isinstance(value, date)):
+        elif kind == "date_range" or str(ctx.get("ge", ctx.get("le"))) in (str(MIN_DAY), str(MAX_DAY)):
             key, params = "field.date_range", {"value": str(value), "first": MIN_DAY, "last": MAX_DAY}
         elif kind == "not_text":
             key, params = "field.not_text", {}

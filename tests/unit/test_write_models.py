@@ -206,9 +206,11 @@ def test_a_record_that_bypassed_its_model_is_refused_at_write_and_nothing_is_wri
         KpiValue.model_construct(kpi="performance.spend", day=date(2026, 11, 24), value=float("nan"), note=""),
     ]
     writers = ["upsert_person", "upsert_kpi", "set_values", "set_values"]
-    for record, writer in zip(bad, writers, strict=True):
+    keys = ["field.too_long", "field.too_long", "field.date_range", "field.invalid"]
+    for record, writer, key in zip(bad, writers, keys, strict=True):
         with pytest.raises(InvalidRecord) as raised, ws.write() as repo:
             getattr(repo, writer)([record] if writer == "set_values" else record)
+        assert raised.value.key == key
         assert "\n" not in raised.value.render()
     assert {p: p.read_bytes() for p in tmp_path.rglob("*.json")} == before
 

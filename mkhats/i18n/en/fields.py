@@ -39,6 +39,7 @@ MESSAGES = {
     "field.label.last": "The last day",
     "field.label.start": "The start",
     "field.label.end": "The end",
+    "field.label.hours_budget": "The weekly hour budget",
     "field.label.created": "The creation date",
     "field.label.baseline_first": "The baseline's first day",
     "field.label.baseline_last": "The baseline's last day",

@@ -38,6 +38,7 @@ MESSAGES = {
     "field.label.last": "Последний день",
     "field.label.start": "Начало",
     "field.label.end": "Конец",
+    "field.label.hours_budget": "Бюджет часов в неделю",
     "field.label.created": "Дата создания",
     "field.label.baseline_first": "Первый день базового периода",
     "field.label.baseline_last": "Последний день базового периода",
