@@ -9,7 +9,7 @@ identify records; writes are upserts.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -282,9 +282,11 @@ class Repo:
     def spans(self, first: date, last: date) -> list[WearSpan]:
         """Closed spans that started between ``first`` and ``last``, local dates."""
         out = []
-        # A local date is a day off the UTC date at most, and files before aware times were split
-        # by the local date: a day either side finds a span wherever it was filed.
-        for month in self._present(add_days(first, -1), add_days(last, 1)):
+        # Spans are filed by their UTC date, those written before aware times by their local date:
+        # the months of both cover them. A month more is read only on the side the zone shifts to.
+        utc_first = datetime.combine(first, time()).astimezone(timezone.utc).date()
+        utc_last = (datetime.combine(add_days(last, 1), time()).astimezone(timezone.utc) - timedelta(microseconds=1)).date()
+        for month in self._present(min(first, utc_first), max(last, utc_last)):
             docs = self._h.docs("spans", month)
             out += [s for s in self._valid(WearSpan, docs, f"spans {month}") if first <= s.start_day() <= last]
         return sorted(out, key=lambda s: s.start)

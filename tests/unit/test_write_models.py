@@ -296,3 +296,40 @@ def test_hours_are_instants_subtracted_across_a_zone_change(zone) -> None:
     zone("America/New_York")
     span = WearSpan(hat="cmo", start=start, end=start + timedelta(seconds=2))
     assert week_hours([span], "2026-W48") == pytest.approx({"cmo": 2 / 3600})
+
+
+@pytest.mark.parametrize(
+    ("tz", "local", "utc_month"),
+    [("Asia/Tokyo", datetime(2026, 12, 1, 5, 0), "2026-11"), ("America/New_York", datetime(2026, 11, 30, 20, 0), "2026-12")],
+)
+def test_a_span_is_filed_by_its_utc_date_and_found_by_its_local_date(tmp_path: Path, zone, tz, local, utc_month) -> None:
+    zone(tz)
+    ws = Workspace(tmp_path / "mkhats.json", TODAY)
+    span = WearSpan(hat="cmo", start=local, end=local + timedelta(hours=1))
+    with ws.write() as repo:
+        repo.add_span(span)
+    assert ws.db.months() == [utc_month]
+    with Workspace(ws.path, TODAY).read() as repo:
+        assert repo.spans(local.date(), local.date()) == [span]
+        # The whole local month, as the snapshot asks for it: the span is in the other month's file.
+        first = local.date().replace(day=1)
+        last = (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+        assert repo.spans(first, last) == [span]
+
+
+def test_a_naive_span_of_an_older_file_is_found_in_the_month_of_its_local_date(tmp_path: Path, zone) -> None:
+    import json
+
+    zone("Asia/Tokyo")
+    ws = Workspace(tmp_path / "mkhats.json", TODAY)
+    with ws.write() as repo:
+        repo.add_span(WearSpan(hat="cmo", start=datetime(2026, 12, 10, 9), end=datetime(2026, 12, 10, 10)))
+    month = ws.db.layout.month_path("2026-12")
+    data = json.loads(month.read_text())
+    doc = next(iter(data["spans"].values()))
+    doc.update(start="2026-12-01T05:00:00", end="2026-12-01T06:00:00")  # as files before aware times hold
+    month.write_text(json.dumps(data))
+    with Workspace(ws.path, TODAY).read() as repo:
+        (span,) = repo.spans(date(2026, 12, 1), date(2026, 12, 1))
+    assert span.start == datetime(2026, 11, 30, 20, 0, tzinfo=timezone.utc)
+    assert span.end - span.start == timedelta(hours=1)
