@@ -7,18 +7,13 @@ local zone, so hours are instants subtracted (a change of zone never adds or rem
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, time
+from datetime import datetime
 
-from mkhats.domain.models import WearSpan, utc_instant
+from mkhats.domain.models import WearSpan, day_start, utc_instant
 from mkhats.domain.weeks import add_days, week_start
 
 CMO_BAND = (4.0, 10.0)
 """A part-time CMO (an owner or an outside person) should give the role 4 to 10 hours a week."""
-
-
-def local_midnight(day: date) -> datetime:
-    """The instant ``day`` starts in the machine's local zone (its offset on that day)."""
-    return utc_instant(datetime.combine(day, time()))
 
 
 def week_hours(spans: Iterable[WearSpan], week: str, now: datetime | None = None) -> dict[str, float]:
@@ -27,8 +22,8 @@ def week_hours(spans: Iterable[WearSpan], week: str, now: datetime | None = None
     An open span (no end) counts up to ``now`` when ``now`` is given, else not at all. A naive
     ``now`` is local time.
     """
-    start = local_midnight(week_start(week))
-    end = local_midnight(add_days(week_start(week), 7))
+    start = day_start(week_start(week))
+    end = day_start(add_days(week_start(week), 7))
     if now is not None:
         now = utc_instant(now)
     hours: dict[str, float] = {}

@@ -14,7 +14,7 @@ changed with :func:`revised` is validated again (pydantic's ``model_copy`` is no
 # No ``from __future__ import annotations``: pydantic would evaluate every field's annotation from
 # its text at class creation, ≈ 1 ms of every command (SPEC §6).
 import unicodedata
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
@@ -76,21 +76,47 @@ def _encodable(value: str) -> None:
         raise PydanticCustomError("not_text", "holds characters that are not valid text") from None
 
 
-def _instant(value: datetime) -> datetime:
-    """An aware UTC instant; a naive time is taken as the machine's local zone at that moment.
+_FIRST_INSTANT = datetime(MIN_DAY.year, 1, 1, tzinfo=timezone.utc)
+_END_INSTANT = datetime(MAX_DAY.year + 1, 1, 1, tzinfo=timezone.utc)
+
+
+def _to_utc(value: datetime) -> datetime:
+    """A naive time as the machine's local zone at that moment, an aware one as is, in UTC.
 
     Files written before times were aware hold naive local times: they are read (and written back)
     as the instant they meant on the machine that reads them, which assumes it is in the zone they
     were written in.
     """
-    if not MIN_DAY <= value.date() <= MAX_DAY:
-        raise PydanticCustomError("date_range", "is outside 1970-01-01 to 2100-12-31")
-    return value.astimezone(timezone.utc)
+    if MIN_DAY.year <= value.year <= MAX_DAY.year:  # first: ``astimezone`` overflows near year 1 or 9999
+        value = value.astimezone(timezone.utc)
+        if _FIRST_INSTANT <= value < _END_INSTANT:
+            return value
+    raise PydanticCustomError("instant", "is not a time from 1970-01-01 to 2100-12-31")
+
+
+class _Instant:
+    """The schema of :data:`Instant`: a UTC time passes in pydantic-core alone (a file holds
+    thousands of them, SPEC §6); a naive or other-zone one is converted by ``_to_utc``."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        utc = core_schema.datetime_schema(tz_constraint=0, ge=_FIRST_INSTANT, lt=_END_INSTANT)
+        other = core_schema.no_info_after_validator_function(_to_utc, core_schema.datetime_schema())
+        return core_schema.union_schema(
+            [utc, other], mode="left_to_right", custom_error_type="instant",
+            custom_error_message="is not a time from 1970-01-01 to 2100-12-31",
+        )
 
 
 def utc_instant(value: datetime) -> datetime:
     """``value`` as an aware UTC instant (a naive one is local time), as the models store it."""
     return value.astimezone(timezone.utc)
+
+
+def day_start(day: date) -> datetime:
+    """The instant the local date ``day`` starts (00:00 in the machine's zone, its offset that day)."""
+    return datetime.combine(day, time()).astimezone(timezone.utc)
 
 
 _YEAR = r"(?:19[7-9]\d|20\d\d|2100)"  # the years of MIN_DAY..MAX_DAY
@@ -108,8 +134,8 @@ ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,40}$")]
 Position = Annotated[int, Field(ge=-(2**31), le=2**31 - 1)]
 """An order among siblings; bounded so that it always fits the JSON the store writes."""
 Day = Annotated[date, Field(ge=MIN_DAY, le=MAX_DAY)]
-Instant = Annotated[datetime, AfterValidator(_instant)]
-"""An aware UTC instant (naive input is local time: see ``_instant``)."""
+Instant = Annotated[datetime, _Instant()]
+"""An aware UTC instant (naive input is local time: see ``_to_utc``)."""
 
 M = TypeVar("M", bound="Model")
 
@@ -136,6 +162,8 @@ class InvalidRecord(InputError):
             key, params = "field.empty", {}
         elif kind == "date_range" or str(ctx.get("ge", ctx.get("le"))) in (str(MIN_DAY), str(MAX_DAY)):
             key, params = "field.date_range", {"value": str(value), "first": MIN_DAY, "last": MAX_DAY}
+        elif kind == "instant":
+            key, params = "field.time_range", {"value": str(value), "first": MIN_DAY, "last": MAX_DAY}
         elif kind == "not_text":
             key, params = "field.not_text", {}
         else:
@@ -350,7 +378,10 @@ class WearSpan(Model):
     end: Instant | None = None
 
     def start_day(self) -> date:
-        """The local date the span started on (the week and the month it counts in)."""
+        """The local date the span started on (the week and the month it counts in).
+
+        To select many spans, compare ``start`` with ``day_start`` instead: it is cheaper.
+        """
         return self.start.astimezone().date()
 
 

@@ -6,7 +6,8 @@ stay in ``review`` (same spans, same cut at the week's edges, same "still worn" 
 
 from __future__ import annotations
 
-from mkhats.domain.hours import CMO_BAND, local_midnight, week_hours
+from mkhats.domain.hours import CMO_BAND, week_hours
+from mkhats.domain.models import day_start
 from mkhats.domain.record import record
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.weeks import add_days, week_start
@@ -34,7 +35,7 @@ def hat_hours(snapshot: Snapshot, week: str) -> list[HatHours]:
     """
     judged = min(snapshot.today, add_days(week_start(snapshot.week), 6))
     spans = list(snapshot.spans) + ([snapshot.wearing] if snapshot.wearing else [])
-    hours = week_hours(spans, week, now=local_midnight(add_days(judged, 1)))
+    hours = week_hours(spans, week, now=day_start(add_days(judged, 1)))
     rows = []
     for hat in snapshot.enabled_hats:
         worn = hours.get(hat.key, 0.0)

@@ -9,7 +9,7 @@ identify records; writes are upserts.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, timedelta, timezone
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -32,6 +32,7 @@ from mkhats.domain.models import (
     StrategySession,
     WearSpan,
     WeeklyLog,
+    day_start,
 )
 from mkhats.domain.weeks import add_days, month_key, months_between
 from mkhats.errors import StoreError
@@ -282,13 +283,13 @@ class Repo:
     def spans(self, first: date, last: date) -> list[WearSpan]:
         """Closed spans that started between ``first`` and ``last``, local dates."""
         out = []
+        begin, end = day_start(first), day_start(add_days(last, 1))
         # Spans are filed by their UTC date, those written before aware times by their local date:
         # the months of both cover them. A month more is read only on the side the zone shifts to.
-        utc_first = datetime.combine(first, time()).astimezone(timezone.utc).date()
-        utc_last = (datetime.combine(add_days(last, 1), time()).astimezone(timezone.utc) - timedelta(microseconds=1)).date()
-        for month in self._present(min(first, utc_first), max(last, utc_last)):
+        utc_last = (end - timedelta(microseconds=1)).date()
+        for month in self._present(min(first, begin.date()), max(last, utc_last)):
             docs = self._h.docs("spans", month)
-            out += [s for s in self._valid(WearSpan, docs, f"spans {month}") if first <= s.start_day() <= last]
+            out += [s for s in self._valid(WearSpan, docs, f"spans {month}") if begin <= s.start < end]
         return sorted(out, key=lambda s: s.start)
 
     # -- daily values ----------------------------------------------------------------------------

@@ -228,7 +228,7 @@ def test_a_record_that_bypassed_its_model_is_refused_at_write_and_nothing_is_wri
          "The plan is too long: at most 4000 characters (4001 given). Nothing was saved."),
         (lambda: Settings(currency="€€€€€"), "The currency sign is too long: at most 4 characters (5 given). Nothing was saved."),
         (lambda: WearSpan(hat="cmo", start=datetime(2101, 1, 1)),
-         "The start: 2101-01-01 00:00:00 is outside the dates mkhats keeps (1970-01-01 to 2100-12-31). Nothing was saved."),
+         "The start: 2101-01-01 00:00:00 is not a time from 1970-01-01 to 2100-12-31. Nothing was saved."),
     ],
 )
 def test_a_refused_record_is_one_sentence_naming_the_field_and_the_limit(build, sentence: str) -> None:

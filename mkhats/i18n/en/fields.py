@@ -6,6 +6,7 @@ MESSAGES = {
     "field.too_long": "{field} is too long: at most {limit} characters ({length} given). Nothing was saved.",
     "field.empty": "{field} cannot be empty. Nothing was saved.",
     "field.date_range": "{field}: {value} is outside the dates mkhats keeps ({first} to {last}). Nothing was saved.",
+    "field.time_range": "{field}: {value} is not a time from {first} to {last}. Nothing was saved.",
     "field.not_text": "{field} holds bytes that are not valid text (UTF-8). Nothing was saved.",
     "field.invalid": "{field} is not valid ({reason}). Nothing was saved.",
     # Field names, by the model and path first, then by the last part of the path.

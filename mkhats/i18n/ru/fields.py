@@ -6,6 +6,7 @@ MESSAGES = {
     "field.too_long": "{field}: слишком длинно — не больше {limit} символов (сейчас {length}). Ничего не сохранено.",
     "field.empty": "{field}: не может быть пустым. Ничего не сохранено.",
     "field.date_range": "{field}: {value} — вне дат, которые хранит mkhats (с {first} по {last}). Ничего не сохранено.",
+    "field.time_range": "{field}: {value} — не время с {first} по {last}. Ничего не сохранено.",
     "field.not_text": "{field}: содержит байты, которые не являются текстом (UTF-8). Ничего не сохранено.",
     "field.invalid": "{field}: недопустимое значение ({reason}). Ничего не сохранено.",
     "field.Person.name": "Имя человека",
