@@ -141,16 +141,19 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def resolve_today(text: str | None) -> date:
-    """``--today``, else ``MKHATS_TODAY``, else the real date."""
+    """``--today``, else ``MKHATS_TODAY``, else the real date (within 1970–2100)."""
     from mkhats.domain.weeks import parse_day
 
+    option = "--today" if text else "MKHATS_TODAY"
     text = text or os.environ.get("MKHATS_TODAY")
     if not text:
         return date.today()
     try:
         return parse_day(text)
-    except InputError:
-        raise InputError("cli.bad_today", value=text) from None
+    except InputError as error:
+        if error.key == "error.date_format":
+            raise InputError("cli.bad_today", option=option, value=text) from None
+        raise InputError("cli.option_error", option=option, message=error.render()) from None
 
 
 def _argv_lang(argv: Sequence[str]) -> str | None:

@@ -6,7 +6,7 @@ import argparse
 import errno
 import os
 import sys
-from datetime import datetime
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from mkhats.domain.labels import (
@@ -24,7 +24,7 @@ from mkhats.domain.labels import (
 )
 from mkhats.domain.models import Kpi
 from mkhats.domain.stoprules import Alert, format_guard
-from mkhats.domain.weeks import parse_day, week_start
+from mkhats.domain.weeks import parse_day, parse_week
 from mkhats.errors import InputError, StoreError
 from mkhats.i18n import set_language, t
 from mkhats.services import Workspace, default_db_path
@@ -62,6 +62,16 @@ def _os_reason(exc: OSError) -> str:
     return t(key, **params)
 
 
+def _day_option(text: str | None, today: date, option: str = "--date") -> date:
+    """A date option (default ``today``); a refusal names the option."""
+    if not text:
+        return today
+    try:
+        return parse_day(text)
+    except InputError as error:
+        raise InputError("cli.option_error", option=option, message=error.render()) from None
+
+
 def _alert_line(alert: Alert, kpi: Kpi, currency: str | None) -> str:
     values = ", ".join(format_with_unit(kpi, v, currency) for _, v in alert.values)
     return t(
@@ -77,7 +87,7 @@ def _alert_line(alert: Alert, kpi: Kpi, currency: str | None) -> str:
 def cmd_add(args: argparse.Namespace, ws: Workspace) -> int:
     from mkhats.services.values import add_value
 
-    day = parse_day(args.date) if args.date else ws.today
+    day = _day_option(args.date, ws.today)
     fired = add_value(ws, args.kpi, args.value, day, args.note)
     with ws.read() as repo:
         kpis, currency = repo.kpis(), repo.settings().currency
@@ -153,8 +163,7 @@ def cmd_wear(args: argparse.Namespace, ws: Workspace) -> int:
 
     if args.stop == (args.hat is not None):
         raise InputError("cli.wear_usage")
-    now = datetime.combine(ws.today, datetime.now().time().replace(microsecond=0))
-    result = wear(ws, None if args.stop else args.hat, now)
+    result = wear(ws, None if args.stop else args.hat, _now(ws))
     if result.closed is not None:
         minutes = int((result.closed.end - result.closed.start).total_seconds() // 60)
         _out(t("cli.wear_stopped", hat=hat_name(result.closed.hat), n=minutes, minutes=minutes))
@@ -167,11 +176,21 @@ def cmd_wear(args: argparse.Namespace, ws: Workspace) -> int:
     return 0
 
 
+def _now(ws: Workspace) -> datetime:
+    """This instant, moved to ``--today`` when it is given: the same local time on that date.
+
+    Spans are instants (UTC); only the date is shifted, by whole days, so a time zone change
+    between two commands still measures the real time between them.
+    """
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    return now + timedelta(days=(ws.today - now.astimezone().date()).days)
+
+
 def cmd_verify(args: argparse.Namespace, ws: Workspace) -> int:
     from mkhats.domain.conflicts import check_valid_until, find_rule
     from mkhats.services.setup import verify
 
-    day = parse_day(args.date) if args.date else ws.today
+    day = _day_option(args.date, ws.today)
     check, created = verify(ws, args.hat_a, args.hat_b, args.by, day, args.note, args.problems)
     with ws.read() as repo:
         rule, hats = find_rule(repo.conflicts(), *check.hats), repo.hats()
@@ -221,9 +240,10 @@ def cmd_restore(args: argparse.Namespace, ws: Workspace) -> int:
 
 def _week(args: argparse.Namespace, ws: Workspace) -> str:
     if args.week:
-        week = args.week.strip().upper()
-        week_start(week)
-        return week
+        try:
+            return parse_week(args.week)
+        except InputError as error:
+            raise InputError("cli.option_error", option="--week", message=error.render()) from None
     return ws.this_week()
 
 

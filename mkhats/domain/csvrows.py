@@ -26,7 +26,7 @@ from typing import Any
 from mkhats.domain.models import Kpi, KpiValue
 from mkhats.domain.numbers import COMMA, MarkDecision, decide_mark, read_number
 from mkhats.domain.record import record
-from mkhats.domain.weeks import parse_day
+from mkhats.domain.weeks import check_day, parse_day
 from mkhats.errors import InputError
 
 NOTE_MAX = 500
@@ -174,10 +174,12 @@ class _RowChecker:
         raw_day = self._cell(cells, self._date_i)
         try:
             if len(raw_day) == 10 and raw_day[4] == raw_day[7] == "-" and raw_day.isascii():
-                day = date.fromisoformat(raw_day)
+                day = check_day(date.fromisoformat(raw_day), raw_day)
             else:
                 day = parse_day(raw_day)
-        except (InputError, ValueError):
+        except InputError as error:
+            return error.key, error.params
+        except ValueError:
             return "error.date_format", {"value": raw_day}
         key = self._key(cells)
         kpi = self.kpis.get(key)

@@ -1,11 +1,15 @@
-"""Time worn per hat: weekly hours from the wear spans, and the fractional CMO's 4–10 h band."""
+"""Time worn per hat: weekly hours from the wear spans, and the fractional CMO's 4–10 h band.
+
+Spans are aware instants; a week runs from Monday 00:00 to the next Monday 00:00 in the machine's
+local zone, so hours are instants subtracted (a change of zone never adds or removes any).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, time
+from datetime import datetime
 
-from mkhats.domain.models import WearSpan
+from mkhats.domain.models import WearSpan, day_start, utc_instant
 from mkhats.domain.weeks import add_days, week_start
 
 CMO_BAND = (4.0, 10.0)
@@ -15,10 +19,13 @@ CMO_BAND = (4.0, 10.0)
 def week_hours(spans: Iterable[WearSpan], week: str, now: datetime | None = None) -> dict[str, float]:
     """Hours per hat within ``week`` (Monday 00:00 to the next Monday), a span cut at its edges.
 
-    An open span (no end) counts up to ``now`` when ``now`` is given, else not at all.
+    An open span (no end) counts up to ``now`` when ``now`` is given, else not at all. A naive
+    ``now`` is local time.
     """
-    start = datetime.combine(week_start(week), time())
-    end = datetime.combine(add_days(week_start(week), 7), time())
+    start = day_start(week_start(week))
+    end = day_start(add_days(week_start(week), 7))
+    if now is not None:
+        now = utc_instant(now)
     hours: dict[str, float] = {}
     for span in spans:
         stop = span.end or now

@@ -8,12 +8,10 @@ as everywhere), so a CPL uplift compares Σspend/Σleads of the two windows.
 # No ``from __future__ import annotations``: pydantic reads the annotations (as in ``models``).
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
-from typing import Annotated, Literal
-
-from pydantic import StringConstraints
+from typing import Literal
 
 from mkhats.domain.kpis import Daily, period_value
-from mkhats.domain.models import HatKey, Kpi, KpiKey, Model, ShortText
+from mkhats.domain.models import Day, HatKey, ItemId, Kpi, KpiKey, Model, ShortText
 from mkhats.domain.record import record
 
 HypothesisVerdict = Literal["confirmed", "rejected", "inconclusive"]
@@ -23,17 +21,17 @@ HYPOTHESIS_VERDICTS: tuple[str, ...] = ("confirmed", "rejected", "inconclusive")
 class Hypothesis(Model):
     """A statement about a KPI: what it was over the baseline window, what it became over the test."""
 
-    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,40}$")]
+    id: ItemId
     hat: HatKey
     statement: ShortText
     kpi: KpiKey
-    baseline_first: date
-    baseline_last: date
-    test_first: date
-    test_last: date
+    baseline_first: Day
+    baseline_last: Day
+    test_first: Day
+    test_last: Day
     verdict: HypothesisVerdict | None = None
     """None while the test runs or until the user judges it."""
-    created: date
+    created: Day
 
 
 def window_days(first: date, last: date) -> list[date]:

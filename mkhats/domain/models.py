@@ -4,16 +4,24 @@ Models are frozen, forbid unknown fields, reject NaN and infinity, and normalise
 NFC. They are built lazily (``defer_build``) because the CLI must start fast (SPEC §6). Defaults
 store catalogue keys (``key``/``action_key``), user-typed text is stored as typed: data stays
 language-neutral.
+
+The same limits hold for what is written and what is read (SPEC §5): every text has a length limit,
+every date lies in 1970–2100, every time is an aware UTC instant. A record built from input that
+breaks one raises :class:`InvalidRecord`, an ``InputError`` naming the field and the limit; a record
+changed with :func:`revised` is validated again (pydantic's ``model_copy`` is not).
 """
 
 # No ``from __future__ import annotations``: pydantic would evaluate every field's annotation from
 # its text at class creation, ≈ 1 ms of every command (SPEC §6).
 import unicodedata
-from datetime import date, datetime
-from typing import Annotated, Literal
+from datetime import date, datetime, time, timezone
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
-from pydantic_core import PydanticKnownError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic_core import PydanticCustomError, PydanticKnownError
+
+from mkhats.domain.invalid import InvalidRecord
+from mkhats.domain.weeks import MAX_DAY, MIN_DAY
 
 Cadence = Literal["weekly", "monthly", "quarterly"]
 Unit = Literal["count", "money", "percent", "ratio", "hours", "days"]
@@ -43,7 +51,10 @@ def _text(max_length: int, min_length: int = 0) -> AfterValidator:
     """
 
     def check(value: str) -> str:
-        value = unicodedata.normalize("NFC", value).strip()
+        if not value.isascii():
+            _encodable(value)
+            value = unicodedata.normalize("NFC", value)
+        value = value.strip()
         if len(value) < min_length:
             raise PydanticKnownError(
                 "too_short", {"field_type": "Value", "min_length": min_length, "actual_length": len(value)}
@@ -57,20 +68,109 @@ def _text(max_length: int, min_length: int = 0) -> AfterValidator:
     return AfterValidator(check)
 
 
+def _encodable(value: str) -> None:
+    """Refuse lone surrogates (undecodable bytes of a command line): UTF-8 cannot store them."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise PydanticCustomError("not_text", "holds characters that are not valid text") from None
+
+
+_FIRST_INSTANT = datetime(MIN_DAY.year, 1, 1, tzinfo=timezone.utc)
+_END_INSTANT = datetime(MAX_DAY.year + 1, 1, 1, tzinfo=timezone.utc)
+
+
+def _to_utc(value: datetime) -> datetime:
+    """A naive time as the machine's local zone at that moment, an aware one as is, in UTC.
+
+    Files written before times were aware hold naive local times: they are read (and written back)
+    as the instant they meant on the machine that reads them, which assumes it is in the zone they
+    were written in.
+    """
+    if MIN_DAY.year <= value.year <= MAX_DAY.year:  # first: ``astimezone`` overflows near year 1 or 9999
+        value = value.astimezone(timezone.utc)
+        if _FIRST_INSTANT <= value < _END_INSTANT:
+            return value
+    raise PydanticCustomError("instant", "is not a time from 1970-01-01 to 2100-12-31")
+
+
+class _Instant:
+    """The schema of :data:`Instant`: a UTC time passes in pydantic-core alone (a file holds
+    thousands of them, SPEC §6); a naive or other-zone one is converted by ``_to_utc``."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        utc = core_schema.datetime_schema(tz_constraint=0, ge=_FIRST_INSTANT, lt=_END_INSTANT)
+        other = core_schema.no_info_after_validator_function(_to_utc, core_schema.datetime_schema())
+        return core_schema.union_schema(
+            [utc, other], mode="left_to_right", custom_error_type="instant",
+            custom_error_message="is not a time from 1970-01-01 to 2100-12-31",
+        )
+
+
+def utc_instant(value: datetime) -> datetime:
+    """``value`` as an aware UTC instant (a naive one is local time), as the models store it."""
+    return value.astimezone(timezone.utc)
+
+
+def day_start(day: date) -> datetime:
+    """The instant the local date ``day`` starts (00:00 in the machine's zone, its offset that day)."""
+    return datetime.combine(day, time()).astimezone(timezone.utc)
+
+
+_YEAR = r"(?:19[7-9]\d|20\d\d|2100)"  # the years of MIN_DAY..MAX_DAY
 HatKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,23}$")]
 KpiName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 KpiKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,23}\.[a-z][a-z0-9_]{0,39}$")]
-WeekKey = Annotated[str, StringConstraints(pattern=r"^\d{4}-W\d{2}$")]
-MonthKey = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$")]
+WeekKey = Annotated[str, StringConstraints(pattern=rf"^{_YEAR}-W\d{{2}}$")]
+MonthKey = Annotated[str, StringConstraints(pattern=rf"^{_YEAR}-\d{{2}}$")]
 Name = Annotated[str, _text(60, min_length=1)]
 ShortText = Annotated[str, _text(500)]
 LongText = Annotated[str, _text(4000)]
+CatalogueKey = Annotated[str, StringConstraints(max_length=200)]
+"""The key of a shipped text in the catalogues (``hat.cmo.check.1``…)."""
+ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,40}$")]
+Position = Annotated[int, Field(ge=-(2**31), le=2**31 - 1)]
+"""An order among siblings; bounded so that it always fits the JSON the store writes."""
+Day = Annotated[date, Field(ge=MIN_DAY, le=MAX_DAY)]
+Instant = Annotated[datetime, _Instant()]
+"""An aware UTC instant (naive input is local time: see ``_to_utc``)."""
+
+M = TypeVar("M", bound="Model")
 
 
 class Model(BaseModel):
-    """Base of every record: strict shape, finite numbers, immutable."""
+    """Base of every record: strict shape, finite numbers, immutable.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, allow_inf_nan=False)
+    Building one from input (``Person(name=...)``) raises :class:`InvalidRecord`, never pydantic's
+    own error: every caller, the CLI and every form, gets one sentence. Nested records given as
+    instances are validated again (``revalidate_instances``), so a record is never stored around an
+    unchecked part. Reading a file goes through pydantic's validators directly (``repo``).
+    """
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, defer_build=True, allow_inf_nan=False, revalidate_instances="always"
+    )
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            raise InvalidRecord(type(self).__name__, exc) from None
+
+    # Marked as pydantic marks its own ``__init__`` (``RootModel`` does the same): pydantic-core then
+    # builds nested and listed records itself instead of calling this per record, so reading a file
+    # stays as fast as before and a bad record there is still a ``ValidationError`` (the store's).
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+
+def revised(record: M, **changes: Any) -> M:
+    """``record`` with ``changes``, validated as a new record (``model_copy(update=…)`` is not)."""
+    try:
+        return type(record).model_validate({**record.model_dump(), **changes})
+    except ValidationError as exc:
+        raise InvalidRecord(type(record).__name__, exc) from None
 
 
 class Settings(Model):
@@ -97,7 +197,7 @@ class Hat(Model):
 
     key: HatKey
     channel: bool
-    position: int = 0
+    position: Position = 0
     enabled: bool = True
     wearer: Name | None = None
     name: ShortText | None = None
@@ -110,11 +210,11 @@ class Hat(Model):
 class ChecklistItem(Model):
     """One recurring thing to do for a hat; its done-state is stored per period."""
 
-    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,40}$")]
+    id: ItemId
     hat: HatKey
     cadence: Cadence = "weekly"
-    position: int = 0
-    key: str | None = None
+    position: Position = 0
+    key: CatalogueKey | None = None
     """Catalogue key of a shipped item; ignored once ``text`` is set."""
     text: ShortText = ""
 
@@ -122,8 +222,8 @@ class ChecklistItem(Model):
 class ChecklistTick(Model):
     """Item ``item`` is done for ``period`` (``2026-W48``, ``2026-11`` or ``2026-Q4``)."""
 
-    item: str
-    period: Annotated[str, StringConstraints(pattern=r"^\d{4}-(W\d{2}|\d{2}|Q[1-4])$")]
+    item: ItemId
+    period: Annotated[str, StringConstraints(pattern=rf"^{_YEAR}-(W\d{{2}}|\d{{2}}|Q[1-4])$")]
 
 
 class Guard(Model):
@@ -141,7 +241,7 @@ class StopRule(Model):
     threshold: float | None = None
     """None: the rule is inactive until the user sets it (the review lists it as setup)."""
     days: Annotated[int, Field(ge=1, le=90)] = 1
-    action_key: str | None = None
+    action_key: CatalogueKey | None = None
     """Catalogue key of a shipped action; ignored once ``action`` is set."""
     action: ShortText = ""
     guard: Guard | None = None
@@ -160,7 +260,7 @@ class Kpi(Model):
     title: ShortText | None = None
     """A user-typed title; None shows the catalogue's ``kpi.<key>``."""
     stop: StopRule | None = None
-    position: int = 0
+    position: Position = 0
     retired: bool = False
 
     @property
@@ -178,7 +278,7 @@ class KpiValue(Model):
     """The value of a measured KPI on one day."""
 
     kpi: KpiKey
-    day: date
+    day: Day
     value: float
     note: ShortText = ""
 
@@ -200,7 +300,7 @@ class ConflictRule(Model):
     hats: tuple[HatKey, HatKey]
     level: Level
     every: Cadence
-    key: str | None = None
+    key: CatalogueKey | None = None
     """Catalogue base of a shipped rule (``<key>.reason``, ``<key>.check``)."""
     reason: ShortText = ""
     check: ShortText = ""
@@ -211,7 +311,7 @@ class ExternalCheck(Model):
 
     hats: tuple[HatKey, HatKey]
     by: Name
-    day: date
+    day: Day
     note: ShortText = ""
     outcome: Outcome = "ok"
 
@@ -220,26 +320,39 @@ class AlertDecision(Model):
     """What the user decided about the stop-rule alert of ``kpi`` that ran ``first``..``last``."""
 
     kpi: KpiKey
-    first: date
-    last: date
+    first: Day
+    last: Day
     decision: DecisionKind
     reason: ShortText = ""
-    day: date
+    day: Day
 
 
 class WearSpan(Model):
-    """A time span during which ``person`` wore ``hat``; ``end`` None while it is worn."""
+    """A time span during which ``person`` wore ``hat``; ``end`` None while it is worn.
+
+    ``start`` and ``end`` are aware UTC instants, shown in local time: a change of time zone between
+    putting a hat on and taking it off never turns seconds into hours. Files written before held
+    naive local times; they are read as the machine's local zone at that moment (the zone they were
+    written in, as long as the machine has not moved).
+    """
 
     hat: HatKey
     person: Name | None = None
-    start: datetime
-    end: datetime | None = None
+    start: Instant
+    end: Instant | None = None
+
+    def start_day(self) -> date:
+        """The local date the span started on (the week and the month it counts in).
+
+        To select many spans, compare ``start`` with ``day_start`` instead: it is cheaper.
+        """
+        return self.start.astimezone().date()
 
 
 class RolesReview(Model):
     """The quarterly review of roles and KPIs."""
 
-    day: date
+    day: Day
     notes: LongText = ""
     decisions: dict[KpiKey, Literal["raise", "add", "kill", "keep"]] = {}
     """What the review decided about each KPI it looked at (records made before it have none)."""
@@ -249,6 +362,6 @@ class StrategySession(Model):
     """The monthly strategy session: a verdict per channel hat."""
 
     month: MonthKey
-    day: date
+    day: Day
     verdicts: dict[HatKey, Verdict] = {}
     notes: LongText = ""

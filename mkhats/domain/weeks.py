@@ -15,6 +15,11 @@ from mkhats.errors import InputError
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
+MIN_DAY = date(1970, 1, 1)
+MAX_DAY = date(2100, 12, 31)
+"""Every date mkhats accepts, typed, imported or restored, lies in MIN_DAY..MAX_DAY (SPEC §5): far
+from the ends of ``date``, so the arithmetic around a date (windows, next weeks) never overflows."""
+
 
 def week_key(day: date) -> str:
     """The ISO week key of ``day``, e.g. ``2026-W48``."""
@@ -36,6 +41,15 @@ def week_start(key: str) -> date:
     if not 1 <= week <= weeks_in_year(year):
         raise InputError("error.week_missing", value=key)
     return date.fromisocalendar(year, week, 1)
+
+
+def parse_week(text: str) -> str:
+    """A week typed by the user (``2026-w48``) as its key; its year must lie in 1970–2100."""
+    key = (text or "").strip().upper()
+    week_start(key)
+    if not MIN_DAY.year <= int(key[:4]) <= MAX_DAY.year:
+        raise InputError("error.week_range", value=key, first=MIN_DAY.year, last=MAX_DAY.year)
+    return key
 
 
 def week_days(key: str) -> list[date]:
@@ -94,14 +108,26 @@ def months_between(first: date, last: date) -> list[str]:
 
 
 def parse_day(text: str) -> date:
-    """A date typed as ``YYYY-MM-DD`` or ``DD.MM.YYYY``; raises ``InputError`` otherwise."""
+    """A date typed as ``YYYY-MM-DD`` or ``DD.MM.YYYY``, within 1970–2100; raises ``InputError``."""
     text = (text or "").strip()
+    day = None
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return date.fromisoformat(text)
-        match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
-        if match:
-            return date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+            day = date.fromisoformat(text)
+        else:
+            match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+            if match:
+                day = date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
     except ValueError:
         pass
-    raise InputError("error.date_format", value=text)
+    if day is None:
+        raise InputError("error.date_format", value=text)
+    check_day(day, text)
+    return day
+
+
+def check_day(day: date, text: str | None = None) -> date:
+    """``day`` if it lies in 1970–2100; else ``InputError`` quoting ``text`` (or the date)."""
+    if not MIN_DAY <= day <= MAX_DAY:
+        raise InputError("error.date_range", value=text or day.isoformat(), first=MIN_DAY, last=MAX_DAY)
+    return day

@@ -6,9 +6,8 @@ stay in ``review`` (same spans, same cut at the week's edges, same "still worn" 
 
 from __future__ import annotations
 
-from datetime import datetime, time
-
 from mkhats.domain.hours import CMO_BAND, week_hours
+from mkhats.domain.models import day_start
 from mkhats.domain.record import record
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.weeks import add_days, week_start
@@ -36,7 +35,7 @@ def hat_hours(snapshot: Snapshot, week: str) -> list[HatHours]:
     """
     judged = min(snapshot.today, add_days(week_start(snapshot.week), 6))
     spans = list(snapshot.spans) + ([snapshot.wearing] if snapshot.wearing else [])
-    hours = week_hours(spans, week, now=datetime.combine(add_days(judged, 1), time()))
+    hours = week_hours(spans, week, now=day_start(add_days(judged, 1)))
     rows = []
     for hat in snapshot.enabled_hats:
         # Judged on the hours as shown (one decimal): 3.99 h reads 4.0 h, inside a 4–10 h band.

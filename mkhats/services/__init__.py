@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkhats.domain.labels import currency_sign
-from mkhats.domain.models import Settings
+from mkhats.domain.models import Settings, day_start
 from mkhats.domain.weeks import add_days, add_months, months_between, shift_week, week_key
 from mkhats.store import Database
 from mkhats.store.repo import Repo
@@ -114,12 +114,13 @@ class Workspace:
             daily = self._daily(repo, first, last)
             spans = []
             since = add_days(first, -1)
+            begin, end = day_start(since), day_start(add_days(last, 1))  # local dates, as instants
             for month in months_between(since, last):
                 key = ("spans", month)
                 month_spans = self._memo.get(key)
                 if month_spans is None:
                     month_spans = self._memo[key] = repo.spans(*_month_bounds(month))
-                spans += [s for s in month_spans if since <= s.start.date() <= last]  # type: ignore[attr-defined]
+                spans += [s for s in month_spans if begin <= s.start < end]  # type: ignore[attr-defined]
             history = self._history(repo, main["hypotheses"], first)  # type: ignore[arg-type]
         return Snapshot(
             today=self.today,

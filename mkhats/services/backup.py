@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from mkhats.domain.kpis import validate_value
+from mkhats.domain.models import Kpi
 from mkhats.domain.targets import validate_target
 from mkhats.errors import InputError, MkhatsError
 from mkhats.services import Workspace
@@ -71,6 +72,7 @@ def check_backup(src: Path) -> None:
         kpis = repo.kpis()
         for kpi in kpis.values():
             validate_target(kpi, kpi.target)
+        _check_rules(kpis)
         for value in repo.all_values():
             kpi = kpis.get(value.kpi)
             if kpi is None:
@@ -78,6 +80,24 @@ def check_backup(src: Path) -> None:
             validate_value(kpi, value.value)
     except MkhatsError as error:
         raise InputError("restore.invalid", file=str(src), detail=error.render()) from None
+
+
+def _check_rules(kpis: dict[str, Kpi]) -> None:
+    """What ``kpi set`` and the settings refuse: a formula that does not parse, names an unknown KPI
+    or is part of a cycle (itself included: a cycle silently drops a stop alert); a guard on the
+    KPI itself or on a KPI that does not exist."""
+    from mkhats.domain.formula import check_formulas
+
+    check_formulas(kpis)
+    for kpi in kpis.values():
+        guard = kpi.stop.guard if kpi.stop is not None else None
+        if guard is None:
+            continue
+        ref = f"{kpi.hat}.{guard.kpi}"
+        if ref == kpi.key:
+            raise InputError("kpi.guard_self", kpi=kpi.key)
+        if ref not in kpis:
+            raise InputError("kpi.guard_unknown", kpi=kpi.key, guard=ref)
 
 
 def restore(ws: Workspace, src: Path) -> Path | None:

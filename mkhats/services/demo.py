@@ -10,7 +10,16 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 
-from mkhats.domain.models import ExternalCheck, KpiValue, Person, RolesReview, StrategySession, WearSpan, WeeklyLog
+from mkhats.domain.models import (
+    ExternalCheck,
+    KpiValue,
+    Person,
+    RolesReview,
+    StrategySession,
+    WearSpan,
+    WeeklyLog,
+    revised,
+)
 from mkhats.domain.checklist import week_periods
 from mkhats.domain.weeks import add_days, add_months, last_weeks, month_key, week_key, week_start
 from mkhats.errors import InputError
@@ -83,7 +92,7 @@ def fill_demo(ws: Workspace, weeks: int, force: bool) -> int:
         kpis = repo.kpis()
         for key, target in _TARGETS.items():
             value = target * scale if key in _MONEY_TARGETS else target
-            repo.upsert_kpi(kpis[key].model_copy(update={"target": value}))
+            repo.upsert_kpi(revised(kpis[key], target=value))
         _stop_rules(repo, scale)
         values, ltv = [], 560.0
         day = first
@@ -106,10 +115,10 @@ def fill_demo(ws: Workspace, weeks: int, force: bool) -> int:
 def _stop_rules(repo: Repo, scale: float) -> None:
     kpis = repo.kpis()
     cpa = kpis["performance.cpa"]
-    guard = cpa.stop.guard.model_copy(update={"threshold": 150 * scale}) if cpa.stop and cpa.stop.guard else None
-    repo.upsert_kpi(cpa.model_copy(update={"stop": cpa.stop.model_copy(update={"threshold": 160 * scale, "guard": guard})}))
+    guard = revised(cpa.stop.guard, threshold=150 * scale) if cpa.stop and cpa.stop.guard else None
+    repo.upsert_kpi(revised(cpa, stop=revised(cpa.stop, threshold=160 * scale, guard=guard)))
     unsub = kpis["crm.unsubscribe_rate"]
-    repo.upsert_kpi(unsub.model_copy(update={"stop": unsub.stop.model_copy(update={"threshold": 1.0})}))
+    repo.upsert_kpi(revised(unsub, stop=revised(unsub.stop, threshold=1.0)))
     # CPL's rule stays unset: the review shows it as setup to finish.
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from pydantic import ValidationError
-
 from mkhats.domain.cmo_text import hypothesis_verdict_text, short_span, signed_percent
 from mkhats.domain.hypotheses import (
     HYPOTHESIS_VERDICTS,
@@ -17,7 +15,7 @@ from mkhats.domain.hypotheses import (
     next_id,
 )
 from mkhats.domain.labels import format_with_unit, hat_name, kpi_title
-from mkhats.domain.models import Kpi
+from mkhats.domain.models import InvalidRecord, Kpi, revised
 from mkhats.errors import InputError
 from mkhats.i18n import t
 from mkhats.services import Workspace
@@ -74,7 +72,9 @@ def add_hypothesis(ws: Workspace, hat: str, draft: HypothesisDraft) -> Hypothesi
                 baseline_first=draft.baseline_first, baseline_last=draft.baseline_last,
                 test_first=draft.test_first, test_last=draft.test_last, created=ws.today,
             )
-        except ValidationError:
+        except InvalidRecord as error:
+            if error.field != "statement":
+                raise
             raise InputError("hypothesis.statement_long", limit=500) from None
         repo.upsert_hypothesis(record)
         return record
@@ -92,7 +92,7 @@ def set_verdict(ws: Workspace, hypothesis_id: str, verdict: str | None) -> Hypot
         found = next((h for h in repo.hypotheses() if h.id == hypothesis_id), None)
         if found is None:
             raise InputError("hypothesis.unknown", id=hypothesis_id)
-        updated = found.model_copy(update={"verdict": verdict})
+        updated = revised(found, verdict=verdict)
         repo.upsert_hypothesis(updated)
         return updated
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from pydantic import ValidationError
-
-from mkhats.domain.models import ChecklistItem, WeeklyLog
+from mkhats.domain.models import ChecklistItem, InvalidRecord, WeeklyLog, revised
 from mkhats.domain.weeks import week_start
 from mkhats.errors import InputError
 from mkhats.services import Workspace
@@ -23,10 +21,11 @@ def save_log(ws: Workspace, hat: str, week: str, **fields: str) -> WeeklyLog:
     with ws.write() as repo:
         current = repo.logs([week]).get((hat, week)) or WeeklyLog(hat=hat, week=week)
         try:
-            log = WeeklyLog.model_validate({**current.model_dump(), **fields})
-        except ValidationError as exc:
-            field = str(exc.errors()[0]["loc"][0])
-            raise InputError("log.too_long", field=field, limit=4000) from None
+            log = revised(current, **fields)
+        except InvalidRecord as error:
+            if error.key != "field.too_long":
+                raise
+            raise InputError("log.too_long", field=error.field, limit=4000) from None
         repo.upsert_log(log)
         return log
 
@@ -66,7 +65,7 @@ def edit_item(ws: Workspace, item_id: str, text: str, cadence: str | None = None
         item = next((i for i in repo.checklist() if i.id == item_id), None)
         if item is None:
             raise InputError("checklist.missing")
-        updated = item.model_copy(update={"text": text, "cadence": cadence or item.cadence})
+        updated = revised(item, text=text, cadence=cadence or item.cadence)
         repo.upsert_item(updated)
         return updated
 
@@ -90,4 +89,4 @@ def move_item(ws: Workspace, item_id: str, offset: int) -> None:
         group.insert(target, group.pop(index))
         for position, member in enumerate(group):
             if member.position != position:
-                repo.upsert_item(member.model_copy(update={"position": position}))
+                repo.upsert_item(revised(member, position=position))

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import ValidationError
-
-from mkhats.domain.models import RolesReview
+from mkhats.domain.models import InvalidRecord, RolesReview
 from mkhats.errors import InputError
 from mkhats.services import Workspace
 
@@ -31,7 +29,9 @@ def record_review(ws: Workspace, day: date, notes: str = "") -> RolesReview:
         raise InputError("roles_review.future", day=day.isoformat())
     try:
         record = RolesReview(day=day, notes=notes or "")
-    except ValidationError:
+    except InvalidRecord as error:
+        if error.field != "notes":
+            raise
         raise InputError("roles_review.too_long", limit=_NOTES_LIMIT) from None
     with ws.write() as repo:
         repo.add_review(record)

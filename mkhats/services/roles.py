@@ -12,12 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from pydantic import ValidationError
-
 from mkhats.domain.fading import Fade, fading_kpis
 from mkhats.domain.formula import formula_refs
 from mkhats.domain.labels import format_number, format_value, hat_name, kpi_title
-from mkhats.domain.models import RolesReview
+from mkhats.domain.models import InvalidRecord, RolesReview
 from mkhats.domain.numbers import parse_number
 from mkhats.domain.targets import validate_target
 from mkhats.domain.weeks import add_days, shift_week, week_start
@@ -115,9 +113,11 @@ def record_roles_review(
         raise InputError("roles_review.future", day=day.isoformat())
     try:
         record = RolesReview(day=day, notes=(notes or "").strip(), decisions=decisions)
-    except ValidationError:
+    except InvalidRecord as error:
         if any(choice not in CHOICES for choice in decisions.values()):
             raise InputError("roles.choice_unknown", choices=", ".join(CHOICES)) from None
+        if error.field != "notes":
+            raise
         raise InputError("roles_review.too_long", limit=_NOTES_LIMIT) from None
     with ws.read() as repo:
         kpis = repo.kpis()

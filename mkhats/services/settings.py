@@ -26,6 +26,7 @@ from mkhats.domain.models import (
     Kpi,
     Person,
     Settings,
+    revised,
 )
 from mkhats.domain.numbers import parse_number
 from mkhats.domain.stoprules import parse_condition, parse_guard
@@ -142,7 +143,7 @@ def set_person_kind(ws: Workspace, name: str, kind: str) -> Person:
     """Make ``name`` staff, an owner or an external (agency, contractor)."""
     _choice(kind, PERSON_KINDS, "kind")
     with ws.write() as repo:
-        person = _person(repo, name).model_copy(update={"kind": kind})
+        person = revised(_person(repo, name), kind=kind)
         repo.upsert_person(person)
         return person
 
@@ -172,7 +173,7 @@ def set_wearer(ws: Workspace, hat: str, person: str | None) -> Hat:
         with ws.read() as repo:
             return _hat(repo, hat)
     with ws.write() as repo:
-        updated = _hat(repo, hat).model_copy(update={"wearer": None})
+        updated = revised(_hat(repo, hat), wearer=None)
         repo.upsert_hat(updated)
         return updated
 
@@ -188,7 +189,7 @@ def set_hat_enabled(ws: Workspace, hat: str, enabled: bool) -> Hat:
         others = [h for h in repo.hats().values() if h.enabled and h.key != record.key]
         if not enabled and not others:
             raise InputError("settings.last_hat")
-        updated = record.model_copy(update={"enabled": enabled})
+        updated = revised(record, enabled=enabled)
         repo.upsert_hat(updated)
         return updated
 
@@ -206,7 +207,7 @@ def set_hours_budget(ws: Workspace, hat: str, text: str) -> Hat:
         if not 0 <= hours <= MAX_HOURS:
             raise InputError("settings.hours_range", value=raw, limit=int(MAX_HOURS))
     with ws.write() as repo:
-        updated = _hat(repo, hat).model_copy(update={"hours_budget": hours})
+        updated = revised(_hat(repo, hat), hours_budget=hours)
         repo.upsert_hat(updated)
         return updated
 
@@ -260,7 +261,7 @@ def update_conflict(
     with ws.write() as repo:
         rules = repo.conflicts()
         index = _rule_index(rules, hats)
-        rules[index] = rules[index].model_copy(update=updates)
+        rules[index] = revised(rules[index], **updates)
         repo.set_conflicts(rules)
         return rules[index]
 
@@ -315,14 +316,8 @@ def _apply(kpi: Kpi, draft: KpiDraft) -> Kpi:
     if formula is not None:
         parse_formula(formula)
     title = _text(draft.title) or None
-    return kpi.model_copy(
-        update={
-            "title": title,
-            "unit": draft.unit,
-            "direction": draft.direction,
-            "aggregate": draft.aggregate,
-            "formula": formula,
-        }
+    return revised(
+        kpi, title=title, unit=draft.unit, direction=draft.direction, aggregate=draft.aggregate, formula=formula
     )
 
 
@@ -412,7 +407,7 @@ def retire_kpi(ws: Workspace, key: str, retired: bool = True) -> Kpi:
             )
             if users:
                 raise InputError("settings.kpi_in_use", key=kpi.key, users=", ".join(users))
-        updated = kpi.model_copy(update={"retired": retired})
+        updated = revised(kpi, retired=retired)
         repo.upsert_kpi(updated)
         return updated
 
@@ -425,7 +420,7 @@ def set_language_setting(ws: Workspace, lang: str | None) -> Settings:
     if lang is not None:
         _choice(lang, LANGUAGES, "lang")
     with ws.write() as repo:
-        settings = repo.settings().model_copy(update={"lang": lang})
+        settings = revised(repo.settings(), lang=lang)
         repo.set_settings(settings)
         return settings
 
@@ -436,6 +431,6 @@ def set_currency(ws: Workspace, text: str) -> Settings:
     if sign is not None and len(sign) > MAX_CURRENCY:
         raise InputError("settings.currency_long", value=sign, limit=MAX_CURRENCY)
     with ws.write() as repo:
-        settings = repo.settings().model_copy(update={"currency": sign})
+        settings = revised(repo.settings(), currency=sign)
         repo.set_settings(settings)
         return settings

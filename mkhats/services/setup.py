@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from mkhats.domain.conflicts import find_rule, validate_checker
-from mkhats.domain.models import AlertDecision, ExternalCheck, Kpi, Person, StopRule, WearSpan
+from mkhats.domain.models import AlertDecision, ExternalCheck, Kpi, Person, StopRule, WearSpan, revised, utc_instant
 from mkhats.domain.numbers import parse_number
 from mkhats.domain.stoprules import Alert, parse_condition, parse_guard
 from mkhats.domain.targets import validate_target
@@ -59,7 +59,7 @@ def set_kpi(ws: Workspace, key: str, change: KpiChange) -> Kpi:
             else:
                 op, threshold, days = parse_condition(change.stop, lang=lang, field="--stop")
                 base = rule or StopRule()
-                rule = base.model_copy(update={"op": op, "threshold": threshold, "days": days})
+                rule = revised(base, op=op, threshold=threshold, days=days)
         if change.guard is not None:
             if rule is None:
                 raise InputError("kpi.guard_without_rule", kpi=kpi.key)
@@ -70,13 +70,13 @@ def set_kpi(ws: Workspace, key: str, change: KpiChange) -> Kpi:
                     raise InputError("kpi.guard_self", kpi=kpi.key)
                 if f"{kpi.hat}.{guard.kpi}" not in kpis:
                     raise InputError("kpi.guard_unknown", kpi=kpi.key, guard=f"{kpi.hat}.{guard.kpi}")
-            rule = rule.model_copy(update={"guard": guard})
+            rule = revised(rule, guard=guard)
         if change.action is not None:
             if rule is None:
                 raise InputError("kpi.action_without_rule", kpi=kpi.key)
-            rule = rule.model_copy(update={"action": change.action.strip()})
+            rule = revised(rule, action=change.action.strip())
         updates["stop"] = rule
-        updated = Kpi.model_validate({**kpi.model_dump(), **updates})
+        updated = revised(kpi, **updates)
         repo.upsert_kpi(updated)
         return updated
 
@@ -97,9 +97,9 @@ def assign(ws: Workspace, hat_key: str, person: str, kind: str | None = None) ->
         created = existing is None
         record = Person(name=name, kind=kind or "staff") if created else existing
         if not created and kind and kind != existing.kind:
-            record = existing.model_copy(update={"kind": kind})
+            record = revised(existing, kind=kind)
         repo.upsert_person(record)
-        repo.upsert_hat(hat.model_copy(update={"wearer": record.name, "enabled": True}))
+        repo.upsert_hat(revised(hat, wearer=record.name, enabled=True))
         return record, created
 
 
@@ -118,7 +118,11 @@ class WearResult:
 
 
 def wear(ws: Workspace, hat_key: str | None, now: datetime) -> WearResult:
-    """Start wearing ``hat_key`` (None: stop wearing); one hat at a time, switching closes the last."""
+    """Start wearing ``hat_key`` (None: stop wearing); one hat at a time, switching closes the last.
+
+    ``now`` is an instant (a naive one is local time); spans are stored in UTC.
+    """
+    now = utc_instant(now)
     with ws.write() as repo:
         hat = _hat(repo, hat_key) if hat_key is not None else None
         current = repo.wearing()
@@ -126,7 +130,7 @@ def wear(ws: Workspace, hat_key: str | None, now: datetime) -> WearResult:
             return WearResult(already=current)
         closed = None
         if current is not None:
-            closed = current.model_copy(update={"end": max(now, current.start)})
+            closed = revised(current, end=max(now, current.start))
             repo.add_span(closed)
             repo.set_wearing(None)
         started = None

@@ -6,9 +6,7 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
-from pydantic import ValidationError
-
-from mkhats.domain.models import StrategySession
+from mkhats.domain.models import InvalidRecord, StrategySession
 from mkhats.domain.strategy import past_sessions
 from mkhats.domain.weeks import month_key
 from mkhats.errors import InputError
@@ -59,7 +57,9 @@ def record_session(
         raise InputError("strategy.no_verdict")
     try:
         session = StrategySession(month=key, day=day or ws.today, verdicts=chosen, notes=(notes or "").strip())
-    except ValidationError:
+    except InvalidRecord as error:
+        if error.field != "notes":
+            raise
         raise InputError("strategy.too_long", limit=_NOTES_LIMIT) from None
     with ws.write() as repo:
         hats = repo.hats()

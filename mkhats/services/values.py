@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkhats.domain.kpis import validate_value
-from mkhats.domain.models import Kpi, KpiValue
+from mkhats.domain.models import InvalidRecord, Kpi, KpiValue
 from mkhats.domain.numbers import parse_number
 from mkhats.domain.record import record
 from mkhats.domain.stoprules import Alert, alerts_touching, evaluate_stop_rule, open_alerts
@@ -32,7 +32,11 @@ class BadRowsError(InputError):
         self.errors = errors
 
     def render(self) -> str:
-        """The summary line, then one line per bad row."""
+        """The summary line, then one line per bad row; one bad row is one line."""
+        if len(self.errors) == 1:
+            error = self.errors[0]
+            return t("import.bad_row", file=self.params["file"], row=error.row,
+                     reason=t(error.reason_key, **error.params))
         return "\n".join([super().render(), *(e.render() for e in self.errors)])
 
 
@@ -110,12 +114,12 @@ def add_value(ws: Workspace, key: str, value: str | float, day: date | None = No
 
 
 def _value(key: str, day: date, number: float, note: str) -> KpiValue:
-    from pydantic import ValidationError
-
     try:
         return KpiValue(kpi=key, day=day, value=number, note=note)
-    except ValidationError:
-        raise InputError("value.note_too_long", limit=500) from None
+    except InvalidRecord as error:
+        if error.field == "note" and error.key == "field.too_long":
+            raise InputError("value.note_too_long", limit=500) from None
+        raise
 
 
 def delete_value(ws: Workspace, key: str, day: date) -> bool:

@@ -9,7 +9,7 @@ identify records; writes are upserts.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta, timezone
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -23,6 +23,7 @@ from mkhats.domain.models import (
     ConflictRule,
     ExternalCheck,
     Hat,
+    InvalidRecord,
     Kpi,
     KpiValue,
     Person,
@@ -31,8 +32,9 @@ from mkhats.domain.models import (
     StrategySession,
     WearSpan,
     WeeklyLog,
+    day_start,
 )
-from mkhats.domain.weeks import month_key, months_between
+from mkhats.domain.weeks import add_days, month_key, months_between
 from mkhats.errors import StoreError
 
 if TYPE_CHECKING:
@@ -45,18 +47,22 @@ Q = Query()
 _ADAPTERS: dict[type, Any] = {}
 
 
-def _validated(model: type[M], docs: Iterable[dict], table: str, where: Any = None) -> list[M]:
-    docs = docs if isinstance(docs, list) else list(docs)
-    if not docs:
-        return []  # building a validator costs ~0.5 ms; empty tables (reviews, sessions…) need none
+def _adapter(model: type[M]) -> Any:
     adapter = _ADAPTERS.get(model)
     if adapter is None:
         from pydantic import TypeAdapter
 
         # One call into pydantic-core per table: about twice as fast as a call per document.
         adapter = _ADAPTERS[model] = TypeAdapter(list[model])  # type: ignore[valid-type]
+    return adapter
+
+
+def _validated(model: type[M], docs: Iterable[dict], table: str, where: Any = None) -> list[M]:
+    docs = docs if isinstance(docs, list) else list(docs)
+    if not docs:
+        return []  # building a validator costs ~0.5 ms; empty tables (reviews, sessions…) need none
     try:
-        return adapter.validate_python(docs)
+        return _adapter(model).validate_python(docs)
     except ValidationError as exc:
         error = exc.errors()[0]
         field = ".".join(str(part) for part in error["loc"][1:])
@@ -65,8 +71,26 @@ def _validated(model: type[M], docs: Iterable[dict], table: str, where: Any = No
         raise StoreError(key, file=file, table=table.split()[0], field=field, reason=error["msg"], backup=backup) from None
 
 
+def _dumps(records: Iterable[BaseModel]) -> list[dict[str, Any]]:
+    """The documents to store for ``records``, checked by the validators that will read them back.
+
+    However a record was made (``model_construct``, a copy), what is written is what the next open
+    accepts (SPEC §5): a refused one raises ``InvalidRecord`` (exit 2) inside the transaction, so
+    nothing is written.
+    """
+    records = list(records)
+    docs = [record.model_dump(mode="json") for record in records]
+    if docs:
+        model = type(records[0])
+        try:
+            _adapter(model).validate_python(docs)
+        except ValidationError as exc:
+            raise InvalidRecord(model.__name__, exc, listed=True) from None
+    return docs
+
+
 def _dump(record: BaseModel) -> dict[str, Any]:
-    return record.model_dump(mode="json")
+    return _dumps([record])[0]
 
 
 class Repo:
@@ -90,10 +114,10 @@ class Repo:
     def seed_defaults(self) -> None:
         """Write the shipped hats, person, KPIs, checklists and conflict rules (SPEC §2)."""
         self._h.main("persons").insert(_dump(defaults.default_person()))
-        self._h.main("hats").insert_multiple(_dump(h) for h in defaults.default_hats())
-        self._h.main("kpis").insert_multiple(_dump(k) for k in defaults.default_kpis())
-        self._h.main("checklist").insert_multiple(_dump(i) for i in defaults.default_checklist())
-        self._h.main("conflicts").insert_multiple(_dump(c) for c in defaults.default_conflicts())
+        self._h.main("hats").insert_multiple(_dumps(defaults.default_hats()))
+        self._h.main("kpis").insert_multiple(_dumps(defaults.default_kpis()))
+        self._h.main("checklist").insert_multiple(_dumps(defaults.default_checklist()))
+        self._h.main("conflicts").insert_multiple(_dumps(defaults.default_conflicts()))
 
     # -- settings, people, hats, KPIs ------------------------------------------------------------
 
@@ -104,9 +128,10 @@ class Repo:
 
     def set_settings(self, settings: Settings) -> None:
         """Replace the user's preferences."""
+        doc = _dump(settings)
         table = self._h.main("settings")
         table.truncate()
-        table.insert(_dump(settings))
+        table.insert(doc)
 
     def persons(self) -> dict[str, Person]:
         """People by name."""
@@ -186,8 +211,9 @@ class Repo:
     def set_conflicts(self, rules: Iterable[ConflictRule]) -> None:
         """Replace the conflict rules."""
         table = self._h.main("conflicts")
+        docs = _dumps(rules)
         table.truncate()
-        table.insert_multiple(_dump(r) for r in rules)
+        table.insert_multiple(docs)
 
     def checks(self) -> list[ExternalCheck]:
         """Every external check ever recorded."""
@@ -243,21 +269,27 @@ class Repo:
 
     def set_wearing(self, span: WearSpan | None) -> None:
         """Start wearing (a span with no end) or clear the open span."""
+        doc = _dump(span) if span is not None else None
         table = self._h.main("wearing")
         table.truncate()
-        if span is not None:
-            table.insert(_dump(span))
+        if doc is not None:
+            table.insert(doc)
 
     def add_span(self, span: WearSpan) -> None:
-        """Store a closed span in the month file of its start."""
-        self._h.month(month_key(span.start.date()), "spans").insert(_dump(span))
+        """Store a closed span in the month file of its start's UTC date (the same on any machine)."""
+        doc = _dump(span)
+        self._h.month(month_key(span.start.astimezone(timezone.utc).date()), "spans").insert(doc)
 
     def spans(self, first: date, last: date) -> list[WearSpan]:
-        """Closed spans that started between ``first`` and ``last``."""
+        """Closed spans that started between ``first`` and ``last``, local dates."""
         out = []
-        for month in self._present(first, last):
+        begin, end = day_start(first), day_start(add_days(last, 1))
+        # Spans are filed by their UTC date, those written before aware times by their local date:
+        # the months of both cover them. A month more is read only on the side the zone shifts to.
+        utc_last = (end - timedelta(microseconds=1)).date()
+        for month in self._present(min(first, begin.date()), max(last, utc_last)):
             docs = self._h.docs("spans", month)
-            out += [s for s in self._valid(WearSpan, docs, f"spans {month}") if first <= s.start.date() <= last]
+            out += [s for s in self._valid(WearSpan, docs, f"spans {month}") if begin <= s.start < end]
         return sorted(out, key=lambda s: s.start)
 
     # -- daily values ----------------------------------------------------------------------------
@@ -298,26 +330,28 @@ class Repo:
         by_month: dict[str, list[KpiValue]] = {}
         for v in values:
             by_month.setdefault(month_key(v.day), []).append(v)
+        # Every month is checked before any is changed in memory (one validator call per month).
+        checked = {month: _dumps(batch) for month, batch in by_month.items()}
         written = unchanged = 0
-        for month, batch in by_month.items():
+        for month, docs in checked.items():
             table = self._h.month(month, "values")
             index = {(d["kpi"], d["day"]): (d.doc_id, d) for d in table.all()}
             new_docs, updates = [], []
-            for v in batch:
-                doc = _dump(v)
-                found = index.get((v.kpi, doc["day"]))
+            for doc in docs:
+                kpi = doc["kpi"]
+                found = index.get((kpi, doc["day"]))
                 if found is None:
                     new_docs.append(doc)
-                    index[(v.kpi, doc["day"])] = (None, doc)
+                    index[(kpi, doc["day"])] = (None, doc)
                 elif found[1] == doc:
                     unchanged += 1
                     continue
                 elif found[0] is None:
                     new_docs[new_docs.index(found[1])] = doc
-                    index[(v.kpi, doc["day"])] = (None, doc)
+                    index[(kpi, doc["day"])] = (None, doc)
                 else:
                     updates.append((doc, found[0]))
-                    index[(v.kpi, doc["day"])] = (found[0], doc)
+                    index[(kpi, doc["day"])] = (found[0], doc)
                 written += 1
             if new_docs:
                 table.insert_multiple(new_docs)

@@ -12,7 +12,9 @@ def run_app(workspace: Workspace, lang: str | None = None) -> int:
     """Open the app on ``workspace``; returns the exit code."""
     from mkhats.ui.app import MkhatsApp
 
-    with workspace.read():
-        pass  # refuse a corrupt file (and create a missing one) before the screen takes over
-    result = MkhatsApp(workspace, own_process=True).run()
+    app = MkhatsApp(workspace, own_process=True)
+    # Read (and create, when missing) the week the first screen shows before the screen takes over:
+    # a refused file is then the CLI's one sentence and exit 1, not a traceback inside the app.
+    app.prepare()
+    result = app.run()
     return result or 0

@@ -8,7 +8,7 @@ notices changes made by other processes (the CLI, a second window) within a seco
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from textual import on
@@ -19,6 +19,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from mkhats.domain.labels import hat_name
+from mkhats.domain.models import utc_instant
 from mkhats.domain.review import ReviewItem
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.stoprules import Alert
@@ -74,9 +75,9 @@ class MkhatsApp(MainActions, DeskActions, HeapTuning, LocalizedPalette, App[int]
     title: Reactive[str] = Reactive("", compute=False, repaint=False)
     sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
 
-    def __init__(self, ws: Workspace, now: Callable[[], datetime] = datetime.now, own_process: bool = False) -> None:
-        """``own_process``: the app is the whole process (``mkhats``), so it may tune the collector
-        (``ui.heap``)."""
+    def __init__(self, ws: Workspace, now: Callable[[], datetime] = lambda: datetime.now(UTC), own_process: bool = False) -> None:
+        """``now``: the clock (naive is local); ``own_process``: the app is the whole process, so it
+        may tune the collector (``ui.heap``)."""
         super().__init__()
         self.ws = ws
         self.now = now
@@ -95,6 +96,10 @@ class MkhatsApp(MainActions, DeskActions, HeapTuning, LocalizedPalette, App[int]
         self._last_error: str | None = None
 
     # -- composition and data --------------------------------------------------------------------
+
+    def prepare(self) -> None:
+        """Compute the first week's view before running (``compose`` finds it); raises ``MkhatsError``."""
+        self._weeks.get(self.week, self.ws.version)
 
     def compose(self) -> ComposeResult:
         self._loaded = self.ws.version
@@ -195,7 +200,7 @@ class MkhatsApp(MainActions, DeskActions, HeapTuning, LocalizedPalette, App[int]
         parts = []
         wearing = self.snapshot.wearing if self.snapshot else None
         if wearing is not None:
-            minutes = max(0, int((self.now() - wearing.start).total_seconds() // 60))
+            minutes = max(0, int((utc_instant(self.now()) - wearing.start).total_seconds() // 60))
             parts.append(t("ui.wearing", hat=hat_name(wearing.hat), time=f"{minutes // 60}:{minutes % 60:02d}"))
         parts.append(warnings_text(self.warnings))
         self.sub_title = "   ".join(parts)

@@ -141,6 +141,11 @@ async def test_every_bad_field_keeps_the_form_open_and_stores_nothing(ws, make_a
         assert "“31.02.2026” is not a date" in shown(dialog, "date")
         assert shown(dialog, "value") == ""  # the earlier error went away
         assert app.screen is dialog and app.focused is dialog.query_one("#date", Input)
+        for far in ("9999-12-31", "01.01.0001"):  # SPEC §5: dates lie in 1970–2100
+            await type_into(pilot, "#date", far)
+            await pilot.click("#save")
+            assert f"“{far}” is outside the dates mkhats keeps (1970-01-01 to 2100-12-31)" in shown(dialog, "date")
+            assert app.screen is dialog
         assert values_of(ws, "performance.spend") == before
 
 

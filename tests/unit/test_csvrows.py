@@ -466,7 +466,7 @@ def _value(draw: st.DrawFn) -> KpiValue:
     kpi = draw(st.sampled_from(_MEASURED))
     low = 0.0 if kpi.unit in ("count", "money", "hours", "days") else None
     number = draw(st.floats(min_value=low, allow_nan=False, allow_infinity=False))
-    day = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)))
+    day = draw(st.dates(min_value=date(1970, 1, 1), max_value=date(2100, 12, 31)))  # SPEC §5
     return KpiValue(kpi=kpi.key, day=day, value=number + 0.0, note=draw(_NOTE))
 
 

@@ -15,6 +15,7 @@ from mkhats.domain.weeks import (
     month_key,
     months_between,
     parse_day,
+    parse_week,
     period_key,
     quarter_key,
     shift_week,
@@ -343,10 +344,32 @@ def test_shift_week_round_trips(day: date, n: int) -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2999, 12, 31)))
+@given(st.dates(min_value=date(1970, 1, 1), max_value=date(2100, 12, 31)))
 def test_parse_day_reads_both_forms_of_any_date(day: date) -> None:
     assert parse_day(day.isoformat()) == day
     assert parse_day(f"{day.day:02d}.{day.month:02d}.{day.year}") == day
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dates().filter(lambda d: not date(1970, 1, 1) <= d <= date(2100, 12, 31)))
+def test_parse_day_refuses_dates_outside_1970_2100(day: date) -> None:
+    # SPEC §5: far from the ends of ``date``, so no arithmetic around a typed date overflows.
+    for text in (day.isoformat(), f"{day.day:02d}.{day.month:02d}.{day.year:04d}"):
+        with pytest.raises(InputError) as raised:
+            parse_day(text)
+        assert raised.value.key == "error.date_range"
+
+
+@pytest.mark.parametrize("text", ["1969-W52", "2101-W01", "9999-W52", "0001-W01"])
+def test_parse_week_refuses_years_outside_1970_2100(text: str) -> None:
+    with pytest.raises(InputError) as raised:
+        parse_week(text)
+    assert raised.value.key == "error.week_range"
+
+
+def test_parse_week_reads_the_edges() -> None:
+    assert parse_week(" 1970-w01 ") == "1970-W01"
+    assert parse_week("2100-W52") == "2100-W52"
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])

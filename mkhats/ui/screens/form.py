@@ -125,7 +125,9 @@ class FormDialog(ModalScreen[R], Generic[R]):
             self.show_error(error.field, error.error.render())
             return
         except InputError as error:
-            self.show_error(self.ERROR_FIELDS.get(error.key, "form"), error.render())
+            # A record refused by its model names its field: shown under it when the form has one.
+            field = getattr(error, "field", "form").rsplit(".", 1)[-1]
+            self.show_error(self.ERROR_FIELDS.get(error.key, field), error.render())
             return
         except MkhatsError as error:  # storage: keep the form so the user can retry
             self.show_error("form", error.render())
