@@ -11,7 +11,7 @@ import random
 from datetime import date, datetime, time, timedelta
 
 from mkhats.domain.models import ExternalCheck, KpiValue, Person, RolesReview, StrategySession, WearSpan, WeeklyLog
-from mkhats.domain.checklist import week_periods
+from mkhats.domain.checklist import shows, week_periods
 from mkhats.domain.weeks import add_days, add_months, last_weeks, month_key, week_key, week_start
 from mkhats.errors import InputError
 from mkhats.i18n import current_language, t
@@ -138,7 +138,8 @@ def _wear_and_ticks(repo: Repo, rng: random.Random, today: date, weeks: int) -> 
     for week in last_weeks(week_key(today), weeks):
         periods = week_periods(week)
         for item in items:
-            if item.hat in hats and rng.random() < (0.5 if week == week_key(today) else 0.8):
+            # Only the versions each week showed: after ``--force`` an edited item has several.
+            if item.hat in hats and shows(item, week) and rng.random() < (0.5 if week == week_key(today) else 0.8):
                 repo.set_tick(item.id, periods[item.cadence], True)
         for offset in range(5):
             day = add_days(week_start(week), offset)
