@@ -208,7 +208,11 @@ class Hat(Model):
 
 
 class ChecklistItem(Model):
-    """One recurring thing to do for a hat; its done-state is stored per period."""
+    """One version of a recurring thing to do for a hat; its done-state is stored per period.
+
+    An item renamed, re-cadenced or deleted keeps its older versions, each for the weeks it showed
+    in, so a past period keeps its items and its done/total (SPEC §1).
+    """
 
     id: ItemId
     hat: HatKey
@@ -217,6 +221,11 @@ class ChecklistItem(Model):
     key: CatalogueKey | None = None
     """Catalogue key of a shipped item; ignored once ``text`` is set."""
     text: ShortText = ""
+    since: WeekKey | None = None
+    """First week this version of the item shows (the first week of the period it was added or
+    changed in); None: since ever. Versions of one item share its ``id``, so ticks carry over."""
+    until: WeekKey | None = None
+    """First week this version no longer shows (renamed, re-cadenced or deleted); None: still on."""
 
 
 class ChecklistTick(Model):

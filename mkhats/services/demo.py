@@ -20,7 +20,7 @@ from mkhats.domain.models import (
     WeeklyLog,
     revised,
 )
-from mkhats.domain.checklist import week_periods
+from mkhats.domain.checklist import shows, week_periods
 from mkhats.domain.weeks import add_days, add_months, last_weeks, month_key, week_key, week_start
 from mkhats.errors import InputError
 from mkhats.i18n import current_language, t
@@ -87,7 +87,7 @@ def fill_demo(ws: Workspace, weeks: int, force: bool) -> int:
         settings = repo.settings()
         # The demo's file "exists" since its first day, so its rituals and cadences are judged
         # over all its weeks, as a file used that long would be.
-        repo.set_settings(settings.model_copy(update={"created": first}))
+        repo.set_settings(revised(settings, created=first))
         scale = 80.0 if (settings.currency or ("₽" if current_language() == "ru" else "$")) == "₽" else 1.0
         kpis = repo.kpis()
         for key, target in _TARGETS.items():
@@ -151,7 +151,8 @@ def _wear_and_ticks(repo: Repo, rng: random.Random, today: date, weeks: int) -> 
     for week in last_weeks(week_key(today), weeks):
         periods = week_periods(week)
         for item in items:
-            if item.hat in hats and rng.random() < (0.5 if week == week_key(today) else 0.8):
+            # Only the versions each week showed: after ``--force`` an edited item has several.
+            if item.hat in hats and shows(item, week) and rng.random() < (0.5 if week == week_key(today) else 0.8):
                 repo.set_tick(item.id, periods[item.cadence], True)
         for offset in range(5):
             day = add_days(week_start(week), offset)

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
+from mkhats.domain.checklist import added, current_items, retired
+from mkhats.domain.checklist import revised as revised_versions
+from mkhats.domain.labels import item_text
 from mkhats.domain.models import ChecklistItem, InvalidRecord, WeeklyLog, revised
 from mkhats.domain.weeks import week_start
 from mkhats.errors import InputError
 from mkhats.services import Workspace
+from mkhats.store.repo import Repo
 
 LOG_FIELDS = ("plan", "fact", "conclusion", "action")
 
@@ -46,7 +51,7 @@ def _text(text: str) -> str:
 
 
 def add_item(ws: Workspace, hat: str, text: str, cadence: str = "weekly") -> ChecklistItem:
-    """Add an item at the end of a hat's checklist."""
+    """Add an item at the end of a hat's checklist, from its current period on."""
     text = _text(text)
     if cadence not in ("weekly", "monthly", "quarterly"):
         raise InputError("checklist.cadence", cadence=cadence)
@@ -54,32 +59,51 @@ def add_item(ws: Workspace, hat: str, text: str, cadence: str = "weekly") -> Che
         items = [i for i in repo.checklist() if i.hat == hat]
         position = max((i.position for i in items), default=-1) + 1
         item = ChecklistItem(id=uuid.uuid4().hex[:12], hat=hat, cadence=cadence, position=position, text=text)
-        repo.upsert_item(item)
+        item = added(item, ws.today)
+        repo.set_item(item.id, [item])
         return item
 
 
+def _current(repo: Repo, item_id: str, today: date) -> tuple[list[ChecklistItem], ChecklistItem]:
+    """All versions of an item, and the one that shows this week."""
+    versions = [i for i in repo.checklist() if i.id == item_id]
+    current = next(iter(current_items(versions, today)), None)
+    if current is None:
+        raise InputError("checklist.missing")
+    return versions, current
+
+
 def edit_item(ws: Workspace, item_id: str, text: str, cadence: str | None = None) -> ChecklistItem:
-    """Change an item's text (a shipped item becomes the user's own) and cadence."""
+    """Change an item's text (a shipped item becomes the user's own) and cadence from its current
+    period on; past periods keep the item as it was."""
     text = _text(text)
+    if cadence is not None and cadence not in ("weekly", "monthly", "quarterly"):
+        raise InputError("checklist.cadence", cadence=cadence)
     with ws.write() as repo:
-        item = next((i for i in repo.checklist() if i.id == item_id), None)
-        if item is None:
-            raise InputError("checklist.missing")
-        updated = revised(item, text=text, cadence=cadence or item.cadence)
-        repo.upsert_item(updated)
-        return updated
+        versions, item = _current(repo, item_id, ws.today)
+        cadence = cadence or item.cadence
+        if text == item_text(item) and cadence == item.cadence:
+            return item  # nothing changed: no new version, a shipped text stays the catalogue's
+        versions = revised_versions(versions, item, ws.today, text=text, cadence=cadence)
+        repo.set_item(item_id, versions)
+        return current_items(versions, ws.today)[0]
 
 
 def delete_item(ws: Workspace, item_id: str) -> None:
-    """Remove an item from its checklist (its past ticks stay in the file as history)."""
+    """Remove an item from its current period on (past periods keep it, its ticks stay)."""
     with ws.write() as repo:
-        repo.delete_item(item_id)
+        versions, item = _current(repo, item_id, ws.today)
+        repo.set_item(item_id, retired(versions, item, ws.today))
 
 
 def move_item(ws: Workspace, item_id: str, offset: int) -> None:
-    """Move an item up (negative) or down among its hat's items of the same cadence."""
+    """Move an item up (negative) or down among its hat's current items of the same cadence.
+
+    The order is not history: every version of an item takes the new position.
+    """
     with ws.write() as repo:
-        items = repo.checklist()
+        every = repo.checklist()
+        items = current_items(every, ws.today)
         item = next((i for i in items if i.id == item_id), None)
         if item is None:
             raise InputError("checklist.missing")
@@ -89,4 +113,5 @@ def move_item(ws: Workspace, item_id: str, offset: int) -> None:
         group.insert(target, group.pop(index))
         for position, member in enumerate(group):
             if member.position != position:
-                repo.upsert_item(revised(member, position=position))
+                versions = [revised(v, position=position) for v in every if v.id == member.id]
+                repo.set_item(member.id, versions)

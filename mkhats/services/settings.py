@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from mkhats.domain.checklist import current_items
 from mkhats.domain.conflicts import active_conflicts
 from mkhats.domain.formula import check_formulas, formula_refs, parse_formula
 from mkhats.domain.labels import hat_name, person_name
@@ -77,7 +78,7 @@ def load(ws: Workspace) -> SettingsState:
     """Read what the settings screen shows."""
     with ws.read() as repo:
         items: dict[str, int] = {}
-        for item in repo.checklist():
+        for item in current_items(repo.checklist(), ws.today):
             items[item.hat] = items.get(item.hat, 0) + 1
         return SettingsState(
             settings=repo.settings(),

@@ -165,17 +165,15 @@ class Repo:
     # -- checklists and logs ---------------------------------------------------------------------
 
     def checklist(self) -> list[ChecklistItem]:
-        """Every checklist item, by hat then position."""
+        """Every version of every checklist item, by hat, position, then the weeks it shows in."""
         items = self._valid(ChecklistItem, self._h.docs("checklist"), "checklist")
-        return sorted(items, key=lambda i: (i.hat, i.position))
+        return sorted(items, key=lambda i: (i.hat, i.position, i.since or ""))
 
-    def upsert_item(self, item: ChecklistItem) -> None:
-        """Add or update a checklist item by id."""
-        self._h.main("checklist").upsert(_dump(item), Q.id == item.id)
-
-    def delete_item(self, item_id: str) -> None:
-        """Remove a checklist item; its past ticks stay as history."""
-        self._h.main("checklist").remove(Q.id == item_id)
+    def set_item(self, item_id: str, versions: Iterable[ChecklistItem]) -> None:
+        """Replace every stored version of item ``item_id`` with ``versions`` (none: forget it)."""
+        table = self._h.main("checklist")
+        table.remove(Q.id == item_id)
+        table.insert_multiple(_dump(v) for v in versions if v.id == item_id)
 
     def ticks(self) -> set[tuple[str, str]]:
         """Every (item id, period) that is done."""

@@ -6,6 +6,7 @@ from datetime import date
 
 from textual.widgets import Checkbox, Input, RadioSet, Select, Static
 
+from mkhats.domain.checklist import current_items
 from mkhats.ui.screens.checklist_editor import ChecklistEditor, ItemDialog
 from mkhats.ui.screens.dialogs import AddValueDialog, CheckDialog, DecisionDialog, RolesReviewDialog
 from mkhats.ui.screens.form import ConfirmDialog
@@ -332,8 +333,9 @@ async def test_roles_review_is_recorded_and_a_future_date_refused(ws, make_app):
 
 
 def _items(ws, hat: str) -> list:
+    """The hat's items as they stand this week (the file also keeps their past versions)."""
     with ws.read() as repo:
-        return [i for i in repo.checklist() if i.hat == hat]
+        return [i for i in current_items(repo.checklist(), ws.today) if i.hat == hat]
 
 
 async def _open_editor(app, pilot, hat_key: str = "1", hat: str = "content"):

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Footer, Input, Select, Static
 
+from mkhats.domain.checklist import current_items, week_periods
 from mkhats.domain.labels import hat_name, item_text
 from mkhats.domain.models import CADENCES, ChecklistItem
 from mkhats.errors import MkhatsError
@@ -73,6 +74,7 @@ class ChecklistEditor(ModalScreen[None]):
         with Vertical(classes="form editor") as box:
             hat = self.app.snapshot.hats.get(self.hat) if self.app.snapshot else None
             box.border_title = t("forms.items.title", hat=hat_name(hat or self.hat))
+            yield Static(self.hint(), id="items-hint", classes="intro")
             yield DataTable(id="items", cursor_type="row", show_header=False, zebra_stripes=False)
             yield Static(id="err-form", classes="error")
             with Horizontal(classes="buttons"):
@@ -90,12 +92,20 @@ class ChecklistEditor(ModalScreen[None]):
         self.refresh_items()
         table.focus()
 
+    def hint(self) -> str:
+        """Which periods an edit changes: today's, even while the app shows a past week."""
+        this_week = self.app.ws.this_week()
+        periods = week_periods(this_week)
+        shown = self.app.week
+        key = "forms.items.hint_past" if shown < this_week else "forms.items.hint"
+        return t(key, viewed=shown, week=periods["weekly"], month=periods["monthly"], quarter=periods["quarterly"])
+
     # -- the list --------------------------------------------------------------------------------
 
     def items(self) -> list[ChecklistItem]:
-        """The hat's items as stored, by cadence then position."""
+        """The hat's items as they stand this week (past versions are history), by cadence then position."""
         with self.app.ws.read() as repo:
-            items = [i for i in repo.checklist() if i.hat == self.hat]
+            items = [i for i in current_items(repo.checklist(), self.app.ws.today) if i.hat == self.hat]
         return sorted(items, key=lambda i: (CADENCES.index(i.cadence), i.position))
 
     def refresh_items(self, select: str | None = None) -> None:
