@@ -44,9 +44,14 @@ def _write_out(path: str | None, text: str) -> None:
     if not path:
         sys.stdout.write(text)
         return
+    from mkhats.store import StoreIOError, write_atomic
+
+    # Atomic and owner-only, like the data: a full disk leaves the old file (or none), never 0 bytes.
     try:
-        Path(path).write_text(text, encoding="utf-8")
-    except OSError as exc:
+        write_atomic(Path(os.path.realpath(path)), text.encode("utf-8"))
+    except StoreIOError as error:
+        code = error.errno
+        exc = OSError(code, os.strerror(code)) if code is not None else OSError(t(error.reason, **error.reason_params))
         raise StoreError("cli.cannot_write", file=path, reason=_os_reason(exc)) from None
     _out(t("cli.written", file=path))
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from tinydb import Query
 
 from mkhats.domain import defaults
@@ -33,36 +33,13 @@ from mkhats.domain.models import (
     WeeklyLog,
 )
 from mkhats.domain.weeks import month_key, months_between
-from mkhats.errors import StoreError
+from mkhats.store.validate import check_month, validated
 
 if TYPE_CHECKING:
     from mkhats.domain.hypotheses import Hypothesis
 
 M = TypeVar("M", bound=BaseModel)
 Q = Query()
-
-
-_ADAPTERS: dict[type, Any] = {}
-
-
-def _validated(model: type[M], docs: Iterable[dict], table: str, where: Any = None) -> list[M]:
-    docs = docs if isinstance(docs, list) else list(docs)
-    if not docs:
-        return []  # building a validator costs ~0.5 ms; empty tables (reviews, sessions…) need none
-    adapter = _ADAPTERS.get(model)
-    if adapter is None:
-        from pydantic import TypeAdapter
-
-        # One call into pydantic-core per table: about twice as fast as a call per document.
-        adapter = _ADAPTERS[model] = TypeAdapter(list[model])  # type: ignore[valid-type]
-    try:
-        return adapter.validate_python(docs)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        field = ".".join(str(part) for part in error["loc"][1:])
-        file, backup = where(table) if where is not None else ("?", None)
-        key = "store.bad_record" if backup else "store.bad_record_no_backup"
-        raise StoreError(key, file=file, table=table.split()[0], field=field, reason=error["msg"], backup=backup) from None
 
 
 def _dump(record: BaseModel) -> dict[str, Any]:
@@ -79,7 +56,7 @@ class Repo:
         self._where = where
 
     def _valid(self, model: type[M], docs: Iterable[dict], table: str) -> list[M]:
-        return _validated(model, docs, table, self._where)
+        return validated(model, docs, table, self._where)
 
     # -- seeding ---------------------------------------------------------------------------------
 
@@ -271,9 +248,15 @@ class Repo:
         out: list[KpiValue] = []
         lo, hi = first.isoformat(), last.isoformat()
         for month in self._present(first, last):
-            docs = [d for d in self._h.docs("values", month) if lo <= d.get("day", "") <= hi]
+            docs = [d for d in self._month_values(month) if lo <= d.get("day", "") <= hi]
             out += self._valid(KpiValue, docs, f"values {month}")
         return out
+
+    def _month_values(self, month: str) -> list[dict]:
+        """A month's stored values, refused if one belongs to another month or is there twice."""
+        docs = self._h.docs("values", month)
+        check_month(month, docs, self._where)
+        return docs
 
     def daily(self, first: date, last: date) -> dict[str, dict[date, float]]:
         """``{kpi: {day: value}}`` from ``first`` to ``last``: what the rules compute on."""
@@ -286,7 +269,7 @@ class Repo:
         """Every value of every month (export)."""
         out: list[KpiValue] = []
         for month in self._h.months():
-            out += self._valid(KpiValue, self._h.docs("values", month), f"values {month}")
+            out += self._valid(KpiValue, self._month_values(month), f"values {month}")
         return out
 
     def set_values(self, values: Iterable[KpiValue]) -> tuple[int, int]:
