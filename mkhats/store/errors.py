@@ -73,7 +73,8 @@ class StoreIOError(_ReasonError):
         self, path: Path, reason: str, reason_params: dict[str, Any] | None = None, *, writing: bool,
         key: str | None = None,
     ) -> None:
-        super().__init__(key or ("store.io_write" if writing else "store.io_read"), reason, reason_params, file=str(path))
+        key = key or ("store.io_write" if writing else "store.io_read")
+        super().__init__(key, reason, reason_params, file=str(path))
         self.path = path
 
     @classmethod

@@ -17,7 +17,9 @@ MESSAGES: dict = {
         "Could not finish saving {file}: {reason}. The change is recorded in a journal and will be completed"
         " the next time mkhats opens the data."
     ),
-    "store.not_a_file": "{file} is a device, a pipe or a socket, not a data file: give --db a file name in a folder of yours.",
+    "store.not_a_file": (
+        "{file} is a device, a pipe or a socket, not a data file: give --db a file name in a folder of yours."
+    ),
     "store.wrong_month": (
         "{file} holds the value of {kpi} on {day}, which belongs in another month's file; it was not changed."
         " The newest backup that loads is {backup}."
