@@ -207,7 +207,7 @@ def write_named(layout: Layout, reason: str, *, salvage: bool = False) -> Path:
 
 def write_export(dest: Path, data: bytes) -> Path:
     """Write the backup ``data`` (from :func:`build_backup`) to ``dest``, atomically, owner-only."""
-    dest = Path(os.path.abspath(os.path.expanduser(dest)))
+    dest = Path(os.path.realpath(os.path.expanduser(dest)))  # a link stays a link: its target is replaced
     ensure_dir(dest.parent)
     write_atomic(dest, data)
     return dest
