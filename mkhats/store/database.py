@@ -307,7 +307,10 @@ class Database:
                         self._check(file.month, file.data or {}, tables)
             payloads = [(file, file.encode()) for file in dirty]
             if self._backed_up_day != today and self.exists():
-                backups.write_daily(self.layout, today)
+                try:
+                    backups.write_daily(self.layout, today)
+                except StoreIOError as error:
+                    raise error.restated("store.io_commit") from error  # no data file was touched
                 self._backed_up_day = today
             if len(payloads) == 1:  # one file: an atomic replace is all or nothing by itself
                 file, payload = payloads[0]
