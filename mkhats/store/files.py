@@ -159,6 +159,15 @@ class StoredFile:
         self._checked = dict(self.data or {})
         self._remember(stat, raw)
 
+    def is_checked(self, table: str) -> bool:
+        """Whether ``table`` is, unchanged, the one last checked and written."""
+        return self.data is not None and table in self.data and self._checked.get(table) is self.data[table]
+
+    def vouch(self, table: str) -> None:
+        """Count ``table`` as checked as it is now (its caller guarantees it)."""
+        if self.data is not None and table in self.data:
+            self._checked[table] = self.data[table]
+
     def unchecked_tables(self) -> list[str]:
         """Tables not checked since they were loaded (all of them, the first time) or changed."""
         assert self.data is not None

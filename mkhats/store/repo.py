@@ -284,6 +284,10 @@ class Repo:
         written = unchanged = 0
         for month, batch in by_month.items():
             table = self._h.month(month, "values")
+            # A table checked before stays valid when the records put in pass the model, in their
+            # month, one per (KPI, day): the commit then need not check the whole month again (a
+            # one-value save stays a few ms, SPEC §6).
+            vouch = getattr(self._h, "checked", None) is not None and self._h.checked(month, "values")
             index = {(d["kpi"], d["day"]): (d.doc_id, d) for d in table.all()}
             new_docs, updates = [], []
             for v in batch:
@@ -312,6 +316,9 @@ class Repo:
 
                 # One pass over the table: TinyDB rebuilds the whole table on every update call.
                 table.update(apply, doc_ids=[doc_id for _, doc_id in updates])
+            if vouch:
+                self._valid(KpiValue, [_dump(v) for v in batch], f"values {month}")
+                self._h.vouch(month, "values")
         return written, unchanged
 
     def delete_value(self, kpi: str, day: date) -> bool:

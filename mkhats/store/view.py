@@ -55,3 +55,12 @@ class View:
 
 class Tx(View):
     """The tables of a database inside a :meth:`Database.transaction`: changes are saved at its end."""
+
+    def checked(self, month_key: str, table: str) -> bool:
+        """Whether a month's ``table`` is as it was when last checked and written (see ``vouch``)."""
+        return self._owner()._month_file(check_month_key(month_key)).is_checked(table)
+
+    def vouch(self, month_key: str, table: str) -> None:
+        """Declare a month's ``table``, checked before this change, still valid after it: the change
+        only put in records built by the models (a one-value save need not re-check the month)."""
+        self._owner()._month_file(check_month_key(month_key)).vouch(table)
