@@ -34,6 +34,7 @@ from mkhats.domain.models import (
 )
 from mkhats.domain.weeks import month_key, months_between
 from mkhats.store.validate import check_month, validated
+from mkhats.store.view import Tx
 
 if TYPE_CHECKING:
     from mkhats.domain.hypotheses import Hypothesis
@@ -287,7 +288,7 @@ class Repo:
             # A table checked before stays valid when the records put in pass the model, in their
             # month, one per (KPI, day): the commit then need not check the whole month again (a
             # one-value save stays a few ms, SPEC §6).
-            vouch = getattr(self._h, "checked", None) is not None and self._h.checked(month, "values")
+            vouch = isinstance(self._h, Tx) and self._h.checked(month, "values")
             index = {(d["kpi"], d["day"]): (d.doc_id, d) for d in table.all()}
             new_docs, updates = [], []
             for v in batch:
