@@ -45,11 +45,29 @@ def _write_out(path: str | None, text: str) -> None:
     if not path:
         sys.stdout.write(text)
         return
+    from mkhats.store import StoreIOError, write_atomic
+
+    if os.path.exists(path) and not os.path.isfile(path):
+        _write_stream(path, text)  # /dev/stdout, a pipe: there is no file to replace
+        _out(t("cli.written", file=path))
+        return
+    target = Path(os.path.realpath(path))  # a link stays a link: its target is replaced
+    # Atomic and owner-only, like the data: a full disk leaves the old file (or none), never 0 bytes.
     try:
-        Path(path).write_text(text, encoding="utf-8")
-    except OSError as exc:
+        write_atomic(target, text.encode("utf-8"))
+    except StoreIOError as error:
+        code = error.errno
+        exc = OSError(code, os.strerror(code)) if code is not None else OSError(t(error.reason, **error.reason_params))
         raise StoreError("cli.cannot_write", file=path, reason=_os_reason(exc)) from None
     _out(t("cli.written", file=path))
+
+
+def _write_stream(path: str, text: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as exc:
+        raise StoreError("cli.cannot_write", file=path, reason=_os_reason(exc)) from None
 
 
 def _os_reason(exc: OSError) -> str:

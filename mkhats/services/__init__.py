@@ -39,7 +39,8 @@ class Workspace:
     def __init__(self, path: Path, today: date) -> None:
         self.path = Path(path)
         self.today = today
-        self.db = Database(self.path)
+        # Every file a transaction writes is checked by the models that read it (SPEC §5).
+        self.db = Database(self.path, check=self._check_write)
         self._memo: dict[object, object] = {}
         self.version = 0
         """Goes up whenever the data may have changed (a write here, a change on disk)."""
@@ -82,11 +83,20 @@ class Workspace:
             yield Repo(view, self._where)
 
     def _where(self, table: str) -> tuple[str, str | None]:
-        """The file holding ``table`` (``values 2026-11`` is a month file) and the newest backup."""
+        """The file holding ``table`` (``values 2026-11`` is a month file) and the newest backup
+        that loads, its records included."""
+        from mkhats.store.validate import check_set
+
         parts = table.split()
-        path = self.db.layout.month_path(parts[1]) if len(parts) > 1 else self.path
-        backup = self.db.newest_backup()
+        path = self.db.layout.month_path(parts[1]) if len(parts) > 1 else self.db.layout.main
+        backup = self.db.newest_backup(lambda found: check_set(found.main, found.months, lambda _t: ("?", None)))
         return str(path), str(backup) if backup else None
+
+    def _check_write(self, month: str | None, data: dict, tables: list[str]) -> None:
+        """Refuse to write a file holding a record the next open would refuse (new or already there)."""
+        from mkhats.store.validate import check_file
+
+        check_file(month, data, tables, self._where)
 
     def this_week(self) -> str:
         """The ISO week of today."""

@@ -1,4 +1,9 @@
-"""Full backups: ``export --format json`` writes one, ``restore`` puts one back after checking it."""
+"""Full backups: ``export --format json`` writes one, ``restore`` puts one back after checking it.
+
+A restore is refused (exit 2, nothing written) when any record of the backup would be refused by
+the next open: a model's limits, an unknown KPI, a value out of its KPI's range, a value stored in
+another month's file or twice for one KPI and day.
+"""
 
 from __future__ import annotations
 
@@ -64,7 +69,7 @@ def check_backup(src: Path) -> None:
     except CorruptFileError as error:
         raise InputError("restore.invalid", file=str(src), detail=error.render()) from None
     months = {key.removeprefix("values-"): data for key, data in backup.months.items()}
-    repo = Repo(_BackupView(backup.main, months), lambda table: (str(src), None))
+    repo = Repo(_BackupView(backup.main, months), lambda table: (_entry(src, table), None))
     try:
         for read in (repo.settings, repo.persons, repo.hats, repo.checklist, repo.ticks, repo.logs,
                      repo.conflicts, repo.checks, repo.decisions, repo.reviews, repo.sessions, repo.wearing, repo.hypotheses):
@@ -98,6 +103,12 @@ def _check_rules(kpis: dict[str, Kpi]) -> None:
             raise InputError("kpi.guard_self", kpi=kpi.key)
         if ref not in kpis:
             raise InputError("kpi.guard_unknown", kpi=kpi.key, guard=ref)
+
+
+def _entry(src: Path, table: str) -> str:
+    """The backup, and which of its files holds ``table`` (``values 2026-11``: that month's file)."""
+    parts = table.split()
+    return f"{src} (values-{parts[1]}.json)" if len(parts) > 1 else str(src)
 
 
 def restore(ws: Workspace, src: Path) -> Path | None:

@@ -45,11 +45,40 @@ def write_atomic(path: Path, data: bytes) -> os.stat_result:
             not exist) and no temporary file is left behind.
     """
     folder = path.parent
-    tmp = folder / f"{temp_prefix(path.name)}{os.getpid()}-{secrets.token_hex(4)}"
+    tmp, stat = write_temp(path, data)
     keep: Path | None = None
+    replaced = False
+    try:
+        # A second name for the old file lets us put it back if the folder cannot be made durable.
+        keep = _link_old(path, Path(f"{tmp}-old"))
+        os.replace(tmp, path)
+        replaced = True
+        fsync_dir(folder)
+    except OSError as exc:
+        if replaced:
+            _roll_back(path, keep)
+        else:
+            _quietly(os.unlink, tmp)
+        if keep is not None:
+            _quietly(os.unlink, keep)
+        raise StoreIOError.from_os(path, exc, writing=True) from exc
+    if keep is not None:
+        _quietly(os.unlink, keep)
+    return stat
+
+
+def write_temp(path: Path, data: bytes) -> tuple[Path, os.stat_result]:
+    """Write ``data`` in full to a new temporary file beside ``path`` and fsync it.
+
+    Returns:
+        The temporary file (named so that :func:`remove_stale_temps` knows it) and its stat.
+
+    Raises:
+        StoreIOError: the OS refused a step (naming ``path``); no temporary file is left.
+    """
+    tmp = path.parent / f"{temp_prefix(path.name)}{os.getpid()}-{secrets.token_hex(4)}"
     fd: int | None = None
     created = False
-    replaced = False
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_CLOEXEC, FILE_MODE)
         created = True
@@ -58,24 +87,13 @@ def write_atomic(path: Path, data: bytes) -> os.stat_result:
         stat = os.fstat(fd)
         os.close(fd)
         fd = None
-        # A second name for the old file lets us put it back if the folder cannot be made durable.
-        keep = _link_old(path, Path(f"{tmp}-old"))
-        os.replace(tmp, path)
-        replaced = True
-        fsync_dir(folder)
     except OSError as exc:
         if fd is not None:
             _quietly(os.close, fd)
-        if replaced:
-            _roll_back(path, keep)
-        elif created:
+        if created:
             _quietly(os.unlink, tmp)
-        if keep is not None:
-            _quietly(os.unlink, keep)
         raise StoreIOError.from_os(path, exc, writing=True) from exc
-    if keep is not None:
-        _quietly(os.unlink, keep)
-    return stat
+    return tmp, stat
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -160,11 +178,25 @@ def stat_or_none(path: Path) -> os.stat_result | None:
 
 
 def ensure_dir(folder: Path) -> None:
-    """Create ``folder`` (owner-only) and its parents when missing."""
+    """Create ``folder`` and its missing parents, each owner-only.
+
+    ``os.makedirs`` gives its mode to the last folder only (Python ≥ 3.7): the parents it creates
+    would get 0755, so each missing level is made here with 0700.
+    """
     if os.path.isdir(folder):
         return
+    missing = []
+    path = Path(folder)
+    while not os.path.isdir(path) and path != path.parent:
+        missing.append(path)
+        path = path.parent
     try:
-        os.makedirs(folder, mode=DIR_MODE, exist_ok=True)
+        for level in reversed(missing):
+            try:
+                os.mkdir(level, DIR_MODE)
+            except FileExistsError:
+                if not os.path.isdir(level):
+                    raise
     except OSError as exc:
         raise StoreIOError.from_os(folder, exc, writing=True) from exc
 

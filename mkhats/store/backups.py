@@ -4,7 +4,8 @@ Format: ``{"mkhats_backup": 1, "created": ISO datetime, "files": {"mkhats.json":
 "mkhats.d/values-2026-11.json": {...}}}`` — the files' parsed JSON, no model validation, so a backup
 of five years takes a few tens of milliseconds. Daily backups are ``backups/<stem>-YYYY-MM-DD.json``
 (the newest :data:`KEEP_DAILY` are kept); backups before a migration or a restore are
-``backups/<stem>-before-<reason>-<timestamp>.json`` and are never pruned.
+``backups/<stem>-before-<reason>-<timestamp>.json`` (the newest :data:`KEEP_DAILY` of each reason
+are kept, with the ``.corrupt/`` folder of files that could not be backed up beside each).
 
 These functions only read and write files; taking the lock is the caller's job.
 """
@@ -13,6 +14,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+from collections.abc import Callable
 from dataclasses import field
 from datetime import date, datetime
 from pathlib import Path
@@ -23,6 +26,7 @@ import orjson
 from mkhats.domain.record import record
 from mkhats.store import schema
 from mkhats.store.atomic import ensure_dir, read_file, write_atomic
+from mkhats.errors import MkhatsError
 from mkhats.store.errors import CorruptFileError, StoreIOError
 from mkhats.store.files import Layout
 
@@ -55,22 +59,39 @@ def _any_pattern(layout: Layout) -> re.Pattern[str]:
 
 def newest_backup(layout: Layout) -> Path | None:
     """The most recently written backup of this database (daily or before a change), if any."""
+    found = _backups_newest_first(layout)
+    return found[0] if found else None
+
+
+def newest_loadable(layout: Layout, accept: Callable[[BackupSet], object] | None = None) -> Path | None:
+    """The newest backup that reads as a backup and that ``accept`` does not refuse (by raising an
+    error of ours): the one a message about a refused file can send the user to."""
+    for path in _backups_newest_first(layout):
+        try:
+            backup = read_backup(path)
+            if accept is not None:
+                accept(backup)
+        except MkhatsError:
+            continue
+        return path
+    return None
+
+
+def _backups_newest_first(layout: Layout) -> list[Path]:
     pattern = _any_pattern(layout)
-    best: tuple[int, str] | None = None
+    found: list[tuple[int, str]] = []
     try:
         entries = os.scandir(layout.backups)
     except OSError:
-        return None
+        return []
     with entries:
         for entry in entries:
             if pattern.fullmatch(entry.name):
                 try:
-                    key = (entry.stat().st_mtime_ns, entry.name)
+                    found.append((entry.stat().st_mtime_ns, entry.name))
                 except OSError:
                     continue
-                if best is None or key > best:
-                    best = key
-    return layout.backups / best[1] if best else None
+    return [layout.backups / name for _mtime, name in sorted(found, reverse=True)]
 
 
 def build_backup(layout: Layout, *, salvage: dict[str, bytes] | None = None) -> bytes:
@@ -97,7 +118,7 @@ def build_backup(layout: Layout, *, salvage: dict[str, bytes] | None = None) -> 
             schema.decode(raw)
         except schema.ShapeError as exc:
             if salvage is None:
-                raise CorruptFileError(path, exc.reason, exc.params, backup=newest_backup(layout)) from None
+                raise CorruptFileError(path, exc.reason, exc.params, backup=newest_loadable(layout)) from None
             salvage[rel] = raw
             continue
         parts.append(orjson.dumps(rel) + b":" + raw)
@@ -124,9 +145,20 @@ def write_daily(layout: Layout, day: date, *, strict: bool = True) -> Path | Non
 
 def prune_daily(layout: Layout, keep: int = KEEP_DAILY) -> list[Path]:
     """Delete all but the newest ``keep`` daily backups (by date); returns those deleted."""
-    pattern = _daily_pattern(layout)
+    return _prune(layout, _daily_pattern(layout), keep)
+
+
+def prune_named(layout: Layout, reason: str, keep: int = KEEP_DAILY) -> list[Path]:
+    """Delete all but the newest ``keep`` backups before ``reason`` (by timestamp), each with its
+    ``.corrupt/`` folder; returns the backups deleted."""
+    pattern = re.compile(re.escape(f"{layout.stem}-before-{reason}-") + r"\d{8}T\d{12}(?:-\d+)?\.json")
+    return _prune(layout, pattern, keep)
+
+
+def _prune(layout: Layout, pattern: re.Pattern[str], keep: int) -> list[Path]:
     try:
-        names = sorted(name for name in os.listdir(layout.backups) if pattern.fullmatch(name))
+        # Names sort by their date or timestamp; "-1" (a second backup in one microsecond) after.
+        names = sorted((name for name in os.listdir(layout.backups) if pattern.fullmatch(name)), key=_stamp_order)
     except OSError:
         return []
     removed = []
@@ -136,15 +168,22 @@ def prune_daily(layout: Layout, keep: int = KEEP_DAILY) -> list[Path]:
             os.unlink(path)
         except OSError as exc:
             raise StoreIOError.from_os(path, exc, writing=True) from exc
+        shutil.rmtree(path.with_suffix(".corrupt"), ignore_errors=True)
         removed.append(path)
     return removed
 
 
+def _stamp_order(name: str) -> tuple[str, int]:
+    stem = name.removesuffix(".json")
+    head, _, count = stem.rpartition("-")
+    return (head, int(count)) if count.isdigit() and len(count) < 8 else (stem, 0)
+
+
 def write_named(layout: Layout, reason: str, *, salvage: bool = False) -> Path:
-    """Write ``backups/<stem>-before-<reason>-<timestamp>.json`` (never pruned).
+    """Write ``backups/<stem>-before-<reason>-<timestamp>.json``, then keep the newest 14 of ``reason``.
 
     With ``salvage``, files that are not valid are copied byte for byte into the folder
-    ``backups/<stem>-before-<reason>-<timestamp>.corrupt/`` instead of failing.
+    ``backups/<stem>-before-<reason>-<timestamp>.corrupt/`` (owner-only) instead of failing.
     """
     if not _REASON.fullmatch(reason):
         raise ValueError(f"backup reason must be lowercase words joined by '-': {reason!r}")
@@ -162,13 +201,13 @@ def write_named(layout: Layout, reason: str, *, salvage: bool = False) -> Path:
         ensure_dir(target.parent)
         write_atomic(target, raw)
     write_atomic(path, data)
+    prune_named(layout, reason)
     return path
 
 
-def export_backup(layout: Layout, dest: Path) -> Path:
-    """Write a backup of the whole set to ``dest`` (``mkhats export --format json``)."""
-    data = build_backup(layout)
-    dest = Path(os.path.abspath(os.path.expanduser(dest)))
+def write_export(dest: Path, data: bytes) -> Path:
+    """Write the backup ``data`` (from :func:`build_backup`) to ``dest``, atomically, owner-only."""
+    dest = Path(os.path.realpath(os.path.expanduser(dest)))  # a link stays a link: its target is replaced
     ensure_dir(dest.parent)
     write_atomic(dest, data)
     return dest

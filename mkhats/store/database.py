@@ -2,15 +2,18 @@
 
 Readers use :meth:`Database.read`; writers use :meth:`Database.transaction`, which takes the OS lock
 on the sidecar file, re-reads whatever another process changed, lets the caller change tables, and
-writes every changed file atomically (months first, the main file last) before releasing the lock.
-A failed transaction writes nothing and forgets its changes. A file that is not what mkhats wrote
-is refused and never written; an older schema is migrated after a backup.
+writes every changed file atomically before releasing the lock: one file by itself, several as one
+journaled commit (``journal.py``), so a kill leaves all of it or none. A failed transaction writes
+nothing and forgets its changes. A file that is not what mkhats wrote is refused and never written;
+with a ``check`` (the records' models), neither is a file holding a record the next open would
+refuse. An older schema is migrated after a backup. ``--db`` may be a symbolic link: the set lives
+beside its target.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -20,63 +23,17 @@ import filelock
 import orjson
 from tinydb.table import Table
 
-from mkhats.store import backups, schema
-from mkhats.store.atomic import (
-    FILE_MODE,
-    ensure_dir,
-    fsync_dir,
-    read_file,
-    remove_stale_temps,
-    stat_or_none,
-    write_atomic,
-)
+from mkhats.store import backups, journal, schema
+from mkhats.store.atomic import FILE_MODE, ensure_dir, read_file, remove_stale_temps, stat_or_none, write_atomic
 from mkhats.store.errors import CorruptFileError, LockTimeoutError, StoreIOError
-from mkhats.store.files import Layout, StoredFile, check_month_key, digest, is_racy, signature
+from mkhats.store.files import Layout, StoredFile, digest, is_racy, refuse_special, signature
+from mkhats.store.view import Tx, View
 
+Check = Callable[[str | None, dict[str, Any], list[str]], None]
+"""``check(month, data, tables)``: refuse (raise) a file about to be written whose ``tables`` hold a
+record the next open would refuse; ``month`` is ``YYYY-MM``, or None for the main file."""
 
-class View:
-    """The tables of a database while a :meth:`Database.read` block is open.
-
-    Tables are TinyDB tables over the in-memory data; they are valid only inside the block.
-    """
-
-    def __init__(self, db: Database) -> None:
-        self._db: Database | None = db
-
-    def _owner(self) -> Database:
-        if self._db is None:
-            raise RuntimeError("this view is closed: use tables only inside their block")
-        return self._db
-
-    def main(self, table: str) -> Table:
-        """A table of the main file (settings, rules, logs…)."""
-        return self._owner()._table(self._owner()._main_file(), table)
-
-    def month(self, month_key: str, table: str) -> Table:
-        """A table (``values``, ``spans``) of month ``YYYY-MM``; loads that partition on first use."""
-        db = self._owner()
-        return db._table(db._month_file(check_month_key(month_key)), table)
-
-    def months(self) -> list[str]:
-        """The month keys that have a partition, on disk or written in this transaction."""
-        return self._owner()._month_keys()
-
-    def docs(self, table: str, month_key: str | None = None) -> list[dict[str, Any]]:
-        """A main-file table's documents, or a month's, as stored: to read, never to change. TinyDB
-        reads the same data but copies each into a ``Document`` (≈ 2 ms of ``check``, SPEC §6)."""
-        db = self._owner()
-        file = db._main_file() if month_key is None else db._month_file(check_month_key(month_key))
-        if file.db is None:
-            db._load(file)
-        assert file.data is not None
-        return list(file.data.get(table, {}).values())
-
-    def _close(self) -> None:
-        self._db = None
-
-
-class Tx(View):
-    """The tables of a database inside a :meth:`Database.transaction`: changes are saved at its end."""
+_SNAPSHOT_TRIES = 3
 
 
 class Database:
@@ -85,10 +42,13 @@ class Database:
     Not thread-safe: use one instance per thread (processes coordinate through the lock).
     """
 
-    def __init__(self, path: Path, lock_timeout: float = 10.0) -> None:
+    def __init__(self, path: Path, lock_timeout: float = 10.0, check: Check | None = None) -> None:
+        """Raises InputError when ``path`` is a device, a pipe or a socket (nothing is created)."""
         self.layout = Layout(Path(path))
+        refuse_special(self.layout.main)
         self.path = self.layout.main
         self.lock_timeout = lock_timeout
+        self._check = check
         self._lock = filelock.FileLock(str(self.layout.lock), timeout=lock_timeout, mode=FILE_MODE)
         self._main = StoredFile(self.layout.main, self.layout.rel(self.layout.main))
         self._months: dict[str, StoredFile] = {}
@@ -122,7 +82,7 @@ class Database:
         self._in_tx = True
         tx = Tx(self)
         try:
-            self._remove_stale_temps()
+            self._recover()
             self._refresh()
             try:
                 yield tx
@@ -137,8 +97,14 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[View]:
-        """Read the database without the lock, after re-reading any file changed on disk."""
+        """Read the database without the lock, after re-reading any file changed on disk.
+
+        The lock is taken only to finish a commit a killed process left half done (a journal).
+        """
         if not self._in_tx:
+            if journal.pending(self.layout):
+                with self._locked():
+                    self._recover()
             self._refresh()
         view = View(self)
         try:
@@ -170,14 +136,27 @@ class Database:
         """The files held in memory, by their name in a backup (for tests and diagnostics)."""
         return sorted(file.rel for file in self._loaded_files())
 
-    def newest_backup(self) -> Path | None:
-        """The most recent backup of this database, if any."""
-        return backups.newest_backup(self.layout)
+    def newest_backup(self, accept: Callable[[backups.BackupSet], object] | None = None) -> Path | None:
+        """The most recent backup of this database that loads (and that ``accept`` does not refuse)."""
+        return backups.newest_loadable(self.layout, accept)
 
     def write_backup(self, dest: Path) -> Path:
-        """Write a backup of the whole set to ``dest`` (a consistent copy, taken under the lock)."""
-        with self._locked():
-            return backups.export_backup(self.layout, dest)
+        """Write a backup of the whole set to ``dest``: a consistent copy, read without the lock (a
+        read-only folder works), read again when a commit changed a file meanwhile."""
+        for _ in range(_SNAPSHOT_TRIES):
+            if journal.pending(self.layout):
+                with self._locked():
+                    self._recover()
+            before = self._set_signature()
+            data = backups.build_backup(self.layout)
+            if not journal.pending(self.layout) and self._set_signature() == before:
+                return backups.write_export(dest, data)
+        with self._locked():  # a busy writer: wait for a quiet moment
+            return backups.write_export(dest, backups.build_backup(self.layout))
+
+    def _set_signature(self) -> tuple[object, ...]:
+        paths = [self.layout.main] + [self.layout.month_path(k) for k in sorted(self.layout.months_on_disk())]
+        return tuple((path.name, signature(stat) if (stat := stat_or_none(path)) else None) for path in paths)
 
     def backup_now(self, reason: str) -> Path:
         """Write ``backups/<stem>-before-<reason>-<timestamp>.json`` now and return its path."""
@@ -203,18 +182,16 @@ class Database:
         payloads = {key: orjson.dumps(data) for key, data in restored.months.items()}
         main_payload = orjson.dumps(restored.main)
         with self._locked():
-            self._remove_stale_temps()
+            self._recover()
             before = None
             if self.exists() or self.layout.months_on_disk():
                 backups.write_daily(self.layout, today, strict=False)
                 before = backups.write_named(self.layout, "restore", salvage=True)
+            writes = [(self.layout.month_path(key), payloads[key]) for key in sorted(payloads)]
+            gone = sorted(self.layout.months_on_disk() - payloads.keys())
             try:
-                if payloads:
-                    ensure_dir(self.layout.months_dir)
-                for key in sorted(payloads):
-                    write_atomic(self.layout.month_path(key), payloads[key])
-                write_atomic(self.layout.main, main_payload)
-                self._remove_months(self.layout.months_on_disk() - payloads.keys())
+                journal.commit(self.layout, [*writes, (self.layout.main, main_payload)],
+                               [self.layout.month_path(key) for key in gone])
             finally:
                 self._forget_all()
         return before
@@ -234,7 +211,7 @@ class Database:
         file = self._months.get(key)
         if file is None:
             path = self.layout.month_path(key)
-            file = self._months[key] = StoredFile(path, self.layout.rel(path))
+            file = self._months[key] = StoredFile(path, self.layout.rel(path), month=key)
         return file
 
     def _month_keys(self) -> list[str]:
@@ -275,7 +252,7 @@ class Database:
         file.set_loaded(data, stat, raw)
 
     def _corrupt(self, path: Path, exc: schema.ShapeError) -> CorruptFileError:
-        return CorruptFileError(path, exc.reason, exc.params, backup=backups.newest_backup(self.layout))
+        return CorruptFileError(path, exc.reason, exc.params, backup=backups.newest_loadable(self.layout))
 
     def _file_changed(self, file: StoredFile) -> bool:
         """Whether ``file`` differs on disk from what we loaded or wrote."""
@@ -323,14 +300,27 @@ class Database:
                 dirty.append(main)
             if not dirty:
                 return
+            if self._check is not None:  # before anything is written, the daily backup included
+                for file in dirty:
+                    tables = file.unchecked_tables()
+                    if tables:
+                        self._check(file.month, file.data or {}, tables)
             payloads = [(file, file.encode()) for file in dirty]
             if self._backed_up_day != today and self.exists():
-                backups.write_daily(self.layout, today)
+                try:
+                    backups.write_daily(self.layout, today)
+                except StoreIOError as error:
+                    raise error.restated("store.io_commit") from error  # no data file was touched
                 self._backed_up_day = today
-            if any(file is not main for file in dirty):
-                ensure_dir(self.layout.months_dir)
-            for file, payload in payloads:
+            if len(payloads) == 1:  # one file: an atomic replace is all or nothing by itself
+                file, payload = payloads[0]
+                if file is not main:
+                    ensure_dir(self.layout.months_dir)
                 file.set_written(write_atomic(file.path, payload), payload)
+                return
+            stats = journal.commit(self.layout, [(file.path, payload) for file, payload in payloads], [])
+            for (file, payload), stat in zip(payloads, stats):
+                file.set_written(stat, payload)
         except BaseException:
             self._discard_dirty()
             raise
@@ -342,6 +332,7 @@ class Database:
         with self._locked():
             backups.write_named(self.layout, "migration")
             paths = [self.layout.month_path(k) for k in sorted(self.layout.months_on_disk())]
+            writes = []
             for path in paths + [self.layout.main]:
                 found = read_file(path)
                 if found is None:
@@ -349,26 +340,16 @@ class Database:
                 try:
                     data = schema.decode(found[0])
                     if schema.check_version(schema.schema_version(data)):
-                        write_atomic(path, orjson.dumps(schema.migrate(data)))
+                        writes.append((path, orjson.dumps(schema.migrate(data))))
                 except schema.ShapeError as exc:
                     raise self._corrupt(path, exc) from None
+            if writes:
+                journal.commit(self.layout, writes, [])  # every file migrated, or none
 
-    def _remove_months(self, keys: frozenset[str] | set[str]) -> None:
-        for key in keys:
-            path = self.layout.month_path(key)
-            try:
-                os.unlink(path)
-            except FileNotFoundError:
-                pass
-            except OSError as exc:
-                raise StoreIOError.from_os(path, exc, writing=True) from exc
-        if keys:
-            try:
-                fsync_dir(self.layout.months_dir)
-            except OSError as exc:
-                raise StoreIOError.from_os(self.layout.months_dir, exc, writing=True) from exc
-
-    def _remove_stale_temps(self) -> None:
+    def _recover(self) -> None:
+        """Under the lock: finish a commit left half done, then remove stale temporary files (in
+        that order: the journal's temporary files are the commit's new content)."""
+        journal.recover(self.layout)
         for folder, prefixes in self.layout.temp_prefixes():
             remove_stale_temps(folder, prefixes)
 

@@ -69,16 +69,26 @@ class StoreIOError(_ReasonError):
     errno: int | None = None
     """The OS error number, when the error came from the OS."""
 
-    def __init__(self, path: Path, reason: str, reason_params: dict[str, Any] | None = None, *, writing: bool) -> None:
-        super().__init__("store.io_write" if writing else "store.io_read", reason, reason_params, file=str(path))
+    def __init__(
+        self, path: Path, reason: str, reason_params: dict[str, Any] | None = None, *, writing: bool,
+        key: str | None = None,
+    ) -> None:
+        key = key or ("store.io_write" if writing else "store.io_read")
+        super().__init__(key, reason, reason_params, file=str(path))
         self.path = path
 
     @classmethod
-    def from_os(cls, path: Path, exc: OSError, *, writing: bool) -> StoreIOError:
-        """The error for ``exc`` on ``path``, its reason in words."""
+    def from_os(cls, path: Path, exc: OSError, *, writing: bool, key: str | None = None) -> StoreIOError:
+        """The error for ``exc`` on ``path``, its reason in words (``key``: another sentence around it)."""
         reason, params = os_reason(exc)
-        error = cls(path, reason, params, writing=writing)
+        error = cls(path, reason, params, writing=writing, key=key)
         error.errno = exc.errno
+        return error
+
+    def restated(self, key: str) -> StoreIOError:
+        """The same failure told by the sentence ``key`` (say, "nothing was changed" for a commit)."""
+        error = StoreIOError(self.path, self.reason, self.reason_params, writing=True, key=key)
+        error.errno = self.errno
         return error
 
 

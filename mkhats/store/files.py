@@ -15,6 +15,7 @@ import os
 import re
 import time
 from pathlib import Path
+from stat import S_ISDIR, S_ISREG
 from typing import Any
 
 import orjson
@@ -27,6 +28,9 @@ from mkhats.store.errors import StoreDataError
 MONTH_KEY = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 _MONTH_FILE = re.compile(r"values-(\d{4}-(?:0[1-9]|1[0-2]))\.json")
 
+JOURNAL_NAME = "journal.json"
+"""The journal of a commit spanning several files, in the month folder (see ``journal.py``)."""
+
 RACY_NS = 2_000_000_000
 """A file modified less than this long before we looked may change again without its signature
 changing (coarse file-system clocks, a reused inode, the same size): its content is compared too."""
@@ -35,15 +39,20 @@ Signature = tuple[int, int, int]
 
 
 class Layout:
-    """Every path of one database, derived from the main file's path."""
+    """Every path of one database, derived from the main file's path.
+
+    A symbolic link (a synced folder) is resolved once, here: the set lives beside the link's target,
+    and a save replaces the target, so the link stays a link (SPEC §5).
+    """
 
     def __init__(self, main: Path) -> None:
-        self.main = Path(os.path.abspath(os.path.expanduser(main)))
+        self.main = Path(os.path.realpath(os.path.expanduser(main)))
         self.folder = self.main.parent
         self.stem = self.main.stem
         self.months_dir = self.folder / f"{self.stem}.d"
         self.lock = self.folder / f"{self.main.name}.lock"
         self.backups = self.folder / "backups"
+        self.journal = self.months_dir / JOURNAL_NAME
 
     def month_path(self, key: str) -> Path:
         """The partition file of month ``key`` (``YYYY-MM``)."""
@@ -54,6 +63,14 @@ class Layout:
         if path == self.main:
             return self.main.name
         return f"{self.months_dir.name}/{path.name}"
+
+    def from_rel(self, rel: str) -> Path | None:
+        """The file of the set named ``rel`` (as :meth:`rel` gives it); None for any other name."""
+        if rel == self.main.name:
+            return self.main
+        folder, _, name = rel.partition("/")
+        match = _MONTH_FILE.fullmatch(name)
+        return self.month_path(match.group(1)) if folder == self.months_dir.name and match else None
 
     def months_on_disk(self) -> frozenset[str]:
         """The month keys whose partition file exists."""
@@ -67,9 +84,27 @@ class Layout:
         """Each folder with the prefixes of the temporary files we may leave there."""
         return [
             (self.folder, (temp_prefix(self.main.name),)),
-            (self.months_dir, (".values-",)),
+            (self.months_dir, (".values-", temp_prefix(JOURNAL_NAME))),
             (self.backups, (f".{self.stem}-",)),
         ]
+
+
+def refuse_special(path: Path) -> None:
+    """Refuse a device, a pipe or a socket as the data file (``--db /dev/null``), creating nothing:
+    the lock, month folder and backups would go beside it.
+
+    Raises:
+        InputError: ``path`` exists and is neither a regular file nor a folder (a folder is refused
+            when read, as a file that cannot be read).
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if not (S_ISREG(mode) or S_ISDIR(mode)):
+        from mkhats.errors import InputError
+
+        raise InputError("store.not_a_file", file=str(path))
 
 
 def check_month_key(key: str) -> str:
@@ -82,9 +117,11 @@ def check_month_key(key: str) -> str:
 class StoredFile:
     """One data file: its path, its data once loaded, whether it changed in memory or on disk."""
 
-    def __init__(self, path: Path, rel: str) -> None:
+    def __init__(self, path: Path, rel: str, month: str | None = None) -> None:
         self.path = path
         self.rel = rel
+        self.month = month
+        """``YYYY-MM`` for a month's partition, None for the main file."""
         self.data: dict[str, Any] | None = None
         self.db: TinyDB | None = None
         self.dirty = False
@@ -94,6 +131,8 @@ class StoredFile:
         self.generation = 0
         """Bumped at every load and unload, so tables of an earlier load refuse to work."""
         self._snapshot: dict[str, Any] = {}
+        self._checked: dict[str, Any] = {}
+        """The tables as they were when last checked and written (a table changed is a new object)."""
 
     @property
     def loaded(self) -> bool:
@@ -111,12 +150,28 @@ class StoredFile:
         self.generation += 1
         self.db = TinyDB(self, storage=MemoryStorage)
         self.dirty = False
+        self._checked = {}
         self._remember(stat, raw)
 
     def set_written(self, stat: os.stat_result, raw: bytes) -> None:
-        """The in-memory data was just written as ``raw``; the file on disk has ``stat``."""
+        """The in-memory data was just checked and written as ``raw``; the file on disk has ``stat``."""
         self.dirty = False
+        self._checked = dict(self.data or {})
         self._remember(stat, raw)
+
+    def is_checked(self, table: str) -> bool:
+        """Whether ``table`` is, unchanged, the one last checked and written."""
+        return self.data is not None and table in self.data and self._checked.get(table) is self.data[table]
+
+    def vouch(self, table: str) -> None:
+        """Count ``table`` as checked as it is now (its caller guarantees it)."""
+        if self.data is not None and table in self.data:
+            self._checked[table] = self.data[table]
+
+    def unchecked_tables(self) -> list[str]:
+        """Tables not checked since they were loaded (all of them, the first time) or changed."""
+        assert self.data is not None
+        return [name for name, table in self.data.items() if self._checked.get(name) is not table]
 
     def unload(self) -> None:
         """Forget the data (and any unsaved change); the next use reads the file again."""
@@ -128,6 +183,7 @@ class StoredFile:
         self.digest = None
         self.racy = False
         self._snapshot = {}
+        self._checked = {}
 
     def _remember(self, stat: os.stat_result | None, raw: bytes | None) -> None:
         self.signature = signature(stat) if stat is not None else None

@@ -35,40 +35,14 @@ from mkhats.domain.models import (
     day_start,
 )
 from mkhats.domain.weeks import add_days, month_key, months_between
-from mkhats.errors import StoreError
+from mkhats.store.validate import check_month, list_adapter, validated
+from mkhats.store.view import Tx
 
 if TYPE_CHECKING:
     from mkhats.domain.hypotheses import Hypothesis
 
 M = TypeVar("M", bound=BaseModel)
 Q = Query()
-
-
-_ADAPTERS: dict[type, Any] = {}
-
-
-def _adapter(model: type[M]) -> Any:
-    adapter = _ADAPTERS.get(model)
-    if adapter is None:
-        from pydantic import TypeAdapter
-
-        # One call into pydantic-core per table: about twice as fast as a call per document.
-        adapter = _ADAPTERS[model] = TypeAdapter(list[model])  # type: ignore[valid-type]
-    return adapter
-
-
-def _validated(model: type[M], docs: Iterable[dict], table: str, where: Any = None) -> list[M]:
-    docs = docs if isinstance(docs, list) else list(docs)
-    if not docs:
-        return []  # building a validator costs ~0.5 ms; empty tables (reviews, sessions…) need none
-    try:
-        return _adapter(model).validate_python(docs)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        field = ".".join(str(part) for part in error["loc"][1:])
-        file, backup = where(table) if where is not None else ("?", None)
-        key = "store.bad_record" if backup else "store.bad_record_no_backup"
-        raise StoreError(key, file=file, table=table.split()[0], field=field, reason=error["msg"], backup=backup) from None
 
 
 def _dumps(records: Iterable[BaseModel]) -> list[dict[str, Any]]:
@@ -83,7 +57,7 @@ def _dumps(records: Iterable[BaseModel]) -> list[dict[str, Any]]:
     if docs:
         model = type(records[0])
         try:
-            _adapter(model).validate_python(docs)
+            list_adapter(model).validate_python(docs)
         except ValidationError as exc:
             raise InvalidRecord(model.__name__, exc, listed=True) from None
     return docs
@@ -103,7 +77,7 @@ class Repo:
         self._where = where
 
     def _valid(self, model: type[M], docs: Iterable[dict], table: str) -> list[M]:
-        return _validated(model, docs, table, self._where)
+        return validated(model, docs, table, self._where)
 
     # -- seeding ---------------------------------------------------------------------------------
 
@@ -301,9 +275,15 @@ class Repo:
         out: list[KpiValue] = []
         lo, hi = first.isoformat(), last.isoformat()
         for month in self._present(first, last):
-            docs = [d for d in self._h.docs("values", month) if lo <= d.get("day", "") <= hi]
+            docs = [d for d in self._month_values(month) if lo <= d.get("day", "") <= hi]
             out += self._valid(KpiValue, docs, f"values {month}")
         return out
+
+    def _month_values(self, month: str) -> list[dict]:
+        """A month's stored values, refused if one belongs to another month or is there twice."""
+        docs = self._h.docs("values", month)
+        check_month(month, docs, self._where)
+        return docs
 
     def daily(self, first: date, last: date) -> dict[str, dict[date, float]]:
         """``{kpi: {day: value}}`` from ``first`` to ``last``: what the rules compute on."""
@@ -316,7 +296,7 @@ class Repo:
         """Every value of every month (export)."""
         out: list[KpiValue] = []
         for month in self._h.months():
-            out += self._valid(KpiValue, self._h.docs("values", month), f"values {month}")
+            out += self._valid(KpiValue, self._month_values(month), f"values {month}")
         return out
 
     def set_values(self, values: Iterable[KpiValue]) -> tuple[int, int]:
@@ -333,6 +313,10 @@ class Repo:
         written = unchanged = 0
         for month, docs in checked.items():
             table = self._h.month(month, "values")
+            # A table checked before stays valid when the records put in pass the model, in their
+            # month, one per (KPI, day): the commit then need not check the whole month again (a
+            # one-value save stays a few ms, SPEC §6).
+            vouch = isinstance(self._h, Tx) and self._h.checked(month, "values")
             index = {(d["kpi"], d["day"]): (d.doc_id, d) for d in table.all()}
             new_docs, updates = [], []
             for doc in docs:
@@ -361,6 +345,8 @@ class Repo:
 
                 # One pass over the table: TinyDB rebuilds the whole table on every update call.
                 table.update(apply, doc_ids=[doc_id for _, doc_id in updates])
+            if vouch:  # the docs passed the model in _dumps, and by_month keeps them in their month
+                self._h.vouch(month, "values")
         return written, unchanged
 
     def delete_value(self, kpi: str, day: date) -> bool:

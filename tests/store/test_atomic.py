@@ -158,3 +158,25 @@ def test_read_only_and_russian_messages(tmp_path: Path) -> None:
         assert str(error).startswith("Не удалось сохранить") and "только для чтения" in str(error)
     finally:
         set_language("en")
+
+
+@pytest.mark.parametrize("command", [["report"], ["export"], ["export", "--format", "json"]])
+def test_a_full_disk_leaves_no_empty_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    from mkhats.cli import main
+
+    argv = ["--db", str(tmp_path / "data" / "mkhats.json"), "--today", "2026-11-24", "--lang", "en"]
+    assert main([*argv, "kpi", "list"]) == 0
+    old, new = tmp_path / "last-week.txt", tmp_path / "new.txt"
+    old.write_text("last week", encoding="utf-8")
+    for out in (old, new):
+        capsys.readouterr()
+        Injector(monkeypatch, "write", errno.ENOSPC, out)
+        code = main([*argv, *command, "--out", str(out)])
+        monkeypatch.undo()
+        assert code == 1
+        message = capsys.readouterr().err.strip()
+        assert str(out) in message and "the disk is full" in message and "\n" not in message, message
+    assert old.read_text(encoding="utf-8") == "last week"
+    assert sorted(os.listdir(tmp_path)) == ["data", "last-week.txt"]

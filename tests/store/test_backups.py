@@ -165,3 +165,23 @@ def test_read_backup_accepts_an_export_from_another_name(tmp_path: Path) -> None
     assert target.restore(export, TODAY) is None, "nothing to keep before restoring into an empty place"
     assert not (tmp_path / "home" / "backups").exists()
     assert sorted(os.listdir(tmp_path / "home" / "mkhats.d")) == ["values-2026-10.json", "values-2026-11.json"]
+
+
+def test_backups_before_a_restore_or_a_migration_keep_the_newest_fourteen_of_each(
+    db: Database, db_path: Path, tmp_path: Path
+) -> None:
+    seed(db)
+    export = db.write_backup(tmp_path / "good.json")
+    migrations = [db.backup_now("migration") for _ in range(3)]
+    restores = []
+    for n in range(KEEP_DAILY + 3):
+        if n == 0:  # the first restore keeps a damaged file aside, in a folder pruned with its backup
+            (db_path.parent / "mkhats.d" / "values-2026-11.json").write_bytes(b"\x00")
+        before = db.restore(export, TODAY)
+        assert before is not None and before.with_suffix(".corrupt").is_dir() == (n == 0)
+        restores.append(before)
+    assert not restores[0].with_suffix(".corrupt").exists()
+    kept = [name for name in _backups(db_path) if "before-restore" in name]
+    assert kept == sorted(path.name for path in restores[-KEEP_DAILY:])
+    assert all(path.exists() for path in migrations)
+    assert f"mkhats-{TODAY}.json" in _backups(db_path)

@@ -76,6 +76,8 @@ def _check_files(folder: Path) -> set[int]:
             if name.startswith(".") or name.endswith(".lock"):
                 continue  # temporary files are removed by the next transaction
             data = orjson.loads((Path(root) / name).read_bytes())
+            if name == "journal.json":
+                continue  # a commit killed after its commit point: the next open finishes it
             if Path(root).name == "backups":
                 assert data["mkhats_backup"] == 1
                 continue

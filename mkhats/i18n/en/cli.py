@@ -90,8 +90,11 @@ MESSAGES = {
     "person.empty": "A person needs a name.",
     "decision.reason_needed": "Keeping a channel despite its stop rule needs a reason.",
     "demo.not_empty": "{file} already has data; use --force to replace it with demo data.",
-    "store.bad_record": "{file} has an invalid record in {table} ({field}: {reason}); it was not changed. Newest backup: {backup}.",
-    "store.bad_record_no_backup": "{file} has an invalid record in {table} ({field}: {reason}); it was not changed.",
+    "store.bad_record": (
+        "{file} has an invalid record in {table}, {record} ({field}: {reason}); it was not changed."
+        " The newest backup that loads is {backup}."
+    ),
+    "store.bad_record_no_backup": "{file} has an invalid record in {table}, {record} ({field}: {reason}); it was not changed.",
     "restore.invalid": "{file} is not a usable backup: {detail}",
 }
 MESSAGES.update({

@@ -12,6 +12,25 @@ MESSAGES: dict = {
     "store.io_write": "Could not save {file}: {reason}. The file was left as it was.",
     "store.data_invalid": "Could not save {file}: {reason}. Nothing was written.",
     "store.lock_timeout": "Another mkhats is writing {file} right now; try again in a moment.",
+    "store.io_commit": "Could not save {file}: {reason}. Nothing was changed: every data file was left as it was.",
+    "store.io_pending": (
+        "Could not finish saving {file}: {reason}. The change is recorded in a journal and will be completed"
+        " the next time mkhats opens the data."
+    ),
+    "store.not_a_file": (
+        "{file} is a device, a pipe or a socket, not a data file: give --db a file name in a folder of yours."
+    ),
+    "store.wrong_month": (
+        "{file} holds the value of {kpi} on {day}, which belongs in another month's file; it was not changed."
+        " The newest backup that loads is {backup}."
+    ),
+    "store.wrong_month_no_backup": (
+        "{file} holds the value of {kpi} on {day}, which belongs in another month's file; it was not changed."
+    ),
+    "store.duplicate_value": (
+        "{file} holds two values of {kpi} on {day}; it was not changed. The newest backup that loads is {backup}."
+    ),
+    "store.duplicate_value_no_backup": "{file} holds two values of {kpi} on {day}; it was not changed.",
     # Reasons.
     "store.reason.empty": "the file is empty (0 bytes)",
     "store.reason.bom": "it starts with a byte order mark (BOM), which mkhats never writes",

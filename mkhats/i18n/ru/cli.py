@@ -94,8 +94,11 @@ MESSAGES = {
     "person.empty": "У человека должно быть имя.",
     "decision.reason_needed": "Чтобы оставить канал вопреки стоп-правилу, укажите причину.",
     "demo.not_empty": "В {file} уже есть данные; чтобы заменить их демо-данными, добавьте --force.",
-    "store.bad_record": "В {file} неверная запись в таблице {table} ({field}: {reason}); файл не изменён. Последняя резервная копия: {backup}.",
-    "store.bad_record_no_backup": "В {file} неверная запись в таблице {table} ({field}: {reason}); файл не изменён.",
+    "store.bad_record": (
+        "В {file} неверная запись в таблице {table}, {record} ({field}: {reason}); файл не изменён."
+        " Последняя читаемая резервная копия — {backup}."
+    ),
+    "store.bad_record_no_backup": "В {file} неверная запись в таблице {table}, {record} ({field}: {reason}); файл не изменён.",
     "restore.invalid": "{file} — непригодная резервная копия: {detail}",
 }
 MESSAGES.update({
