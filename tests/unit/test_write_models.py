@@ -144,7 +144,7 @@ WRITE = {
     "person": lambda repo, r: repo.upsert_person(r),
     "hat": lambda repo, r: repo.upsert_hat(r),
     "kpi": lambda repo, r: repo.upsert_kpi(r),
-    "item": lambda repo, r: repo.upsert_item(r),
+    "item": lambda repo, r: repo.set_item(r.id, [r]),
     "tick": lambda repo, r: repo.set_tick(r.item, r.period, True),
     "value": lambda repo, r: repo.set_values([r]),
     "log": lambda repo, r: repo.upsert_log(r),

@@ -11,7 +11,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from mkhats.domain.stoprules import Alert
 from mkhats.errors import InputError, MkhatsError
 from mkhats.i18n import t
 from mkhats.services.kpi_detail import error_text
