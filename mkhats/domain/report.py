@@ -49,12 +49,14 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def _verdict_cell(kpi: Kpi, verdict: Verdict | None) -> str:
-    """``✓ on track +4 %``, ``✗ off track −12 % → 3,960``, or ``—`` without a status."""
-    if verdict is None or verdict.status is None:
+    """``✓ on track +4 %``, ``✗ off track −12 % → 3,960``, ``→ 7,000`` (on pace, no target), or ``—``."""
+    if verdict is None:
         return _DASH
+    text = verdict_text(kpi, verdict)
+    if verdict.status is None:
+        return text or _DASH
     mark = "✓ " + t("status.on") if verdict.status == "on" else "✗ " + t("status.off")
-    rest = verdict_text(kpi, verdict)[1:].strip()  # the table's cell without its mark
-    return f"{mark} {rest}".strip()
+    return f"{mark} {text[1:].strip()}".strip()  # the table's cell, its mark spelled out
 
 
 def _hat_section(snapshot: Snapshot, hat, verdicts: dict[str, Verdict], prev_values: dict, alerts) -> list[str]:
