@@ -233,13 +233,15 @@ def _roles_age(snapshot: Snapshot) -> list[ReviewItem]:
 def _hours(snapshot: Snapshot) -> list[ReviewItem]:
     """A part-time CMO outside 4–10 h in the judged week; any hat over its weekly budget.
 
-    A week that began before the data file was made is not judged: nobody logged hours in it.
+    A week that began before the data file was made, with no hours logged in it, is not judged:
+    nobody could log hours in it.
     """
     week = target_week(snapshot)
-    if _before_file(snapshot, week_start(week)):
+    rows = hat_hours(snapshot, week)
+    if _before_file(snapshot, week_start(week)) and not any(row.hours for row in rows):
         return []
     items = []
-    for row in hat_hours(snapshot, week):
+    for row in rows:
         if row.band is not None and not row.band[0] <= row.hours <= row.band[1]:
             person = snapshot.hats[row.hat].wearer
             items.append(ReviewItem("HOURS", "medium", "review.hours_cmo",

@@ -101,9 +101,8 @@ def test_a_csv_mixing_decimal_marks_is_refused_naming_the_rows(seeded, tmp_path)
     before = seeded.files()
     result = seeded("--lang", "en", "import", str(path))
     assert result.code == 2 and result.out == ""
-    assert result.err.strip().splitlines() == [
-        f"{path}: 1 bad row, nothing was imported:",
-        "Row 4: “1234,5” can only be read with a decimal comma, and rows 2, 3 only with a decimal point: "
-        "write the whole file with one decimal mark.",
+    assert result.err.strip().splitlines() == [  # one bad row: one sentence
+        f"{path}, row 4: “1234,5” can only be read with a decimal comma, and rows 2, 3 only with a decimal"
+        " point: write the whole file with one decimal mark. Nothing was imported.",
     ]
     assert seeded.files() == before

@@ -141,8 +141,8 @@ async def test_target_row_opens_the_kpi_detail(ws, make_app):
         await choose(pilot, screen, "TARGET", "CPA")
         await pilot.pause()
         assert isinstance(app.screen, detail.KpiDetailScreen) and app.screen.key == "performance.cpa"
-        # The row is about last week (this one still runs): the detail shows that week.
-        assert app.week == "2026-W47" and app.hat == "performance"
+        # The row is about the running week, judged as it stands (CPA is a ratio): the detail shows it.
+        assert app.week == "2026-W48" and app.hat == "performance"
 
 
 async def test_last_weeks_facts_row_opens_last_weeks_log(ws, make_app):

@@ -27,8 +27,6 @@ class HatPane(VerticalScroll):
         self.hat = hat
         self.week: str | None = None
         self._info: Text | None = None
-        self.ready = False
-        """Its children are mounted: before that, ``show`` would find no table to fill."""
 
     def compose(self) -> ComposeResult:
         yield Static(id=f"info-{self.hat}", classes="hat-info")
@@ -47,8 +45,12 @@ class HatPane(VerticalScroll):
         self.call_after_refresh(self._ready)
 
     def _ready(self) -> None:
-        self.ready = True
         self.app.pane_mounted(self.hat)  # type: ignore[attr-defined]
+
+    @property
+    def ready(self) -> bool:
+        """Its children are mounted: before that, ``show`` would find no table to fill."""
+        return bool(self.children)
 
     def show(self, view: HatView, week: str) -> None:
         """Fill every part from ``view``; a new week replaces unsaved log text, a refresh doesn't."""
