@@ -86,26 +86,31 @@ def read_number(cell: object, mark: str) -> float | None:
     Raises:
         BadCell: the cell holds text that is not a number written with that mark.
     """
+    if cell.__class__ is str:
+        text: str = cell  # type: ignore[assignment]
+        if text in EMPTY:
+            return None
+        if mark == "." or "." not in text:
+            try:  # the fast path: most cells are plain numbers ("1500000000", "4078,62")
+                value = float(text if mark == "." else text.replace(",", "."))
+            except ValueError:
+                pass
+            else:
+                if value - value == 0 and "_" not in text:  # finite, and not Python's "1_000"
+                    return value
+                raise BadCell(text)
+        return _slow_number(text.strip(), mark)
     if cell is None:
         return None
-    if isinstance(cell, bool):
+    if isinstance(cell, bool) or not isinstance(cell, (int, float)):
+        return _slow_number(str(cell).strip(), mark)
+    if not math.isfinite(cell):
         raise BadCell(str(cell))
-    if isinstance(cell, (int, float)):
-        if not math.isfinite(cell):
-            raise BadCell(str(cell))
-        return float(cell)
-    text = str(cell).strip()
-    if text in EMPTY:
-        return None
-    if mark == "." and "_" not in text:
-        try:  # the fast path: most cells are plain numbers
-            value = float(text)
-        except ValueError:
-            pass
-        else:
-            if math.isfinite(value):
-                return value
-            raise BadCell(text)
+    return float(cell)
+
+
+def _slow_number(text: str, mark: str) -> float | None:
+    """Grouped, signed, or decorated numbers: ``1 234,5``, ``"2,620.68"``, ``3.73%``, ``12 руб.``."""
     s = _clean(text)
     if s in EMPTY:
         return None
