@@ -14,7 +14,21 @@ from mkhats.imports.reader import read
 from mkhats.imports.result import ImportResult, Layout, Mapped, Match
 
 __all__ = [
-    "ImportResult", "Layout", "Line", "Mapped", "Match", "Profile", "builtin_profiles", "describe",
-    "describe_condition", "describe_mapping", "first_header_line", "load_profile", "load_profiles",
-    "parse_profile", "read", "recognise", "unknown_file",
+    "ImportResult",
+    "Layout",
+    "Line",
+    "Mapped",
+    "Match",
+    "Profile",
+    "builtin_profiles",
+    "describe",
+    "describe_condition",
+    "describe_mapping",
+    "first_header_line",
+    "load_profile",
+    "load_profiles",
+    "parse_profile",
+    "read",
+    "recognise",
+    "unknown_file",
 ]

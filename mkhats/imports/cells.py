@@ -52,6 +52,7 @@ def cell_text(cell: object) -> str:
 
 # -- numbers -----------------------------------------------------------------------------------
 
+
 def _clean(text: str) -> str:
     return _STRIP.sub("", _SPACES.sub("", text)).replace("\u2212", "-")
 
@@ -87,7 +88,7 @@ def read_number(cell: object, mark: str) -> float | None:
         BadCell: the cell holds text that is not a number written with that mark.
     """
     if cell.__class__ is str:
-        text: str = cell  # type: ignore[assignment]
+        text: str = cell
         if text in EMPTY:
             return None
         if mark == "." or "." not in text:
@@ -217,8 +218,9 @@ def parse_moment(text: str, patterns: tuple[re.Pattern[str], ...]) -> date | dat
             if g.get("H") is None:
                 return date(year, month, int(g.get("d") or 1))
             zone = _offset(g["z"]) if g.get("z") else None
-            return datetime(year, month, int(g.get("d") or 1), int(g["H"]), int(g.get("M") or 0),
-                            int(g.get("S") or 0), tzinfo=zone)
+            return datetime(
+                year, month, int(g.get("d") or 1), int(g["H"]), int(g.get("M") or 0), int(g.get("S") or 0), tzinfo=zone
+            )
         except ValueError:
             continue  # 31.02.2026: the format fits but the day does not exist
     return None
@@ -227,7 +229,9 @@ def parse_moment(text: str, patterns: tuple[re.Pattern[str], ...]) -> date | dat
 _EXCEL_EPOCH = date(1899, 12, 30)
 
 
-def day_reader(formats: tuple[str, ...], source_zone: tzinfo | None, user_zone: tzinfo) -> Callable[[object], date | None]:
+def day_reader(
+    formats: tuple[str, ...], source_zone: tzinfo | None, user_zone: tzinfo
+) -> Callable[[object], date | None]:
     """A function from a date cell to the user's local day; None for an empty cell.
 
     A moment with a time is read in ``source_zone`` (the zone the export writes, or its own
@@ -286,10 +290,28 @@ def _numeric_day(cell: float, patterns: tuple[re.Pattern[str], ...]) -> date:
 # -- currencies ----------------------------------------------------------------------------------
 
 _CURRENCY_WORDS = {
-    "руб": "RUB", "руб.": "RUB", "р.": "RUB", "₽": "RUB", "rur": "RUB", "российский рубль": "RUB",
-    "рубль": "RUB", "рубли": "RUB", "$": "USD", "доллар сша": "USD", "доллары": "USD", "€": "EUR",
-    "евро": "EUR", "тенге": "KZT", "₸": "KZT", "грн": "UAH", "грн.": "UAH", "₴": "UAH",
-    "бел. руб.": "BYN", "бел.руб.": "BYN", "сум": "UZS", "£": "GBP",
+    "руб": "RUB",
+    "руб.": "RUB",
+    "р.": "RUB",
+    "₽": "RUB",
+    "rur": "RUB",
+    "российский рубль": "RUB",
+    "рубль": "RUB",
+    "рубли": "RUB",
+    "$": "USD",
+    "доллар сша": "USD",
+    "доллары": "USD",
+    "€": "EUR",
+    "евро": "EUR",
+    "тенге": "KZT",
+    "₸": "KZT",
+    "грн": "UAH",
+    "грн.": "UAH",
+    "₴": "UAH",
+    "бел. руб.": "BYN",
+    "бел.руб.": "BYN",
+    "сум": "UZS",
+    "£": "GBP",
 }
 _HEADER_UNIT = re.compile(r"\(([^()]*)\)\s*$")
 

@@ -66,7 +66,12 @@ def describe_mapping(mapped: Mapped, alternatives: bool = False) -> Line:
     money = Line("imports.show.money_mark") if mapped.money else ""
     return Line(
         "imports.show.kpi.sum",
-        {"kpi": mapped.kpi, "columns": _names(list(mapped.columns), " / " if alternatives else " + "), "money": money, "where": _where(mapped.where)},
+        {
+            "kpi": mapped.kpi,
+            "columns": _names(list(mapped.columns), " / " if alternatives else " + "),
+            "money": money,
+            "where": _where(mapped.where),
+        },
     )
 
 
@@ -86,14 +91,21 @@ def describe(profile: Profile) -> list[Line]:
         Line("imports.show.origin", {"origin": Line("imports.word.builtin") if p.origin == "built-in" else p.origin}),
         Line("imports.show.source", {"source": p.source_name}),
         Line("imports.show.required", {"names": [_names(n) for n in p.header.required]}),
-        Line("imports.show.file", {
-            "encoding": _auto(p.file.encoding), "delimiter": _auto(p.file.delimiter), "decimal": _auto(p.numbers.decimal),
-        }),
+        Line(
+            "imports.show.file",
+            {
+                "encoding": _auto(p.file.encoding),
+                "delimiter": _auto(p.file.delimiter),
+                "decimal": _auto(p.numbers.decimal),
+            },
+        ),
     ]
     if p.file.comment:
         lines.append(Line("imports.show.comment", {"comment": p.file.comment}))
     zone = p.date.timezone or Line("imports.word.user_zone")
-    lines.append(Line("imports.show.day", {"column": _names(p.date.column), "formats": ", ".join(p.date.formats), "zone": zone}))
+    lines.append(
+        Line("imports.show.day", {"column": _names(p.date.column), "formats": ", ".join(p.date.formats), "zone": zone})
+    )
     if p.date.end_column:
         lines.append(Line("imports.show.period", {"column": _names(p.date.end_column)}))
     if p.rows.skip:

@@ -86,9 +86,7 @@ def find_header(table: Table, profile: Profile) -> tuple[int, list[str], Rows]:
         seen.append((line, cells))
         if is_header(profile, normalised(cells)):
             return line, [cell_text(c) for c in cells], table.rows
-    raise InputError(
-        "imports.unknown_layout", profile=profile.name, line=first_line(seen, table.delimiter) or "—"
-    )
+    raise InputError("imports.unknown_layout", profile=profile.name, line=first_line(seen, table.delimiter) or "—")
 
 
 def _head(data: bytes, rows: int) -> tuple[Table, list[tuple[int, list[Cell]]]]:

@@ -25,7 +25,19 @@ DEFAULT_SKIP = (r"^(итого|всего|total|grand total)\b",)
 """Totals and summary rows (IMPORTS.md §0.5): Direct's ``Итого`` and ``Total rows: N``, Google's
 ``Total: Account``, Metrica's ``Итого и средние``."""
 
-PAID_MEDIUMS = ("cpc", "cpm", "cpa", "cpv", "ppc", "paid", "paid_social", "paidsocial", "display", "banner", "retargeting")
+PAID_MEDIUMS = (
+    "cpc",
+    "cpm",
+    "cpa",
+    "cpv",
+    "ppc",
+    "paid",
+    "paid_social",
+    "paidsocial",
+    "display",
+    "banner",
+    "retargeting",
+)
 """``utm_medium`` values the built-in CRM profiles count as paid traffic."""
 
 
@@ -39,7 +51,9 @@ def _check_regex(pattern: str) -> str:
     try:
         re.compile(pattern)
     except re.error as exc:
-        raise PydanticCustomError("mk_regex", "not a regular expression", {"value": pattern, "error": str(exc)}) from None
+        raise PydanticCustomError(
+            "mk_regex", "not a regular expression", {"value": pattern, "error": str(exc)}
+        ) from None
     return pattern
 
 
@@ -137,7 +151,9 @@ class DateSpec(_Model):
                 compile_format(fmt)
             except ValueError:
                 raise PydanticCustomError(
-                    "mk_date_format", "unknown code", {"value": fmt, "codes": " ".join("%" + c for c in sorted(DIRECTIVES))}
+                    "mk_date_format",
+                    "unknown code",
+                    {"value": fmt, "codes": " ".join("%" + c for c in sorted(DIRECTIVES))},
                 ) from None
         return value
 

@@ -17,7 +17,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mkhats.errors import InputError
 from mkhats.imports.cells import (
-    BadCell, cell_text, currency_code, day_reader, decide_mark, has_fraction, header_currency, norm_name, read_number,
+    BadCell,
+    cell_text,
+    currency_code,
+    day_reader,
+    decide_mark,
+    has_fraction,
+    header_currency,
+    norm_name,
+    read_number,
 )
 from mkhats.imports.header import find_columns, find_header, normalised, peek
 from mkhats.imports.profile import Condition, Profile
@@ -82,7 +90,9 @@ class _Plan:
             names = tuple(raw_header[i] for i in columns)
             self.mapping.append(Mapped(k.key, k.aggregate, names, k.money, (*profile.where, *k.where)))
         if not self.kpis:
-            raise InputError("imports.nothing", profile=profile.name, columns=", ".join(k.column[0] for k in profile.kpi))
+            raise InputError(
+                "imports.nothing", profile=profile.name, columns=", ".join(k.column[0] for k in profile.kpi)
+            )
         self.value_columns = sorted({i for _, _, cols, _, _ in self.kpis for i in cols})
         self.empty_groups = [g[0] for g in (find_columns(n, header) for n in profile.rows.skip_when_empty) if g]
         self.skip = [re.compile(p, re.IGNORECASE) for p in profile.rows.skip]
@@ -206,7 +216,11 @@ class _Reading:
 
     def _one_day(self, line: int, cells: list[Cell], day: date) -> bool:
         try:
-            last = self.plan.read_day(cells[self.plan.end_i]) if self.plan.end_i is not None and self.plan.end_i < len(cells) else None
+            last = (
+                self.plan.read_day(cells[self.plan.end_i])
+                if self.plan.end_i is not None and self.plan.end_i < len(cells)
+                else None
+            )
         except BadCell:
             last = None
         if last is not None and last != day:
@@ -241,10 +255,12 @@ def read(data: bytes, profile: Profile, tz: str | tzinfo | None) -> ImportResult
     header_line, raw_header, rows = find_header(table, profile)
     header = normalised(list(raw_header))
     plan = _Plan(profile, header, raw_header, user_zone)
-    mark = profile.numbers.decimal
+    mark: str = profile.numbers.decimal
     if mark == "auto":
         head, rows = peek(rows, _SAMPLE_ROWS)
-        texts = [c for _, cells in head for i in plan.value_columns if i < len(cells) and isinstance(c := cells[i], str)]
+        texts = [
+            c for _, cells in head for i in plan.value_columns if i < len(cells) and isinstance(c := cells[i], str)
+        ]
         mark = decide_mark(texts)
     layout = Layout(table.kind, table.encoding, table.delimiter, mark, header_line, tuple(raw_header))
     result = ImportResult(profile.name, profile.source_name, layout, plan.mapping, {}, plan.fixed_currency)

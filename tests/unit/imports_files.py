@@ -98,7 +98,7 @@ def html_table(rows: list[list[str]], encoding: str = "utf-8") -> bytes:
     head, *body = rows
     lines = [
         '<html><head><meta http-equiv="Content-Type" content="text/html; charset=' + encoding + '"></head><body>',
-        "<table border=\"1\">",
+        '<table border="1">',
         "<tr>" + "".join(f"<th>{escape(c)}</th>" for c in head) + "</tr>",
     ]
     lines += ["<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in body]

@@ -74,7 +74,17 @@ WIZARD = [
     ["Период: 02.11.2026 - 03.11.2026"],
     ["Логин: shop-login"],
     ["Валюта: RUB, с НДС"],
-    ["Дата", "Кампания", "№ Кампании", "Показы", "Клики", "CTR (%)", "Расход (руб.)", "Ср. цена клика (руб.)", "Конверсии"],
+    [
+        "Дата",
+        "Кампания",
+        "№ Кампании",
+        "Показы",
+        "Клики",
+        "CTR (%)",
+        "Расход (руб.)",
+        "Ср. цена клика (руб.)",
+        "Конверсии",
+    ],
     ["02.11.2026", "Бренд", "111", "1 000", "50", "5,00", "1 500,00", "30,00", "3"],
     ["02.11.2026", "Общая", "222", "500", "10", "2,00", "250,50", "25,05", "-"],
     ["03.11.2026", "Бренд", "111", "800", "40", "5,00", "0,99", "0,02", "1"],
@@ -92,7 +102,9 @@ def test_direct_wizard_csv_with_preamble_decimal_comma_and_totals(encoding: str)
     assert result.currency == "RUB"
     assert result.skipped == [(9, "imports.skip.total", {"label": "Итого"})]
     assert result.layout.decimal == "," and result.layout.header_line == 5
-    assert result.layout.encoding == ("cp1251" if encoding == "cp1251" else ("utf-8-sig" if encoding == "utf-8-sig" else "utf-8"))
+    assert result.layout.encoding == (
+        "cp1251" if encoding == "cp1251" else ("utf-8-sig" if encoding == "utf-8-sig" else "utf-8")
+    )
 
 
 def test_direct_wizard_xlsx_with_date_and_number_cells() -> None:
@@ -107,7 +119,11 @@ def test_direct_wizard_xlsx_with_date_and_number_cells() -> None:
 
 
 def test_direct_wizard_without_grouping_by_day_is_refused() -> None:
-    rows = [WIZARD[0], ["Кампания", "Показы", "Клики", "Расход (руб.)", "Конверсии"], ["Бренд", "1 800", "90", "1 500,99", "4"]]
+    rows = [
+        WIZARD[0],
+        ["Кампания", "Показы", "Клики", "Расход (руб.)", "Конверсии"],
+        ["Бренд", "1 800", "90", "1 500,99", "4"],
+    ]
     data = csv_text(rows, ";").encode()
     match = recognise(data, PROFILES.values())
     assert match is not None and match.profile.name == "yandex-direct-wizard"
@@ -121,7 +137,18 @@ def test_direct_wizard_without_grouping_by_day_is_refused() -> None:
 GOOGLE = [
     ["Campaign report"],
     ["November 2, 2026 - November 3, 2026"],
-    ["Campaign status", "Campaign", "Campaign type", "Day", "Currency code", "Impr.", "Clicks", "CTR", "Cost", "Conversions"],
+    [
+        "Campaign status",
+        "Campaign",
+        "Campaign type",
+        "Day",
+        "Currency code",
+        "Impr.",
+        "Clicks",
+        "CTR",
+        "Cost",
+        "Conversions",
+    ],
     ["Enabled", "Brand", "Search", "2026-11-03", "USD", "50", "4", "8.00%", "12.00", "1.00"],
     ["Enabled", "Brand", "Search", "2026-11-02", "USD", "1,657", "40", "2.41%", "2,620.68", "3.00"],
     ["Enabled", "--", "Search", "2026-11-02", "USD", "100", "4", "4.00%", "10.50", "--"],
@@ -135,7 +162,10 @@ def test_google_ads_csv_with_title_range_comma_groups_and_total_rows() -> None:
     assert result.days("performance.spend") == {D2: 2631.18, D3: 12.0}
     assert result.days("performance.leads") == {D2: 3.0, D3: 1.0}
     assert result.currency == "USD"
-    assert [(line, params["label"]) for line, _, params in result.skipped] == [(7, "Total: Search"), (8, "Total: Account")]
+    assert [(line, params["label"]) for line, _, params in result.skipped] == [
+        (7, "Total: Search"),
+        (8, "Total: Account"),
+    ]
     assert result.layout.decimal == "."
 
 
@@ -156,7 +186,10 @@ def test_google_ads_chart_dates_and_a_foreign_currency() -> None:
 
 def test_google_ads_russian_interface() -> None:
     rows = [["Отчёт по кампаниям"], ["День", "Кампания", "Показы", "Клики", "Цена", "Конверсии"]]
-    rows += [["2026-11-02", "Бренд", "1 657", "40", "2 620,68", "3,00"], ["2026-11-03", "Бренд", "50", "4", "12,00", "1,00"]]
+    rows += [
+        ["2026-11-02", "Бренд", "1 657", "40", "2 620,68", "3,00"],
+        ["2026-11-03", "Бренд", "50", "4", "12,00", "1,00"],
+    ]
     result = _read(csv_text(rows).encode(), "google-ads")
     assert result.days("performance.spend") == {D2: 2620.68, D3: 12.0}
     assert result.layout.decimal == ","
@@ -164,14 +197,43 @@ def test_google_ads_russian_interface() -> None:
 
 # -- Meta Ads Manager -------------------------------------------------------------------------------
 
-META_HEADER = ["Campaign name", "Reporting starts", "Reporting ends", "Campaign delivery", "Result indicator",
-               "Results", "Cost per result", "Amount spent (USD)", "Impressions"]
+META_HEADER = [
+    "Campaign name",
+    "Reporting starts",
+    "Reporting ends",
+    "Campaign delivery",
+    "Result indicator",
+    "Results",
+    "Cost per result",
+    "Amount spent (USD)",
+    "Impressions",
+]
 META = [
     META_HEADER,
     ["", "2026-11-02", "2026-11-03", "", "", "", "", "120.75", "9000"],
-    ["Leads Nov", "2026-11-02", "2026-11-02", "active", "actions:offsite_conversion.fb_pixel_lead", "4", "10.5", "42.00", "3000"],
+    [
+        "Leads Nov",
+        "2026-11-02",
+        "2026-11-02",
+        "active",
+        "actions:offsite_conversion.fb_pixel_lead",
+        "4",
+        "10.5",
+        "42.00",
+        "3000",
+    ],
     ["Traffic", "2026-11-02", "2026-11-02", "active", "link_click", "150", "0.1016666666", "15.25", "2500"],
-    ["Leads Nov", "2026-11-03", "2026-11-03", "active", "actions:offsite_conversion.fb_pixel_lead", "2", "20.25", "40.50", "2000"],
+    [
+        "Leads Nov",
+        "2026-11-03",
+        "2026-11-03",
+        "active",
+        "actions:offsite_conversion.fb_pixel_lead",
+        "2",
+        "20.25",
+        "40.50",
+        "2000",
+    ],
     ["Traffic", "2026-11-03", "2026-11-03", "active", "link_click", "120", "0.19", "23.00", "1500"],
 ]
 
@@ -186,7 +248,9 @@ def test_meta_csv_by_day_with_summary_row_and_currency_in_the_header() -> None:
 
 def test_meta_xlsx_in_euros() -> None:
     rows: list[list[object]] = [[h.replace("USD", "EUR") for h in META_HEADER]]
-    rows += [[r[0], r[1], r[2], r[3], r[4], float(r[5]) if r[5] else None, r[6], float(r[7]), int(r[8])] for r in META[1:]]
+    rows += [
+        [r[0], r[1], r[2], r[3], r[4], float(r[5]) if r[5] else None, r[6], float(r[7]), int(r[8])] for r in META[1:]
+    ]
     result = _read(xlsx(rows), "meta-ads")
     assert result.currency == "EUR"
     assert result.days("performance.spend") == {D2: 57.25, D3: 63.5}
@@ -203,6 +267,7 @@ def test_meta_without_the_day_breakdown_is_refused() -> None:
 
 
 # -- VK Ads (layout unconfirmed) ---------------------------------------------------------------------
+
 
 def test_vk_ads_statistics_export() -> None:
     rows = [["Дата", "Кампания", "Показы", "Клики", "Потрачено (₽)", "Результат"]]

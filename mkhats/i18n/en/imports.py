@@ -36,7 +36,7 @@ MESSAGES: dict = {
     "imports.profile.timezone": "{file}: “{field}”: “{value}” is not a time zone (write it as Europe/Moscow).",
     "imports.profile.one_currency": "{file}: “{field}” may give the currency one way only: column, fixed or from_header.",
     "imports.profile.kpi_key": "{file}: “{field}”: “{value}” is not a KPI key (write it as hat.name).",
-    "imports.profile.sum_column": "{file}: “{field}” adds up a column, so it needs “column” (or aggregate = \"count\").",
+    "imports.profile.sum_column": '{file}: “{field}” adds up a column, so it needs “column” (or aggregate = "count").',
     "imports.profile.slug": "{file}: “{field}”: “{value}” must be lower-case letters, digits and dashes.",
     # Rows
     "imports.skip.total": "a totals row (“{label}”)",

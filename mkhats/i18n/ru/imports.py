@@ -36,7 +36,7 @@ MESSAGES: dict = {
     "imports.profile.timezone": "{file}: «{field}»: «{value}» — не часовой пояс (пишите как Europe/Moscow).",
     "imports.profile.one_currency": "{file}: «{field}» задаёт валюту только одним способом: column, fixed или from_header.",
     "imports.profile.kpi_key": "{file}: «{field}»: «{value}» — не ключ KPI (пишите как шляпа.имя).",
-    "imports.profile.sum_column": "{file}: «{field}» суммирует столбец, поэтому нужен «column» (или aggregate = \"count\").",
+    "imports.profile.sum_column": '{file}: «{field}» суммирует столбец, поэтому нужен «column» (или aggregate = "count").',
     "imports.profile.slug": "{file}: «{field}»: «{value}» — только строчные латинские буквы, цифры и дефисы.",
     # Строки
     "imports.skip.total": "строка итогов («{label}»)",
