@@ -8,7 +8,7 @@ wins, then a user's own profile over a built-in, then the name's order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 
 from mkhats.errors import InputError
@@ -94,13 +94,15 @@ def _head(data: bytes, rows: int) -> tuple[Table, list[tuple[int, list[Cell]]]]:
     return table, list(islice(table.rows, rows))
 
 
-def recognise(data: bytes, profiles: Iterable[Profile]) -> Match | None:
+def recognise(data: bytes, profiles: Iterable[Profile] | Mapping[str, Profile]) -> Match | None:
     """The profile whose header the file has (by content, never by extension), or None.
+
+    ``profiles`` may be ``load_profiles()``'s dict or any iterable of profiles.
 
     Raises:
         InputError: the file cannot be read as text or a spreadsheet (``imports.*``).
     """
-    candidates = list(profiles)
+    candidates = list(profiles.values() if isinstance(profiles, Mapping) else profiles)
     if not candidates:
         return None
     _, head = _head(data, max(p.header.search_rows for p in candidates))

@@ -121,6 +121,8 @@ class _Reading:
         self.result = result
         self.fraction_seen = False
         self.periods = 0
+        self.first: date | None = None
+        self.last: date | None = None
         self.data_started = False
         self.stopped = False
 
@@ -175,6 +177,10 @@ class _Reading:
                 not_data(line, cells, "", False)
                 return
             self.data_started = True
+            if self.first is None or day < self.first:
+                self.first = day
+            if self.last is None or day > self.last:
+                self.last = day
             if empty_groups and all(not _at(cells, i) for i in empty_groups):
                 self.skip(line, "imports.skip.summary")
                 return
@@ -274,6 +280,8 @@ def read(data: bytes, profile: Profile, tz: str | tzinfo | None) -> ImportResult
             break
     if result.rows == 0 and reading.periods:
         raise InputError("imports.no_day", profile=profile.name, column=profile.date.column[0])
+    if reading.first is not None and reading.last is not None:
+        result.covered = (reading.first, reading.last)
     _finish(result, profile, reading.fraction_seen)
     return result
 

@@ -78,11 +78,9 @@ class ImportResult:
     skipped_count: int = 0
     bad_count: int = 0
 
-    @property
-    def period(self) -> tuple[date, date] | None:
-        """The first and last day with a total, or None for a file that gave none."""
-        days = {day for _, day in self.totals}
-        return (min(days), max(days)) if days else None
+    covered: tuple[date, date] | None = None
+    """The first and last day of any data row, taken or filtered (a lost deal's day counts): the
+    days this file speaks for, which a re-import replaces. None for a file without a data row."""
 
     def days(self, kpi: str) -> dict[date, float]:
         """One KPI's totals by day, in date order."""

@@ -206,7 +206,7 @@ def open_table(data: bytes, encoding: str = "auto", delimiter: str = "auto", com
         InputError: ``imports.empty`` for an empty file; reading the rows may raise
             ``imports.encoding``, ``imports.malformed``, ``imports.spreadsheet`` or ``imports.html``.
     """
-    if not data.strip():
+    if not data or data.isspace():  # not data.strip(): that copies the whole file
         raise InputError("imports.empty")
     kind = container(data)
     if kind in ("zip", "ole"):

@@ -279,3 +279,12 @@ def test_bitrix24_deals_in_dollars_and_mixed_currencies() -> None:
     rows[2][4] = "EUR"
     result = _read(html_table(rows), "bitrix24")
     assert result.bad == [(3, "imports.row.currency", {"found": "EUR", "expected": "USD"})]
+
+
+def test_a_day_with_only_lost_deals_is_still_covered_by_the_file() -> None:
+    """Re-importing replaces the days a file speaks for: a day whose deals were all lost is one."""
+    match = recognise(html_table(BITRIX[:4]), PROFILES)  # the dict load_profiles gives works too
+    assert match is not None
+    result = read(html_table(BITRIX[:4]), match.profile, "Europe/Moscow")
+    assert result.days("cmo.revenue") == {D2: 15000.0}
+    assert result.covered == (D2, D3)
