@@ -100,7 +100,7 @@ class _Plan:
         currency = profile.currency
         found_currency = find_columns(currency.column or [], header)
         self.currency_i = found_currency[0] if found_currency else None
-        self.fixed_currency: str | None = currency.fixed
+        self.fixed_currency = currency_code(currency.fixed) if currency.fixed else None
         if currency.from_header:
             money_columns = [raw_header[i] for _, _, cols, money, _ in self.kpis if money for i in cols]
             self.fixed_currency = next((c for c in map(header_currency, money_columns) if c), None)
