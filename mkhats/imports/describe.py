@@ -1,7 +1,8 @@
 """A profile, and the mapping it makes of one file, in words (``mkhats profile show``, the preview).
 
 Lines are catalogue keys with parameters, rendered in the user's language only when shown; a
-parameter may itself be a ``Line`` (a condition inside a KPI line) or a list of them.
+parameter may itself be a ``Line`` (a condition inside a KPI line), a list of them (joined by
+"and"), or ``Joined`` names (quoted in the language's quotes, joined by a sign).
 """
 
 from __future__ import annotations
@@ -11,6 +12,14 @@ from typing import Any
 
 from mkhats.imports.profile import Condition, Profile
 from mkhats.imports.result import Mapped
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Names quoted as the language quotes (“Cost” / «Расход»), joined by ``sep``."""
+
+    names: tuple[str, ...]
+    sep: str = " / "
 
 
 @dataclass(frozen=True)
@@ -29,22 +38,24 @@ class Line:
                 return v.render(lang)
             if isinstance(v, list):
                 return t("imports.word.and", lang=lang).join(str(value(x)) for x in v)
+            if isinstance(v, Joined):
+                return v.sep.join(t("imports.word.quoted", lang=lang, text=n) for n in v.names)
             return v
 
         return t(self.key, lang=lang, **{k: value(v) for k, v in self.params.items()})
 
 
-def _names(names: list[str], joiner: str = " / ") -> Line:
-    return Line("imports.word.names", {"names": joiner.join(f"“{n}”" for n in names)})
+def _names(names: list[str], joiner: str = " / ") -> Joined:
+    return Joined(tuple(names), joiner)
 
 
 def describe_condition(cond: Condition) -> Line:
     """``Этап сделки is one of “Успешно реализовано”``."""
     column = _names(cond.column)
     if cond.in_ is not None:
-        return Line("imports.cond.in", {"column": column, "values": ", ".join(f"“{v}”" for v in cond.in_)})
+        return Line("imports.cond.in", {"column": column, "values": Joined(tuple(cond.in_), ", ")})
     if cond.not_in is not None:
-        return Line("imports.cond.not_in", {"column": column, "values": ", ".join(f"“{v}”" for v in cond.not_in)})
+        return Line("imports.cond.not_in", {"column": column, "values": Joined(tuple(cond.not_in), ", ")})
     if cond.matches is not None:
         return Line("imports.cond.matches", {"column": column, "pattern": cond.matches})
     return Line("imports.cond.not_matches", {"column": column, "pattern": cond.not_matches or ""})
@@ -80,7 +91,7 @@ def _auto(value: str) -> Line | str:
         return Line("imports.word.auto")
     if value == "\t":
         return Line("imports.word.tab")
-    return f"“{value}”"
+    return Line("imports.word.quoted", {"text": value})
 
 
 def describe(profile: Profile) -> list[Line]:
@@ -109,7 +120,7 @@ def describe(profile: Profile) -> list[Line]:
     if p.date.end_column:
         lines.append(Line("imports.show.period", {"column": _names(p.date.end_column)}))
     if p.rows.skip:
-        lines.append(Line("imports.show.skip", {"patterns": ", ".join(f"“{s}”" for s in p.rows.skip)}))
+        lines.append(Line("imports.show.skip", {"patterns": Joined(tuple(p.rows.skip), ", ")}))
     if p.rows.skip_when_empty:
         lines.append(Line("imports.show.summary", {"columns": [_names(n) for n in p.rows.skip_when_empty]}))
     lines.append(Line(f"imports.show.money.{p.numbers.money}"))

@@ -64,6 +64,12 @@ def _condition(cond: Condition, header: list[str]) -> tuple[Test, str | None]:
     return (lambda cells: (pattern.search(_at(cells, index)) is not None) is wanted), missing
 
 
+def _as_found(cond: Condition, header: list[str], raw_header: list[str]) -> Condition:
+    """The condition naming the column as this file does (for the preview), if the file has it."""
+    found = find_columns(cond.column, header)
+    return cond.model_copy(update={"column": [raw_header[found[0]]]}) if found else cond
+
+
 class _Plan:
     """A profile resolved against one file's header: column indexes and compiled tests."""
 
@@ -88,7 +94,8 @@ class _Plan:
             tests = [self._test(c, header) for c in k.where]
             self.kpis.append((k.key, k.aggregate == "count", columns, k.money, tests))
             names = tuple(raw_header[i] for i in columns)
-            self.mapping.append(Mapped(k.key, k.aggregate, names, k.money, (*profile.where, *k.where)))
+            where = tuple(_as_found(c, header, raw_header) for c in (*profile.where, *k.where))
+            self.mapping.append(Mapped(k.key, k.aggregate, names, k.money, where))
         if not self.kpis:
             raise InputError(
                 "imports.nothing", profile=profile.name, columns=", ".join(k.column[0] for k in profile.kpi)

@@ -78,7 +78,7 @@ MESSAGES: dict = {
     "imports.cond.not_in": "{column} is none of {values}",
     "imports.cond.matches": "{column} matches “{pattern}”",
     "imports.cond.not_matches": "{column} does not match “{pattern}”",
-    "imports.word.names": "{names}",
+    "imports.word.quoted": "“{text}”",
     "imports.word.and": " and ",
     "imports.word.auto": "by content",
     "imports.word.tab": "tab",

@@ -78,7 +78,7 @@ MESSAGES: dict = {
     "imports.cond.not_in": "{column} — ни одно из {values}",
     "imports.cond.matches": "{column} подходит под «{pattern}»",
     "imports.cond.not_matches": "{column} не подходит под «{pattern}»",
-    "imports.word.names": "{names}",
+    "imports.word.quoted": "«{text}»",
     "imports.word.and": " и ",
     "imports.word.auto": "по содержимому",
     "imports.word.tab": "табуляция",
