@@ -76,8 +76,14 @@ def average_before(snapshot: Snapshot, keys: tuple[str, ...], weeks: int = AVERA
 
 
 def summary_rows(snapshot: Snapshot, week_values: Mapping[str, float | None],
-                 prev_values: Mapping[str, float | None], status_text: Callable) -> list[list[str]]:
-    """Revenue, spend, ROMI, CAC and LTV:CAC: this week, last week, the 4-week average, changes."""
+                 prev_values: Mapping[str, float | None], status_text: Callable,
+                 compared: Mapping[str, float | None] | None = None) -> list[list[str]]:
+    """Revenue, spend, ROMI, CAC and LTV:CAC: this week, last week, the 4-week average, changes.
+
+    ``compared`` is what the changes are taken from when it differs from the week's value: a
+    running week's projection for a summed KPI, never its value so far against full weeks.
+    """
+    compared = week_values if compared is None else compared
     currency = snapshot.settings.currency
     averages = average_before(snapshot, SUMMARY_KPIS)
     rows = []
@@ -86,10 +92,11 @@ def summary_rows(snapshot: Snapshot, week_values: Mapping[str, float | None],
         if kpi is None or kpi.retired:
             continue
         now, prev, avg = week_values.get(key), prev_values.get(key), averages.get(key)
+        judged = compared.get(key)
         rows.append([
             kpi_title(kpi), format_with_unit(kpi, now, currency), format_with_unit(kpi, prev, currency),
-            signed_percent(change(prev, now)), format_with_unit(kpi, avg, currency),
-            signed_percent(change(avg, now)), status_text(kpi, now),
+            signed_percent(change(prev, judged)), format_with_unit(kpi, avg, currency),
+            signed_percent(change(avg, judged)), status_text(kpi, now),
         ])
     return rows
 

@@ -197,7 +197,12 @@ def signed_deviation(gap: float | None, lang: str | None = None) -> str:
     """A deviation from a target as arithmetic reads it: ``+82 %``, ``−49 %``, ``+0.4 %``; "" for None."""
     if gap is None:
         return ""
-    decimals = 0 if abs(gap) >= 1 or gap == 0 else 1
+    # As many decimals as it takes to show a gap that is not zero (a target missed by 0.05 % is
+    # still missed: "+0.0 %" beside ✗ would contradict it).
+    decimals = 0
+    while decimals < 3 and gap != 0 and round(abs(gap), decimals) == 0:
+        decimals += 1
+    decimals = max(decimals, 0 if abs(gap) >= 1 or gap == 0 else 1)
     sign = "−" if gap < 0 else "+"
     return f"{sign}{format_number(abs(gap), decimals, lang)}\u00a0%"
 

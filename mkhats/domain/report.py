@@ -115,7 +115,9 @@ def _summary(snapshot: Snapshot, verdicts: dict[str, Verdict], prev_values: dict
     def status_cell(kpi: Kpi, _value: float | None) -> str:
         return _verdict_cell(kpi, verdicts.get(kpi.key))
 
-    lines += _table(summary_header(_week_column(verdicts)), summary_rows(snapshot, week_values, prev_values, status_cell))
+    judged = {key: v.judged for key, v in verdicts.items()}  # a running week's pace, not its days so far
+    rows = summary_rows(snapshot, week_values, prev_values, status_cell, judged)
+    lines += _table(summary_header(_week_column(verdicts)), rows)
     lines += [f"### {t('report.channel_map')}", ""]
     month = work_month(snapshot.week, snapshot.today)
     channel_rows = []

@@ -130,10 +130,10 @@ def judge(kpi: Kpi, value: float | None, run: Progress) -> Verdict:
         basis = "pace" if summed(kpi) else "partial"
     if value is None or not math.isfinite(value):
         return Verdict(value, basis, run.elapsed, run.days)
-    projection = value * run.days / run.elapsed if basis == "pace" else None
-    if projection is not None and kpi.unit == "count":
-        projection = float(round(projection))  # 135 leads expected, not 135.3
-    judged = as_shown(kpi.unit, projection if projection is not None else value)
+    projection = None
+    if basis == "pace":
+        projection = _cautious(kpi, value * run.days / run.elapsed)
+    judged = projection if projection is not None else as_shown(kpi.unit, value)
     if kpi.target is None or not math.isfinite(judged):
         return Verdict(value, basis, run.elapsed, run.days, projection)
     target = as_shown(kpi.unit, kpi.target)
@@ -145,15 +145,46 @@ def judge(kpi: Kpi, value: float | None, run: Progress) -> Verdict:
     return Verdict(value, basis, run.elapsed, run.days, projection, state, gap)
 
 
+def _cautious(kpi: Kpi, projection: float) -> float:
+    """A projection rounded to the digits shown, towards "off track".
+
+    The verdict is drawn from the digits shown (``→ 4`` beside a target of 4 is on track); rounding
+    a projection of 3.43 leads up to 3 would call on pace what the pace rule (3 so far < 4 × 6/7)
+    calls behind, so it is rounded down for a KPI where more is better, up where less is.
+    """
+    if not math.isfinite(projection):
+        return projection
+    if kpi.unit == "count":
+        decimals = 0  # 135 leads expected, not 135.3
+    else:
+        decimals = shown_decimals(kpi.unit, projection)
+    scale = 10.0**decimals
+    rounded = projection * scale
+    # Float noise (3.0000000001 × 10) must not push a round figure to the next step.
+    near = round(rounded)
+    if math.isclose(rounded, near, rel_tol=1e-9, abs_tol=1e-9):
+        return near / scale
+    return (math.floor(rounded) if kpi.direction == "up" else math.ceil(rounded)) / scale
+
+
+def counted_days(days: Collection[date], run: Progress) -> list[date]:
+    """The days of a period that count on the day judged: up to today while it runs.
+
+    A value typed or imported for a day still to come is not "so far" (it would be projected).
+    """
+    ordered = sorted(days)
+    return ordered[: run.elapsed] if run.running else ordered
+
+
 def period_verdicts(
     kpis: Mapping[str, Kpi], daily: Daily, days: Collection[date], run: Progress,
     only: Collection[str] | None = None,
 ) -> dict[str, Verdict]:
     """Every KPI's verdict (or only those of ``only``) for the period made of ``days``.
 
-    Days after today hold no values, so the value so far is the period's value over its days.
+    While the period runs, only its days up to today count (:func:`counted_days`).
     """
-    values = period_values(kpis, daily, days)
+    values = period_values(kpis, daily, counted_days(days, run))
     keys = kpis.keys() if only is None else only
     return {key: judge(kpis[key], values.get(key), run) for key in keys if key in kpis}
 

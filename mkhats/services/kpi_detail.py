@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from mkhats.domain.formula import formula_refs
-from mkhats.domain.kpis import daily_values, weekly_values
+from mkhats.domain.kpis import daily_values, period_value, weekly_values
 from mkhats.domain.labels import (
     action_text,
     condition_text,
@@ -28,10 +28,10 @@ from mkhats.domain.labels import (
 )
 from mkhats.domain.models import Kpi
 from mkhats.domain.review import stop_alerts
-from mkhats.domain.running import Verdict, judge, week_progress
+from mkhats.domain.running import Verdict, counted_days, judge, week_progress
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.stoprules import Alert, format_guard, is_decided
-from mkhats.domain.weeks import add_days, last_weeks, shift_week, week_start
+from mkhats.domain.weeks import add_days, last_weeks, shift_week, week_days, week_start
 from mkhats.errors import MkhatsError
 from mkhats.i18n import t
 from mkhats.services import Workspace
@@ -236,7 +236,9 @@ def detail_view(snapshot: Snapshot, key: str, notes: dict[date, str] | None = No
     first, last = week_start(weeks[0]), add_days(week_start(weeks[-1]), 6)
     days = [add_days(first, i) for i in range((last - first).days + 1)]
     weekly = weekly_values(snapshot.kpis, snapshot.daily, weeks)[key]
-    verdict = judge(kpi, weekly.get(snapshot.week), week_progress(snapshot.week, snapshot.today))
+    run = week_progress(snapshot.week, snapshot.today)
+    so_far = period_value(key, snapshot.kpis, snapshot.daily, counted_days(week_days(snapshot.week), run))
+    verdict = judge(kpi, so_far, run)
     daily = daily_values(key, snapshot.kpis, snapshot.daily, days)
     alerts = [a for a in stop_alerts(snapshot) if a.kpi == key]
     alerted = {d for a in alerts for d, _ in a.values}

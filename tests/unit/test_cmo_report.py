@@ -58,12 +58,14 @@ def test_average_of_the_four_weeks_before() -> None:
 def test_summary_rows_against_last_week_and_the_average() -> None:
     report = weekly_report(make(daily=DAILY, kpis={"cmo.romi": {"target": 250}}))
     assert "| KPI | Week 3/7 d | Prev | vs prev | 4-wk avg | vs avg | Status |" in report
-    # Revenue 4000 against 2000 last week (+100 %) and a 2000 average (+100 %); no target, so
-    # the status column shows its pace: 4000 in 3 of 7 days → 9,333.
+    # The week runs (3 of 7 days): a summed KPI is compared on pace, never its days so far
+    # against full weeks. Revenue 4000 so far → 9,333 against 2000 last week and on average
+    # (+366.7 %); no target, so the status column shows the pace.
     assert row(report, "Revenue") == [
-        "Revenue", "$4,000", "$2,000", f"+100.0{NB}%", "$2,000", f"+100.0{NB}%", "→ 9,333"]
+        "Revenue", "$4,000", "$2,000", f"+366.7{NB}%", "$2,000", f"+366.7{NB}%", "→ 9,333"]
+    # Spend (less is better) 1000 so far → 2,334 (rounded up) against 1000 and 750.
     assert row(report, "Marketing spend") == [
-        "Marketing spend", "$1,000", "$1,000", f"+0.0{NB}%", "$750", f"+33.3{NB}%", "→ 2,333"]
+        "Marketing spend", "$1,000", "$1,000", f"+133.4{NB}%", "$750", f"+211.2{NB}%", "→ 2,334"]
     # ROMI (4000 − 1000) / 1000 = 300 % against 100 % (+200 %) and 175 % (+71.4 %); target 250: on track.
     assert row(report, "ROMI") == [
         "ROMI", f"300.0{NB}%", f"100.0{NB}%", f"+200.0{NB}%", f"175.0{NB}%", f"+71.4{NB}%", f"✓ on track +20{NB}% so far"]

@@ -3,6 +3,7 @@ deviations drawn from the digits shown."""
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import pytest
@@ -29,11 +30,24 @@ def test_pace_at_every_weekday(weekday: int) -> None:
     # Exactly on pace: 10 leads a day so far.
     on = judge(LEADS, 10.0 * elapsed, run)
     assert (on.basis, on.status, on.projection, on.deviation) == ("pace", "on", 70, 0)
-    # One lead short of pace: projected below 70, off by the projection's gap.
+    # One lead short of pace: off, as the pace rule says (so far < target × elapsed / days), and
+    # the projection is rounded down (more is better) so its digits show it below 70.
     off = judge(LEADS, 10.0 * elapsed - 1, run)
-    projection = round((10 * elapsed - 1) * 7 / elapsed)
-    assert (off.status, off.projection) == ("off" if projection < 70 else "on", projection)
+    projection = math.floor((10 * elapsed - 1) * 7 / elapsed)
+    assert (off.status, off.projection) == ("off", projection)
     assert off.deviation == pytest.approx((projection - 70) / 70 * 100)
+
+
+def test_projections_round_towards_off_track() -> None:
+    # 3 leads in 6 of 7 days against 4: 3.5 projected; the pace rule says behind (3 < 3.43).
+    run = week_progress(W48, date(2026, 11, 28))
+    four = Kpi(key="performance.leads", unit="count", direction="up", aggregate="sum", target=4)
+    assert (judge(four, 3.0, run).status, judge(four, 3.0, run).projection) == ("off", 3)
+    # Less is better: a spend projected at 7000.4 reads 7,001 and misses a ceiling of 7,000.
+    spend = judge(SPEND, 7000.4 * 6 / 7, run)
+    assert (spend.status, spend.projection) == ("off", 7001)
+    # A round figure stays round despite float noise.
+    assert judge(LEADS, 60.0, run).projection == 70
 
 
 @pytest.mark.parametrize(
@@ -128,3 +142,13 @@ def test_period_verdicts_on_daily_values() -> None:
     assert verdicts["performance.cpl"].value == 100 and verdicts["performance.cpl"].status == "on"
     only = period_verdicts(kpis, daily, days, week_progress(W48, days[1]), ["performance.cpl"])
     assert list(only) == ["performance.cpl"]
+
+
+def test_values_for_days_still_to_come_do_not_count_while_the_period_runs() -> None:
+    days = week_days(W48)
+    kpis = {LEADS.key: LEADS}
+    daily = {"performance.leads": {days[0]: 10.0, days[5]: 40.0}}  # Saturday's typed in advance
+    monday = week_verdicts(kpis, daily, W48, days[0])["performance.leads"]
+    assert (monday.value, monday.projection) == (10.0, 70)
+    after = week_verdicts(kpis, daily, W48, date(2026, 11, 30))["performance.leads"]
+    assert after.value == 50.0  # once the week is over, every day counts
