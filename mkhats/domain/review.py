@@ -114,9 +114,19 @@ def week_judgements(snapshot: Snapshot, hat: str | None = None) -> dict[str, Ver
 
 
 def _targets(snapshot: Snapshot) -> list[ReviewItem]:
-    """KPIs off target in the chosen week: judged on pace (or as they stand) while it runs."""
-    week = snapshot.week
-    verdicts = week_judgements(snapshot)
+    """KPIs off target in the chosen week (on pace, or as they stand, while it runs); while it runs,
+    also last week's final misses: Monday's review is about them."""
+    items = _week_targets(snapshot, snapshot.week, week_judgements(snapshot))
+    if week_progress(snapshot.week, snapshot.today).running:
+        previous = shift_week(snapshot.week, -1)
+        shown = [k.key for h in snapshot.enabled_hats for k in snapshot.hat_kpis(h.key)]
+        run = week_progress(previous, snapshot.today)
+        verdicts = period_verdicts(snapshot.kpis, snapshot.daily, week_days(previous), run, shown)
+        items = _week_targets(snapshot, previous, verdicts) + items
+    return items
+
+
+def _week_targets(snapshot: Snapshot, week: str, verdicts: dict[str, Verdict]) -> list[ReviewItem]:
     items = []
     for hat in snapshot.enabled_hats:
         for kpi in snapshot.hat_kpis(hat.key):
