@@ -22,6 +22,7 @@ from mkhats.domain.kpis import Daily, period_values
 from mkhats.domain.labels import format_day, format_number, format_with_unit, hat_name, kpi_title
 from mkhats.domain.models import Kpi
 from mkhats.domain.snapshot import Snapshot
+from mkhats.domain.running import week_progress
 from mkhats.domain.strategy import session_of, work_month
 from mkhats.domain.weeks import shift_week, week_days
 from mkhats.domain.workload import hat_hours
@@ -127,9 +128,12 @@ def session_lines(snapshot: Snapshot) -> list[str]:
 def hours_lines(snapshot: Snapshot, table: Table) -> list[str]:
     """Hours per hat in the report's week, with each hat's budget and what is outside it."""
     rows = []
+    # While the week runs, only "too many" can be told: the hours still to come may fill the band.
+    running = week_progress(snapshot.week, snapshot.today).running
     for row in hat_hours(snapshot, snapshot.week):
         note = ""
-        if row.band is not None and not row.band[0] <= row.hours <= row.band[1]:
+        low = row.band is not None and row.hours < row.band[0] and not running
+        if row.band is not None and (low or row.hours > row.band[1]):
             note = t("cmo.hours.outside_band", low=format_number(row.band[0]), high=format_number(row.band[1]))
         elif row.budget is not None and row.hours > row.budget:
             note = t("cmo.hours.over_budget")

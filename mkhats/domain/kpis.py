@@ -214,6 +214,8 @@ def validate_value(kpi: Kpi, value: float) -> None:
         raise InputError("kpi.not_finite", kpi=kpi.key, value=value)
     if kpi.unit in NON_NEGATIVE_UNITS and value < 0:
         raise InputError("kpi.negative", kpi=kpi.key, value=_plain(value))
+    if abs(value) > 1e15:  # targets.LIMIT: a figure beyond a quadrillion is a typo
+        raise InputError("kpi.too_large", kpi=kpi.key, value=_plain(value))
 
 
 def _plain(value: float) -> str:

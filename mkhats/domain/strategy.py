@@ -50,9 +50,12 @@ def work_month(week: str, today: date) -> str:
 
 
 def running_month(week: str, today: date) -> str | None:
-    """The week's month when it is still running on ``today`` (then one key away), else None."""
-    month = week_month(week)
-    return month if month == month_key(today) else None
+    """Today's month when the week has days in it (it is then one key away), else None.
+
+    Week 2026-W49 (30 Nov – 6 Dec) belongs to December, but on 30 Nov the month running is November.
+    """
+    month = month_key(today)
+    return month if any(month_key(day) == month for day in week_days(week)) else None
 
 
 def views(snapshot: Snapshot) -> tuple[str, ...]:
@@ -65,19 +68,21 @@ def views(snapshot: Snapshot) -> tuple[str, ...]:
 def view_month(snapshot: Snapshot, view: str) -> str:
     """The month a view adds up (``week``: the month of monthly work, for its verdicts)."""
     if view == "running":
-        return week_month(snapshot.week)
+        return running_month(snapshot.week, snapshot.today) or week_month(snapshot.week)
     return work_month(snapshot.week, snapshot.today)
 
 
 def view_days(snapshot: Snapshot, view: str) -> list[date]:
-    """The days the channel map adds up: the week's; the work month's; the running month's so far.
-
-    Only days within the data loaded count.
-    """
+    """The days the channel map adds up: the week's; the work month's; the running month's so far."""
     if view == "week":
         return week_days(snapshot.week)
+    return loaded_month_days(snapshot, view_month(snapshot, view))
+
+
+def loaded_month_days(snapshot: Snapshot, month: str) -> list[date]:
+    """The days of ``month`` that count: within the data loaded, up to today."""
     last = min(snapshot.last_day, snapshot.today)
-    return [d for d in month_days(view_month(snapshot, view)) if snapshot.first_day <= d <= last]
+    return [d for d in month_days(month) if snapshot.first_day <= d <= last]
 
 
 def session_of(sessions: Iterable[StrategySession], month: str) -> StrategySession | None:

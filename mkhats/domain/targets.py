@@ -1,7 +1,9 @@
-"""The rule a KPI's target obeys, wherever it is written (CLI, forms, roles review, restore).
+"""The rule a KPI's target and stop-rule thresholds obey, wherever they are written (CLI, forms,
+roles review, restore).
 
-A target is compared with the KPI's values, so it is held to the same rule (SPEC §1 KPI value): a
-finite number, and never below zero for a count, money, hours or days KPI.
+A target or a threshold is compared with the KPI's values, so it is held to the same rule (SPEC §1
+KPI value): a finite number, never below zero for a count, money, hours or days KPI, and within
+:data:`LIMIT` (a figure beyond it is a typo, and would print as a 300-digit cell).
 """
 
 from __future__ import annotations
@@ -11,6 +13,9 @@ import math
 from mkhats.domain.kpis import NON_NEGATIVE_UNITS
 from mkhats.domain.models import Kpi
 from mkhats.errors import InputError
+
+LIMIT = 1e15
+"""The largest magnitude of a value, target or threshold: a quadrillion in any currency."""
 
 
 def validate_target(kpi: Kpi, target: float | None) -> None:
@@ -26,6 +31,22 @@ def validate_target(kpi: Kpi, target: float | None) -> None:
         raise InputError("kpi.target_not_finite", kpi=kpi.key)
     if kpi.unit in NON_NEGATIVE_UNITS and target < 0:
         raise InputError("kpi.target_negative", kpi=kpi.key, value=_plain(target))
+    if abs(target) > LIMIT:
+        raise InputError("kpi.too_large", kpi=kpi.key, value=_plain(target))
+
+
+def validate_threshold(kpi: Kpi, threshold: float | None) -> None:
+    """Check a stop rule's (or a guard's) threshold against ``kpi``, the KPI it is compared with.
+
+    Raises:
+        InputError: ``kpi.threshold_negative`` below zero for a KPI that never is, ``kpi.too_large``.
+    """
+    if threshold is None:
+        return
+    if kpi.unit in NON_NEGATIVE_UNITS and threshold < 0:
+        raise InputError("kpi.threshold_negative", kpi=kpi.key, value=_plain(threshold))
+    if abs(threshold) > LIMIT:
+        raise InputError("kpi.too_large", kpi=kpi.key, value=_plain(threshold))
 
 
 def _plain(value: float) -> str:

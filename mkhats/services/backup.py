@@ -13,7 +13,7 @@ from typing import Any
 
 from mkhats.domain.kpis import validate_value
 from mkhats.domain.models import Kpi
-from mkhats.domain.targets import validate_target
+from mkhats.domain.targets import validate_target, validate_threshold
 from mkhats.errors import InputError, MkhatsError
 from mkhats.services import Workspace
 from mkhats.store import CorruptFileError, read_backup
@@ -77,6 +77,11 @@ def check_backup(src: Path) -> None:
         kpis = repo.kpis()
         for kpi in kpis.values():
             validate_target(kpi, kpi.target)
+            if kpi.stop is not None:
+                validate_threshold(kpi, kpi.stop.threshold)
+                guard = kpi.stop.guard
+                if guard is not None and f"{kpi.hat}.{guard.kpi}" in kpis:
+                    validate_threshold(kpis[f"{kpi.hat}.{guard.kpi}"], guard.threshold)
         _check_rules(kpis)
         for value in repo.all_values():
             kpi = kpis.get(value.kpi)

@@ -9,7 +9,7 @@ from mkhats.domain.conflicts import find_rule, validate_checker
 from mkhats.domain.models import AlertDecision, ExternalCheck, Kpi, Person, StopRule, WearSpan, revised, utc_instant
 from mkhats.domain.numbers import parse_number
 from mkhats.domain.stoprules import Alert, parse_condition, parse_guard
-from mkhats.domain.targets import validate_target
+from mkhats.domain.targets import validate_target, validate_threshold
 from mkhats.errors import InputError
 from mkhats.i18n import current_language
 from mkhats.services import Workspace
@@ -58,6 +58,7 @@ def set_kpi(ws: Workspace, key: str, change: KpiChange) -> Kpi:
                 rule = None
             else:
                 op, threshold, days = parse_condition(change.stop, lang=lang, field="--stop")
+                validate_threshold(kpi, threshold)
                 base = rule or StopRule()
                 rule = revised(base, op=op, threshold=threshold, days=days)
         if change.guard is not None:
@@ -70,6 +71,7 @@ def set_kpi(ws: Workspace, key: str, change: KpiChange) -> Kpi:
                     raise InputError("kpi.guard_self", kpi=kpi.key)
                 if f"{kpi.hat}.{guard.kpi}" not in kpis:
                     raise InputError("kpi.guard_unknown", kpi=kpi.key, guard=f"{kpi.hat}.{guard.kpi}")
+                validate_threshold(kpis[f"{kpi.hat}.{guard.kpi}"], guard.threshold)
             rule = revised(rule, guard=guard)
         if change.action is not None:
             if rule is None:

@@ -106,3 +106,19 @@ def test_a_csv_mixing_decimal_marks_is_refused_naming_the_rows(seeded, tmp_path)
         " point: write the whole file with one decimal mark. Nothing was imported.",
     ]
     assert seeded.files() == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("kpi", "set", "cmo.romi", "--target", "1e308"),
+        ("kpi", "set", "performance.cpa", "--stop", "> -5"),
+        ("kpi", "set", "performance.cpa", "--stop", "> 5", "--guard", "spend >= -5"),
+        ("add", "content.traffic", "1e20"),
+    ],
+)
+def test_figures_beyond_reason_are_refused(seeded, args):
+    before = seeded.files()
+    message = seeded.refused(*args)
+    assert "too large" in message or "cannot be negative" in message
+    assert seeded.files() == before

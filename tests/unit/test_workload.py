@@ -68,13 +68,21 @@ def test_a_hat_still_worn_counts_to_the_end_of_the_day_judged() -> None:
 
 
 def test_report_hours_table() -> None:
-    snapshot = make(spans=spans(), hats={"crm": {"hours_budget": 1.0}}, persons={"Me": Person(name="Me", kind="owner")})
+    snapshot = make(date(2026, 12, 1), spans=spans(), hats={"crm": {"hours_budget": 1.0}}, persons={"Me": Person(name="Me", kind="owner")})
     report = weekly_report(snapshot)
     part = report[report.index("### Hours worn"):report.index("### Hypotheses")]
     assert part.splitlines()[2:] == [
         "| Hat | Hours | Budget | Note |", "|---|---|---|---|",
         "| Content | 0.0 | — | — |", "| Performance | 0.0 | — | — |", "| CRM | 1.2 | 1.0 | over budget |",  # 1.25 h: half to even
         "| PM | 1.0 | — | — |", "| CMO | 3.5 | — | outside 4–10 h |", ""]
+
+
+def test_report_hours_of_a_running_week_tell_only_too_many() -> None:
+    # Wednesday: 3.5 h of CMO so far may still reach 4 h; over a budget is already over.
+    snapshot = make(date(2026, 11, 25), spans=spans(), hats={"crm": {"hours_budget": 1.0}},
+                    persons={"Me": Person(name="Me", kind="owner")})
+    part = weekly_report(snapshot).split("### Hours worn")[1]
+    assert "| CMO | 3.5 | — | — |" in part and "| CRM | 1.2 | 1.0 | over budget |" in part
 
 
 def test_review_hours_lines_for_the_judged_week() -> None:

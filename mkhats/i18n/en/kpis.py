@@ -21,6 +21,8 @@ MESSAGES: dict = {
     # KPI targets.
     "kpi.target_not_finite": "The target of {kpi} must be a finite number.",
     "kpi.target_negative": "The target of {kpi} cannot be negative (got {value}): the KPI's values are never below zero.",
+    "kpi.threshold_negative": "The stop-rule threshold for {kpi} cannot be negative (got {value}): the KPI's values are never below zero.",
+    "kpi.too_large": "{value} is too large for {kpi}: mkhats keeps figures up to a quadrillion (10^15).",
     # Stop rules.
     "stop.syntax": "Stop rule “{text}” is not understood: write an operator, a threshold and optionally the days, e.g. > 1500 for 3 days (? leaves the threshold unset).",
     "stop.threshold": "Stop rule “{text}”: the threshold “{value}” is not a number (write 1500, 1 234,5 or ?).",

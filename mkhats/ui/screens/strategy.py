@@ -17,7 +17,7 @@ from mkhats.domain.channels import channel_map
 from mkhats.domain.cmo_text import format_month, verdict_text
 from mkhats.domain.labels import format_day, format_span, format_unit, hat_name
 from mkhats.domain.models import StrategySession
-from mkhats.domain.strategy import month_days, past_sessions, session_of, work_month
+from mkhats.domain.strategy import loaded_month_days, past_sessions, session_of, work_month
 from mkhats.domain.weeks import month_key
 from mkhats.errors import InputError
 from mkhats.i18n import t
@@ -63,8 +63,7 @@ class StrategyDialog(FormDialog[StrategySession]):
         """The month's channel numbers (its days loaded, up to today) above the verdicts."""
         snapshot = current_snapshot(self)
         currency = snapshot.settings.currency
-        today = self.app.ws.today
-        days = [d for d in month_days(month) if snapshot.first_day <= d <= min(snapshot.last_day, today)]
+        days = loaded_month_days(snapshot, month)
         span = format_span(days[0], days[-1]) if days else "—"
         lines = [t("cmo.map.month", month=format_month(month), span=span)]
         for row in channel_map(snapshot, days, month):
