@@ -41,10 +41,17 @@ def _workspace(args: argparse.Namespace) -> Workspace:
     return Workspace(path, resolve_today(args.today))
 
 
-def _write_out(path: str | None, text: str) -> None:
+def _refuse_data_path(ws: Workspace, path: str) -> None:
+    """An output never lands on the data set itself (the main file, a month file, the lock, a backup)."""
+    if ws.db.layout.owns(Path(path)):
+        raise InputError("cli.out_is_data", file=path)
+
+
+def _write_out(ws: Workspace, path: str | None, text: str) -> None:
     if not path:
         sys.stdout.write(text)
         return
+    _refuse_data_path(ws, path)
     from mkhats.store import StoreIOError, write_atomic
 
     if os.path.exists(path) and not os.path.isfile(path):
@@ -236,13 +243,14 @@ def cmd_export(args: argparse.Namespace, ws: Workspace) -> int:
     if args.format == "csv":
         from mkhats.services.values import export_csv
 
-        _write_out(args.out, export_csv(ws))
+        _write_out(ws, args.out, export_csv(ws))
         return 0
     from mkhats.services.backup import export_json
 
     if not args.out:
         sys.stdout.write(export_json(ws))
         return 0
+    _refuse_data_path(ws, args.out)
     export_json(ws, Path(args.out))
     _out(t("cli.written", file=args.out))
     return 0
@@ -268,7 +276,7 @@ def _week(args: argparse.Namespace, ws: Workspace) -> str:
 def cmd_report(args: argparse.Namespace, ws: Workspace) -> int:
     from mkhats.domain.report import weekly_report
 
-    _write_out(args.out, weekly_report(ws.snapshot(_week(args, ws))))
+    _write_out(ws, args.out, weekly_report(ws.snapshot(_week(args, ws))))
     return 0
 
 

@@ -54,6 +54,14 @@ class Layout:
         self.backups = self.folder / "backups"
         self.journal = self.months_dir / JOURNAL_NAME
 
+    def owns(self, path: Path) -> bool:
+        """Whether ``path`` (links followed) is one of the set's files: the main file, its lock, a
+        month file, the journal, a backup. An export or a report written there would destroy it."""
+        real = Path(os.path.realpath(os.path.expanduser(path)))
+        if real in (self.main, self.lock):
+            return True
+        return any(real.is_relative_to(folder) for folder in (self.months_dir, self.backups))
+
     def month_path(self, key: str) -> Path:
         """The partition file of month ``key`` (``YYYY-MM``)."""
         return self.months_dir / f"values-{key}.json"

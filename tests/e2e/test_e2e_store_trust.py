@@ -156,3 +156,20 @@ def test_read_only_commands_take_no_lock(seeded, tmp_path):
             assert seeded.ok(*command).out
         assert seeded("check").code in (0, 1)
         seeded.ok("export", "--format", "json", "--out", str(tmp_path / "b.json"))
+
+
+@pytest.mark.parametrize(
+    ("args", "target"),
+    [
+        (("report", "--out"), "mkhats.json"),
+        (("export", "--out"), "mkhats.d/values-2026-11.json"),
+        (("export", "--format", "json", "--out"), "mkhats.json.lock"),
+        (("report", "--out"), "backups/mine.md"),
+    ],
+)
+def test_an_output_never_lands_on_the_data_set(seeded, args, target):
+    seeded.ok("add", "content.traffic", "5")
+    before = seeded.files()
+    message = seeded.refused(*args, str(seeded.folder / target))
+    assert "part of the data set" in message
+    assert seeded.files() == before
