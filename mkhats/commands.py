@@ -38,7 +38,9 @@ def _workspace(args: argparse.Namespace) -> Workspace:
     from mkhats.cli import resolve_today
 
     path = Path(args.db).expanduser() if args.db else default_db_path()
-    return Workspace(path, resolve_today(args.today))
+    ws = Workspace(path, resolve_today(args.today))
+    ws.now = _now(ws)  # a hat worn right now counts its minutes, not the rest of the day
+    return ws
 
 
 def _refuse_data_path(ws: Workspace, path: str) -> None:

@@ -7,7 +7,7 @@ logs, checks, decisions…) and hand it to the pure review and report functions.
 from __future__ import annotations
 
 from dataclasses import field
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from mkhats.domain.models import (
@@ -63,6 +63,9 @@ class Snapshot:
     sessions: list[StrategySession] = field(default_factory=list)
     spans: list[WearSpan] = field(default_factory=list)
     wearing: WearSpan | None = None
+    now: datetime | None = None
+    """This instant, when the caller knows it (a command): a hat still worn counts up to it, not to
+    the end of the day."""
     hypotheses: list[Hypothesis] = field(default_factory=list)
     history: dict[str, dict[date, float]] = field(default_factory=dict)
     """Daily values before ``first_day`` that the hypotheses' baselines need (nothing else uses them)."""

@@ -30,12 +30,14 @@ class HatHours:
 def hat_hours(snapshot: Snapshot, week: str) -> list[HatHours]:
     """Every enabled hat's hours in ``week``, in tab order (hats never worn show 0).
 
-    A hat still being worn counts up to the end of the day judged (today, or the week's Sunday
-    when the week is past): the domain never reads the clock.
+    A hat still being worn counts up to the snapshot's ``now`` when it is given and today is the
+    day judged, else to the end of the day judged (today, or the week's Sunday when the week is
+    past): the domain never reads the clock.
     """
     judged = min(snapshot.today, add_days(week_start(snapshot.week), 6))
     spans = list(snapshot.spans) + ([snapshot.wearing] if snapshot.wearing else [])
-    hours = week_hours(spans, week, now=day_start(add_days(judged, 1)))
+    end = snapshot.now if snapshot.now is not None and judged == snapshot.today else day_start(add_days(judged, 1))
+    hours = week_hours(spans, week, now=end)
     rows = []
     for hat in snapshot.enabled_hats:
         # Judged on the hours as shown (one decimal): 3.99 h reads 4.0 h, inside a 4–10 h band.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,6 +44,8 @@ class Workspace:
         self._memo: dict[object, object] = {}
         self.version = 0
         """Goes up whenever the data may have changed (a write here, a change on disk)."""
+        self.now: datetime | None = None
+        """This instant, when a command knows it: hats still worn count up to it in snapshots."""
 
     def _forget(self) -> None:
         self._memo.clear()
@@ -139,6 +141,7 @@ class Workspace:
             first_day=first,
             last_day=last,
             spans=spans,
+            now=self.now,
             history=history,
             logs=dict(logs),  # type: ignore[call-overload]
             **main,  # type: ignore[arg-type]
