@@ -169,7 +169,7 @@ def hypothesis_lines(snapshot: Snapshot, table: Table) -> list[str]:
     rows = []
     for h in shown:
         kpi = snapshot.kpis.get(h.kpi)
-        result = measure(h, snapshot.kpis, daily)
+        result = measure(h, snapshot.kpis, daily, snapshot.today)
         base, test = windows_text(h)
         verdict = hypothesis_verdict_text(h.verdict)
         if h.verdict is None and h.test_last >= today:

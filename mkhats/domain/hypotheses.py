@@ -56,17 +56,28 @@ def uplift_percent(baseline: float | None, test: float | None) -> float | None:
     return (test - baseline) / abs(baseline) * 100
 
 
-def measure(hypothesis: Hypothesis, kpis: Mapping[str, Kpi], daily: Daily) -> Uplift:
+def measure(hypothesis: Hypothesis, kpis: Mapping[str, Kpi], daily: Daily, today: date | None = None) -> Uplift:
     """The KPI's value over the baseline and the test window, and the uplift between them.
+
+    A test still running counts its days up to ``today``. A summed KPI (leads, traffic) is compared
+    per day — 58 leads in 3 days of a running test against 211 in 14 is a rise, not a −72 % fall;
+    a ratio or a mean compares as it stands.
 
     Args:
         hypothesis: The hypothesis.
         kpis: Every KPI by key (a formula needs its operands).
         daily: Daily values covering the windows (days outside them are ignored).
+        today: The day judged (None: every day of both windows counts).
     """
-    base = period_value(hypothesis.kpi, kpis, daily,
-                        window_days(hypothesis.baseline_first, hypothesis.baseline_last))
-    test = period_value(hypothesis.kpi, kpis, daily, window_days(hypothesis.test_first, hypothesis.test_last))
+    from mkhats.domain.running import summed
+
+    base_days = window_days(hypothesis.baseline_first, hypothesis.baseline_last)
+    test_days = [d for d in window_days(hypothesis.test_first, hypothesis.test_last) if today is None or d <= today]
+    base = period_value(hypothesis.kpi, kpis, daily, base_days)
+    test = period_value(hypothesis.kpi, kpis, daily, test_days) if test_days else None
+    kpi = kpis.get(hypothesis.kpi)
+    if kpi is not None and summed(kpi) and base is not None and test is not None:
+        return Uplift(base, test, uplift_percent(base / len(base_days), test / len(test_days)))
     return Uplift(base, test, uplift_percent(base, test))
 
 

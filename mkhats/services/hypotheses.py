@@ -135,7 +135,7 @@ def hypothesis_rows(ws: Workspace, hat: str) -> list[HypothesisRow]:
             daily = repo.daily(first, min(last, ws.today))
     rows = []
     for h in sorted(found, key=lambda h: (h.created, h.id), reverse=True):
-        result = measure(h, kpis, daily)
+        result = measure(h, kpis, daily, ws.today)
         kpi = kpis.get(h.kpi)
         owner = hats.get(kpi.hat) if kpi else None
 

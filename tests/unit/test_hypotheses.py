@@ -245,6 +245,23 @@ def test_the_snapshot_loads_older_baseline_values(ws: Workspace) -> None:
     snapshot = ws.snapshot("2026-W48")  # awaiting its verdict: the report and review need its numbers
     assert snapshot.history == {"content.leads": {date(2026, 6, 3): 40, date(2026, 7, 3): 60}}
     assert snapshot.daily == {"content.leads": {OCT[5]: 5}}
-    assert "| 40 | 60 | +50.0\u00a0% | awaiting verdict |" in weekly_report(snapshot)
+    # Leads are summed: compared per day, 40 in June's 30 days against 60 in July's 31 (+45.2 %).
+    assert "| 40 | 60 | +45.2\u00a0% | awaiting verdict |" in weekly_report(snapshot)
     set_verdict(ws, "h1", "confirmed")  # judged and over before the window: nothing older is loaded
     assert ws.snapshot("2026-W48").history == {}
+
+
+def test_a_running_test_compares_its_days_so_far_per_day() -> None:
+    # Baseline 14 days with 211 leads; the test has run 3 of its 14 days with 58: a rise per day.
+    from mkhats.domain.defaults import default_kpis
+    from mkhats.domain.hypotheses import Hypothesis, measure
+
+    kpis = {k.key: k for k in default_kpis()}
+    base = [date(2026, 11, 2 + i) for i in range(14)]
+    test = [date(2026, 11, 16 + i) for i in range(14)]
+    daily = {"content.leads": {**{d: 211 / 14 for d in base}, **{d: 58 / 3 for d in test[:3]}}}
+    h = Hypothesis(id="h1", hat="content", statement="s", kpi="content.leads", baseline_first=base[0],
+                   baseline_last=base[-1], test_first=test[0], test_last=test[-1], created=base[0])
+    result = measure(h, kpis, daily, date(2026, 11, 18))
+    assert result.test == pytest.approx(58) and result.uplift == pytest.approx((58 / 3) / (211 / 14) * 100 - 100)
+    assert result.uplift > 0
