@@ -69,11 +69,6 @@ class Injector:
         return self.real_replace(src, dst, **kwargs)
 
 
-@pytest.fixture(autouse=True)
-def english() -> None:
-    set_language("en")
-
-
 @pytest.mark.parametrize("code", list(ERRORS))
 @pytest.mark.parametrize("step", STEPS)
 @pytest.mark.parametrize("target", ["main", "month"])

@@ -9,14 +9,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from mkhats.i18n import set_language
 from mkhats.store import KEEP_DAILY, CorruptFileError, Database, read_backup
 from tests.store.helpers import TODAY, picture, seed
-
-
-@pytest.fixture(autouse=True)
-def english() -> None:
-    set_language("en")
 
 
 def _backups(db_path: Path) -> list[str]:

@@ -12,14 +12,8 @@ from mkhats.domain.invalid import InvalidRecord
 
 from mkhats.domain.models import KpiValue
 from mkhats.errors import StoreError
-from mkhats.i18n import set_language
 from mkhats.services import Workspace
 from tests.store.helpers import TODAY, picture
-
-
-@pytest.fixture(autouse=True)
-def english() -> None:
-    set_language("en")
 
 
 @pytest.fixture

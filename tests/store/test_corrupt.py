@@ -11,7 +11,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkhats.i18n import set_language
 from mkhats.store import CorruptFileError, Database
 from tests.store.helpers import TODAY, picture, seed
 
@@ -51,11 +50,6 @@ REASONS = {
     "newer schema": "newer mkhats (schema version 99",
     "not utf-8": "not UTF-8",
 }
-
-
-@pytest.fixture(autouse=True)
-def english() -> None:
-    set_language("en")
 
 
 def _open_main(path: Path) -> None:

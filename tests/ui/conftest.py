@@ -7,20 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from mkhats.i18n import set_language
 from mkhats.services import Workspace
 from mkhats.services.demo import fill_demo
 
 TODAY = date(2026, 11, 24)
 NOW = datetime(2026, 11, 24, 10, 30)
 SIZE = (120, 40)
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    set_language("en")
-    yield
-    set_language("en")
 
 
 @pytest.fixture

@@ -3,10 +3,8 @@ period": one rule), for random daily values and a random "today" before, within 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,7 +12,6 @@ from mkhats.domain.labels import kpi_title, unit_suffix
 from mkhats.domain.report import weekly_report
 from mkhats.domain.review import review
 from mkhats.domain.weeks import add_days, week_start
-from mkhats.i18n import set_language
 from mkhats.services.views import hat_view
 from tests.unit.test_review import make
 
@@ -27,12 +24,6 @@ TARGETS = {
 }
 MEASURED = ["content.traffic", "content.leads", "performance.spend", "performance.leads", "performance.sales",
             "performance.revenue", "cmo.revenue", "cmo.marketing_spend", "cmo.new_customers", "pm.cycle_days"]
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
 
 
 values = st.one_of(st.none(), st.integers(0, 2000).map(float), st.floats(0, 2000, allow_nan=False).map(lambda v: round(v, 2)))

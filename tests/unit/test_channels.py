@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -27,13 +26,6 @@ DAILY = {
     "content.leads": {MON: 60, NOV_2: 40},
     "crm.revenue": {TUE: 4000, NOV_2: 3000},
 }
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 def rows(snapshot, days) -> dict:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -21,13 +20,6 @@ DAILY = {
     "cmo.marketing_spend": {W44: 500, W45: 500, W46: 1000, W47: 1000, W48: 1000},
     "cmo.new_customers": {W45: 5, W46: 10, W47: 10, W48: 8},
 }
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 def row(report: str, title: str) -> list[str]:

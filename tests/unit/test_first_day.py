@@ -3,7 +3,6 @@ run), and a conflict checked with problems stays a warning in the review and the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -14,20 +13,12 @@ from mkhats.domain.report import weekly_report
 from mkhats.domain.review import review
 from mkhats.domain.review_text import check_line
 from mkhats.domain.strategy import missed_session
-from mkhats.i18n import set_language
 from mkhats.services import Workspace
 from mkhats.services.demo import fill_demo
 from tests.unit.test_review import DEFAULT_HAT_KEYS, MON, SAT, TUE, WED, WEEK, make
 
 LAST_WEEK = "2026-W47"
 OCT_12 = date(2026, 10, 12)
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 def made(created: date | None, today: date = WED, **fields):

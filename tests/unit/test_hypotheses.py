@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -22,7 +21,6 @@ from mkhats.domain.report import weekly_report
 from mkhats.domain.review import review
 from mkhats.domain.review_text import check_line
 from mkhats.errors import InputError
-from mkhats.i18n import set_language
 from mkhats.services import Workspace
 from mkhats.services.hypotheses import HypothesisDraft, add_hypothesis, hypothesis_rows, set_verdict
 from tests.unit.cmo_snapshot import make
@@ -30,13 +28,6 @@ from tests.unit.cmo_snapshot import make
 KPIS = {k.key: k for k in default_kpis()}
 NOV = {n: date(2026, 11, n) for n in range(1, 31)}
 OCT = {n: date(2026, 10, n) for n in range(1, 32)}
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 def hyp(kpi: str = "content.leads", base=(OCT[1], OCT[14]), test=(OCT[15], OCT[28]), verdict=None,

@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import string
-from collections.abc import Iterator
 
 import pytest
 
-from mkhats.i18n import plural_form, set_language, t
+from mkhats.i18n import plural_form, t
 from mkhats.i18n.en import MESSAGES as EN
 from mkhats.i18n.ru import MESSAGES as RU
 
 RU_FORMS = {"one", "few", "many"}
 EN_FORMS = {"one", "other"}
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 @pytest.mark.parametrize(

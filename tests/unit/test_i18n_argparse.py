@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import inspect
 import re
-from collections.abc import Iterator
 
 import pytest
 
@@ -26,13 +25,6 @@ DEVELOPER_ONLY = {
     "cannot have multiple subparser arguments", "subcommands", "%r is not callable",
     "%(prog)s: error: %(message)s\n", ".__call__() not defined",
 }
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 def _argparse_msgids() -> set[str]:

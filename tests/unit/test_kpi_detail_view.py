@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from mkhats.errors import InputError
-from mkhats.i18n import set_language
 from mkhats.services import Workspace
 from mkhats.services.demo import fill_demo
 from mkhats.services.kpi_chart import nice_ticks
@@ -17,13 +16,6 @@ from mkhats.services.setup import KpiChange
 
 TODAY = date(2026, 11, 24)
 BEFORE = RuleForm(target="120", condition="> 160 for 3 days", guard="spend >= 150", action="Stop the campaign")
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    set_language("en")
-    yield
-    set_language("en")
 
 
 @pytest.mark.parametrize(

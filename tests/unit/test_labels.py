@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -26,13 +25,6 @@ from mkhats.domain.models import Hat, Kpi, StopRule
 from mkhats.i18n import set_language
 
 NB = "\u00a0"
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 @pytest.mark.parametrize(

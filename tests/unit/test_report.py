@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -33,13 +32,6 @@ MON, TUE = date(2026, 11, 23), date(2026, 11, 24)
 PREV_MON = date(2026, 11, 16)
 TODAY = date(2026, 11, 30)  # the week is over
 NB = "\u00a0"
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 DAILY = {

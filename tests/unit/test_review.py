@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -34,13 +33,6 @@ WEEK = "2026-W48"  # Monday 23 Nov – Sunday 29 Nov 2026
 MON, TUE, WED, FRI, SAT, SUN = (date(2026, 11, d) for d in (23, 24, 25, 27, 28, 29))
 NEXT_MON = date(2026, 11, 30)
 DEFAULT_HAT_KEYS = ["content", "performance", "crm", "pm", "cmo"]
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 def full_logs(weeks: list[str]) -> dict:

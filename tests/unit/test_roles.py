@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -10,7 +9,6 @@ import pytest
 
 from mkhats.domain.models import KpiValue, RolesReview
 from mkhats.errors import InputError
-from mkhats.i18n import set_language
 from mkhats.services import Workspace
 from mkhats.services.roles import record_roles_review, review_rows
 from tests.unit.cmo_snapshot import mondays
@@ -18,13 +16,6 @@ from tests.unit.cmo_snapshot import mondays
 TODAY = date(2026, 11, 30)  # W48 is over: the recent window is W36 … W48
 EARLY = mondays(date(2026, 6, 1), 13)
 LATE = mondays(date(2026, 8, 31), 13)
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 @pytest.fixture

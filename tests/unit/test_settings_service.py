@@ -9,18 +9,10 @@ import pytest
 
 from mkhats.domain.conflicts import active_conflicts
 from mkhats.errors import InputError
-from mkhats.i18n import set_language
 from mkhats.services import Workspace
 from mkhats.services import settings as s
 from mkhats.services.settings import KpiDraft
 from mkhats.services.setup import KpiChange
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    set_language("en")
-    yield
-    set_language("en")
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +13,6 @@ from mkhats.domain.review import review
 from mkhats.domain.review_text import check_line
 from mkhats.domain.strategy import missed_session, past_sessions
 from mkhats.errors import InputError
-from mkhats.i18n import set_language
 from mkhats.services import Workspace
 from mkhats.services.strategy import parse_month, record_session, sessions
 from tests.unit.cmo_snapshot import WED, make
@@ -23,13 +21,6 @@ DEC_1 = date(2026, 12, 1)
 
 OCT_12, NOV_3 = date(2026, 10, 12), date(2026, 11, 3)
 OCTOBER = {"cmo.revenue": {OCT_12: 1000.0}}
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 def session(month: str, **verdicts: str) -> StrategySession:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
 
 import pytest
@@ -10,16 +9,8 @@ import pytest
 from mkhats.domain.models import Person, WearSpan
 from mkhats.domain.report import weekly_report
 from mkhats.domain.workload import hat_hours
-from mkhats.i18n import set_language
 from mkhats.services.cmo import hours_lines
 from tests.unit.cmo_snapshot import WEEK, make
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 def span(hat: str, day: int, start: float, end: float | None, month: int = 11) -> WearSpan:
