@@ -154,6 +154,21 @@ def seeded(cli: Cli, _default_files: Path) -> Cli:
     return cli
 
 
+@pytest.fixture(scope="session")
+def _demo_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder as ``mkhats demo`` fills it (12 weeks ending on TODAY), made once per session."""
+    template = Cli(tmp_path_factory.mktemp("demo"))
+    template.ok("demo")
+    return template.folder
+
+
+@pytest.fixture
+def demoed(cli: Cli, _demo_files: Path) -> Cli:
+    """``cli`` on a data file after ``mkhats demo`` (a copy of the session's)."""
+    shutil.copytree(_demo_files, cli.folder)
+    return cli
+
+
 def table_row(markdown: str, title: str, section: str | None = None) -> list[str]:
     """The cells of the first table row whose first cell is ``title`` (in ``## section`` if given)."""
     text = markdown

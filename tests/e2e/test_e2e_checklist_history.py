@@ -21,8 +21,7 @@ def checklists(report: str) -> list[str]:
     return [line for line in report.splitlines() if line.startswith(("## ", "Checklist:"))]
 
 
-def test_changes_this_week_leave_last_weeks_report_and_items(cli):
-    cli.ok("demo")
+def test_changes_this_week_leave_last_weeks_report_and_items(cli, demoed):
     ws = Workspace(cli.db, TODAY)
     last_week = cli.report("--week", "2026-W47")
     september = cli.report("--week", "2026-W39")
@@ -54,11 +53,10 @@ def test_changes_this_week_leave_last_weeks_report_and_items(cli):
         assert len([i for i in current_items(repo.checklist(), TODAY) if i.hat == "content"]) == 8
 
 
-def test_a_file_from_before_the_history_loads_and_changes_from_now_on(cli):
+def test_a_file_from_before_the_history_loads_and_changes_from_now_on(cli, demoed):
     """Items stored without ``since``/``until`` show in every week; the first rename keeps them."""
     import json
 
-    cli.ok("demo")
     reports = {week: cli.report("--week", week) for week in ("2026-W40", "2026-W48")}
     data = json.loads(cli.db.read_text(encoding="utf-8"))
     for doc in data["checklist"].values():

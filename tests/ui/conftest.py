@@ -1,12 +1,19 @@
-"""Pilot fixtures: a real data file in tmp_path filled by ``demo``, a frozen today, a fixed size."""
+"""Pilot fixtures: a real data file in tmp_path filled by ``demo``, a frozen today, a fixed size.
+
+The demo data is made once per session and copied into each test's ``tmp_path`` (the main file, its
+``.d/`` folder and the lock beside them): every test still owns real files, without paying for
+``fill_demo`` each time.
+"""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
+from mkhats.i18n import set_language
 from mkhats.services import Workspace
 from mkhats.services.demo import fill_demo
 
@@ -15,12 +22,28 @@ NOW = datetime(2026, 11, 24, 10, 30)
 SIZE = (120, 40)
 
 
+@pytest.fixture(scope="session")
+def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding 12 demo weeks ending on TODAY, in English, made once per session.
+
+    Never write here: copy it with ``copy_demo`` first.
+    """
+    folder = tmp_path_factory.mktemp("demo")
+    set_language("en")  # the demo's texts and money sign follow the language
+    fill_demo(Workspace(folder / "mkhats.json", TODAY), 12, force=False)
+    return folder
+
+
+def copy_demo(demo_folder: Path, into: Path) -> Path:
+    """Copy the session's demo files into ``into`` (fresh times, as if just written); the main file."""
+    shutil.copytree(demo_folder, into, copy_function=shutil.copy, dirs_exist_ok=True)
+    return into / "mkhats.json"
+
+
 @pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
-    """A workspace on a fresh file holding 12 demo weeks ending on TODAY."""
-    workspace = Workspace(tmp_path / "mkhats.json", TODAY)
-    fill_demo(workspace, 12, force=False)
-    return workspace
+def ws(tmp_path: Path, demo_folder: Path) -> Workspace:
+    """A workspace on its own copy of the demo files: 12 demo weeks ending on TODAY."""
+    return Workspace(copy_demo(demo_folder, tmp_path), TODAY)
 
 
 @pytest.fixture

@@ -113,7 +113,8 @@ async def test_value_written_by_another_process_appears(ws, make_app):
     async with app.run_test(size=SIZE) as pilot:
         other = Workspace(ws.path, ws.today)
         add_value(other, "content.published", 40, ws.today)
-        await pilot.pause(1.5)
+        app._poll()  # the 1 s poll's tick, called rather than waited for
+        await pilot.pause()
         table = app.query_one("#kpis-content", KpiTable)
         row = table.get_row("content.published")
         assert str(row[2]) == "41"  # Monday's 1 plus the 40 just written
@@ -124,7 +125,8 @@ async def test_a_file_broken_by_another_process_is_reported_not_fatal(ws, make_a
     async with app.run_test(size=SIZE) as pilot:
         before = ws.path.read_bytes()
         ws.path.write_bytes(before.replace(b'"schema_version":1', b'"schema_version":999'))
-        await pilot.pause(1.5)  # the poll notices the change and tries to re-read
+        app._poll()  # the poll notices the change and tries to re-read
+        await pilot.pause()
         assert app.is_running
         assert any("mkhats.json" in str(n.message) for n in app._notifications)
         assert app.query_one("#kpis-content", KpiTable).row_count > 0  # the last good data stays
@@ -209,7 +211,13 @@ async def test_data_changed_while_a_dialog_is_open_reaches_the_tabs_behind_it(ws
         assert isinstance(app.screen, ReviewScreen)
         add_value(Workspace(ws.path, ws.today), "content.published", 40, ws.today)  # another process
         add_value(ws, "content.subscribers", 5000, ws.today)  # this one, as a dialog's save would
-        await pilot.pause(1.5)
+        # What the timers would do within 1.5 s, called rather than waited for: the app's poll, the
+        # preparation of the weeks around, the review following the app's data.
+        app._poll()
+        await pilot.pause()
+        app._prefetch()
+        app.screen._follow()
+        await pilot.pause()
         assert app.is_running and isinstance(app.screen, ReviewScreen)
         await pilot.press("escape")
         await pilot.pause()

@@ -5,8 +5,6 @@ Regenerate after a deliberate UI change with ``uv run pytest tests/ui/test_snaps
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,17 +13,16 @@ from mkhats.i18n import set_language
 from mkhats.services import Workspace
 from mkhats.services.demo import fill_demo
 from mkhats.ui.scenes import SCENES, SIZE, play
-from tests.ui.conftest import TODAY
+from tests.ui.conftest import TODAY, copy_demo
 
 
 @pytest.fixture
-def ws() -> Workspace:
-    """Demo data at a fixed path: the settings and help screens show where the data lives."""
-    folder = Path(tempfile.gettempdir()) / "mkhats-snapshots"
-    shutil.rmtree(folder, ignore_errors=True)
-    workspace = Workspace(folder / "mkhats.json", TODAY)
-    fill_demo(workspace, 12, force=False)
-    return workspace
+def ws(tmp_path: Path, demo_folder: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
+    """Demo data in ``tmp_path``, opened by a relative path from there: the settings and help
+    screens show where the data lives, and ``mkhats.json`` reads the same wherever the test runs."""
+    copy_demo(demo_folder, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    return Workspace(Path("mkhats.json"), TODAY)
 
 SCENE_NAMES = ["main", "kpi_detail", "review", "settings", "add_value_error", "help", "log", "cmo"]
 
