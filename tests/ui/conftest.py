@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from textual.widgets import Button
 
 from mkhats.i18n import set_language
 from mkhats.services import Workspace
@@ -20,6 +21,23 @@ from mkhats.services.demo import fill_demo
 TODAY = date(2026, 11, 24)
 NOW = datetime(2026, 11, 24, 10, 30)
 SIZE = (120, 40)
+
+
+@pytest.fixture(autouse=True)
+def _instant_buttons(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Buttons without their 0.2 s press animation.
+
+    Textual ignores a click on a button still animating its last press. A person reads the form's
+    error before clicking Save again; a pilot clicks within a few milliseconds on a fast machine, so
+    a second Save would be lost there and kept on a slow one. Without the animation, never lost.
+    """
+    init = Button.__init__
+
+    def instant(self: Button, *args: object, **kwargs: object) -> None:
+        init(self, *args, **kwargs)  # type: ignore[arg-type]
+        self.active_effect_duration = 0
+
+    monkeypatch.setattr(Button, "__init__", instant)
 
 
 @pytest.fixture(scope="session")
