@@ -25,7 +25,7 @@ from mkhats.bench import dataset, switch
 from mkhats.domain.models import KpiValue
 
 TODAY = date(2026, 11, 24)
-FLOOR_APP = Path(__file__).resolve().parents[3] / "shared" / "floor_app.py"
+FLOOR_APP = Path(__file__).with_name("floor_app.py")  # in the package: the bench runs from any clone
 LIBS = "import pydantic, tinydb, pendulum, filelock, platformdirs"
 ROWS: list[tuple[str, float, float, float, str]] = []
 
