@@ -3,34 +3,54 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import date
 
 from mkhats.domain.checklist import added, current_items, retired
 from mkhats.domain.checklist import revised as revised_versions
-from mkhats.domain.labels import item_text
+from mkhats.domain.edits import expect
+from mkhats.domain.labels import hat_name, item_text
 from mkhats.domain.models import ChecklistItem, InvalidRecord, WeeklyLog, revised
 from mkhats.domain.weeks import week_start
 from mkhats.errors import InputError
+from mkhats.i18n import t
 from mkhats.services import Workspace
 from mkhats.store.repo import Repo
 
 LOG_FIELDS = ("plan", "fact", "conclusion", "action")
 
 
-def save_log(ws: Workspace, hat: str, week: str, **fields: str) -> WeeklyLog:
-    """Save some fields of a hat's log for a week; the other fields keep their stored text."""
+def log_fields(log: WeeklyLog | None) -> dict[str, str]:
+    """A log's four fields as the editor shows them (no log: four empty fields)."""
+    return {f: getattr(log, f) if log is not None else "" for f in LOG_FIELDS}
+
+
+def save_log(ws: Workspace, hat: str, week: str, base: Mapping[str, str] | None = None, **fields: str) -> WeeklyLog:
+    """Save some fields of a hat's log for a week; the other fields keep their stored text.
+
+    Args:
+        base: The fields as the editor read them. A field saved here that another writer changed
+            since then raises ``EditConflict`` and nothing is written; a field only they changed
+            keeps their text (field by field). None: no check.
+    """
     week_start(week)
     unknown = set(fields) - set(LOG_FIELDS)
     if unknown:
         raise InputError("log.unknown_field", field=", ".join(sorted(unknown)))
     with ws.write() as repo:
-        current = repo.logs([week]).get((hat, week)) or WeeklyLog(hat=hat, week=week)
+        stored = repo.logs([week]).get((hat, week))
+        current = stored or WeeklyLog(hat=hat, week=week)
         try:
             log = revised(current, **fields)
         except InvalidRecord as error:
             if error.key != "field.too_long":
                 raise
             raise InputError("log.too_long", field=error.field, limit=4000) from None
+        if base is not None:
+            hats = repo.hats()
+            what = t("edit.what.log", hat=hat_name(hats.get(hat, hat)), week=week)
+            labels = {f: t(f"ui.log.{f}") for f in LOG_FIELDS}
+            expect(base, log_fields(log), log_fields(stored), what, labels)
         repo.upsert_log(log)
         return log
 

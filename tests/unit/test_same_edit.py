@@ -1,0 +1,115 @@
+"""Two writers of one record (SPEC §5): a save that would overwrite a change made since its form
+read the record is refused with ``EditConflict`` and writes nothing; a field only the other writer
+changed merges. Two ``Workspace`` objects on one real file stand for two windows (two processes)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from mkhats.domain.edits import clashes
+from mkhats.errors import EditConflict
+from mkhats.i18n import set_language
+from mkhats.services import Workspace
+from mkhats.services.plans import log_fields, save_log
+
+TODAY = date(2026, 11, 24)
+WEEK = "2026-W48"
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture
+def two(tmp_path: Path) -> tuple[Workspace, Workspace]:
+    """Two windows on one file holding the shipped defaults."""
+    path = tmp_path / "mkhats.json"
+    first = Workspace(path, TODAY)
+    with first.write():
+        pass
+    return first, Workspace(path, TODAY)
+
+
+def stored_log(ws: Workspace, hat: str = "performance"):
+    with ws.read() as repo:
+        return repo.logs([WEEK]).get((hat, WEEK))
+
+
+def test_clashes_are_fields_changed_on_both_sides_to_different_values() -> None:
+    base = {"a": "1", "b": "1", "c": "1", "d": "1"}
+    theirs = {"a": "2", "b": "1", "c": "3", "d": "4"}
+    mine = {"a": "5", "b": "6", "c": "3", "d": "4"}  # d: mine is theirs already (no write)
+    assert clashes(base, mine, theirs) == ["a"]
+    assert clashes({}, mine, theirs) == []  # nothing read: nothing expected
+
+
+# -- the weekly log --------------------------------------------------------------------------------
+
+
+def test_a_plan_changed_by_another_window_refuses_the_save_and_writes_nothing(two) -> None:
+    me, other = two
+    save_log(me, "performance", WEEK, plan="Three creatives")
+    base = log_fields(stored_log(me))  # the editor opens here
+    save_log(other, "performance", WEEK, plan="Retarget only")
+    before = me.path.read_bytes()
+    with pytest.raises(EditConflict) as info:
+        save_log(me, "performance", WEEK, base=base, plan="Three creatives, two videos")
+    conflict = info.value
+    assert conflict.fields == ["plan"]
+    assert conflict.mine["plan"] == "Three creatives, two videos"
+    assert conflict.theirs["plan"] == "Retarget only"
+    assert conflict.exit_code == 1
+    assert conflict.render() == (
+        "The weekly log of Performance, 2026-W48: Plan (Mon) changed elsewhere since this form opened; "
+        "nothing was saved."
+    )
+    assert me.path.read_bytes() == before
+    assert stored_log(other).plan == "Retarget only"
+
+
+def test_keep_mine_saves_over_theirs_once_theirs_is_the_base(two) -> None:
+    me, other = two
+    base = log_fields(None)
+    save_log(other, "performance", WEEK, plan="Theirs")
+    with pytest.raises(EditConflict) as info:
+        save_log(me, "performance", WEEK, base=base, plan="Mine")
+    save_log(me, "performance", WEEK, base={**base, **info.value.theirs}, plan="Mine")
+    assert stored_log(other).plan == "Mine"
+
+
+def test_a_field_only_the_other_window_changed_is_merged(two) -> None:
+    me, other = two
+    base = log_fields(None)
+    save_log(other, "performance", WEEK, fact="Leads up 8 %")
+    log = save_log(me, "performance", WEEK, base=base, plan="Scale search")
+    assert (log.plan, log.fact) == ("Scale search", "Leads up 8 %")
+    assert (stored_log(other).plan, stored_log(other).fact) == ("Scale search", "Leads up 8 %")
+
+
+def test_the_same_text_typed_on_both_sides_is_no_conflict(two) -> None:
+    me, other = two
+    base = log_fields(None)
+    save_log(other, "performance", WEEK, plan="Same")
+    assert save_log(me, "performance", WEEK, base=base, plan="Same").plan == "Same"
+
+
+def test_without_a_base_the_save_is_a_plain_set(two) -> None:
+    me, other = two
+    save_log(other, "performance", WEEK, plan="Theirs")
+    assert save_log(me, "performance", WEEK, plan="Mine").plan == "Mine"
+
+
+def test_the_conflict_speaks_russian(two) -> None:
+    me, other = two
+    save_log(other, "crm", WEEK, action="Их")
+    set_language("ru")
+    with pytest.raises(EditConflict) as info:
+        save_log(me, "crm", WEEK, base=log_fields(None), action="Моё")
+    assert "изменено в другом месте" in info.value.render()
+    assert "Действие" in info.value.render()
