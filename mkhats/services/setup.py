@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
 from mkhats.domain.conflicts import find_rule, validate_checker
+from mkhats.domain.edits import expect
+from mkhats.domain.labels import kpi_title
 from mkhats.domain.models import AlertDecision, ExternalCheck, Kpi, Person, StopRule, WearSpan, revised, utc_instant
 from mkhats.domain.numbers import parse_number
 from mkhats.domain.stoprules import Alert, parse_condition, parse_guard
 from mkhats.domain.targets import validate_target
 from mkhats.errors import InputError
-from mkhats.i18n import current_language
+from mkhats.i18n import current_language, t
 from mkhats.services import Workspace
 from mkhats.services.values import find_kpi
 from mkhats.store.repo import Repo
@@ -37,11 +40,14 @@ class KpiChange:
     action: str | None = None
 
 
-def set_kpi(ws: Workspace, key: str, change: KpiChange) -> Kpi:
+def set_kpi(ws: Workspace, key: str, change: KpiChange, base: Mapping[str, str] | None = None) -> Kpi:
     """Change a KPI's target and stop rule, with the same parsers and messages everywhere.
 
     ``target``/``stop``/``guard`` of ``none`` (or empty) clear that setting. Numbers are read as
-    the current language writes them (SPEC §4).
+    the current language writes them (SPEC §4). ``base``: the KPI detail's form (target, condition,
+    guard, action) as it was read; a field this change would overwrite that was changed since
+    raises ``EditConflict`` and nothing is written. None (``kpi set``): each option given replaces
+    that setting of the KPI as stored now, under the lock, so nothing read earlier goes stale.
     """
     lang = current_language()
     with ws.write() as repo:
@@ -77,6 +83,12 @@ def set_kpi(ws: Workspace, key: str, change: KpiChange) -> Kpi:
             rule = revised(rule, action=change.action.strip())
         updates["stop"] = rule
         updated = revised(kpi, **updates)
+        if base is not None:
+            from mkhats.services.kpi_detail import rule_form  # the form's own words; not for the CLI
+
+            labels = {f: t(f"detail.form.{f}") for f in ("target", "condition", "guard", "action")}
+            what = t("edit.what.kpi_rule", kpi=kpi_title(kpi))
+            expect(base, asdict(rule_form(updated)), asdict(rule_form(kpi)), what, labels)
         repo.upsert_kpi(updated)
         return updated
 

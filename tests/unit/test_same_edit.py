@@ -113,3 +113,57 @@ def test_the_conflict_speaks_russian(two) -> None:
         save_log(me, "crm", WEEK, base=log_fields(None), action="Моё")
     assert "изменено в другом месте" in info.value.render()
     assert "Действие" in info.value.render()
+
+
+# -- a KPI's target and stop rule (the KPI detail's form) ------------------------------------------
+
+
+def rule_base(ws: Workspace, key: str) -> dict[str, str]:
+    from dataclasses import asdict
+
+    from mkhats.services.kpi_detail import rule_form
+
+    with ws.read() as repo:
+        return asdict(rule_form(repo.kpis()[key]))
+
+
+def kpi(ws: Workspace, key: str):
+    with ws.read() as repo:
+        return repo.kpis()[key]
+
+
+def test_a_target_changed_by_another_window_refuses_the_detail_s_save(two) -> None:
+    from mkhats.services.setup import KpiChange, set_kpi
+
+    me, other = two
+    base = rule_base(me, "performance.cpa")
+    set_kpi(other, "performance.cpa", KpiChange(target="4500"))
+    before = me.path.read_bytes()
+    with pytest.raises(EditConflict) as info:
+        set_kpi(me, "performance.cpa", KpiChange(target="3800"), base=base)
+    assert info.value.fields == ["target"]
+    assert (info.value.mine["target"], info.value.theirs["target"]) == ("3800", "4500")
+    assert info.value.render().startswith("The target and stop rule of CPA: Weekly target changed elsewhere")
+    assert me.path.read_bytes() == before
+    assert kpi(other, "performance.cpa").target == 4500
+
+
+def test_a_stop_rule_changed_elsewhere_merges_with_a_target_changed_here(two) -> None:
+    from mkhats.services.setup import KpiChange, set_kpi
+
+    me, other = two
+    base = rule_base(me, "performance.cpl")
+    set_kpi(other, "performance.cpl", KpiChange(stop="> 30 for 2 days"))
+    updated = set_kpi(me, "performance.cpl", KpiChange(target="24"), base=base)
+    assert updated.target == 24
+    assert (updated.stop.op, updated.stop.threshold, updated.stop.days) == (">", 30, 2)
+
+
+def test_kpi_set_from_the_cli_is_a_plain_set_of_the_options_given(two) -> None:
+    """``kpi set`` reads and writes in one locked transaction: nothing it read can be stale."""
+    from mkhats.services.setup import KpiChange, set_kpi
+
+    me, other = two
+    set_kpi(other, "performance.cpl", KpiChange(stop="> 30 for 2 days"))
+    updated = set_kpi(me, "performance.cpl", KpiChange(target="24", guard="spend >= 100"))
+    assert (updated.target, updated.stop.threshold, updated.stop.guard.threshold) == (24, 30, 100)
