@@ -29,6 +29,17 @@ def clashes(base: Mapping[str, str], mine: Mapping[str, str], theirs: Mapping[st
     return [f for f, value in mine.items() if f in base and value != theirs.get(f, "") and theirs.get(f, "") != base[f]]
 
 
+def merged(base: Mapping[str, str] | None, mine: Mapping[str, str], theirs: Mapping[str, str]) -> dict[str, str]:
+    """``mine``, with each field the form left as it read it taken from ``theirs`` (field by field).
+
+    A form that sends every field (not only those typed in) merges with this before ``expect``,
+    so a field only the other writer changed keeps their text and is no conflict.
+    """
+    if base is None:
+        return dict(mine)
+    return {f: theirs.get(f, "") if f in base and value == base[f] else value for f, value in mine.items()}
+
+
 def expect(
     base: Mapping[str, str] | None,
     mine: Mapping[str, str],

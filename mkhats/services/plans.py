@@ -93,15 +93,35 @@ def _current(repo: Repo, item_id: str, today: date) -> tuple[list[ChecklistItem]
     return versions, current
 
 
-def edit_item(ws: Workspace, item_id: str, text: str, cadence: str | None = None) -> ChecklistItem:
+def item_fields(item: ChecklistItem) -> dict[str, str]:
+    """An item's text and cadence as its form shows them."""
+    return {"text": item_text(item), "cadence": t(f"cadence.{item.cadence}")}
+
+
+def edit_item(
+    ws: Workspace, item_id: str, text: str, cadence: str | None = None, base: Mapping[str, str] | None = None
+) -> ChecklistItem:
     """Change an item's text (a shipped item becomes the user's own) and cadence from its current
-    period on; past periods keep the item as it was."""
+    period on; past periods keep the item as it was.
+
+    ``base``: the item's fields as the form read them (``item_fields``); a field changed elsewhere
+    since, that this would overwrite, raises ``EditConflict`` and nothing is written.
+    """
     text = _text(text)
     if cadence is not None and cadence not in ("weekly", "monthly", "quarterly"):
         raise InputError("checklist.cadence", cadence=cadence)
     with ws.write() as repo:
         versions, item = _current(repo, item_id, ws.today)
         cadence = cadence or item.cadence
+        mine = {"text": text, "cadence": t(f"cadence.{cadence}")}
+        theirs = item_fields(item)
+        if base is not None:  # what the form left as it read it follows the stored item
+            if mine["text"] == base.get("text"):
+                text = mine["text"] = theirs["text"]
+            if mine["cadence"] == base.get("cadence"):
+                cadence, mine["cadence"] = item.cadence, theirs["cadence"]
+        labels = {"text": t("forms.item.text"), "cadence": t("forms.item.cadence")}
+        expect(base, mine, theirs, t("edit.what.item", item=item_text(item)), labels)
         if text == item_text(item) and cadence == item.cadence:
             return item  # nothing changed: no new version, a shipped text stays the catalogue's
         versions = revised_versions(versions, item, ws.today, text=text, cadence=cadence)

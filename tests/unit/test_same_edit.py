@@ -167,3 +167,92 @@ def test_kpi_set_from_the_cli_is_a_plain_set_of_the_options_given(two) -> None:
     set_kpi(other, "performance.cpl", KpiChange(stop="> 30 for 2 days"))
     updated = set_kpi(me, "performance.cpl", KpiChange(target="24", guard="spend >= 100"))
     assert (updated.target, updated.stop.threshold, updated.stop.guard.threshold) == (24, 30, 100)
+
+
+# -- a KPI's value of a day ------------------------------------------------------------------------
+
+
+def day_value(ws: Workspace, key: str, day: date):
+    with ws.read() as repo:
+        return next((v for v in repo.values(day, day) if v.kpi == key), None)
+
+
+def test_a_value_changed_elsewhere_refuses_the_edit_and_add_stays_a_plain_set(two) -> None:
+    from mkhats.services.kpi_detail import value_fields
+    from mkhats.services.values import add_value
+
+    me, other = two
+    add_value(me, "performance.spend", 1000, TODAY, "first")
+    base = value_fields(day_value(me, "performance.spend", TODAY))  # the edit dialog opens
+    add_value(other, "performance.spend", 1200, TODAY, "first")
+    before = me.path.read_bytes()
+    with pytest.raises(EditConflict) as info:
+        add_value(me, "performance.spend", "1100", TODAY, "first", base=base)
+    assert info.value.fields == ["value"]
+    assert (info.value.mine["value"], info.value.theirs["value"]) == ("1100", "1200")
+    assert me.path.read_bytes() == before
+    add_value(me, "performance.spend", "1100", TODAY)  # ``mkhats add``: the last value typed wins
+    assert day_value(other, "performance.spend", TODAY).value == 1100
+
+
+def test_a_note_changed_elsewhere_merges_with_a_value_changed_here(two) -> None:
+    from mkhats.services.kpi_detail import value_fields
+    from mkhats.services.values import add_value
+
+    me, other = two
+    add_value(me, "performance.spend", 1000, TODAY, "")
+    base = value_fields(day_value(me, "performance.spend", TODAY))
+    add_value(other, "performance.spend", 1000, TODAY, "agency invoice")
+    add_value(me, "performance.spend", "1100", TODAY, "", base=base)
+    stored = day_value(other, "performance.spend", TODAY)
+    assert (stored.value, stored.note) == (1100, "agency invoice")
+
+
+def test_a_value_deleted_elsewhere_is_a_conflict(two) -> None:
+    from mkhats.services.kpi_detail import value_fields
+    from mkhats.services.values import add_value, delete_value
+
+    me, other = two
+    add_value(me, "performance.spend", 1000, TODAY)
+    base = value_fields(day_value(me, "performance.spend", TODAY))
+    delete_value(other, "performance.spend", TODAY)
+    with pytest.raises(EditConflict) as info:
+        add_value(me, "performance.spend", "1100", TODAY, base=base)
+    assert info.value.theirs == {"value": "", "note": ""}
+
+
+# -- a checklist item ------------------------------------------------------------------------------
+
+
+def test_an_item_renamed_elsewhere_refuses_a_rename_and_merges_a_cadence(two) -> None:
+    from mkhats.services.plans import add_item, edit_item, item_fields
+
+    me, other = two
+    item = add_item(me, "crm", "Clean the base")
+    base = item_fields(item)
+    edit_item(other, item.id, "Clean the base monthly")
+    with pytest.raises(EditConflict) as info:
+        edit_item(me, item.id, "Clean the whole base", "weekly", base=base)
+    assert info.value.fields == ["text"]
+    changed = edit_item(me, item.id, "Clean the base", "monthly", base=base)  # text left as read
+    assert (changed.text, changed.cadence) == ("Clean the base monthly", "monthly")
+
+
+# -- the strategy session of a month ---------------------------------------------------------------
+
+
+def test_a_session_changed_elsewhere_refuses_the_same_verdict_and_merges_the_others(two) -> None:
+    from mkhats.services.strategy import record_session, session_fields
+
+    me, other = two
+    channels = ["performance", "content"]
+    record_session(me, "2026-10", {"performance": "scale", "content": "test"}, "ok")
+    with me.read() as repo:
+        base = session_fields(repo.sessions()[0], channels)
+    record_session(other, "2026-10", {"performance": "cut", "content": "test"}, "ok")
+    with pytest.raises(EditConflict) as info:
+        record_session(me, "2026-10", {"performance": "test", "content": "test"}, "ok", base=base)
+    assert info.value.fields == ["v-performance"]
+    assert (info.value.mine["v-performance"], info.value.theirs["v-performance"]) == ("test", "cut")
+    session = record_session(me, "2026-10", {"performance": "scale", "content": "cut"}, "ok", base=base)
+    assert session.verdicts == {"performance": "cut", "content": "cut"}  # theirs kept where mine was as read
