@@ -192,3 +192,61 @@ async def test_see_both_shows_both_targets_at_80x24(ws, make_app):
         await pilot.pause()
         assert isinstance(app.screen, SameEditDialog)
         assert stored_target(ws) == 4500
+
+
+# -- a checklist item (a form built on FormDialog) and a day's value -------------------------------
+
+
+async def test_an_item_renamed_elsewhere_asks_and_take_theirs_fills_the_form(ws, make_app):
+    from textual.widgets import Select
+
+    from mkhats.services.plans import edit_item
+    from mkhats.ui.screens.checklist_editor import ItemDialog
+    from tests.ui.test_forms import _items, _open_editor
+
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await _open_editor(app, pilot)
+        item = editor.current()
+        await pilot.press("enter")
+        dialog = app.screen
+        assert isinstance(dialog, ItemDialog)
+        dialog.query_one("#text", Input).value = "Mine"
+        edit_item(Workspace(ws.path, ws.today), item.id, "Theirs")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SameEditDialog)
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert dialog.query_one("#text", Input).value == "Theirs"
+        assert dialog.query_one("#cadence", Select).value == "weekly"
+        dialog.query_one("#text", Input).value = "Theirs, and mine"
+        await pilot.press("ctrl+s")  # typed over theirs, knowingly: saved without a question
+        await pilot.pause()
+        assert app.screen is editor
+        assert [i.text for i in _items(ws, "content") if i.id == item.id] == ["Theirs, and mine"]
+
+
+async def test_a_value_changed_elsewhere_asks_and_keep_mine_stores_mine(ws, make_app):
+    from mkhats.services.values import add_value
+    from mkhats.ui.screens.value_edit import EditValueDialog
+    from tests.ui.test_kpi_detail import stored
+
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_detail(app, pilot, "performance.spend")
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, EditValueDialog)
+        dialog.query_one("#edit-value", Input).value = "777"
+        add_value(Workspace(ws.path, ws.today), "performance.spend", 999, ws.today)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SameEditDialog)
+        assert stored(ws, "performance.spend", ws.today) == 999
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.screen is screen
+        assert stored(ws, "performance.spend", ws.today) == 777
