@@ -40,6 +40,40 @@ class KpiChange:
     action: str | None = None
 
 
+def changed_kpi(kpi: Kpi, kpis: dict[str, Kpi], change: KpiChange) -> Kpi:
+    """``kpi`` with ``change`` applied (parsed and checked against ``kpis``); nothing is written."""
+    lang = current_language()
+    updates: dict = {}
+    if change.target is not None:
+        text = change.target.strip().lower()
+        updates["target"] = None if text in _CLEAR else parse_number(change.target, "--target", lang=lang)
+        validate_target(kpi, updates["target"])
+    rule = kpi.stop
+    if change.stop is not None:
+        if change.stop.strip().lower() in _CLEAR:
+            rule = None
+        else:
+            op, threshold, days = parse_condition(change.stop, lang=lang, field="--stop")
+            rule = revised(rule or StopRule(), op=op, threshold=threshold, days=days)
+    if change.guard is not None:
+        if rule is None:
+            raise InputError("kpi.guard_without_rule", kpi=kpi.key)
+        guard = None
+        if change.guard.strip().lower() not in _CLEAR:
+            guard = parse_guard(change.guard, kpi.hat, lang=lang, field="--guard")
+            if f"{kpi.hat}.{guard.kpi}" == kpi.key:
+                raise InputError("kpi.guard_self", kpi=kpi.key)
+            if f"{kpi.hat}.{guard.kpi}" not in kpis:
+                raise InputError("kpi.guard_unknown", kpi=kpi.key, guard=f"{kpi.hat}.{guard.kpi}")
+        rule = revised(rule, guard=guard)
+    if change.action is not None:
+        if rule is None:
+            raise InputError("kpi.action_without_rule", kpi=kpi.key)
+        rule = revised(rule, action=change.action.strip())
+    updates["stop"] = rule
+    return revised(kpi, **updates)
+
+
 def set_kpi(ws: Workspace, key: str, change: KpiChange, base: Mapping[str, str] | None = None) -> Kpi:
     """Change a KPI's target and stop rule, with the same parsers and messages everywhere.
 
@@ -49,40 +83,10 @@ def set_kpi(ws: Workspace, key: str, change: KpiChange, base: Mapping[str, str] 
     raises ``EditConflict`` and nothing is written. None (``kpi set``): each option given replaces
     that setting of the KPI as stored now, under the lock, so nothing read earlier goes stale.
     """
-    lang = current_language()
     with ws.write() as repo:
         kpis = repo.kpis()
         kpi = find_kpi(kpis, key)
-        updates: dict = {}
-        if change.target is not None:
-            text = change.target.strip().lower()
-            updates["target"] = None if text in _CLEAR else parse_number(change.target, "--target", lang=lang)
-            validate_target(kpi, updates["target"])
-        rule = kpi.stop
-        if change.stop is not None:
-            if change.stop.strip().lower() in _CLEAR:
-                rule = None
-            else:
-                op, threshold, days = parse_condition(change.stop, lang=lang, field="--stop")
-                base = rule or StopRule()
-                rule = revised(base, op=op, threshold=threshold, days=days)
-        if change.guard is not None:
-            if rule is None:
-                raise InputError("kpi.guard_without_rule", kpi=kpi.key)
-            guard = None
-            if change.guard.strip().lower() not in _CLEAR:
-                guard = parse_guard(change.guard, kpi.hat, lang=lang, field="--guard")
-                if f"{kpi.hat}.{guard.kpi}" == kpi.key:
-                    raise InputError("kpi.guard_self", kpi=kpi.key)
-                if f"{kpi.hat}.{guard.kpi}" not in kpis:
-                    raise InputError("kpi.guard_unknown", kpi=kpi.key, guard=f"{kpi.hat}.{guard.kpi}")
-            rule = revised(rule, guard=guard)
-        if change.action is not None:
-            if rule is None:
-                raise InputError("kpi.action_without_rule", kpi=kpi.key)
-            rule = revised(rule, action=change.action.strip())
-        updates["stop"] = rule
-        updated = revised(kpi, **updates)
+        updated = changed_kpi(kpi, kpis, change)
         if base is not None:
             from mkhats.services.kpi_detail import rule_form  # the form's own words; not for the CLI
 

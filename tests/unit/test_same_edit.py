@@ -256,3 +256,42 @@ def test_a_session_changed_elsewhere_refuses_the_same_verdict_and_merges_the_oth
     assert (info.value.mine["v-performance"], info.value.theirs["v-performance"]) == ("test", "cut")
     session = record_session(me, "2026-10", {"performance": "scale", "content": "cut"}, "ok", base=base)
     assert session.verdicts == {"performance": "cut", "content": "cut"}  # theirs kept where mine was as read
+
+
+def test_both_windows_changing_the_stop_condition_is_a_conflict(two) -> None:
+    from mkhats.services.setup import KpiChange, set_kpi
+
+    me, other = two
+    base = rule_base(me, "performance.cpl")
+    set_kpi(other, "performance.cpl", KpiChange(stop="> 30 for 2 days"))
+    with pytest.raises(EditConflict) as info:
+        set_kpi(me, "performance.cpl", KpiChange(stop="> 40 for 3 days"), base=base)
+    assert info.value.fields == ["condition"]
+    assert kpi(other, "performance.cpl").stop.threshold == 30
+
+
+# -- a whole KPI in the settings form --------------------------------------------------------------
+
+
+def test_settings_edit_of_a_kpi_merges_a_title_with_a_target_changed_elsewhere(two) -> None:
+    from mkhats.services.kpi_edit import edit_kpi_checked, kpi_fields
+    from mkhats.services.settings import KpiDraft
+    from mkhats.services.setup import KpiChange, set_kpi
+
+    me, other = two
+    read = kpi(me, "performance.cpa")
+    base = kpi_fields(read)
+    draft = KpiDraft(read.title or "", read.unit, read.direction, read.aggregate, read.formula or "")
+    set_kpi(other, "performance.cpa", KpiChange(target="4500"))
+    titled = KpiDraft(**{**vars(draft), "title": "Cost per sale"})
+    edited = edit_kpi_checked(me, "performance.cpa", titled, KpiChange(), base)
+    assert (edited.title, edited.target) == ("Cost per sale", 4500)
+    base = kpi_fields(edited)  # the form opens again
+    set_kpi(other, "performance.cpa", KpiChange(target="5000"))
+    with pytest.raises(EditConflict) as info:
+        edit_kpi_checked(me, "performance.cpa", titled, KpiChange(target="3900"), base)
+    assert info.value.fields == ["target"]
+    assert info.value.render() == (
+        "The KPI Cost per sale: Weekly target changed elsewhere since this form opened; nothing was saved."
+    )
+    assert kpi(other, "performance.cpa").target == 5000
