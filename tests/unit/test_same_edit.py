@@ -295,3 +295,27 @@ def test_settings_edit_of_a_kpi_merges_a_title_with_a_target_changed_elsewhere(t
         "The KPI Cost per sale: Weekly target changed elsewhere since this form opened; nothing was saved."
     )
     assert kpi(other, "performance.cpa").target == 5000
+
+
+# -- a decision on a stop alert --------------------------------------------------------------------
+
+
+def test_an_alert_decided_otherwise_elsewhere_refuses_the_decision(two) -> None:
+    from mkhats.domain.models import StopRule
+    from mkhats.domain.stoprules import Alert
+    from mkhats.services.setup import decide, decision_fields
+
+    me, other = two
+    alert = Alert("performance.cpa", date(2026, 11, 20), date(2026, 11, 22), (), StopRule())
+    base = decision_fields(None)  # the form opens on the open alert
+    decide(other, alert, "stopped")
+    with pytest.raises(EditConflict) as info:
+        decide(me, alert, "kept", "Black Friday", base=base)
+    assert info.value.fields == ["decision"]
+    assert info.value.theirs == {"decision": "stopped", "reason": ""}
+    decide(me, alert, "stopped", base=base)  # the same decision: recorded once
+    with me.read() as repo:
+        assert [d.decision for d in repo.decisions()] == ["stopped"]
+    decide(me, alert, "kept", "Black Friday", base=info.value.theirs)  # keep mine
+    with me.read() as repo:
+        assert [d.decision for d in repo.decisions()] == ["stopped", "kept"]

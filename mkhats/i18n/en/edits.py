@@ -7,6 +7,7 @@ MESSAGES = {
     "edit.what.value": "{kpi} on {day}",
     "edit.what.item": "The checklist item “{item}”",
     "edit.what.session": "The strategy session of {month}",
+    "edit.what.decision": "The decision on {kpi} ({span})",
     "edit.what.kpi": "The KPI {kpi}",
     "edit.title": "Changed elsewhere",
     "edit.question": "Keep yours and save it over theirs, or take theirs into the form?",

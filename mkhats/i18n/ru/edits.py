@@ -7,6 +7,7 @@ MESSAGES = {
     "edit.what.value": "«{kpi}» за {day}",
     "edit.what.item": "Пункт чек-листа «{item}»",
     "edit.what.session": "Стратегическая сессия за {month}",
+    "edit.what.decision": "Решение по «{kpi}» ({span})",
     "edit.what.kpi": "KPI {kpi}",
     "edit.title": "Изменено в другом месте",
     "edit.question": "Оставить вашу версию и сохранить её поверх их, или взять их версию в форму?",
