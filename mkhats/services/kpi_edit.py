@@ -31,6 +31,10 @@ def _number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(value)
 
 
+def _draft(kpi: Kpi) -> KpiDraft:
+    return KpiDraft(kpi.title or "", kpi.unit, kpi.direction, kpi.aggregate, kpi.formula or "")
+
+
 def draft_fields(draft: KpiDraft) -> dict[str, str]:
     """The draft's fields as the form shows them (choices by their names)."""
     return {
@@ -45,9 +49,8 @@ def draft_fields(draft: KpiDraft) -> dict[str, str]:
 def kpi_fields(kpi: Kpi) -> dict[str, str]:
     """A KPI as the settings form shows it: what its inputs are prefilled with."""
     rule = kpi.stop
-    draft = KpiDraft(kpi.title or "", kpi.unit, kpi.direction, kpi.aggregate, kpi.formula or "")
     return {
-        **draft_fields(draft),
+        **draft_fields(_draft(kpi)),
         "target": _number(kpi.target),
         "stop": condition_text(rule) if rule else "",
         "guard": format_guard(rule.guard) if rule and rule.guard else "",
@@ -78,7 +81,7 @@ def edit_kpi_checked(ws: Workspace, key: str, draft: KpiDraft, change: KpiChange
     with ws.write() as repo:
         kpis = repo.kpis()
         current = find_kpi(kpis, key)
-        stored = KpiDraft(current.title or "", current.unit, current.direction, current.aggregate, current.formula or "")
+        stored = _draft(current)
         merged = KpiDraft(**{f: getattr(draft if f in touched else stored, f) for f in _DRAFT})
         updated = _apply(current, merged) if touched else current
         if any(v is not None for v in vars(change).values()):

@@ -8,8 +8,18 @@ from datetime import date, datetime
 
 from mkhats.domain.conflicts import find_rule, validate_checker
 from mkhats.domain.edits import expect
-from mkhats.domain.labels import format_span, kpi_title
-from mkhats.domain.models import AlertDecision, ExternalCheck, Kpi, Person, StopRule, WearSpan, revised, utc_instant
+from mkhats.domain.labels import format_span, hat_name, kpi_title, person_name
+from mkhats.domain.models import (
+    AlertDecision,
+    ExternalCheck,
+    Hat,
+    Kpi,
+    Person,
+    StopRule,
+    WearSpan,
+    revised,
+    utc_instant,
+)
 from mkhats.domain.numbers import parse_number
 from mkhats.domain.stoprules import Alert, is_decided, parse_condition, parse_guard
 from mkhats.domain.targets import validate_target
@@ -97,8 +107,23 @@ def set_kpi(ws: Workspace, key: str, change: KpiChange, base: Mapping[str, str] 
         return updated
 
 
-def assign(ws: Workspace, hat_key: str, person: str, kind: str | None = None) -> tuple[Person, bool]:
+def wearer_fields(hat: Hat) -> dict[str, str]:
+    """Who wears a hat, as the settings screen shows it (nobody: empty)."""
+    return {"wearer": person_name(hat.wearer) if hat.wearer else ""}
+
+
+def wearer_labels() -> dict[str, str]:
+    """The settings screen's name of the wearer field."""
+    return {"wearer": t("settings.hats.wearer")}
+
+
+def assign(
+    ws: Workspace, hat_key: str, person: str, kind: str | None = None, base: Mapping[str, str] | None = None
+) -> tuple[Person, bool]:
     """``person`` now wears ``hat_key`` (created if new; an optional hat is enabled).
+
+    ``base``: ``wearer_fields`` of the hat as the settings screen showed it; another wearer set
+    since raises ``EditConflict`` and nothing is written. None (``mkhats assign``): a plain set.
 
     Returns:
         The person and whether they were created.
@@ -114,8 +139,10 @@ def assign(ws: Workspace, hat_key: str, person: str, kind: str | None = None) ->
         record = Person(name=name, kind=kind or "staff") if created else existing
         if not created and kind and kind != existing.kind:
             record = revised(existing, kind=kind)
+        updated = revised(hat, wearer=record.name, enabled=True)
+        expect(base, wearer_fields(updated), wearer_fields(hat), hat_name(hat), wearer_labels())
         repo.upsert_person(record)
-        repo.upsert_hat(revised(hat, wearer=record.name, enabled=True))
+        repo.upsert_hat(updated)
         return record, created
 
 

@@ -250,3 +250,29 @@ async def test_a_value_changed_elsewhere_asks_and_keep_mine_stores_mine(ws, make
         await pilot.pause()
         assert app.screen is screen
         assert stored(ws, "performance.spend", ws.today) == 777
+
+
+# -- the settings screen -----------------------------------------------------------------------------
+
+
+async def test_an_hour_budget_changed_elsewhere_asks_and_take_theirs_shows_it(empty_ws, make_app):
+    from mkhats.services.settings import set_hours_budget
+    from tests.ui.test_settings import open_settings
+
+    app = make_app(empty_ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_settings(app, pilot, "hats")
+        field = screen.query_one("#hat-hours-cmo", Input)
+        field.focus()
+        await pilot.press(*"8")
+        set_hours_budget(Workspace(empty_ws.path, empty_ws.today), "cmo", "6")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SameEditDialog)
+        assert "Hours/week changed elsewhere" in str(app.screen.query_one("#edit-sentence", Static).render())
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.screen is screen
+        assert field.value == "6"
+        with empty_ws.read() as repo:
+            assert repo.hats()["cmo"].hours_budget == 6

@@ -319,3 +319,38 @@ def test_an_alert_decided_otherwise_elsewhere_refuses_the_decision(two) -> None:
     decide(me, alert, "kept", "Black Friday", base=info.value.theirs)  # keep mine
     with me.read() as repo:
         assert [d.decision for d in repo.decisions()] == ["stopped", "kept"]
+
+
+# -- the settings screen: a person's kind, a hat's wearer and hours, the currency -----------------
+
+
+def test_settings_values_changed_elsewhere_are_conflicts_and_plain_sets_stay(two) -> None:
+    from mkhats.services import settings as s
+    from mkhats.services.setup import assign
+
+    me, other = two
+    s.add_person(me, "Olga")
+    s.set_person_kind(other, "Olga", "external")
+    with pytest.raises(EditConflict) as info:
+        s.set_person_kind(me, "Olga", "owner", base={"kind": "Staff"})
+    assert (info.value.mine, info.value.theirs) == ({"kind": "Owner"}, {"kind": "Agency/contractor"})
+
+    assign(other, "cmo", "Olga")  # ``mkhats assign`` from a script: a plain set
+    with pytest.raises(EditConflict) as info:
+        s.set_wearer(me, "cmo", "Me", base={"wearer": ""})
+    assert info.value.theirs == {"wearer": "Olga"}
+    with pytest.raises(EditConflict):
+        s.set_wearer(me, "cmo", None, base={"wearer": ""})
+    assert s.set_wearer(me, "cmo", "Me", base={"wearer": "Olga"}).wearer == "Me"  # keep mine
+
+    s.set_hours_budget(other, "cmo", "6")
+    with pytest.raises(EditConflict):
+        s.set_hours_budget(me, "cmo", "8", base={"hours": ""})
+    assert s.set_hours_budget(me, "cmo", "6", base={"hours": ""}).hours_budget == 6  # same: no conflict
+
+    s.set_currency(other, "€")
+    with pytest.raises(EditConflict) as info:
+        s.set_currency(me, "£", base={"currency": ""})
+    assert info.value.render() == "Settings: Currency sign changed elsewhere since this form opened; nothing was saved."
+    with other.read() as repo:
+        assert repo.settings().currency == "€"

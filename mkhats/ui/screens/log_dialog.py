@@ -84,7 +84,8 @@ class LogDialog(ModalScreen[WeeklyLog | None]):
         editor = self.query_one(WeeklyLogEditor)
         error = self.query_one(".error", Static)
         try:
-            log = plans.save_log(self.app.ws, self.hat, self.week, base=editor.base(), **fields)  # type: ignore[attr-defined]
+            ws = self.app.ws  # type: ignore[attr-defined]
+            log = plans.save_log(ws, self.hat, self.week, base=editor.base(), **fields)
         except EditConflict as conflict:
             self._ask(conflict, closing)
             return False
