@@ -2,7 +2,7 @@
 
 MESSAGES = {
     "edit.conflict": "{what}: {fields} — изменено в другом месте после открытия формы; ничего не сохранено.",
-    "edit.what.log": "Недельный журнал «{hat}», {week}",
+    "edit.what.log": "План-факт недели «{hat}», {week}",
     "edit.what.kpi_rule": "Цель и стоп-правило «{kpi}»",
     "edit.what.value": "«{kpi}» за {day}",
     "edit.what.item": "Пункт чек-листа «{item}»",
