@@ -7,7 +7,7 @@ keeps the text it was read with as its base: the save then notices if another wr
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from textual import on
 from textual.app import ComposeResult
@@ -98,7 +98,7 @@ class WeeklyLogEditor(Horizontal):
                 area.stored = text
             area.show_state()
 
-    def rebase(self, theirs: dict[str, str], fields: Iterable[str], take: bool) -> None:
+    def rebase(self, theirs: dict[str, str], fields: Collection[str], take: bool) -> None:
         """After a conflict: ``fields`` now expect ``theirs``; ``take`` also shows theirs (mine is dropped)."""
         for area in self.query(LogField):
             if area.field in fields:
