@@ -30,6 +30,7 @@ class ItemDialog(FormDialog[ChecklistItem]):
         self.hat = hat
         self.item = item
         self.cadence = item.cadence if item else cadence
+        self.base = plans.item_fields(item) if item else None
 
     def form_title(self) -> str:
         return t("forms.item.edit_title" if self.item else "forms.item.add_title")
@@ -49,7 +50,15 @@ class ItemDialog(FormDialog[ChecklistItem]):
         cadence = str(self.query_one("#cadence", Select).value)
         if self.item is None:
             return plans.add_item(self.app.ws, self.hat, text, cadence)
-        return plans.edit_item(self.app.ws, self.item.id, text, cadence)
+        return plans.edit_item(self.app.ws, self.item.id, text, cadence, base=self.base)
+
+    def load_fields(self, fields: dict[str, str]) -> None:
+        """Take theirs: the text as typed, the cadence by its name."""
+        if "text" in fields:
+            self.query_one("#text", Input).value = fields["text"]
+        names = {t(f"cadence.{c}"): c for c in CADENCES}
+        if fields.get("cadence") in names:
+            self.query_one("#cadence", Select).value = names[fields["cadence"]]
 
 
 class ChecklistEditor(ModalScreen[None]):

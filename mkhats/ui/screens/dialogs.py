@@ -232,8 +232,11 @@ class DecisionDialog(FormDialog[str]):
     ERROR_FIELDS = {"decision.reason_needed": "reason"}
 
     def __init__(self, alert: Alert) -> None:
+        from mkhats.services.setup import decision_fields
+
         super().__init__()
         self.alert = alert
+        self.base = decision_fields(None)  # the form opens on an open alert
 
     def form_title(self) -> str:
         return t("forms.decision.title")
@@ -258,11 +261,19 @@ class DecisionDialog(FormDialog[str]):
         if index < 0:
             raise FieldError("decision", InputError("forms.decision.choose"))
         decision = DECISIONS[index]
-        decide(self.app.ws, self.alert, decision, self.query_one("#reason", Input).value)
+        decide(self.app.ws, self.alert, decision, self.query_one("#reason", Input).value, base=self.base)
         kpi = current_snapshot(self).kpis.get(self.alert.kpi)
         title = kpi_title(kpi) if kpi else self.alert.kpi
         self.app.notify(t("forms.decision.saved", kpi=title, decision=t(f"decision.{decision}")))
         return decision
+
+
+    def load_fields(self, fields: dict[str, str]) -> None:
+        """Take theirs: the decision by its name, the reason as written."""
+        super().load_fields({k: v for k, v in fields.items() if k == "reason"})
+        names = {t(f"decision.{d}"): d for d in DECISIONS}
+        if fields.get("decision") in names:
+            self.query_one(f"#d-{names[fields['decision']]}", RadioButton).value = True
 
 
 class RolesReviewDialog(FormDialog[RolesReview]):

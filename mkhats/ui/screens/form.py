@@ -3,7 +3,9 @@
 A form's ``submit`` parses its fields and calls one service. An ``InputError`` it raises is shown
 under the field it concerns (``FieldError`` names the field; otherwise ``ERROR_FIELDS`` maps the
 error's catalogue key to a field) and the form stays open with nothing saved. ``escape`` cancels;
-``enter`` in the last input, ``ctrl+s`` or the Save button saves.
+``enter`` in the last input, ``ctrl+s`` or the Save button saves. A form that edits a stored record
+keeps its fields as read in ``base``; a save that finds them changed elsewhere (``EditConflict``)
+asks keep mine / take theirs / see both (SPEC §5).
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static, TextArea
 
-from mkhats.errors import InputError, MkhatsError
+from mkhats.errors import EditConflict, InputError, MkhatsError
 from mkhats.i18n import t
 
 R = TypeVar("R")
@@ -60,6 +62,8 @@ class FormDialog(ModalScreen[R], Generic[R]):
     def __init__(self) -> None:
         super().__init__()
         self._errors: dict[str, str] = {}
+        self.base: dict[str, str] | None = None
+        """The edited record's fields as the form read them (None: a new record, nothing to check)."""
 
     def form_title(self) -> str:
         """The title on the form's border."""
@@ -124,6 +128,9 @@ class FormDialog(ModalScreen[R], Generic[R]):
         except FieldError as error:
             self.show_error(error.field, error.error.render())
             return
+        except EditConflict as conflict:
+            self._ask(conflict)
+            return
         except InputError as error:
             # A record refused by its model names its field: shown under it when the form has one.
             field = getattr(error, "field", "form").rsplit(".", 1)[-1]
@@ -138,6 +145,37 @@ class FormDialog(ModalScreen[R], Generic[R]):
     def action_cancel(self) -> None:
         """Close without saving."""
         self.dismiss(None)
+
+    # -- two writers of one record ---------------------------------------------------------------
+
+    def _ask(self, conflict: EditConflict) -> None:
+        """Keep mine (save over theirs), take theirs (shown, nothing saved) or see both."""
+        from mkhats.ui.screens.same_edit import ask
+
+        theirs = {f: conflict.theirs.get(f, "") for f in conflict.fields}
+
+        def keep_mine() -> None:
+            self.base = {**(self.base or {}), **theirs}
+            self.action_save()
+
+        def take_theirs() -> None:
+            self.base = {**(self.base or {}), **theirs}
+            self.load_fields(theirs)
+            self.show_error("form", t("edit.took_theirs"))
+
+        ask(self, conflict, keep_mine, take_theirs)
+
+    def load_fields(self, fields: dict[str, str]) -> None:
+        """Show ``fields`` (the stored text, on "take theirs") in the inputs named after them.
+
+        Forms whose fields are not plain inputs (a ``Select``…) override this.
+        """
+        for name, text in fields.items():
+            for widget in self.query(f"#{name}"):
+                if isinstance(widget, Input):
+                    widget.value = text
+                elif isinstance(widget, TextArea):
+                    widget.load_text(text)
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:

@@ -3,6 +3,8 @@
 A section shows a ``SettingsState`` (attributes down) and saves through ``services.settings``;
 a refusal shows inline under the section, a storage error as a notification, and a save posts
 ``SettingsPane.Saved`` so the screen re-reads the state and every section shows it (messages up).
+A save of a value the section showed passes it as ``base``: changed elsewhere since, the user is
+asked keep mine / take theirs / see both (SPEC §5).
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static, Swi
 
 from mkhats.domain.labels import currency_sign, format_unit, hat_name, person_name
 from mkhats.domain.models import PERSON_KINDS
-from mkhats.errors import InputError, MkhatsError
+from mkhats.errors import EditConflict, InputError, MkhatsError
 from mkhats.i18n import current_language, t
 from mkhats.services import settings as service
 from mkhats.services.settings import SettingsState
+from mkhats.services.setup import wearer_fields
 
 R = TypeVar("R")
 LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
@@ -74,10 +77,17 @@ class SettingsPane(VerticalScroll, can_focus=False):
         """Show ``state``."""
         self.state = state
 
+    _asking = False
+
     def save(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R | None:
         """Run a use case on the app's workspace; a refusal shows inline, nothing is saved."""
+        if self._asking:
+            return None
         try:
             result = fn(self.app.ws, *args, **kwargs)
+        except EditConflict as conflict:
+            self._ask(conflict, fn, args, kwargs)
+            return None
         except InputError as error:
             self.show_error(error.render())
             return None
@@ -88,6 +98,30 @@ class SettingsPane(VerticalScroll, can_focus=False):
         self.show_error("")
         self.post_message(self.Saved())
         return result
+
+    def _ask(self, conflict: EditConflict, fn: Callable[..., Any], args: tuple, kwargs: dict[str, Any]) -> None:
+        """Keep mine (save again over theirs) or take theirs (the section shows what is stored)."""
+        from mkhats.ui.screens.same_edit import ask
+
+        theirs = {f: conflict.theirs.get(f, "") for f in conflict.fields}
+        self._asking = True  # leaving the field while the question is open saves nothing
+
+        def keep_mine() -> None:
+            self._asking = False
+            self.save(fn, *args, **{**kwargs, "base": {**(kwargs.get("base") or {}), **theirs}})
+
+        def take_theirs() -> None:
+            later()
+            self.took_theirs(theirs)
+
+        def later() -> None:
+            self._asking = False
+            self.post_message(self.Saved())  # nothing saved: every section re-reads what is stored
+
+        ask(self.screen, conflict, keep_mine, take_theirs, later)
+
+    def took_theirs(self, theirs: dict[str, str]) -> None:
+        """Show the stored text in an input being typed in (sections with inputs)."""
 
     def current(self) -> str | None:
         """The key of the highlighted row of this section's table (None when it is empty)."""
@@ -156,7 +190,8 @@ class PeoplePane(SettingsPane):
         name = self.current()
         person = self.state.persons.get(name or "")
         if person is not None and selected(event.select) not in (None, person.kind):
-            self.save(service.set_person_kind, person.name, event.select.value)
+            base = {"kind": t(f"settings.kind.{person.kind}")}
+            self.save(service.set_person_kind, person.name, event.select.value, base=base)
 
     @on(Button.Pressed, "#people-remove")
     def _remove(self) -> None:
@@ -217,7 +252,7 @@ class HatsPane(SettingsPane):
         hat = self.state.hats.get(self._key(event.select.id, "hat-wearer-"))
         person = selected(event.select)
         if hat is not None and person != hat.wearer:
-            self.save(service.set_wearer, hat.key, person)
+            self.save(service.set_wearer, hat.key, person, base=wearer_fields(hat))
 
     @on(Switch.Changed, ".hat-enabled")
     def _enabled(self, event: Switch.Changed) -> None:
@@ -233,7 +268,15 @@ class HatsPane(SettingsPane):
     def _hours(self, event: Input.Submitted | Input.Blurred) -> None:
         hat = self.state.hats.get(self._key(event.input.id, "hat-hours-"))
         if hat is not None and event.value.strip() != hours_text(hat.hours_budget):
-            self.save(service.set_hours_budget, hat.key, event.value)
+            self._typed = event.input
+            self.save(service.set_hours_budget, hat.key, event.value, base={"hours": hours_text(hat.hours_budget)})
+
+    _typed: Input | None = None
+    """The hours field last saved from (take theirs shows the stored budget in it)."""
+
+    def took_theirs(self, theirs: dict[str, str]) -> None:
+        if "hours" in theirs and self._typed is not None:
+            self._typed.value = theirs["hours"]
 
 
 class ChecklistsPane(SettingsPane):
@@ -308,5 +351,10 @@ class LanguagePane(SettingsPane):
     @on(Button.Pressed, "#pref-save")
     @on(Input.Submitted, "#pref-currency")
     def _currency(self) -> None:
-        if self.save(service.set_currency, self.query_one("#pref-currency", Input).value) is not None:
+        base = {"currency": self.state.settings.currency or ""}
+        if self.save(service.set_currency, self.query_one("#pref-currency", Input).value, base=base) is not None:
             self.app.notify(t("settings.saved"), timeout=3)
+
+    def took_theirs(self, theirs: dict[str, str]) -> None:
+        if "currency" in theirs:
+            self.query_one("#pref-currency", Input).value = theirs["currency"]

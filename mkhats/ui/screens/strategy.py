@@ -77,6 +77,7 @@ class StrategyDialog(FormDialog[StrategySession]):
         snapshot = current_snapshot(self)
         self.month = self._start_month()
         session = session_of(snapshot.sessions, self.month)
+        self.base = self._fields(session)
         month = Input(self.month, placeholder="YYYY-MM", id="month", max_length=7)
         month.add_class("short")
         yield field_row("month", t("cmo.strategy.month"), month)
@@ -89,6 +90,24 @@ class StrategyDialog(FormDialog[StrategySession]):
                          show_line_numbers=False, tab_behavior="focus")
         yield field_row("notes", t("cmo.notes"), notes)
         yield Static(self._history(snapshot.sessions), id="history", classes="intro")
+
+    def _fields(self, session: StrategySession | None) -> dict[str, str]:
+        from mkhats.services.strategy import session_fields
+
+        return session_fields(session, [h.key for h in self._channels()])
+
+    def load_fields(self, fields: dict[str, str]) -> None:
+        """Take theirs: a verdict by its name, the notes as written."""
+        names = {t(f"verdict.{v}"): v for v in VERDICTS}
+        for name, text in fields.items():
+            if name == "notes":
+                self.query_one("#notes", TextArea).load_text(text)
+                continue
+            picker = self.query_one(f"#{name}", Select)
+            if text in names:
+                picker.value = names[text]
+            else:
+                picker.clear()
 
     def action_running_month(self) -> None:
         """Turn to the running month (so far): its numbers, and its session if one was held."""
@@ -135,6 +154,7 @@ class StrategyDialog(FormDialog[StrategySession]):
         self.month = month
         self.query_one("#month-numbers", Static).update(self._numbers(month))
         session = session_of(current_snapshot(self).sessions, month)
+        self.base = self._fields(session)
         for hat in self._channels():
             picker = self.query_one(f"#v-{hat.key}", Select)
             verdict = session.verdicts.get(hat.key) if session else None
@@ -145,13 +165,22 @@ class StrategyDialog(FormDialog[StrategySession]):
         self.query_one("#notes", TextArea).text = session.notes if session else ""
 
     def submit(self) -> StrategySession:
-        from mkhats.services.strategy import record_session
+        from mkhats.services.strategy import parse_month, record_session
 
         channels = self._channels()
         verdicts = {h.key: self.query_one(f"#v-{h.key}", Select).selection for h in channels}
         if channels and not any(verdicts.values()):
             raise FieldError(f"v-{channels[0].key}", InputError("strategy.no_verdict"))
-        session = record_session(self.app.ws, self.query_one("#month", Input).value, verdicts,
-                                 self.query_one("#notes", TextArea).text)
+        typed = self.query_one("#month", Input).value
+        try:
+            month = parse_month(typed)
+        except InputError:
+            month = self.month  # record_session says what is wrong with it
+        if month != self.month:
+            # Typed but not loaded: nothing of that month was read, so any session it has is theirs.
+            self.month, self.base = month, self._fields(None)
+            self.query_one("#month-numbers", Static).update(self._numbers(month))
+        notes = self.query_one("#notes", TextArea).text
+        session = record_session(self.app.ws, typed, verdicts, notes, base=self.base)
         self.app.notify(t("cmo.strategy.saved", month=format_month(session.month)))
         return session
