@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 from mkhats.domain.models import WeeklyLog
+from mkhats.domain.safe_text import terminal_text
 from mkhats.i18n import t
 from mkhats.ui.keys import KEY_LABELS, relabel_bindings
 from mkhats.services.plans import LOG_FIELDS
@@ -68,7 +69,8 @@ class WeeklyLogEditor(Horizontal):
     def show(self, log: WeeklyLog | None, force: bool = False) -> None:
         """Show a stored log; fields with unsaved typing keep it unless ``force`` (week changed)."""
         for area in self.query(LogField):
-            stored = getattr(log, area.field) if log else ""
+            # Shown (and compared) without control characters: untouched, a field is not saved again.
+            stored = terminal_text(getattr(log, area.field)) if log else ""
             if force or not area.dirty:
                 area.load_text(stored)
             area.stored = stored
@@ -81,7 +83,7 @@ class WeeklyLogEditor(Horizontal):
     def mark_saved(self, log: WeeklyLog) -> None:
         """The save went through: what is stored is what is shown."""
         for area in self.query(LogField):
-            area.stored = getattr(log, area.field)
+            area.stored = terminal_text(getattr(log, area.field))
             area.show_state()
 
     def action_save(self) -> None:
