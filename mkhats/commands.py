@@ -32,10 +32,11 @@ from mkhats.i18n import set_language, t
 from mkhats.services import Workspace, default_db_path
 
 
-def _out(text: str = "") -> None:
+def _out(text: str = "", lines: bool = False) -> None:
+    """One message (``lines``: a block whose lines were each made one line, such as a table)."""
     from mkhats.cli import emit  # loaded already: it is the entry point
 
-    emit(text)
+    emit(text, lines=lines)
 
 
 def _workspace(args: argparse.Namespace) -> Workspace:
@@ -156,7 +157,7 @@ def cmd_kpi(args: argparse.Namespace, ws: Workspace) -> int:
     for hat in hats.values():
         for kpi in sorted((k for k in kpis.values() if k.hat == hat.key), key=lambda k: k.position):
             rows.append(_kpi_cells(kpi, currency, hat.enabled))
-    _out(_columns(rows))
+    _out(_columns(rows), lines=True)
     return 0
 
 
