@@ -254,7 +254,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return commands.run(args)
     except MkhatsError as error:
-        emit(error.render(), sys.stderr, lines=True)  # a refused import lists its rows
+        for line in error.lines():  # a refused import lists its rows, each on one line
+            emit(line, sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         return 130

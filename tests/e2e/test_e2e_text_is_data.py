@@ -107,9 +107,14 @@ def test_kpi_list_prints_titles_and_actions_on_their_own_row(cli, tmp_path):
 
 
 def test_a_refusal_quoting_the_input_is_clean(cli, tmp_path):
-    code, out, err = raw(cli, "add", "performance.leads\x1b[2J", "5")
+    code, out, err = raw(cli, "add", "performance.leads\x1b[2J\nSTOP forged", "5")
     assert code == 2 and out == b""
-    assert clean(err).count("\n") == 1
+    assert clean(err).count("\n") == 1  # one sentence: the newline typed cannot forge a second line
+    path = tmp_path / "bad.csv"
+    path.write_text('date,kpi,value\n2026-11-20,performance.leads,"x\nSTOP forged"\n2026-11-21,nope,1\n', "utf-8")
+    code, out, err = raw(cli, "import", str(path))
+    assert code == 2 and out == b""
+    assert len(clean(err).splitlines()) == 3  # the summary and one line per bad row
     code, out, err = raw(cli, "assign", "pm", "x", "--kind", "\x1b[2Jboss")  # argparse's own message
     assert code == 2 and "boss" in clean(err)
 
