@@ -15,25 +15,39 @@ Pure and self-contained (no mkhats import), so it can move to the presentation l
 from __future__ import annotations
 
 import re
+from functools import cache
 
-# Escape sequences go as a whole, so no stray "[2J" is left behind (ECMA-48). String-type
-# sequences (OSC, DCS, SOS, PM, APC) run to their terminator (BEL or ST) or, unterminated, to the
-# end of the text, as a terminal would swallow it.
-_SEQUENCES = re.compile(
-    r"""
+
+@cache
+def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A pattern compiled when first needed: compiling them all costs every command ≈ 5 ms (SPEC §6),
+    and a command printing clean text needs none."""
+    return re.compile(pattern, flags)
+
+
+def _sequences() -> re.Pattern[str]:
+    """Escape sequences. They go as a whole, so no stray "[2J" is left behind (ECMA-48). String-type sequences (OSC,
+    DCS, SOS, PM, APC) run to their terminator (BEL or ST) or, unterminated, to the end of the text,
+    as a terminal would swallow it.
+    """
+    return _compiled(_SEQUENCE_PATTERN, re.VERBOSE | re.DOTALL)
+
+
+_SEQUENCE_PATTERN = r"""
       \x1b\[ [\x30-\x3f]* [\x20-\x2f]* [\x40-\x7e]?              # CSI: ESC [ params final
     | \x9b [\x30-\x3f]* [\x20-\x2f]* [\x40-\x7e]?                # CSI, the 8-bit C1 form
     | (?: \x1b[\]PX^_] | [\x90\x98\x9d\x9e\x9f] )                # OSC, DCS, SOS, PM, APC
       .*? (?: \x07 | \x1b\\ | \x9c | \Z )                        #   up to BEL or ST
     | \x1b [\x20-\x2f]* [\x30-\x7e]?                             # any other ESC sequence
-    """,
-    re.VERBOSE | re.DOTALL,
-)
+"""
 _C0_KEEP_LINES = "\t\n"
 # C0 and DEL, C1, and the bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
-_CONTROLS = [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_CONTROLS = [*range(0x20), 0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 _DROP_KEEP_LINES = str.maketrans({c: None for c in _CONTROLS if chr(c) not in _C0_KEEP_LINES})
-_BREAKS = re.compile(r"[\t\n\u2028\u2029]+")
+_BREAKS = r"[\t\n\u2028\u2029]+"
+# One scan answers "anything to do?": most texts (names, numbers with no-break spaces) have nothing.
+_DIRTY_BLOCK = frozenset(chr(c) for c in _CONTROLS if chr(c) not in _C0_KEEP_LINES)
+_DIRTY_LINE = frozenset(map(chr, _CONTROLS)) | {"\u2028", "\u2029"}
 
 
 def terminal_text(text: str) -> str:
@@ -41,16 +55,16 @@ def terminal_text(text: str) -> str:
 
     Newlines and tabs stay (a block of lines); a lone ``\\r`` goes, as it would overwrite the line.
     """
-    if text.isprintable() or not text:  # the common case costs one scan: no control character at all
+    if _DIRTY_BLOCK.isdisjoint(text):
         return text
-    return _SEQUENCES.sub("", text).translate(_DROP_KEEP_LINES)
+    return _sequences().sub("", text).translate(_DROP_KEEP_LINES)
 
 
 def terminal_line(text: str) -> str:
     """``terminal_text`` on one line: newlines and tabs become a space, so no line can be forged."""
-    if text.isprintable() or not text:
+    if _DIRTY_LINE.isdisjoint(text):
         return text
-    return _BREAKS.sub(" ", terminal_text(text))
+    return _compiled(_BREAKS).sub(" ", terminal_text(text))
 
 
 # CommonMark's backslash escapes for what starts emphasis, links, images, code, headings, tables and
@@ -60,7 +74,7 @@ _MARKDOWN = str.maketrans({
     "<": "&lt;",
     ">": "&gt;",
 })
-_LEADING_MARKER = re.compile(r"^(?:([-+])|(\d{1,9})([.)]))(?=\s|$)")
+_LEADING_MARKER = r"^(?:([-+])|(\d{1,9})([.)]))(?=\s|$)"
 
 
 def markdown_inline(text: str) -> str:
@@ -73,7 +87,7 @@ def markdown_inline(text: str) -> str:
     """
     text = terminal_line(text).strip()  # a leading indent could open a code block
     text = text.translate(_MARKDOWN)
-    match = _LEADING_MARKER.match(text)
+    match = _compiled(_LEADING_MARKER).match(text)
     if match:
         marker, number, dot = match.groups()
         text = ("\\" + marker if marker else number + "\\" + dot) + text[match.end() :]

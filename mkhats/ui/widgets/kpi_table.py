@@ -92,9 +92,10 @@ class KpiTable(RecallTable):
 
 def _clean(row: KpiRow) -> KpiRow:
     texts = (row.title, row.target, row.week, row.prev, row.status_text)
-    if all(x.isprintable() for x in texts):
-        return row
-    title, target, week, prev, status = map(terminal_line, texts)
+    cleaned = tuple(map(terminal_line, texts))
+    if cleaned == texts:
+        return row  # the common case: the same row, nothing rebuilt
+    title, target, week, prev, status = cleaned
     return replace(row, title=title, target=target, week=week, prev=prev, status_text=status)
 
 
