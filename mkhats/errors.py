@@ -25,6 +25,10 @@ class MkhatsError(Exception):
 
         return t(self.key, **self.params)
 
+    def lines(self) -> list[str]:
+        """The message as printed, line by line: one sentence, unless an error lists several things."""
+        return [self.render()]
+
     def __str__(self) -> str:
         return self.render()
 

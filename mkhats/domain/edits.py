@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from mkhats.domain.safe_text import terminal_text
 from mkhats.errors import EditConflict
+
+
+def _shown(fields: Mapping[str, str]) -> dict[str, str]:
+    """Fields as a form shows them (no control characters): a stored text holding one is what the
+    form read, not a change made elsewhere."""
+    return {f: terminal_text(v) for f, v in fields.items()}
 
 
 def clashes(base: Mapping[str, str], mine: Mapping[str, str], theirs: Mapping[str, str]) -> list[str]:
@@ -26,6 +33,7 @@ def clashes(base: Mapping[str, str], mine: Mapping[str, str], theirs: Mapping[st
         Field names, in ``mine``'s order: each differs between mine and theirs, and theirs differs
         from base.
     """
+    base, theirs = _shown(base), _shown(theirs)
     return [f for f, value in mine.items() if f in base and value != theirs.get(f, "") and theirs.get(f, "") != base[f]]
 
 

@@ -34,11 +34,15 @@ class BadRowsError(InputError):
 
     def render(self) -> str:
         """The summary line, then one line per bad row; one bad row is one line."""
+        return "\n".join(self.lines())
+
+    def lines(self) -> list[str]:
+        """The summary, then each bad row (a cell it quotes may hold a newline: the CLI keeps it on its line)."""
         if len(self.errors) == 1:
             error = self.errors[0]
-            return t("import.bad_row", file=self.params["file"], row=error.row,
-                     reason=t(error.reason_key, **error.params))
-        return "\n".join([super().render(), *(e.render() for e in self.errors)])
+            return [t("import.bad_row", file=self.params["file"], row=error.row,
+                      reason=t(error.reason_key, **error.params))]
+        return [super().render(), *(e.render() for e in self.errors)]
 
 
 def find_kpi(kpis: dict[str, Kpi], key: str) -> Kpi:

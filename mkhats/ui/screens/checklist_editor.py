@@ -14,9 +14,11 @@ from textual.widgets import Button, DataTable, Footer, Input, Select, Static
 from mkhats.domain.checklist import current_items, week_periods
 from mkhats.domain.labels import hat_name, item_text
 from mkhats.domain.models import CADENCES, ChecklistItem
+from mkhats.domain.safe_text import terminal_line
 from mkhats.errors import MkhatsError
 from mkhats.i18n import t
 from mkhats.services import plans
+from mkhats.ui.plain import literal, plain
 from mkhats.ui.screens.form import FORMS_CSS, ConfirmDialog, FormDialog, field_row
 
 
@@ -36,7 +38,7 @@ class ItemDialog(FormDialog[ChecklistItem]):
         return t("forms.item.edit_title" if self.item else "forms.item.add_title")
 
     def compose_fields(self) -> ComposeResult:
-        text = item_text(self.item) if self.item else ""
+        text = terminal_line(item_text(self.item)) if self.item else ""  # shown as it can be, saved so
         yield field_row("text", t("forms.item.text"), Input(text, id="text", max_length=500))
         options = [(t(f"cadence.{c}"), c) for c in CADENCES]
         picker = Select(options, allow_blank=False, value=self.cadence, id="cadence")
@@ -82,7 +84,7 @@ class ChecklistEditor(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form editor") as box:
             hat = self.app.snapshot.hats.get(self.hat) if self.app.snapshot else None
-            box.border_title = t("forms.items.title", hat=hat_name(hat or self.hat))
+            box.border_title = literal(t("forms.items.title", hat=hat_name(hat or self.hat)))
             yield Static(self.hint(), id="items-hint", classes="intro")
             yield DataTable(id="items", cursor_type="row", show_header=False, zebra_stripes=False)
             yield Static(id="err-form", classes="error")
@@ -130,7 +132,7 @@ class ChecklistEditor(ModalScreen[None]):
             if not group:
                 table.add_row(Text("  " + t("forms.items.empty"), style="dim italic"), key=f"empty-{cadence}")
             for item in group:
-                table.add_row(Text("  " + item_text(item)), key=item.id)
+                table.add_row(plain("  " + item_text(item)), key=item.id)
                 self._items[item.id] = item
         if select in self._items:
             row = table.get_row_index(select)
@@ -164,7 +166,7 @@ class ChecklistEditor(ModalScreen[None]):
         try:
             fn(self.app.ws, *args)
         except MkhatsError as exc:
-            error.update(exc.render())
+            error.update(plain(exc.render(), lines=True))
             error.add_class("-shown")
             return False
         return True

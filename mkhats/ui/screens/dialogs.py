@@ -29,6 +29,7 @@ from mkhats.domain.stoprules import Alert
 from mkhats.domain.weeks import parse_day
 from mkhats.errors import InputError
 from mkhats.i18n import current_language, t
+from mkhats.ui.plain import plain
 from mkhats.ui.screens.form import FieldError, FormDialog, field_row
 
 
@@ -87,7 +88,7 @@ class AddValueDialog(FormDialog[list[Alert]]):
     def compose_fields(self) -> ComposeResult:
         snapshot = current_snapshot(self)
         options = [
-            (f"{hat_name(hat)} · {kpi_title(kpi)}", kpi.key)
+            (plain(f"{hat_name(hat)} · {kpi_title(kpi)}"), kpi.key)  # the user's names: literal
             for hat in snapshot.enabled_hats
             for kpi in snapshot.hat_kpis(hat.key)
             if kpi.formula is None
@@ -168,18 +169,15 @@ class CheckDialog(FormDialog[ExternalCheck]):
         snapshot = current_snapshot(self)
         rule = self._rule()
         pair = pair_name(rule.hats, snapshot.hats)
-        yield Static(
-            t("forms.check.intro", pair=pair, level=t(f"level.{rule.level}"), every=t(f"every.{rule.every}"),
-              reason=conflict_reason(rule))
-            + "\n" + t("forms.check.what", check=conflict_check(rule)),
-            classes="intro",
-        )
+        intro = t("forms.check.intro", pair=pair, level=t(f"level.{rule.level}"), every=t(f"every.{rule.every}"),
+                  reason=conflict_reason(rule))
+        yield Static(plain(intro) + "\n" + plain(t("forms.check.what", check=conflict_check(rule))), classes="intro")
 
     def compose_fields(self) -> ComposeResult:
         snapshot = current_snapshot(self)
         wearers = {(snapshot.hats[h].wearer or "").casefold() for h in self.pair if h in snapshot.hats}
         eligible = [p for p in snapshot.persons.values() if p.name.casefold() not in wearers]
-        options = [(f"{person_name(p.name)} · {t(f'kind.{p.kind}')}", p.name) for p in eligible]
+        options = [(plain(f"{person_name(p.name)} · {t(f'kind.{p.kind}')}"), p.name) for p in eligible]
         latest = [c.by for c in snapshot.checks if set(c.hats) == set(self.pair)]
         value = latest[-1] if latest and latest[-1] in {p.name for p in eligible} else Select.NULL
         if options:
@@ -242,7 +240,7 @@ class DecisionDialog(FormDialog[str]):
         return t("forms.decision.title")
 
     def compose_intro(self) -> ComposeResult:
-        yield Static(alert_line(self.alert, current_snapshot(self)), classes="intro alert")
+        yield Static(plain(alert_line(self.alert, current_snapshot(self))), classes="intro alert")
 
     def compose_fields(self) -> ComposeResult:
         suggested = "rewritten" if "rewrite" in (self.alert.rule.action_key or "") else "stopped"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar, Generic, TypeVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,6 +24,7 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 
 from mkhats.errors import EditConflict, InputError, MkhatsError
 from mkhats.i18n import t
+from mkhats.ui.plain import literal, plain
 
 R = TypeVar("R")
 
@@ -38,8 +40,8 @@ class FieldError(Exception):
         self.error = error
 
 
-def field_row(name: str, label: str, *widgets: Widget) -> Vertical:
-    """A label beside its widgets, and the (hidden) error line under them."""
+def field_row(name: str, label: str | Text, *widgets: Widget) -> Vertical:
+    """A label beside its widgets, and the (hidden) error line under them (a ``Text`` label: literal)."""
     return Vertical(
         Horizontal(Label(label, classes="label"), *widgets, classes="row"),
         Static(id=f"err-{name}", classes="error"),
@@ -83,7 +85,7 @@ class FormDialog(ModalScreen[R], Generic[R]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form") as box:
-            box.border_title = self.form_title()
+            box.border_title = literal(self.form_title())  # titles name hats and KPIs: the user's words
             yield from self.compose_intro()
             yield from self.compose_fields()
             yield Static(id="err-form", classes="error")
@@ -97,7 +99,7 @@ class FormDialog(ModalScreen[R], Generic[R]):
         """Show ``message`` under ``field`` (or under the form) and focus that field."""
         matches = self.query(f"#err-{field}")
         target = matches.first(Static) if matches else self.query_one("#err-form", Static)
-        target.update(message)
+        target.update(plain(message, lines=True))  # messages quote what was typed
         target.add_class("-shown")
         self._errors[(target.id or "").removeprefix("err-")] = message
         for widget in self.query(f"#field-{field} .row > *"):
@@ -209,7 +211,7 @@ class ConfirmDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form confirm") as box:
             box.border_title = t("forms.confirm.title")
-            yield Static(self.question, classes="intro")
+            yield Static(plain(self.question, lines=True), classes="intro")
             with Horizontal(classes="buttons"):
                 yield Button(self.yes, variant="error", id="yes")
                 yield Button(t("forms.cancel"), id="no")

@@ -20,6 +20,7 @@ from mkhats.domain.models import WeeklyLog
 from mkhats.errors import EditConflict, MkhatsError
 from mkhats.i18n import t
 from mkhats.services import plans
+from mkhats.ui.plain import literal
 from mkhats.ui.screens.same_edit import ask
 from mkhats.ui.widgets.weekly_log import LogField, WeeklyLogEditor
 
@@ -48,7 +49,7 @@ class LogDialog(ModalScreen[WeeklyLog | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = t("ui.log_title", hat=hat_name(self.app.snapshot.hats[self.hat]), week=self.week)
+            box.border_title = literal(t("ui.log_title", hat=hat_name(self.app.snapshot.hats[self.hat]), week=self.week))
             yield WeeklyLogEditor(id=f"log-{self.hat}")
             yield Static("", classes="error")
         yield Footer()

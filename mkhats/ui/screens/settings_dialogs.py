@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from mkhats.domain.labels import action_text, condition_text, hat_name, kpi_title
 from mkhats.domain.models import AGGREGATES, UNITS, Kpi
+from mkhats.domain.safe_text import terminal_line
 from mkhats.domain.stoprules import format_guard
 from mkhats.errors import EditConflict, InputError, MkhatsError
 from mkhats.i18n import t
@@ -27,6 +28,7 @@ from mkhats.services import kpi_edit
 from mkhats.services import settings as service
 from mkhats.services.settings import DIRECTIONS, KpiDraft, SettingsState
 from mkhats.services.setup import KpiChange
+from mkhats.ui.plain import plain
 from mkhats.ui.screens.settings_panes import selected
 from mkhats.ui.keys import relabel_bindings
 from mkhats.ui.screens.settings_rules import every_options, level_options
@@ -77,7 +79,7 @@ class SettingsDialog(ModalScreen[Any]):
             self.conflicted(conflict)
             return None
         except InputError as exc:
-            error.update(Text(exc.render()))
+            error.update(plain(exc.render(), lines=True))
             error.display = True
             return None
         except MkhatsError as exc:
@@ -117,7 +119,7 @@ class ConflictDialog(SettingsDialog):
         self.state = state
 
     def fields(self) -> ComposeResult:
-        hats = [(hat_name(h), h.key) for h in self.state.hats.values()]
+        hats = [(plain(hat_name(h)), h.key) for h in self.state.hats.values()]
         yield Label(t("settings.conflicts.first"))
         yield Select(hats, prompt=t("settings.choose"), id="conflict-a")
         yield Label(t("settings.conflicts.second"))
@@ -166,8 +168,9 @@ class KpiDialog(SettingsDialog):
             yield Label(Text(kpi.key, style="bold"), id="kpi-key")
         yield Label(t("settings.kpi.title"))
         yield Input(
-            value=(kpi.title or "") if kpi else "",
-            placeholder=kpi_title(kpi) if kpi else t("settings.kpi.title_hint"),
+            # Typed texts are prefilled as they can be shown (control characters dropped): saved so.
+            value=terminal_line(kpi.title or "") if kpi else "",
+            placeholder=terminal_line(kpi_title(kpi)) if kpi else t("settings.kpi.title_hint"),
             id="kpi-title",
             max_length=500,
         )
@@ -206,8 +209,8 @@ class KpiDialog(SettingsDialog):
         )
         yield Label(t("settings.kpi.action"))
         yield Input(
-            value=rule.action if rule else "",
-            placeholder=action_text(rule) if rule and action_text(rule) else t("settings.kpi.action_hint"),
+            value=terminal_line(rule.action) if rule else "",
+            placeholder=terminal_line(action_text(rule)) if rule and action_text(rule) else t("settings.kpi.action_hint"),
             id="kpi-action",
             max_length=500,
         )

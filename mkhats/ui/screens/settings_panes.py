@@ -20,11 +20,13 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static, Swi
 
 from mkhats.domain.labels import currency_sign, format_unit, hat_name, person_name
 from mkhats.domain.models import PERSON_KINDS
+from mkhats.domain.safe_text import terminal_line
 from mkhats.errors import EditConflict, InputError, MkhatsError
 from mkhats.i18n import current_language, t
 from mkhats.services import settings as service
 from mkhats.services.settings import SettingsState
 from mkhats.services.setup import wearer_fields
+from mkhats.ui.plain import plain
 
 R = TypeVar("R")
 LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
@@ -133,7 +135,7 @@ class SettingsPane(VerticalScroll, can_focus=False):
     def show_error(self, text: str) -> None:
         """Show (or clear) the inline message of this section."""
         error = self.query_one(".error", Static)
-        error.update(Text(text))
+        error.update(plain(text, lines=True))
         error.display = bool(text)
         if text:
             error.scroll_visible()
@@ -170,7 +172,8 @@ class PeoplePane(SettingsPane):
         table.clear()
         for name, person in sorted(state.persons.items(), key=lambda item: item[0].casefold()):
             hats = ", ".join(hat_name(state.hats[h]) for h in state.worn_by(name)) or "—"
-            table.add_row(person_name(name), t(f"settings.kind.{person.kind}"), hats, key=name)
+            # A str cell would be read as markup: names are the user's, shown literally.
+            table.add_row(plain(person_name(name)), t(f"settings.kind.{person.kind}"), plain(hats), key=name)
         if current in state.persons:
             table.move_cursor(row=table.get_row_index(current))
         self._show_selected()
@@ -178,7 +181,7 @@ class PeoplePane(SettingsPane):
     def _show_selected(self) -> None:
         name = self.current()
         person = self.state.persons.get(name or "")
-        self.query_one("#people-selected", Label).update(person_name(name) if person else "")
+        self.query_one("#people-selected", Label).update(plain(person_name(name)) if person else "")
         set_select(self.query_one("#people-kind", Select), kind_options(), person.kind if person else "staff")
 
     @on(DataTable.RowHighlighted, "#people-table")
@@ -222,7 +225,7 @@ class HatsPane(SettingsPane):
         for hat in self.state.hats.values():
             with Horizontal(classes="hat-row"):
                 kind = t("settings.hats.channel" if hat.channel else "settings.hats.process")
-                yield Label(Text.assemble(hat_name(hat), "\n", (kind, "dim")), classes="hat-name")
+                yield Label(Text.assemble(terminal_line(hat_name(hat)), "\n", (kind, "dim")), classes="hat-name")
                 yield Select([], prompt=t("settings.hats.nobody"), id=f"hat-wearer-{hat.key}", classes="hat-wearer")
                 yield Switch(value=hat.enabled, id=f"hat-enabled-{hat.key}", classes="hat-enabled")
                 yield Input(
@@ -232,7 +235,7 @@ class HatsPane(SettingsPane):
 
     def show(self, state: SettingsState) -> None:
         super().show(state)
-        people = [(person_name(name), name) for name in sorted(state.persons, key=str.casefold)]
+        people = [(plain(person_name(name)), name) for name in sorted(state.persons, key=str.casefold)]
         for hat in state.hats.values():
             for select in self.query(f"#hat-wearer-{hat.key}").results(Select):
                 set_select(select, people, hat.wearer if hat.wearer in state.persons else None)
@@ -296,7 +299,7 @@ class ChecklistsPane(SettingsPane):
             if not hat.enabled:
                 label += f" · {t('settings.hats.off')}"
             for button in self.query(f"#checklist-{hat.key}").results(Button):
-                button.label = label
+                button.label = plain(label)
 
     @on(Button.Pressed, ".checklist-button")
     def _open(self, event: Button.Pressed) -> None:
@@ -334,11 +337,11 @@ class LanguagePane(SettingsPane):
         field = self.query_one("#pref-currency", Input)
         field.placeholder = t("settings.lang.currency_default", sign=currency_sign(None))
         if not field.has_focus:
-            field.value = state.settings.currency or ""
+            field.value = terminal_line(state.settings.currency or "")
         languages = [(name, code) for code, name in LANGUAGE_NAMES.items()]
         set_select(self.query_one("#pref-lang", Select), languages, current_language())
         amount = format_unit("money", 1234567, state.settings.currency)
-        self.query_one("#pref-example", Static).update(Text(t("settings.lang.example", amount=amount)))
+        self.query_one("#pref-example", Static).update(plain(t("settings.lang.example", amount=amount)))
 
     @on(Select.Changed, "#pref-lang")
     def _language(self, event: Select.Changed) -> None:

@@ -15,10 +15,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from mkhats.domain.safe_text import terminal_line
 from mkhats.errors import EditConflict, InputError, MkhatsError
 from mkhats.i18n import t
 from mkhats.services.kpi_detail import error_text
 from mkhats.services.values import add_value
+from mkhats.ui.plain import literal, plain
 
 _CSS = """
 EditValueDialog, ConfirmDialog { align: center middle; }
@@ -55,13 +57,13 @@ class EditValueDialog(ModalScreen["list[Alert] | None"]):
         self.day = day
         self._title = t("detail.edit.title", kpi=title, day=day_text)
         self._value = value
-        self._note = note
-        self._base = {"value": value, "note": note}
-        """The day's value and note as read: what the save expects to find stored."""
+        self._note = terminal_line(note)  # shown as it can be: saving stores it so
+        self._base = {"value": value, "note": self._note}
+        """The day's value and note as read (as shown): what the save expects to find stored."""
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = self._title
+            box.border_title = literal(self._title)  # the KPI's title is the user's
             with Horizontal(classes="row"):
                 yield Label(t("detail.edit.value"))
                 yield Input(self._value, id="edit-value")
@@ -75,7 +77,7 @@ class EditValueDialog(ModalScreen["list[Alert] | None"]):
 
     def _show_error(self, text: str) -> None:
         error = self.query_one("#edit-error", Static)
-        error.update(text)
+        error.update(plain(text, lines=True))  # it may quote what was typed
         error.set_class(not text, "-empty")
 
     @on(Input.Submitted)
@@ -146,7 +148,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self._question, classes="question")
+            yield Static(plain(self._question, lines=True), classes="question")
             with Horizontal(classes="buttons"):
                 yield Button(self._no, id="confirm-no")
                 yield Button(self._yes, variant="error", id="confirm-yes")

@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 from mkhats.domain.models import WeeklyLog
+from mkhats.domain.safe_text import terminal_text
 from mkhats.i18n import t
 from mkhats.ui.keys import KEY_LABELS, relabel_bindings
 from mkhats.services.plans import LOG_FIELDS
@@ -72,7 +73,8 @@ class WeeklyLogEditor(Horizontal):
     def show(self, log: WeeklyLog | None, force: bool = False) -> None:
         """Show a stored log; fields with unsaved typing keep it, and their base, unless ``force``."""
         for area in self.query(LogField):
-            stored = getattr(log, area.field) if log else ""
+            # Shown (and compared) without control characters: untouched, a field is not saved again.
+            stored = terminal_text(getattr(log, area.field)) if log else ""
             if force or not area.dirty:
                 area.load_text(stored)
                 area.stored = stored
@@ -90,7 +92,7 @@ class WeeklyLogEditor(Horizontal):
         """``fields`` were saved as ``log``; other fields without typing show its text (merged)."""
         saved = set(fields)
         for area in self.query(LogField):
-            text = getattr(log, area.field)
+            text = terminal_text(getattr(log, area.field))
             if area.field in saved:
                 area.stored = text
             elif not area.dirty:
