@@ -1,7 +1,8 @@
 """The command line (SPEC §4): argument parsing and exit codes; the work is done by services.
 
 Errors reach stderr as one sentence (never a traceback): exit 2 for bad input, 1 for I/O
-failures and for warnings found by ``check``. Textual is imported only to open the app.
+failures and for warnings found by ``check``. Textual is imported only to open the app. Every
+message leaves through ``emit``, which removes what a terminal would obey (SPEC §5).
 """
 
 from __future__ import annotations
@@ -12,17 +13,33 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import date
+from typing import TextIO
 
+from mkhats.domain.safe_text import terminal_line, terminal_text
 from mkhats.errors import InputError, MkhatsError
 from mkhats.i18n import detect_language, set_language, t
 from mkhats.i18n.argparse_words import parse_args
+
+
+def emit(text: str = "", stream: TextIO | None = None, lines: bool = False) -> None:
+    """Print one message: the only way text reaches the user's terminal from the CLI.
+
+    Names, notes and titles are data (SPEC §5): escape sequences, control characters and bidi
+    overrides are removed. A message is one line (a newline in a name cannot forge another) unless
+    ``lines`` says it is a block whose lines were made safe one by one.
+    """
+    print(terminal_text(text) if lines else terminal_line(text), file=stream or sys.stdout)
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse with one-line errors and exit code 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, t("cli.usage_error", prog=self.prog, message=message) + "\n")
+        self.exit(2, t("cli.usage_error", prog=self.prog, message=terminal_line(message)) + "\n")
+
+    def _print_message(self, message: str, file: TextIO | None = None) -> None:
+        # Help and usage quote the command line (an ``invalid choice: '…'``): made safe like the rest.
+        super()._print_message(terminal_text(message) if message else message, file)
 
 
 def _common(parser: argparse.ArgumentParser, top: bool = False) -> None:
@@ -237,7 +254,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return commands.run(args)
     except MkhatsError as error:
-        print(error.render(), file=sys.stderr)
+        for line in error.lines():  # a refused import lists its rows, each on one line
+            emit(line, sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         return 130

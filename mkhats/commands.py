@@ -8,6 +8,7 @@ import os
 import sys
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import TextIO
 
 from mkhats.domain.labels import (
     condition_text,
@@ -23,6 +24,7 @@ from mkhats.domain.labels import (
     person_name,
 )
 from mkhats.domain.models import Kpi
+from mkhats.domain.safe_text import terminal_line
 from mkhats.domain.stoprules import Alert, format_guard
 from mkhats.domain.weeks import parse_day, parse_week
 from mkhats.errors import InputError, StoreError
@@ -30,8 +32,11 @@ from mkhats.i18n import set_language, t
 from mkhats.services import Workspace, default_db_path
 
 
-def _out(text: str = "") -> None:
-    print(text)
+def _out(text: str = "", lines: bool = False) -> None:
+    """One message (``lines``: a block whose lines were each made one line, such as a table)."""
+    from mkhats.cli import emit  # loaded already: it is the entry point
+
+    emit(text, lines=lines)
 
 
 def _workspace(args: argparse.Namespace) -> Workspace:
@@ -49,15 +54,20 @@ def _refuse_data_path(ws: Workspace, path: str) -> None:
         raise InputError("cli.out_is_data", file=path)
 
 
-def _write_out(ws: Workspace, path: str | None, text: str) -> None:
+def _write_out(ws: Workspace, path: str | None, text: str, data: bool = False) -> None:
+    """``text`` to ``path``, or to stdout without one.
+
+    A document (``data`` False: the report) reaches stdout without control characters; data
+    (``data``: a CSV export) stays byte for byte what a file would hold, unless stdout is a terminal.
+    """
     if not path:
-        sys.stdout.write(text)
+        sys.stdout.write(_screened(text, data, sys.stdout))
         return
     _refuse_data_path(ws, path)
     from mkhats.store import StoreIOError, write_atomic
 
     if os.path.exists(path) and not os.path.isfile(path):
-        _write_stream(path, text)  # /dev/stdout, a pipe: there is no file to replace
+        _write_stream(path, text, data)  # /dev/stdout, a pipe: there is no file to replace
         _out(t("cli.written", file=path))
         return
     target = Path(os.path.realpath(path))  # a link stays a link: its target is replaced
@@ -71,10 +81,16 @@ def _write_out(ws: Workspace, path: str | None, text: str) -> None:
     _out(t("cli.written", file=path))
 
 
-def _write_stream(path: str, text: str) -> None:
+def _screened(text: str, data: bool, stream: TextIO) -> str:
+    from mkhats.domain.safe_text import terminal_text
+
+    return text if data and not stream.isatty() else terminal_text(text)
+
+
+def _write_stream(path: str, text: str, data: bool = False) -> None:
     try:
         with open(path, "w", encoding="utf-8") as stream:
-            stream.write(text)
+            stream.write(_screened(text, data, stream))
     except OSError as exc:
         raise StoreError("cli.cannot_write", file=path, reason=_os_reason(exc)) from None
 
@@ -150,7 +166,7 @@ def cmd_kpi(args: argparse.Namespace, ws: Workspace) -> int:
     for hat in hats.values():
         for kpi in sorted((k for k in kpis.values() if k.hat == hat.key), key=lambda k: k.position):
             rows.append(_kpi_cells(kpi, currency, hat.enabled))
-    _out(_columns(rows))
+    _out(_columns(rows), lines=True)
     return 0
 
 
@@ -164,7 +180,8 @@ def _kpi_cells(kpi: Kpi, currency: str | None, enabled: bool = True, exact: bool
     title = kpi_title(kpi) + ("" if enabled and not kpi.retired else f" ({t('cli.off')})")
     unit = currency if kpi.unit == "money" and currency else t(f"unitname.{kpi.unit}")
     target = format_exact(kpi.target) if exact and kpi.target is not None else format_value(kpi, kpi.target)
-    return [kpi.key, title, unit, kind, target, rule]
+    # One line per cell: a title holding a newline or an escape sequence must not break the table.
+    return [terminal_line(c) for c in (kpi.key, title, unit, kind, target, rule)]
 
 
 def _kpi_line(kpi: Kpi, currency: str | None) -> str:
@@ -245,12 +262,12 @@ def cmd_export(args: argparse.Namespace, ws: Workspace) -> int:
     if args.format == "csv":
         from mkhats.services.values import export_csv
 
-        _write_out(ws, args.out, export_csv(ws))
+        _write_out(ws, args.out, export_csv(ws), data=True)
         return 0
     from mkhats.services.backup import export_json
 
     if not args.out:
-        sys.stdout.write(export_json(ws))
+        sys.stdout.write(_screened(export_json(ws), True, sys.stdout))
         return 0
     _refuse_data_path(ws, args.out)
     export_json(ws, Path(args.out))

@@ -2,6 +2,7 @@
 the month's strategy session, hours per hat and the hypotheses.
 
 ``report`` calls these from its CMO summary; each returns Markdown lines ending with a blank line.
+User text is quoted through ``markdown_inline`` (``_q``), as in the rest of the report (SPEC §5).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from mkhats.domain.formula import formula_refs
 from mkhats.domain.kpis import Daily, period_values
 from mkhats.domain.labels import format_day, format_number, format_with_unit, hat_name, kpi_title
 from mkhats.domain.models import Kpi
+from mkhats.domain.safe_text import markdown_inline as _q
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.running import week_progress
 from mkhats.domain.strategy import session_of, work_month
@@ -95,7 +97,7 @@ def summary_rows(snapshot: Snapshot, week_values: Mapping[str, float | None],
         now, prev, avg = week_values.get(key), prev_values.get(key), averages.get(key)
         judged = compared.get(key)
         rows.append([
-            kpi_title(kpi), format_with_unit(kpi, now, currency), format_with_unit(kpi, prev, currency),
+            _q(kpi_title(kpi)), format_with_unit(kpi, now, currency), format_with_unit(kpi, prev, currency),
             signed_percent(change(prev, judged)), format_with_unit(kpi, avg, currency),
             signed_percent(change(avg, judged)), status_text(kpi, now),
         ])
@@ -119,9 +121,9 @@ def session_lines(snapshot: Snapshot) -> list[str]:
     lines.append("")
     for hat in snapshot.enabled_hats:
         if hat.channel:
-            lines.append(f"- {hat_name(hat)}: {verdict_text(session.verdicts.get(hat.key))}")
+            lines.append(f"- {_q(hat_name(hat))}: {verdict_text(session.verdicts.get(hat.key))}")
     if session.notes.strip():
-        lines.append(f"- {t('cmo.notes')}: {' '.join(session.notes.split())}")
+        lines.append(f"- {t('cmo.notes')}: {_q(' '.join(session.notes.split()))}")
     return lines + [""]
 
 
@@ -138,7 +140,7 @@ def hours_lines(snapshot: Snapshot, table: Table) -> list[str]:
         elif row.budget is not None and row.hours > row.budget:
             note = t("cmo.hours.over_budget")
         budget = "—" if row.budget is None else format_number(row.budget, 1)
-        rows.append([hat_name(snapshot.hats[row.hat]), format_number(row.hours, 1), budget, note])
+        rows.append([_q(hat_name(snapshot.hats[row.hat])), format_number(row.hours, 1), budget, note])
     header = [t("cmo.col.hat"), t("cmo.col.hours"), t("cmo.col.budget"), t("cmo.col.note")]
     return [f"### {t('cmo.report.hours')}", ""] + table(header, rows)
 
@@ -175,7 +177,7 @@ def hypothesis_lines(snapshot: Snapshot, table: Table) -> list[str]:
         if h.verdict is None and h.test_last >= today:
             verdict = t("cmo.hyp.running")
         fmt = (lambda v: format_with_unit(kpi, v, currency)) if kpi else (lambda v: "—")
-        rows.append([hat_name(snapshot.hats[h.hat]), h.statement, hypothesis_kpi(h, snapshot), base, test,
+        rows.append([_q(hat_name(snapshot.hats[h.hat])), _q(h.statement), _q(hypothesis_kpi(h, snapshot)), base, test,
                      fmt(result.baseline), fmt(result.test), signed_percent(result.uplift), verdict])
     header = [t("cmo.col.hat"), t("cmo.col.hypothesis"), t("col.kpi"), t("cmo.col.baseline"), t("cmo.col.test"),
               t("cmo.col.before"), t("cmo.col.after"), t("cmo.col.uplift"), t("col.verdict")]

@@ -26,6 +26,7 @@ from typing import Any
 from mkhats.domain.models import Kpi, KpiValue
 from mkhats.domain.numbers import COMMA, MarkDecision, decide_mark, read_number
 from mkhats.domain.record import record
+from mkhats.domain.safe_text import from_spreadsheet_cell, spreadsheet_cell
 from mkhats.domain.weeks import check_day, parse_day
 from mkhats.errors import InputError
 
@@ -205,6 +206,7 @@ class _RowChecker:
         note = cells[self._note_i] if self._note_i is not None and self._note_i < len(cells) else ""
         # The same normalisation as ``ShortText``: values are built without validation below.
         note = (note if note.isascii() else unicodedata.normalize("NFC", note)).strip()
+        note = from_spreadsheet_cell(note)  # our export's apostrophe before "=…": the note as typed
         if len(note) > NOTE_MAX:
             return "csv.row.note_too_long", {"length": len(note), "max": NOTE_MAX}
         earlier = self.seen.get((key, day))
@@ -272,12 +274,14 @@ def format_number(value: float) -> str:
 def format_values_csv(values: Iterable[KpiValue]) -> str:
     """The export CSV: header ``date,kpi,value,note``, one row per value, by date then KPI.
 
-    The text reads back through ``parse_value_rows`` to the same values.
+    The text reads back through ``parse_value_rows`` to the same values. A note starting with
+    ``= + - @`` gets a leading apostrophe, so a spreadsheet shows it as text instead of running it
+    (SPEC §5); the import takes that apostrophe off again. Values stay numbers (``-5``).
     """
     buffer = io.StringIO()
     # CRLF as RFC 4180 and Excel have it; it also makes the writer quote a note holding a lone "\r".
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(EXPORT_HEADER)
     for item in sorted(values, key=lambda v: (v.day, v.kpi)):
-        writer.writerow((item.day.isoformat(), item.kpi, format_number(item.value), item.note))
+        writer.writerow((item.day.isoformat(), item.kpi, format_number(item.value), spreadsheet_cell(item.note)))
     return buffer.getvalue()

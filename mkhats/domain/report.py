@@ -1,6 +1,13 @@
-"""The weekly report in Markdown: a section per hat, then the CMO summary (SPEC §4 ``report``)."""
+"""The weekly report in Markdown: a section per hat, then the CMO summary (SPEC §4 ``report``).
+
+Every text the user typed (names, titles, log fields, notes, reasons…) is quoted through
+``markdown_inline`` (``_q``): it reads as typed, never as a heading, a row or HTML (SPEC §5).
+"""
 
 from __future__ import annotations
+
+import copy
+import re
 
 from mkhats.domain.channels import channel_map
 from mkhats.domain.checklist import checklist_rows, progress
@@ -30,6 +37,7 @@ from mkhats.domain.models import Kpi
 from mkhats.domain.review import as_of, stop_alerts
 from mkhats.domain.strategy import work_month
 from mkhats.domain.running import Verdict, period_verdicts, week_progress
+from mkhats.domain.safe_text import markdown_inline as _q
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.stoprules import is_decided
 from mkhats.domain.weeks import shift_week, week_days
@@ -39,7 +47,8 @@ _DASH = "—"
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ").strip() or _DASH
+    # A pipe ``_q`` escaped already stays as it is: a second backslash would end the cell.
+    return re.sub(r"(?<!\\)\|", r"\\|", text.replace("\n", " ")).strip() or _DASH
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -62,20 +71,20 @@ def _verdict_cell(kpi: Kpi, verdict: Verdict | None) -> str:
 def _hat_section(snapshot: Snapshot, hat, verdicts: dict[str, Verdict], prev_values: dict, alerts) -> list[str]:
     currency = snapshot.settings.currency
     lines = [
-        f"## {hat_name(hat)}",
+        f"## {_q(hat_name(hat))}",
         "",
-        t("report.worn_by", person=person_name(hat.wearer), mission=hat_mission(hat)),
+        t("report.worn_by", person=_q(person_name(hat.wearer)), mission=_q(hat_mission(hat))),
         "",
     ]
     log = snapshot.logs.get((hat.key, snapshot.week))
     for field in ("plan", "fact", "conclusion", "action"):
         text = getattr(log, field) if log else ""
-        lines.append(f"- **{t('log.' + field)}:** {_cell(text)}")
+        lines.append(f"- **{t('log.' + field)}:** {_cell(_q(text))}")
     lines.append("")
     rows = []
     for kpi in snapshot.hat_kpis(hat.key):
         suffix = unit_suffix(kpi, currency)
-        title = f"{kpi_title(kpi)}, {suffix}" if suffix else kpi_title(kpi)
+        title = f"{_q(kpi_title(kpi))}, {suffix}" if suffix else _q(kpi_title(kpi))
         rows.append([
             title,
             format_value(kpi, kpi.target),
@@ -94,8 +103,8 @@ def _hat_section(snapshot: Snapshot, hat, verdicts: dict[str, Verdict], prev_val
             kpi = snapshot.kpis[alert.kpi]
             values = ", ".join(format_with_unit(kpi, v, currency) for _, v in alert.values)
             lines.append(
-                f"- {kpi_title(kpi)} {condition_text(alert.rule)}: {format_span(alert.first, alert.last)}"
-                f" ({values}) → {action_text(alert.rule)}"
+                f"- {_q(kpi_title(kpi))} {condition_text(alert.rule)}: {format_span(alert.first, alert.last)}"
+                f" ({values}) → {_q(action_text(alert.rule))}"
             )
         lines.append("")
     return lines
@@ -123,7 +132,7 @@ def _summary(snapshot: Snapshot, verdicts: dict[str, Verdict], prev_values: dict
     channel_rows = []
     for row in channel_map(snapshot, week_days(snapshot.week), month):
         channel_rows.append([
-            hat_name(snapshot.hats[row.hat]), person_name(row.wearer),
+            _q(hat_name(snapshot.hats[row.hat])), _q(person_name(row.wearer)),
             format_amount("count", row.leads), format_unit("money", row.spend, currency),
             format_unit("money", row.revenue, currency), format_unit("money", row.cpl, currency),
             format_unit("percent", row.romi, currency), format_unit("percent", row.lead_share, currency),
@@ -135,18 +144,18 @@ def _summary(snapshot: Snapshot, verdicts: dict[str, Verdict], prev_values: dict
     lines += [f"### {t('report.conflicts')}", ""]
     states = conflict_states(snapshot.conflicts, snapshot.hats, snapshot.checks, as_of(snapshot))
     for state in states:
-        pair = pair_name(state.rule.hats, snapshot.hats)
+        pair = _q(pair_name(state.rule.hats, snapshot.hats))
         if state.problems is not None:
             found = state.problems
             key = "report.conflict_problems_note" if found.note else "report.conflict_problems"
-            lines.append("- " + t(key, pair=pair, person=person_name(state.wearer), by=person_name(found.by),
-                                  day=format_day(found.day), note=_cell(found.note)))
+            lines.append("- " + t(key, pair=pair, person=_q(person_name(state.wearer)), by=_q(person_name(found.by)),
+                                  day=format_day(found.day), note=_q(found.note)))
         elif state.ok and state.check is not None:
-            lines.append("- " + t("report.conflict_checked", pair=pair, by=person_name(state.check.by),
+            lines.append("- " + t("report.conflict_checked", pair=pair, by=_q(person_name(state.check.by)),
                                   day=format_day(state.check.day), until=format_day(state.valid_until)))
         else:
-            lines.append("- " + t("report.conflict_open", pair=pair, person=person_name(state.wearer),
-                                  check=conflict_check(state.rule)))
+            lines.append("- " + t("report.conflict_open", pair=pair, person=_q(person_name(state.wearer)),
+                                  check=_q(conflict_check(state.rule))))
     if not states:
         lines.append("- " + t("report.no_conflicts"))
     lines.append("")
@@ -155,12 +164,12 @@ def _summary(snapshot: Snapshot, verdicts: dict[str, Verdict], prev_values: dict
     decided = [d for d in snapshot.decisions if d.day in days]
     for d in decided:
         kpi = snapshot.kpis.get(d.kpi)
-        title = kpi_title(kpi) if kpi else d.kpi
-        reason = f" — {d.reason}" if d.reason else ""
+        title = _q(kpi_title(kpi)) if kpi else d.kpi
+        reason = f" — {_q(d.reason)}" if d.reason else ""
         lines.append(f"- {title} ({format_span(d.first, d.last)}): {t('decision.' + d.decision)}{reason}")
     for alert in alerts:
         kpi = snapshot.kpis[alert.kpi]
-        lines.append("- " + t("report.alert_open", kpi=f"{hat_name(snapshot.hats[kpi.hat])} {kpi_title(kpi)}",
+        lines.append("- " + t("report.alert_open", kpi=_q(f"{hat_name(snapshot.hats[kpi.hat])} {kpi_title(kpi)}"),
                               span=format_span(alert.first, alert.last)))
     if not decided and not alerts:
         lines.append("- " + t("report.no_decisions"))
@@ -168,8 +177,19 @@ def _summary(snapshot: Snapshot, verdicts: dict[str, Verdict], prev_values: dict
     return lines + desk_lines(snapshot, _table)
 
 
+def _quoted_currency(snapshot: Snapshot) -> Snapshot:
+    """``snapshot`` with its currency sign (typed by the user) escaped once, for every amount."""
+    currency = snapshot.settings.currency
+    if not currency or _q(currency) == currency:
+        return snapshot
+    quoted = copy.copy(snapshot)
+    quoted.settings = snapshot.settings.model_copy(update={"currency": _q(currency)})
+    return quoted
+
+
 def weekly_report(snapshot: Snapshot) -> str:
     """The Markdown report of ``snapshot.week``."""
+    snapshot = _quoted_currency(snapshot)
     run = week_progress(snapshot.week, snapshot.today)
     verdicts = period_verdicts(snapshot.kpis, snapshot.daily, week_days(snapshot.week), run)
     prev_values = period_values(snapshot.kpis, snapshot.daily, week_days(shift_week(snapshot.week, -1)))

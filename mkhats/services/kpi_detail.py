@@ -26,7 +26,7 @@ from mkhats.domain.labels import (
     unit_suffix,
     weekday_name,
 )
-from mkhats.domain.models import Kpi
+from mkhats.domain.models import Kpi, KpiValue
 from mkhats.domain.review import stop_alerts
 from mkhats.domain.running import Verdict, counted_days, judge, week_progress
 from mkhats.domain.snapshot import Snapshot
@@ -98,6 +98,13 @@ def _plain(value: float | None) -> str:
     if value is None:
         return ""
     return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(value)
+
+
+def value_fields(value: KpiValue | None) -> dict[str, str]:
+    """A day's value and note as the edit form shows them (no value: both empty)."""
+    if value is None:
+        return {"value": "", "note": ""}
+    return {"value": _plain(value.value), "note": value.note}
 
 
 def rule_form(kpi: Kpi) -> RuleForm:

@@ -3,34 +3,54 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import date
 
 from mkhats.domain.checklist import added, current_items, retired
 from mkhats.domain.checklist import revised as revised_versions
-from mkhats.domain.labels import item_text
+from mkhats.domain.edits import expect
+from mkhats.domain.labels import hat_name, item_text
 from mkhats.domain.models import ChecklistItem, InvalidRecord, WeeklyLog, revised
 from mkhats.domain.weeks import week_start
 from mkhats.errors import InputError
+from mkhats.i18n import t
 from mkhats.services import Workspace
 from mkhats.store.repo import Repo
 
 LOG_FIELDS = ("plan", "fact", "conclusion", "action")
 
 
-def save_log(ws: Workspace, hat: str, week: str, **fields: str) -> WeeklyLog:
-    """Save some fields of a hat's log for a week; the other fields keep their stored text."""
+def log_fields(log: WeeklyLog | None) -> dict[str, str]:
+    """A log's four fields as the editor shows them (no log: four empty fields)."""
+    return {f: getattr(log, f) if log is not None else "" for f in LOG_FIELDS}
+
+
+def save_log(ws: Workspace, hat: str, week: str, base: Mapping[str, str] | None = None, **fields: str) -> WeeklyLog:
+    """Save some fields of a hat's log for a week; the other fields keep their stored text.
+
+    Args:
+        base: The fields as the editor read them. A field saved here that another writer changed
+            since then raises ``EditConflict`` and nothing is written; a field only they changed
+            keeps their text (field by field). None: no check.
+    """
     week_start(week)
     unknown = set(fields) - set(LOG_FIELDS)
     if unknown:
         raise InputError("log.unknown_field", field=", ".join(sorted(unknown)))
     with ws.write() as repo:
-        current = repo.logs([week]).get((hat, week)) or WeeklyLog(hat=hat, week=week)
+        stored = repo.logs([week]).get((hat, week))
+        current = stored or WeeklyLog(hat=hat, week=week)
         try:
             log = revised(current, **fields)
         except InvalidRecord as error:
             if error.key != "field.too_long":
                 raise
             raise InputError("log.too_long", field=error.field, limit=4000) from None
+        if base is not None:
+            hats = repo.hats()
+            what = t("edit.what.log", hat=hat_name(hats.get(hat, hat)), week=week)
+            labels = {f: t(f"ui.log.{f}") for f in LOG_FIELDS}
+            expect(base, log_fields(log), log_fields(stored), what, labels)
         repo.upsert_log(log)
         return log
 
@@ -73,15 +93,35 @@ def _current(repo: Repo, item_id: str, today: date) -> tuple[list[ChecklistItem]
     return versions, current
 
 
-def edit_item(ws: Workspace, item_id: str, text: str, cadence: str | None = None) -> ChecklistItem:
+def item_fields(item: ChecklistItem) -> dict[str, str]:
+    """An item's text and cadence as its form shows them."""
+    return {"text": item_text(item), "cadence": t(f"cadence.{item.cadence}")}
+
+
+def edit_item(
+    ws: Workspace, item_id: str, text: str, cadence: str | None = None, base: Mapping[str, str] | None = None
+) -> ChecklistItem:
     """Change an item's text (a shipped item becomes the user's own) and cadence from its current
-    period on; past periods keep the item as it was."""
+    period on; past periods keep the item as it was.
+
+    ``base``: the item's fields as the form read them (``item_fields``); a field changed elsewhere
+    since, that this would overwrite, raises ``EditConflict`` and nothing is written.
+    """
     text = _text(text)
     if cadence is not None and cadence not in ("weekly", "monthly", "quarterly"):
         raise InputError("checklist.cadence", cadence=cadence)
     with ws.write() as repo:
         versions, item = _current(repo, item_id, ws.today)
         cadence = cadence or item.cadence
+        mine = {"text": text, "cadence": t(f"cadence.{cadence}")}
+        theirs = item_fields(item)
+        if base is not None:  # what the form left as it read it follows the stored item
+            if mine["text"] == base.get("text"):
+                text = mine["text"] = theirs["text"]
+            if mine["cadence"] == base.get("cadence"):
+                cadence, mine["cadence"] = item.cadence, theirs["cadence"]
+        labels = {"text": t("forms.item.text"), "cadence": t("forms.item.cadence")}
+        expect(base, mine, theirs, t("edit.what.item", item=item_text(item)), labels)
         if text == item_text(item) and cadence == item.cadence:
             return item  # nothing changed: no new version, a shipped text stays the catalogue's
         versions = revised_versions(versions, item, ws.today, text=text, cadence=cadence)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from mkhats.domain.checklist import current_items
 from mkhats.domain.conflicts import active_conflicts
+from mkhats.domain.edits import expect
 from mkhats.domain.formula import check_formulas, formula_refs, parse_formula
 from mkhats.domain.labels import hat_name, person_name
 from mkhats.domain.models import (
@@ -35,7 +36,7 @@ from mkhats.domain.targets import validate_target
 from mkhats.errors import InputError
 from mkhats.i18n import LANGUAGES, current_language, t
 from mkhats.services import Workspace
-from mkhats.services.setup import KpiChange, assign, set_kpi
+from mkhats.services.setup import KpiChange, assign, set_kpi, wearer_fields, wearer_labels
 from mkhats.services.values import find_kpi
 from mkhats.store.repo import Repo
 
@@ -140,11 +141,17 @@ def add_person(ws: Workspace, name: str, kind: str = "staff") -> Person:
         return person
 
 
-def set_person_kind(ws: Workspace, name: str, kind: str) -> Person:
-    """Make ``name`` staff, an owner or an external (agency, contractor)."""
+def set_person_kind(ws: Workspace, name: str, kind: str, base: Mapping[str, str] | None = None) -> Person:
+    """Make ``name`` staff, an owner or an external (agency, contractor).
+
+    ``base``: ``{"kind": …}`` as the screen showed it; changed elsewhere since: ``EditConflict``.
+    """
     _choice(kind, PERSON_KINDS, "kind")
     with ws.write() as repo:
-        person = revised(_person(repo, name), kind=kind)
+        stored = _person(repo, name)
+        person = revised(stored, kind=kind)
+        kinds = [{"kind": t(f"settings.kind.{p.kind}")} for p in (person, stored)]
+        expect(base, *kinds, person_name(name), {"kind": t("settings.col.kind")})
         repo.upsert_person(person)
         return person
 
@@ -167,14 +174,19 @@ def remove_person(ws: Workspace, name: str) -> None:
 # -- hats ------------------------------------------------------------------------------------------
 
 
-def set_wearer(ws: Workspace, hat: str, person: str | None) -> Hat:
-    """``person`` wears ``hat`` (``assign``: a disabled hat is enabled); None: nobody wears it."""
+def set_wearer(ws: Workspace, hat: str, person: str | None, base: Mapping[str, str] | None = None) -> Hat:
+    """``person`` wears ``hat`` (``assign``: a disabled hat is enabled); None: nobody wears it.
+
+    ``base``: ``{"wearer": …}`` as the screen showed it; changed elsewhere since: ``EditConflict``.
+    """
     if person is not None:
-        assign(ws, hat, person)
+        assign(ws, hat, person, base=base)
         with ws.read() as repo:
             return _hat(repo, hat)
     with ws.write() as repo:
-        updated = revised(_hat(repo, hat), wearer=None)
+        stored = _hat(repo, hat)
+        updated = revised(stored, wearer=None)
+        expect(base, wearer_fields(updated), wearer_fields(stored), hat_name(stored), wearer_labels())
         repo.upsert_hat(updated)
         return updated
 
@@ -195,8 +207,17 @@ def set_hat_enabled(ws: Workspace, hat: str, enabled: bool) -> Hat:
         return updated
 
 
-def set_hours_budget(ws: Workspace, hat: str, text: str) -> Hat:
+def _hours(hours: float | None) -> str:
+    """An hour budget as the screen shows it: ``6``, ``7.5``, or empty."""
+    if hours is None:
+        return ""
+    return str(int(hours)) if float(hours).is_integer() else str(hours)
+
+
+def set_hours_budget(ws: Workspace, hat: str, text: str, base: Mapping[str, str] | None = None) -> Hat:
     """Set a hat's weekly hour budget from what was typed; empty clears it.
+
+    ``base``: ``{"hours": …}`` as the screen showed it; changed elsewhere since: ``EditConflict``.
 
     Raises:
         InputError: not a number, or outside 0–168 hours.
@@ -208,7 +229,10 @@ def set_hours_budget(ws: Workspace, hat: str, text: str) -> Hat:
         if not 0 <= hours <= MAX_HOURS:
             raise InputError("settings.hours_range", value=raw, limit=int(MAX_HOURS))
     with ws.write() as repo:
-        updated = revised(_hat(repo, hat), hours_budget=hours)
+        stored = _hat(repo, hat)
+        updated = revised(stored, hours_budget=hours)
+        hours_of = [{"hours": _hours(h.hours_budget)} for h in (updated, stored)]
+        expect(base, *hours_of, hat_name(stored), {"hours": t("settings.hats.hours")})
         repo.upsert_hat(updated)
         return updated
 
@@ -426,12 +450,18 @@ def set_language_setting(ws: Workspace, lang: str | None) -> Settings:
         return settings
 
 
-def set_currency(ws: Workspace, text: str) -> Settings:
-    """Store the currency sign; empty means the language's default (₽ Russian, $ English)."""
+def set_currency(ws: Workspace, text: str, base: Mapping[str, str] | None = None) -> Settings:
+    """Store the currency sign; empty means the language's default (₽ Russian, $ English).
+
+    ``base``: ``{"currency": …}`` as the screen showed it; changed elsewhere since: ``EditConflict``.
+    """
     sign = _text(text, 100) or None
     if sign is not None and len(sign) > MAX_CURRENCY:
         raise InputError("settings.currency_long", value=sign, limit=MAX_CURRENCY)
     with ws.write() as repo:
-        settings = revised(repo.settings(), currency=sign)
+        stored = repo.settings()
+        settings = revised(stored, currency=sign)
+        signs = [{"currency": s.currency or ""} for s in (settings, stored)]
+        expect(base, *signs, t("settings.title"), {"currency": t("settings.lang.currency")})
         repo.set_settings(settings)
         return settings

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,11 +34,15 @@ class BadRowsError(InputError):
 
     def render(self) -> str:
         """The summary line, then one line per bad row; one bad row is one line."""
+        return "\n".join(self.lines())
+
+    def lines(self) -> list[str]:
+        """The summary, then each bad row (a cell it quotes may hold a newline: the CLI keeps it on its line)."""
         if len(self.errors) == 1:
             error = self.errors[0]
-            return t("import.bad_row", file=self.params["file"], row=error.row,
-                     reason=t(error.reason_key, **error.params))
-        return "\n".join([super().render(), *(e.render() for e in self.errors)])
+            return [t("import.bad_row", file=self.params["file"], row=error.row,
+                      reason=t(error.reason_key, **error.params))]
+        return [super().render(), *(e.render() for e in self.errors)]
 
 
 def find_kpi(kpis: dict[str, Kpi], key: str) -> Kpi:
@@ -90,8 +95,19 @@ def _fired(repo: Repo, kpis: dict[str, Kpi], day: date, changed: str) -> list[Al
     return alerts_touching(open_alerts(alerts, repo.decisions()), day)
 
 
-def add_value(ws: Workspace, key: str, value: str | float, day: date | None = None, note: str = "") -> list[Alert]:
+def add_value(
+    ws: Workspace,
+    key: str,
+    value: str | float,
+    day: date | None = None,
+    note: str = "",
+    base: Mapping[str, str] | None = None,
+) -> list[Alert]:
     """Set a measured KPI's value for a day (replacing any earlier one).
+
+    ``base``: the day's value and note as an edit form read them (``value_fields``); when another
+    writer changed what this would overwrite since, ``EditConflict`` is raised and nothing is
+    written. None (``add``, the add form): a plain set, the last value typed is the day's value.
 
     Returns:
         The open stop-rule alerts whose streak now includes that day.
@@ -108,9 +124,32 @@ def add_value(ws: Workspace, key: str, value: str | float, day: date | None = No
             raise InputError("kpi.retired", kpi=kpi.key)
         validate_value(kpi, number)
         record = _value(kpi.key, day, number, note)
+        if base is not None:
+            record = _checked_value(repo, kpi, record, base)
         repo.set_values([record])
     with ws.read() as repo:
         return _fired(repo, kpis, day, kpi.key)
+
+
+def _checked_value(repo: Repo, kpi: Kpi, record: KpiValue, base: Mapping[str, str]) -> KpiValue:
+    """The value to write: what the form left as it read it follows the stored value (merged);
+    raises ``EditConflict`` when it would overwrite a value or note changed elsewhere since."""
+    from mkhats.domain.edits import expect
+    from mkhats.domain.labels import format_day, kpi_title
+    from mkhats.domain.models import revised
+    from mkhats.services.kpi_detail import value_fields
+
+    stored = next((v for v in repo.values(record.day, record.day) if v.kpi == kpi.key), None)
+    if stored is not None:
+        mine = value_fields(record)
+        if mine["value"] == base.get("value"):
+            record = revised(record, value=stored.value)
+        if mine["note"] == base.get("note"):
+            record = revised(record, note=stored.note)
+    what = t("edit.what.value", kpi=kpi_title(kpi), day=format_day(record.day))
+    labels = {"value": t("detail.edit.value"), "note": t("detail.edit.note")}
+    expect(base, value_fields(record), value_fields(stored), what, labels)
+    return record
 
 
 def _value(key: str, day: date, number: float, note: str) -> KpiValue:

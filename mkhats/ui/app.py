@@ -34,6 +34,7 @@ from mkhats.ui.desk import DESK_ACTIONS, DESK_BINDINGS, DESK_LABELS, DeskActions
 from mkhats.ui.heap import HeapTuning
 from mkhats.ui.keys import KEY_LABELS, MAIN_ONLY, relabel_bindings, relabel_tree
 from mkhats.ui.palette import LocalizedPalette, MkhatsCommands
+from mkhats.ui.plain import LiteralText, literal
 from mkhats.ui.widgets.checklist import Checklist
 from mkhats.ui.widgets.hat_pane import HatPane
 from mkhats.ui.widgets.kpi_table import KpiTable
@@ -44,7 +45,7 @@ PREFETCH_DELAY = 0.1
 """Seconds after a week is shown before its neighbours are computed."""
 
 
-class MkhatsApp(MainActions, DeskActions, HeapTuning, LocalizedPalette, App[int]):
+class MkhatsApp(LiteralText, MainActions, DeskActions, HeapTuning, LocalizedPalette, App[int]):
     """mkhats: every hat with its checklist, money KPIs and weekly log."""
 
     CSS_PATH = Path(__file__).parent / "mkhats.tcss"
@@ -108,7 +109,7 @@ class MkhatsApp(MainActions, DeskActions, HeapTuning, LocalizedPalette, App[int]
         self._tabs = TabbedContent(id="hats")
         with self._tabs:
             for index, hat in enumerate(self.snapshot.enabled_hats):
-                with TabPane(hat_name(hat), id=f"tab-{hat.key}"):
+                with TabPane(literal(hat_name(hat)), id=f"tab-{hat.key}"):
                     # Only the first tab is built now; the others on first visit (start-up budget).
                     if index == 0:
                         yield HatPane(hat.key)

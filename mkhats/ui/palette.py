@@ -12,9 +12,12 @@ from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 from textual.screen import Screen
 
 from mkhats.domain.labels import hat_name
+from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
 
 
@@ -26,8 +29,9 @@ class MkhatsCommands(Provider):
         commands: list[tuple[str, object, str]] = []
         hats = app.snapshot.enabled_hats if getattr(app, "snapshot", None) else []
         for index, hat in enumerate(hats):
-            commands.append((t("ui.cmd.go_hat", hat=hat_name(hat)), partial(app.action_hat, index), t("ui.cmd.go_hat_help")))
-            commands.append((t("ui.cmd.wear_hat", hat=hat_name(hat)), partial(self._wear, index), t("ui.cmd.wear_help")))
+            name = terminal_line(hat_name(hat))  # typed by the user; shown literally (``_highlight``)
+            commands.append((t("ui.cmd.go_hat", hat=name), partial(app.action_hat, index), t("ui.cmd.go_hat_help")))
+            commands.append((t("ui.cmd.wear_hat", hat=name), partial(self._wear, index), t("ui.cmd.wear_help")))
         commands += [
             (t("ui.cmd.prev_week"), partial(app.action_week, -1), "["),
             (t("ui.cmd.next_week"), partial(app.action_week, 1), "]"),
@@ -55,14 +59,26 @@ class MkhatsCommands(Provider):
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self._commands():
-            yield DiscoveryHit(name, callback, help=help_text)
+            yield DiscoveryHit(Content(name), callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, callback, help_text in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+                yield Hit(score, _highlight(matcher, name), callback, help=help_text)
+
+
+def _highlight(matcher: Matcher, name: str) -> Content:
+    """``Matcher.highlight`` without reading ``name`` as markup: a hat's name is the user's text."""
+    content = Content(name)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    if not score:
+        return content
+    for offset in offsets:
+        if not name[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 

@@ -233,9 +233,23 @@ def _state(app: Any) -> Any:
     return load(app.ws)
 
 
+def _conflict(app: Any) -> Any:
+    """A real ``EditConflict``: a log field stored in the demo, saved over as if its form had read none."""
+    from mkhats.errors import EditConflict
+    from mkhats.services.plans import log_fields, save_log
+
+    (hat, week), log = next((k, v) for k, v in app.snapshot.logs.items() if v.plan and v.fact and v.plan != v.fact)
+    try:
+        save_log(app.ws, hat, week, base=log_fields(None), plan=log.fact)
+    except EditConflict as conflict:
+        return conflict
+    raise AssertionError("no conflict")
+
+
 def _views() -> dict[str, View]:
     from mkhats.ui.screens.checklist_editor import ChecklistEditor, ItemDialog
     from mkhats.ui.screens.dialogs import CheckDialog, DecisionDialog, RolesReviewDialog
+    from mkhats.ui.screens.same_edit import BothVersionsDialog, SameEditDialog
     from mkhats.ui.screens.settings_dialogs import ConflictDialog, KpiDialog
 
     return {
@@ -263,6 +277,8 @@ def _views() -> dict[str, View]:
         "kpi_dialog_new": _push(lambda app: KpiDialog("performance", None)),
         "edit_value_dialog": _in_values("e"),
         "delete_value_confirm": _in_values("d"),
+        "same_edit_dialog": _push(lambda app: SameEditDialog(_conflict(app))),
+        "both_versions_dialog": _push(lambda app: BothVersionsDialog(_conflict(app))),
     }
 
 

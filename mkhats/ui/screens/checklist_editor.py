@@ -14,9 +14,11 @@ from textual.widgets import Button, DataTable, Footer, Input, Select, Static
 from mkhats.domain.checklist import current_items, week_periods
 from mkhats.domain.labels import hat_name, item_text
 from mkhats.domain.models import CADENCES, ChecklistItem
+from mkhats.domain.safe_text import terminal_line
 from mkhats.errors import MkhatsError
 from mkhats.i18n import t
 from mkhats.services import plans
+from mkhats.ui.plain import literal, plain
 from mkhats.ui.screens.form import FORMS_CSS, ConfirmDialog, FormDialog, field_row
 
 
@@ -30,12 +32,13 @@ class ItemDialog(FormDialog[ChecklistItem]):
         self.hat = hat
         self.item = item
         self.cadence = item.cadence if item else cadence
+        self.base = plans.item_fields(item) if item else None
 
     def form_title(self) -> str:
         return t("forms.item.edit_title" if self.item else "forms.item.add_title")
 
     def compose_fields(self) -> ComposeResult:
-        text = item_text(self.item) if self.item else ""
+        text = terminal_line(item_text(self.item)) if self.item else ""  # shown as it can be, saved so
         yield field_row("text", t("forms.item.text"), Input(text, id="text", max_length=500))
         options = [(t(f"cadence.{c}"), c) for c in CADENCES]
         picker = Select(options, allow_blank=False, value=self.cadence, id="cadence")
@@ -49,7 +52,15 @@ class ItemDialog(FormDialog[ChecklistItem]):
         cadence = str(self.query_one("#cadence", Select).value)
         if self.item is None:
             return plans.add_item(self.app.ws, self.hat, text, cadence)
-        return plans.edit_item(self.app.ws, self.item.id, text, cadence)
+        return plans.edit_item(self.app.ws, self.item.id, text, cadence, base=self.base)
+
+    def load_fields(self, fields: dict[str, str]) -> None:
+        """Take theirs: the text as typed, the cadence by its name."""
+        if "text" in fields:
+            self.query_one("#text", Input).value = fields["text"]
+        names = {t(f"cadence.{c}"): c for c in CADENCES}
+        if fields.get("cadence") in names:
+            self.query_one("#cadence", Select).value = names[fields["cadence"]]
 
 
 class ChecklistEditor(ModalScreen[None]):
@@ -73,7 +84,7 @@ class ChecklistEditor(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form editor") as box:
             hat = self.app.snapshot.hats.get(self.hat) if self.app.snapshot else None
-            box.border_title = t("forms.items.title", hat=hat_name(hat or self.hat))
+            box.border_title = literal(t("forms.items.title", hat=hat_name(hat or self.hat)))
             yield Static(self.hint(), id="items-hint", classes="intro")
             yield DataTable(id="items", cursor_type="row", show_header=False, zebra_stripes=False)
             yield Static(id="err-form", classes="error")
@@ -121,7 +132,7 @@ class ChecklistEditor(ModalScreen[None]):
             if not group:
                 table.add_row(Text("  " + t("forms.items.empty"), style="dim italic"), key=f"empty-{cadence}")
             for item in group:
-                table.add_row(Text("  " + item_text(item)), key=item.id)
+                table.add_row(plain("  " + item_text(item)), key=item.id)
                 self._items[item.id] = item
         if select in self._items:
             row = table.get_row_index(select)
@@ -155,7 +166,7 @@ class ChecklistEditor(ModalScreen[None]):
         try:
             fn(self.app.ws, *args)
         except MkhatsError as exc:
-            error.update(exc.render())
+            error.update(plain(exc.render(), lines=True))
             error.add_class("-shown")
             return False
         return True

@@ -29,6 +29,7 @@ from mkhats.domain.stoprules import Alert
 from mkhats.domain.weeks import parse_day
 from mkhats.errors import InputError
 from mkhats.i18n import current_language, t
+from mkhats.ui.plain import plain
 from mkhats.ui.screens.form import FieldError, FormDialog, field_row
 
 
@@ -87,7 +88,7 @@ class AddValueDialog(FormDialog[list[Alert]]):
     def compose_fields(self) -> ComposeResult:
         snapshot = current_snapshot(self)
         options = [
-            (f"{hat_name(hat)} · {kpi_title(kpi)}", kpi.key)
+            (plain(f"{hat_name(hat)} · {kpi_title(kpi)}"), kpi.key)  # the user's names: literal
             for hat in snapshot.enabled_hats
             for kpi in snapshot.hat_kpis(hat.key)
             if kpi.formula is None
@@ -168,18 +169,15 @@ class CheckDialog(FormDialog[ExternalCheck]):
         snapshot = current_snapshot(self)
         rule = self._rule()
         pair = pair_name(rule.hats, snapshot.hats)
-        yield Static(
-            t("forms.check.intro", pair=pair, level=t(f"level.{rule.level}"), every=t(f"every.{rule.every}"),
-              reason=conflict_reason(rule))
-            + "\n" + t("forms.check.what", check=conflict_check(rule)),
-            classes="intro",
-        )
+        intro = t("forms.check.intro", pair=pair, level=t(f"level.{rule.level}"), every=t(f"every.{rule.every}"),
+                  reason=conflict_reason(rule))
+        yield Static(plain(intro) + "\n" + plain(t("forms.check.what", check=conflict_check(rule))), classes="intro")
 
     def compose_fields(self) -> ComposeResult:
         snapshot = current_snapshot(self)
         wearers = {(snapshot.hats[h].wearer or "").casefold() for h in self.pair if h in snapshot.hats}
         eligible = [p for p in snapshot.persons.values() if p.name.casefold() not in wearers]
-        options = [(f"{person_name(p.name)} · {t(f'kind.{p.kind}')}", p.name) for p in eligible]
+        options = [(plain(f"{person_name(p.name)} · {t(f'kind.{p.kind}')}"), p.name) for p in eligible]
         latest = [c.by for c in snapshot.checks if set(c.hats) == set(self.pair)]
         value = latest[-1] if latest and latest[-1] in {p.name for p in eligible} else Select.NULL
         if options:
@@ -232,14 +230,17 @@ class DecisionDialog(FormDialog[str]):
     ERROR_FIELDS = {"decision.reason_needed": "reason"}
 
     def __init__(self, alert: Alert) -> None:
+        from mkhats.services.setup import decision_fields
+
         super().__init__()
         self.alert = alert
+        self.base = decision_fields(None)  # the form opens on an open alert
 
     def form_title(self) -> str:
         return t("forms.decision.title")
 
     def compose_intro(self) -> ComposeResult:
-        yield Static(alert_line(self.alert, current_snapshot(self)), classes="intro alert")
+        yield Static(plain(alert_line(self.alert, current_snapshot(self))), classes="intro alert")
 
     def compose_fields(self) -> ComposeResult:
         suggested = "rewritten" if "rewrite" in (self.alert.rule.action_key or "") else "stopped"
@@ -258,11 +259,19 @@ class DecisionDialog(FormDialog[str]):
         if index < 0:
             raise FieldError("decision", InputError("forms.decision.choose"))
         decision = DECISIONS[index]
-        decide(self.app.ws, self.alert, decision, self.query_one("#reason", Input).value)
+        decide(self.app.ws, self.alert, decision, self.query_one("#reason", Input).value, base=self.base)
         kpi = current_snapshot(self).kpis.get(self.alert.kpi)
         title = kpi_title(kpi) if kpi else self.alert.kpi
         self.app.notify(t("forms.decision.saved", kpi=title, decision=t(f"decision.{decision}")))
         return decision
+
+
+    def load_fields(self, fields: dict[str, str]) -> None:
+        """Take theirs: the decision by its name, the reason as written."""
+        super().load_fields({k: v for k, v in fields.items() if k == "reason"})
+        names = {t(f"decision.{d}"): d for d in DECISIONS}
+        if fields.get("decision") in names:
+            self.query_one(f"#d-{names[fields['decision']]}", RadioButton).value = True
 
 
 class RolesReviewDialog(FormDialog[RolesReview]):

@@ -3,7 +3,9 @@
 A form's ``submit`` parses its fields and calls one service. An ``InputError`` it raises is shown
 under the field it concerns (``FieldError`` names the field; otherwise ``ERROR_FIELDS`` maps the
 error's catalogue key to a field) and the form stays open with nothing saved. ``escape`` cancels;
-``enter`` in the last input, ``ctrl+s`` or the Save button saves.
+``enter`` in the last input, ``ctrl+s`` or the Save button saves. A form that edits a stored record
+keeps its fields as read in ``base``; a save that finds them changed elsewhere (``EditConflict``)
+asks keep mine / take theirs / see both (SPEC §5).
 """
 
 from __future__ import annotations
@@ -11,16 +13,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar, Generic, TypeVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static, TextArea
 
-from mkhats.errors import InputError, MkhatsError
+from mkhats.errors import EditConflict, InputError, MkhatsError
 from mkhats.i18n import t
+from mkhats.ui.plain import literal, plain
 
 R = TypeVar("R")
 
@@ -36,8 +40,8 @@ class FieldError(Exception):
         self.error = error
 
 
-def field_row(name: str, label: str, *widgets: Widget) -> Vertical:
-    """A label beside its widgets, and the (hidden) error line under them."""
+def field_row(name: str, label: str | Text, *widgets: Widget) -> Vertical:
+    """A label beside its widgets, and the (hidden) error line under them (a ``Text`` label: literal)."""
     return Vertical(
         Horizontal(Label(label, classes="label"), *widgets, classes="row"),
         Static(id=f"err-{name}", classes="error"),
@@ -60,6 +64,8 @@ class FormDialog(ModalScreen[R], Generic[R]):
     def __init__(self) -> None:
         super().__init__()
         self._errors: dict[str, str] = {}
+        self.base: dict[str, str] | None = None
+        """The edited record's fields as the form read them (None: a new record, nothing to check)."""
 
     def form_title(self) -> str:
         """The title on the form's border."""
@@ -79,7 +85,7 @@ class FormDialog(ModalScreen[R], Generic[R]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form") as box:
-            box.border_title = self.form_title()
+            box.border_title = literal(self.form_title())  # titles name hats and KPIs: the user's words
             yield from self.compose_intro()
             yield from self.compose_fields()
             yield Static(id="err-form", classes="error")
@@ -93,7 +99,7 @@ class FormDialog(ModalScreen[R], Generic[R]):
         """Show ``message`` under ``field`` (or under the form) and focus that field."""
         matches = self.query(f"#err-{field}")
         target = matches.first(Static) if matches else self.query_one("#err-form", Static)
-        target.update(message)
+        target.update(plain(message, lines=True))  # messages quote what was typed
         target.add_class("-shown")
         self._errors[(target.id or "").removeprefix("err-")] = message
         for widget in self.query(f"#field-{field} .row > *"):
@@ -124,6 +130,9 @@ class FormDialog(ModalScreen[R], Generic[R]):
         except FieldError as error:
             self.show_error(error.field, error.error.render())
             return
+        except EditConflict as conflict:
+            self._ask(conflict)
+            return
         except InputError as error:
             # A record refused by its model names its field: shown under it when the form has one.
             field = getattr(error, "field", "form").rsplit(".", 1)[-1]
@@ -138,6 +147,37 @@ class FormDialog(ModalScreen[R], Generic[R]):
     def action_cancel(self) -> None:
         """Close without saving."""
         self.dismiss(None)
+
+    # -- two writers of one record ---------------------------------------------------------------
+
+    def _ask(self, conflict: EditConflict) -> None:
+        """Keep mine (save over theirs), take theirs (shown, nothing saved) or see both."""
+        from mkhats.ui.screens.same_edit import ask
+
+        theirs = {f: conflict.theirs.get(f, "") for f in conflict.fields}
+
+        def keep_mine() -> None:
+            self.base = {**(self.base or {}), **theirs}
+            self.action_save()
+
+        def take_theirs() -> None:
+            self.base = {**(self.base or {}), **theirs}
+            self.load_fields(theirs)
+            self.show_error("form", t("edit.took_theirs"))
+
+        ask(self, conflict, keep_mine, take_theirs)
+
+    def load_fields(self, fields: dict[str, str]) -> None:
+        """Show ``fields`` (the stored text, on "take theirs") in the inputs named after them.
+
+        Forms whose fields are not plain inputs (a ``Select``…) override this.
+        """
+        for name, text in fields.items():
+            for widget in self.query(f"#{name}"):
+                if isinstance(widget, Input):
+                    widget.value = text
+                elif isinstance(widget, TextArea):
+                    widget.load_text(text)
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:
@@ -171,7 +211,7 @@ class ConfirmDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form confirm") as box:
             box.border_title = t("forms.confirm.title")
-            yield Static(self.question, classes="intro")
+            yield Static(plain(self.question, lines=True), classes="intro")
             with Horizontal(classes="buttons"):
                 yield Button(self.yes, variant="error", id="yes")
                 yield Button(t("forms.cancel"), id="no")

@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
+from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
 
 
@@ -23,4 +24,5 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Markdown(t("ui.help", db=str(self.app.ws.path)) + "\n" + t("cmo.help"))
+            db = terminal_line(str(self.app.ws.path))  # a folder's name may hold anything
+            yield Markdown(t("ui.help", db=db) + "\n" + t("cmo.help"))

@@ -16,9 +16,11 @@ from textual.widgets import DataTable, Footer, Header, Input, RadioButton, Radio
 
 from mkhats.domain.hypotheses import HYPOTHESIS_VERDICTS, Hypothesis
 from mkhats.domain.labels import hat_name, kpi_title
+from mkhats.domain.safe_text import terminal_line
 from mkhats.domain.weeks import add_days, week_start
 from mkhats.errors import InputError
 from mkhats.i18n import t
+from mkhats.ui.plain import plain
 from mkhats.ui.screens.dialogs import _day, current_snapshot
 from mkhats.ui.screens.form import FORMS_CSS, FieldError, FormDialog, field_row
 
@@ -72,15 +74,17 @@ class HypothesesScreen(Screen[None]):
         snapshot = current_snapshot(self)
         name = hat_name(snapshot.hats.get(self.hat, self.hat))
         self.query_one("#hyp-head", Static).update(
-            Text.assemble((t("cmo.hyp.title", hat=name), "bold"), "  ", (t("cmo.hyp.hint"), "dim")))
+            Text.assemble((terminal_line(t("cmo.hyp.title", hat=name)), "bold"), "  ", (t("cmo.hyp.hint"), "dim")))
         self.rows = hypothesis_rows(self.app.ws, self.hat)
         table = self.query_one(DataTable)
         table.clear(columns=True)
+        # Statements, hat and KPI names, the currency sign: typed by the user, shown literally.
+        clean = terminal_line
         columns = {
-            "kpi": (t("cmo.col.kpi"), [r.kpi for r in self.rows]),
+            "kpi": (t("cmo.col.kpi"), [clean(r.kpi) for r in self.rows]),
             "baseline": (t("cmo.col.baseline"), [r.baseline for r in self.rows]),
             "test": (t("cmo.col.test"), [r.test for r in self.rows]),
-            "change": (t("cmo.col.change"), [f"{r.before} → {r.after}" for r in self.rows]),
+            "change": (t("cmo.col.change"), [clean(f"{r.before} → {r.after}") for r in self.rows]),
             "uplift": (t("cmo.col.uplift"), [r.uplift for r in self.rows]),
             "verdict": (t("col.verdict"), [r.verdict for r in self.rows]),
         }
@@ -92,7 +96,7 @@ class HypothesesScreen(Screen[None]):
             table.add_column(label, key=key, width=widths[key])
         for n, row in enumerate(self.rows):
             style = "bold dark_orange" if row.open else VERDICT_STYLE.get(row.hypothesis.verdict or "", "dim")
-            statement = row.hypothesis.statement
+            statement = clean(row.hypothesis.statement)
             if cell_len(statement) > room:
                 statement = statement[: room - 1] + "…"
             table.add_row(Text(statement), *(Text(columns[k][1][n]) for k in ("kpi", "baseline", "test", "change")),
@@ -159,8 +163,8 @@ class HypothesisDialog(FormDialog[Hypothesis]):
         snapshot = current_snapshot(self)
         today = self.app.ws.today
         monday = week_start(snapshot.week) if snapshot.week else today
-        own = [(kpi_title(k), k.key) for k in snapshot.hat_kpis(self.hat)]
-        others = [(f"{hat_name(h)} · {kpi_title(k)}", k.key) for h in snapshot.enabled_hats if h.key != self.hat
+        own = [(plain(kpi_title(k)), k.key) for k in snapshot.hat_kpis(self.hat)]
+        others = [(plain(f"{hat_name(h)} · {kpi_title(k)}"), k.key) for h in snapshot.enabled_hats if h.key != self.hat
                   for k in snapshot.hat_kpis(h.key)]
         yield field_row("statement", t("cmo.hyp.statement"),
                         Input(placeholder=t("cmo.hyp.statement_hint"), id="statement", max_length=500))
@@ -209,10 +213,10 @@ class VerdictDialog(FormDialog[Hypothesis]):
 
         row = next((r for r in hypothesis_rows(self.app.ws, self.hypothesis.hat)
                     if r.hypothesis.id == self.hypothesis.id), None)
-        text = self.hypothesis.statement
+        text = plain(self.hypothesis.statement)
         if row is not None:
-            text += "\n" + t("cmo.hyp.numbers", kpi=row.kpi, baseline=row.baseline, before=row.before,
-                             test=row.test, after=row.after, uplift=row.uplift)
+            text = text + "\n" + plain(t("cmo.hyp.numbers", kpi=row.kpi, baseline=row.baseline, before=row.before,
+                                          test=row.test, after=row.after, uplift=row.uplift))
         yield Static(text, classes="intro")
 
     def compose_fields(self) -> ComposeResult:

@@ -9,6 +9,7 @@ this screen is built, so the main screen does not pay for it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict, replace
 from datetime import date
 
 from rich.text import Text
@@ -21,8 +22,9 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Label, Static
 
 from mkhats.domain.labels import format_exact
+from mkhats.domain.safe_text import terminal_line
 from mkhats.domain.stoprules import Alert
-from mkhats.errors import InputError, MkhatsError
+from mkhats.errors import EditConflict, InputError, MkhatsError
 from mkhats.i18n import t
 from mkhats.services.kpi_chart import ChartData
 from mkhats.services.kpi_detail import (
@@ -36,6 +38,8 @@ from mkhats.services.kpi_detail import (
     rule_change,
     value_notes,
 )
+from mkhats.ui.plain import plain
+from mkhats.ui.screens.same_edit import ask
 from mkhats.ui.widgets.value_table import ValueTable
 
 _FIELDS = ("target", "condition", "guard", "action")
@@ -188,15 +192,17 @@ class KpiDetailScreen(Screen[None]):
         self._show_form(view, force_form)
 
     def _show_heading(self, view: KpiDetail) -> None:
-        text = Text(t("detail.heading", title=view.title, hat=view.hat), style="bold")
+        # The title, the hat's name, amounts in the user's currency, the rule's action: typed by the
+        # user, so shown literally (``plain``, ``terminal_line``).
+        text = plain(t("detail.heading", title=view.title, hat=view.hat), "bold")
         for label, value, style in view.summary:
             text.append("  ·  ", style="dim")
             if label:
                 text.append(f"{label} ", style="dim")
-            text.append(value, style=style)
+            text.append(terminal_line(value), style=style)
         self.query_one("#detail-heading", Static).update(text)
         alerts = self.query_one("#detail-alerts", Static)
-        alerts.update(Text("\n".join(view.alerts), style="bold red"))
+        alerts.update(Text("\n".join(terminal_line(a) for a in view.alerts), style="bold red"))
         alerts.display = bool(view.alerts)
 
     def _show_chart(self, view: KpiDetail) -> None:
@@ -213,18 +219,27 @@ class KpiDetailScreen(Screen[None]):
         formula = self.query_one("#detail-formula", Static)
         formula.display = view.formula is not None
         if view.formula is not None:
-            formula.update(Text(view.formula, style="italic"))
+            formula.update(plain(view.formula, "italic"))
         self.query_one(ValueTable).show(view.values, view.editable)
         self.query_one("#detail-values-empty").display = not view.values
 
     def _show_form(self, view: KpiDetail, force: bool) -> None:
-        """Prefill the form; a field the user is typing in keeps its text unless ``force``."""
-        self.query_one("#detail-rule", Static).update(view.rule)
+        """Prefill the form; a field the user is typing in keeps its text unless ``force``.
+
+        ``_form`` holds, per field, the stored text the field was read with (without control
+        characters, as it is shown): a field being typed in keeps the one it was typed over, so a
+        save notices a change made elsewhere since, and a form saved untouched changes nothing.
+        """
+        self.query_one("#detail-rule", Static).update(plain(view.rule, lines=True))
+        form = RuleForm(**{name: terminal_line(getattr(view.form, name)) for name in _FIELDS})
+        base = {}
         for name in _FIELDS:
             field = self.query_one(f"#rule-{name}", Input)
             if force or field.value == getattr(self._form, name):
-                field.value = getattr(view.form, name)
-        self._form = view.form
+                field.value = base[name] = getattr(form, name)
+            else:
+                base[name] = getattr(self._form, name)
+        self._form = RuleForm(**base)
 
     # -- messages and actions --------------------------------------------------------------------
 
@@ -300,7 +315,10 @@ class KpiDetailScreen(Screen[None]):
             status.update(t("detail.form.unchanged"))
             return
         try:
-            set_kpi(self.app.ws, self.key, change)
+            set_kpi(self.app.ws, self.key, change, base=asdict(self._form))
+        except EditConflict as conflict:
+            self._ask(conflict)
+            return
         except InputError as error:
             self._show_error(error_text(error))
             status.update("")
@@ -313,9 +331,30 @@ class KpiDetailScreen(Screen[None]):
         self._reload_app(force_form=True)
         status.update(Text(t("detail.form.saved"), style="green"))
 
+    def _ask(self, conflict: EditConflict) -> None:
+        """The rule changed elsewhere since the form read it: keep mine, take theirs or see both."""
+
+        def rebase(take: bool) -> None:
+            theirs = {f: conflict.theirs[f] for f in conflict.fields if f in _FIELDS}
+            self._form = replace(self._form, **theirs)
+            if take:
+                for name, text in theirs.items():
+                    self.query_one(f"#rule-{name}", Input).value = text
+
+        def keep_mine() -> None:
+            rebase(take=False)
+            self.action_save_rule()
+
+        def take_theirs() -> None:
+            rebase(take=True)
+            self.query_one("#rule-status", Static).update(t("edit.took_theirs"))
+
+        self._show_error("")
+        ask(self, conflict, keep_mine, take_theirs)
+
     def _show_error(self, text: str) -> None:
         error = self.query_one("#rule-error", Static)
-        error.update(text)
+        error.update(plain(text, lines=True))  # it may quote what was typed
         error.display = bool(text)
 
     @on(Input.Changed)

@@ -1,7 +1,9 @@
 """The weekly log editor (modal): plan, fact, conclusion, action of one hat and week.
 
 A field saves when the user leaves it and on ``ctrl+s``; its border says whether it is saved.
-``escape`` saves what is still unsaved and closes: nothing typed is lost.
+``escape`` saves what is still unsaved and closes: nothing typed is lost. A field another window
+changed shows its new text unless it is being typed in; a save that would overwrite such a change
+asks (keep mine, take theirs, see both) instead of saving (SPEC §5).
 """
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ from textual.widgets import Footer, Static
 
 from mkhats.domain.labels import hat_name
 from mkhats.domain.models import WeeklyLog
+from mkhats.errors import EditConflict, MkhatsError
 from mkhats.i18n import t
 from mkhats.services import plans
+from mkhats.ui.plain import literal
+from mkhats.ui.screens.same_edit import ask
 from mkhats.ui.widgets.weekly_log import LogField, WeeklyLogEditor
 
 
@@ -38,10 +43,13 @@ class LogDialog(ModalScreen[WeeklyLog | None]):
     def __init__(self, hat: str, week: str, log: WeeklyLog | None, field: str = "plan") -> None:
         super().__init__()
         self.hat, self.week, self.saved_log, self.field = hat, week, log, field
+        self._seen: object = None
+        self._asking = False
+        """A conflict question is open: saves wait for its answer (leaving a field asks nothing)."""
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = t("ui.log_title", hat=hat_name(self.app.snapshot.hats[self.hat]), week=self.week)
+            box.border_title = literal(t("ui.log_title", hat=hat_name(self.app.snapshot.hats[self.hat]), week=self.week))
             yield WeeklyLogEditor(id=f"log-{self.hat}")
             yield Static("", classes="error")
         yield Footer()
@@ -49,29 +57,73 @@ class LogDialog(ModalScreen[WeeklyLog | None]):
     def on_mount(self) -> None:
         editor = self.query_one(WeeklyLogEditor)
         editor.show(self.saved_log, force=True)
+        self._seen = self.app.snapshot  # type: ignore[attr-defined]
         self.query_one(f"#log-{self.field}", LogField).focus()
+        # The app re-reads its snapshot on a change from another process: fields not typed in follow.
+        self.set_interval(0.5, self._follow)
+
+    def _follow(self) -> None:
+        snapshot = self.app.snapshot  # type: ignore[attr-defined]
+        if snapshot is self._seen or snapshot is None or snapshot.week != self.week:
+            return
+        self._seen = snapshot
+        self.query_one(WeeklyLogEditor).show(snapshot.logs.get((self.hat, self.week)))
 
     @on(WeeklyLogEditor.SaveRequested)
     def _save(self, event: WeeklyLogEditor.SaveRequested) -> None:
         event.stop()
         self.save(event.fields)
 
-    def save(self, fields: dict[str, str]) -> bool:
-        """Save ``fields``; a refusal shows under the fields and keeps the text on screen."""
-        log = self.app.call(plans.save_log, self.hat, self.week, **fields)  # type: ignore[attr-defined]
+    def save(self, fields: dict[str, str], closing: bool = False) -> bool:
+        """Save ``fields``; a refusal shows under the fields and keeps the text on screen.
+
+        A field changed elsewhere since it was read asks the user first (nothing saved yet);
+        ``closing``: the dialog closes once the answer is saved.
+        """
+        if self._asking:
+            return False
+        editor = self.query_one(WeeklyLogEditor)
         error = self.query_one(".error", Static)
-        if log is None:
+        try:
+            ws = self.app.ws  # type: ignore[attr-defined]
+            log = plans.save_log(ws, self.hat, self.week, base=editor.base(), **fields)
+        except EditConflict as conflict:
+            self._ask(conflict, closing)
+            return False
+        except MkhatsError as refused:
+            self.app.notify(refused.render(), severity="error", timeout=8)
             error.update(t("ui.log_not_saved"))
             return False
         error.update("")
         self.saved_log = log
-        self.query_one(WeeklyLogEditor).mark_saved(log)
+        editor.mark_saved(log, fields)
         self.app.reload()  # type: ignore[attr-defined]  # the title's warning count follows at once
         return True
 
+    def _ask(self, conflict: EditConflict, closing: bool) -> None:
+        """Keep mine (save over theirs), take theirs (shown, nothing saved) or see both."""
+        editor = self.query_one(WeeklyLogEditor)
+        self._asking = True
+
+        def keep_mine() -> None:
+            self._asking = False
+            editor.rebase(conflict.theirs, conflict.fields, take=False)
+            if self.save(editor.unsaved(), closing) and closing:
+                self.dismiss(self.saved_log)
+
+        def take_theirs() -> None:
+            self._asking = False
+            editor.rebase(conflict.theirs, conflict.fields, take=True)
+            self.app.notify(t("edit.took_theirs"), timeout=4)
+
+        def later() -> None:
+            self._asking = False
+
+        ask(self, conflict, keep_mine, take_theirs, later)
+
     def action_close(self) -> None:
-        """Save what is unsaved, then close (stay open if the save failed)."""
+        """Save what is unsaved, then close (stay open if the save failed or asks first)."""
         fields = self.query_one(WeeklyLogEditor).unsaved()
-        if fields and not self.save(fields):
+        if fields and not self.save(fields, closing=True):
             return
         self.dismiss(self.saved_log)

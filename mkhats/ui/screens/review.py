@@ -22,6 +22,7 @@ from mkhats.domain.conflicts import conflict_states
 from mkhats.domain.labels import format_day, pair_name, person_name
 from mkhats.domain.review import CATEGORIES, ReviewItem, as_of, review
 from mkhats.domain.review_text import describe
+from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
 from mkhats.services.cmo import hours_lines
 from mkhats.services.views import week_title
@@ -70,6 +71,7 @@ class ReviewScreen(Screen[None]):
 
     def _row(self, row_id: str, text: str, style: str, mark: str = "") -> Option:
         """An option whose wrapped lines hang under the text, not under the mark."""
+        text = terminal_line(text)  # sentences quote names and notes: shown literally, on one line
         self.texts[row_id] = (text, style)
         grid = Table.grid(padding=(0, 1 if mark else 0), expand=True)
         grid.add_column(no_wrap=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Select, Static, TextArea
@@ -18,8 +17,10 @@ from textual.widgets import Input, Select, Static, TextArea
 from mkhats.domain.labels import format_day
 from mkhats.domain.models import RolesReview
 from mkhats.domain.numbers import parse_number
+from mkhats.domain.safe_text import terminal_line
 from mkhats.errors import InputError
 from mkhats.i18n import current_language, t
+from mkhats.ui.plain import plain
 from mkhats.ui.screens.dialogs import RolesReviewDialog, _day
 from mkhats.ui.screens.form import FieldError
 
@@ -56,10 +57,11 @@ class RolesKpiDialog(RolesReviewDialog):
         yield Static(t("cmo.roles.kpis"), classes="kpis-heading")
         options = [(t(f"cmo.roles.choice.{c}"), c) for c in CHOICES]
         for n, row in enumerate(self.rows):
-            title = Text(row.title)
+            title = plain(row.title)  # "Performance · CPL": the user's names, literal
             if row.fade_text:
                 title.append(" · " + row.fade_text, style=FADE_STYLE.get(row.fade.status, "") if row.fade else "")
-            target = Input(placeholder=t("cmo.roles.target_hint", target=row.target), id=f"t{n}", max_length=30)
+            hint = terminal_line(t("cmo.roles.target_hint", target=row.target))  # in the user's currency
+            target = Input(placeholder=hint, id=f"t{n}", max_length=30)
             choice = Select(options, allow_blank=False, value="keep", id=f"k{n}")
             # forms.tcss makes a row's inputs 1fr, which wins over DEFAULT_CSS: fixed widths here.
             choice.styles.width, target.styles.width = 16, 22

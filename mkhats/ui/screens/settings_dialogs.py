@@ -1,7 +1,8 @@
 """Forms of the settings screen: add a conflict rule, add or edit a KPI.
 
 Each form saves through ``services.settings`` and closes only when the save went through; a
-refusal shows inline and nothing is saved; ``escape`` cancels.
+refusal shows inline and nothing is saved; ``escape`` cancels. Editing a KPI another window changed
+meanwhile asks keep mine / take theirs / see both (SPEC §5).
 """
 
 from __future__ import annotations
@@ -19,12 +20,15 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from mkhats.domain.labels import action_text, condition_text, hat_name, kpi_title
 from mkhats.domain.models import AGGREGATES, UNITS, Kpi
+from mkhats.domain.safe_text import terminal_line
 from mkhats.domain.stoprules import format_guard
-from mkhats.errors import InputError, MkhatsError
+from mkhats.errors import EditConflict, InputError, MkhatsError
 from mkhats.i18n import t
+from mkhats.services import kpi_edit
 from mkhats.services import settings as service
 from mkhats.services.settings import DIRECTIONS, KpiDraft, SettingsState
 from mkhats.services.setup import KpiChange
+from mkhats.ui.plain import plain
 from mkhats.ui.screens.settings_panes import selected
 from mkhats.ui.keys import relabel_bindings
 from mkhats.ui.screens.settings_rules import every_options, level_options
@@ -71,8 +75,11 @@ class SettingsDialog(ModalScreen[Any]):
         error = self.query_one(".error", Static)
         try:
             result = fn(self.app.ws, *args, **kwargs)
+        except EditConflict as conflict:
+            self.conflicted(conflict)
+            return None
         except InputError as exc:
-            error.update(Text(exc.render()))
+            error.update(plain(exc.render(), lines=True))
             error.display = True
             return None
         except MkhatsError as exc:
@@ -87,6 +94,10 @@ class SettingsDialog(ModalScreen[Any]):
 
     def action_save(self) -> None:
         """Save and close (subclasses)."""
+
+    def conflicted(self, conflict: EditConflict) -> None:
+        """What the form edits changed elsewhere (forms that edit a stored record)."""
+        self.app.notify(conflict.render(), severity="error", timeout=8)
 
     @on(Button.Pressed, "#dialog-cancel")
     def _cancel(self) -> None:
@@ -108,7 +119,7 @@ class ConflictDialog(SettingsDialog):
         self.state = state
 
     def fields(self) -> ComposeResult:
-        hats = [(hat_name(h), h.key) for h in self.state.hats.values()]
+        hats = [(plain(hat_name(h)), h.key) for h in self.state.hats.values()]
         yield Label(t("settings.conflicts.first"))
         yield Select(hats, prompt=t("settings.choose"), id="conflict-a")
         yield Label(t("settings.conflicts.second"))
@@ -145,6 +156,8 @@ class KpiDialog(SettingsDialog):
         self.hat = hat
         self.kpi = kpi
         self.TITLE_KEY = "settings.kpis.new" if kpi is None else "settings.kpis.editing"
+        self.base = kpi_edit.kpi_fields(kpi) if kpi is not None else {}
+        """The KPI's fields as the form read them: what a save expects to find stored."""
 
     def fields(self) -> ComposeResult:
         kpi = self.kpi
@@ -155,8 +168,9 @@ class KpiDialog(SettingsDialog):
             yield Label(Text(kpi.key, style="bold"), id="kpi-key")
         yield Label(t("settings.kpi.title"))
         yield Input(
-            value=(kpi.title or "") if kpi else "",
-            placeholder=kpi_title(kpi) if kpi else t("settings.kpi.title_hint"),
+            # Typed texts are prefilled as they can be shown (control characters dropped): saved so.
+            value=terminal_line(kpi.title or "") if kpi else "",
+            placeholder=terminal_line(kpi_title(kpi)) if kpi else t("settings.kpi.title_hint"),
             id="kpi-title",
             max_length=500,
         )
@@ -195,8 +209,8 @@ class KpiDialog(SettingsDialog):
         )
         yield Label(t("settings.kpi.action"))
         yield Input(
-            value=rule.action if rule else "",
-            placeholder=action_text(rule) if rule and action_text(rule) else t("settings.kpi.action_hint"),
+            value=terminal_line(rule.action) if rule else "",
+            placeholder=terminal_line(action_text(rule)) if rule and action_text(rule) else t("settings.kpi.action_hint"),
             id="kpi-action",
             max_length=500,
         )
@@ -217,13 +231,49 @@ class KpiDialog(SettingsDialog):
         if self.kpi is None:
             kpi = self.run(service.add_kpi, self.hat, self._value("#kpi-name"), draft, target)
         else:
-            stop = self._value("#kpi-stop").strip()
-            change = KpiChange(
-                target=target or "none",
-                stop=stop or "none",
-                guard=(self._value("#kpi-guard").strip() or "none") if stop else None,
-                action=self._value("#kpi-action") if stop else None,
-            )
-            kpi = self.run(service.edit_kpi, self.kpi.key, draft, change)
+            kpi = self.run(kpi_edit.edit_kpi_checked, self.kpi.key, draft, self._change(), self.base)
         if kpi is not None:
             self.dismiss(kpi.key)
+
+    def _change(self) -> KpiChange:
+        """The target and stop-rule fields typed over what the form read (the others: None)."""
+        typed = {f: self._value(f"#kpi-{f}").strip() for f in ("target", "stop", "guard", "action")}
+        touched = {f: text if text != self.base.get(f) else None for f, text in typed.items()}
+        rule = bool(typed["stop"])  # no condition: no guard nor action to set (clearing drops them)
+        return KpiChange(
+            target=None if touched["target"] is None else touched["target"] or "none",
+            stop=None if touched["stop"] is None else touched["stop"] or "none",
+            guard=None if touched["guard"] is None or not rule else touched["guard"] or "none",
+            action=touched["action"] if rule else None,
+        )
+
+    def conflicted(self, conflict: EditConflict) -> None:
+        """Keep mine (save over theirs), take theirs (shown, nothing saved) or see both."""
+        from mkhats.ui.screens.same_edit import ask
+
+        theirs = {f: conflict.theirs.get(f, "") for f in conflict.fields}
+
+        def keep_mine() -> None:
+            self.base.update(theirs)
+            self.action_save()
+
+        def take_theirs() -> None:
+            self.base.update(theirs)
+            for name, text in theirs.items():
+                widget = self.query_one(f"#kpi-{name}")
+                if isinstance(widget, Select):
+                    choices = {str(label): value for label, value in self._choices(name)}
+                    widget.value = choices.get(text, widget.value)
+                elif isinstance(widget, Input):
+                    widget.value = text
+            self.app.notify(t("edit.took_theirs"), timeout=4)
+
+        ask(self, conflict, keep_mine, take_theirs)
+
+    @staticmethod
+    def _choices(name: str) -> list[tuple[str, str]]:
+        if name == "unit":
+            return [(t(f"settings.unit.{u}"), u) for u in UNITS]
+        if name == "direction":
+            return [(t(f"direction.{d}"), d) for d in DIRECTIONS]
+        return [(t(f"settings.aggregate.{a}"), a) for a in AGGREGATES]

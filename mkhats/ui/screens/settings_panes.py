@@ -3,6 +3,8 @@
 A section shows a ``SettingsState`` (attributes down) and saves through ``services.settings``;
 a refusal shows inline under the section, a storage error as a notification, and a save posts
 ``SettingsPane.Saved`` so the screen re-reads the state and every section shows it (messages up).
+A save of a value the section showed passes it as ``base``: changed elsewhere since, the user is
+asked keep mine / take theirs / see both (SPEC §5).
 """
 
 from __future__ import annotations
@@ -18,10 +20,13 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static, Swi
 
 from mkhats.domain.labels import currency_sign, format_unit, hat_name, person_name
 from mkhats.domain.models import PERSON_KINDS
-from mkhats.errors import InputError, MkhatsError
+from mkhats.domain.safe_text import terminal_line
+from mkhats.errors import EditConflict, InputError, MkhatsError
 from mkhats.i18n import current_language, t
 from mkhats.services import settings as service
 from mkhats.services.settings import SettingsState
+from mkhats.services.setup import wearer_fields
+from mkhats.ui.plain import plain
 
 R = TypeVar("R")
 LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
@@ -74,10 +79,17 @@ class SettingsPane(VerticalScroll, can_focus=False):
         """Show ``state``."""
         self.state = state
 
+    _asking = False
+
     def save(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R | None:
         """Run a use case on the app's workspace; a refusal shows inline, nothing is saved."""
+        if self._asking:
+            return None
         try:
             result = fn(self.app.ws, *args, **kwargs)
+        except EditConflict as conflict:
+            self._ask(conflict, fn, args, kwargs)
+            return None
         except InputError as error:
             self.show_error(error.render())
             return None
@@ -89,6 +101,30 @@ class SettingsPane(VerticalScroll, can_focus=False):
         self.post_message(self.Saved())
         return result
 
+    def _ask(self, conflict: EditConflict, fn: Callable[..., Any], args: tuple, kwargs: dict[str, Any]) -> None:
+        """Keep mine (save again over theirs) or take theirs (the section shows what is stored)."""
+        from mkhats.ui.screens.same_edit import ask
+
+        theirs = {f: conflict.theirs.get(f, "") for f in conflict.fields}
+        self._asking = True  # leaving the field while the question is open saves nothing
+
+        def keep_mine() -> None:
+            self._asking = False
+            self.save(fn, *args, **{**kwargs, "base": {**(kwargs.get("base") or {}), **theirs}})
+
+        def take_theirs() -> None:
+            later()
+            self.took_theirs(theirs)
+
+        def later() -> None:
+            self._asking = False
+            self.post_message(self.Saved())  # nothing saved: every section re-reads what is stored
+
+        ask(self.screen, conflict, keep_mine, take_theirs, later)
+
+    def took_theirs(self, theirs: dict[str, str]) -> None:
+        """Show the stored text in an input being typed in (sections with inputs)."""
+
     def current(self) -> str | None:
         """The key of the highlighted row of this section's table (None when it is empty)."""
         table = self.query_one(DataTable)
@@ -99,7 +135,7 @@ class SettingsPane(VerticalScroll, can_focus=False):
     def show_error(self, text: str) -> None:
         """Show (or clear) the inline message of this section."""
         error = self.query_one(".error", Static)
-        error.update(Text(text))
+        error.update(plain(text, lines=True))
         error.display = bool(text)
         if text:
             error.scroll_visible()
@@ -136,7 +172,8 @@ class PeoplePane(SettingsPane):
         table.clear()
         for name, person in sorted(state.persons.items(), key=lambda item: item[0].casefold()):
             hats = ", ".join(hat_name(state.hats[h]) for h in state.worn_by(name)) or "—"
-            table.add_row(person_name(name), t(f"settings.kind.{person.kind}"), hats, key=name)
+            # A str cell would be read as markup: names are the user's, shown literally.
+            table.add_row(plain(person_name(name)), t(f"settings.kind.{person.kind}"), plain(hats), key=name)
         if current in state.persons:
             table.move_cursor(row=table.get_row_index(current))
         self._show_selected()
@@ -144,7 +181,7 @@ class PeoplePane(SettingsPane):
     def _show_selected(self) -> None:
         name = self.current()
         person = self.state.persons.get(name or "")
-        self.query_one("#people-selected", Label).update(person_name(name) if person else "")
+        self.query_one("#people-selected", Label).update(plain(person_name(name)) if person else "")
         set_select(self.query_one("#people-kind", Select), kind_options(), person.kind if person else "staff")
 
     @on(DataTable.RowHighlighted, "#people-table")
@@ -156,7 +193,8 @@ class PeoplePane(SettingsPane):
         name = self.current()
         person = self.state.persons.get(name or "")
         if person is not None and selected(event.select) not in (None, person.kind):
-            self.save(service.set_person_kind, person.name, event.select.value)
+            base = {"kind": t(f"settings.kind.{person.kind}")}
+            self.save(service.set_person_kind, person.name, event.select.value, base=base)
 
     @on(Button.Pressed, "#people-remove")
     def _remove(self) -> None:
@@ -187,7 +225,7 @@ class HatsPane(SettingsPane):
         for hat in self.state.hats.values():
             with Horizontal(classes="hat-row"):
                 kind = t("settings.hats.channel" if hat.channel else "settings.hats.process")
-                yield Label(Text.assemble(hat_name(hat), "\n", (kind, "dim")), classes="hat-name")
+                yield Label(Text.assemble(terminal_line(hat_name(hat)), "\n", (kind, "dim")), classes="hat-name")
                 yield Select([], prompt=t("settings.hats.nobody"), id=f"hat-wearer-{hat.key}", classes="hat-wearer")
                 yield Switch(value=hat.enabled, id=f"hat-enabled-{hat.key}", classes="hat-enabled")
                 yield Input(
@@ -197,7 +235,7 @@ class HatsPane(SettingsPane):
 
     def show(self, state: SettingsState) -> None:
         super().show(state)
-        people = [(person_name(name), name) for name in sorted(state.persons, key=str.casefold)]
+        people = [(plain(person_name(name)), name) for name in sorted(state.persons, key=str.casefold)]
         for hat in state.hats.values():
             for select in self.query(f"#hat-wearer-{hat.key}").results(Select):
                 set_select(select, people, hat.wearer if hat.wearer in state.persons else None)
@@ -217,7 +255,7 @@ class HatsPane(SettingsPane):
         hat = self.state.hats.get(self._key(event.select.id, "hat-wearer-"))
         person = selected(event.select)
         if hat is not None and person != hat.wearer:
-            self.save(service.set_wearer, hat.key, person)
+            self.save(service.set_wearer, hat.key, person, base=wearer_fields(hat))
 
     @on(Switch.Changed, ".hat-enabled")
     def _enabled(self, event: Switch.Changed) -> None:
@@ -233,7 +271,15 @@ class HatsPane(SettingsPane):
     def _hours(self, event: Input.Submitted | Input.Blurred) -> None:
         hat = self.state.hats.get(self._key(event.input.id, "hat-hours-"))
         if hat is not None and event.value.strip() != hours_text(hat.hours_budget):
-            self.save(service.set_hours_budget, hat.key, event.value)
+            self._typed = event.input
+            self.save(service.set_hours_budget, hat.key, event.value, base={"hours": hours_text(hat.hours_budget)})
+
+    _typed: Input | None = None
+    """The hours field last saved from (take theirs shows the stored budget in it)."""
+
+    def took_theirs(self, theirs: dict[str, str]) -> None:
+        if "hours" in theirs and self._typed is not None:
+            self._typed.value = theirs["hours"]
 
 
 class ChecklistsPane(SettingsPane):
@@ -253,7 +299,7 @@ class ChecklistsPane(SettingsPane):
             if not hat.enabled:
                 label += f" · {t('settings.hats.off')}"
             for button in self.query(f"#checklist-{hat.key}").results(Button):
-                button.label = label
+                button.label = plain(label)
 
     @on(Button.Pressed, ".checklist-button")
     def _open(self, event: Button.Pressed) -> None:
@@ -291,11 +337,11 @@ class LanguagePane(SettingsPane):
         field = self.query_one("#pref-currency", Input)
         field.placeholder = t("settings.lang.currency_default", sign=currency_sign(None))
         if not field.has_focus:
-            field.value = state.settings.currency or ""
+            field.value = terminal_line(state.settings.currency or "")
         languages = [(name, code) for code, name in LANGUAGE_NAMES.items()]
         set_select(self.query_one("#pref-lang", Select), languages, current_language())
         amount = format_unit("money", 1234567, state.settings.currency)
-        self.query_one("#pref-example", Static).update(Text(t("settings.lang.example", amount=amount)))
+        self.query_one("#pref-example", Static).update(plain(t("settings.lang.example", amount=amount)))
 
     @on(Select.Changed, "#pref-lang")
     def _language(self, event: Select.Changed) -> None:
@@ -308,5 +354,10 @@ class LanguagePane(SettingsPane):
     @on(Button.Pressed, "#pref-save")
     @on(Input.Submitted, "#pref-currency")
     def _currency(self) -> None:
-        if self.save(service.set_currency, self.query_one("#pref-currency", Input).value) is not None:
+        base = {"currency": self.state.settings.currency or ""}
+        if self.save(service.set_currency, self.query_one("#pref-currency", Input).value, base=base) is not None:
             self.app.notify(t("settings.saved"), timeout=3)
+
+    def took_theirs(self, theirs: dict[str, str]) -> None:
+        if "currency" in theirs:
+            self.query_one("#pref-currency", Input).value = theirs["currency"]

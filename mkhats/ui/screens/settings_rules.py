@@ -20,9 +20,11 @@ from mkhats.domain.labels import (
     unit_suffix,
 )
 from mkhats.domain.models import CADENCES, ConflictRule, Kpi
+from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
 from mkhats.services import settings as service
 from mkhats.services.settings import LEVELS, SettingsState
+from mkhats.ui.plain import plain
 from mkhats.ui.screens.settings_panes import SettingsPane, selected, set_select
 
 _LEVEL_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
@@ -74,14 +76,15 @@ class ConflictsPane(SettingsPane):
             wearer = state.hats[rule.hats[0]].wearer if rule.hats[0] in state.hats else None
             now: Text | str = "—"
             if key in active:
-                now = Text(t("settings.conflicts.active", person=person_name(wearer)), style="yellow")
-            reason = conflict_reason(rule)
+                now = plain(t("settings.conflicts.active", person=person_name(wearer)), "yellow")
+            reason = terminal_line(conflict_reason(rule))
+            # Names and reasons are the user's: never read as markup (a str cell would be).
             table.add_row(
-                pair_name(rule.hats, state.hats),
+                plain(pair_name(rule.hats, state.hats)),
                 Text(t(f"level.{rule.level}"), style=_LEVEL_STYLE[rule.level]),
                 t(f"cadence.{rule.every}"),
                 now,
-                reason if len(reason) <= 40 else reason[:39] + "…",
+                Text(reason if len(reason) <= 40 else reason[:39] + "…"),
                 key=key,
             )
         if current is not None and any(_rule_key(r) == current for r in state.conflicts):
@@ -102,10 +105,10 @@ class ConflictsPane(SettingsPane):
         detail.update(
             Text.assemble(
                 (t("settings.conflicts.reason") + ": ", "bold"),
-                conflict_reason(rule),
+                terminal_line(conflict_reason(rule)),
                 "\n",
                 (t("settings.conflicts.check") + ": ", "bold"),
-                conflict_check(rule),
+                terminal_line(conflict_check(rule)),
             )
         )
         set_select(self.query_one("#conflict-level", Select), level_options(), rule.level)
@@ -153,7 +156,7 @@ class KpisPane(SettingsPane):
 
     def compose(self):  # noqa: ANN201 - a ComposeResult
         with Horizontal(classes="form-row"):
-            hats = [(hat_name(h), h.key) for h in self.state.hats.values()]
+            hats = [(plain(hat_name(h)), h.key) for h in self.state.hats.values()]
             first = next((h.key for h in self.state.hats.values() if h.enabled), hats[0][1])
             yield Select(hats, allow_blank=False, value=first, id="kpis-hat", classes="hat-select")
             yield Button(t("settings.kpis.add"), id="kpis-add", variant="primary")
@@ -178,7 +181,7 @@ class KpisPane(SettingsPane):
 
     def show(self, state: SettingsState) -> None:
         super().show(state)
-        hats = [(hat_name(h), h.key) for h in state.hats.values()]
+        hats = [(plain(hat_name(h)), h.key) for h in state.hats.values()]
         select = self.query_one("#kpis-hat", Select)
         set_select(select, hats, selected(select))
         self._fill()
@@ -190,9 +193,9 @@ class KpisPane(SettingsPane):
         currency = self.state.settings.currency
         for kpi in self.state.hat_kpis(self.hat):
             suffix = unit_suffix(kpi, currency)
-            title = kpi_title(kpi) + (f", {suffix}" if suffix else "")
+            title = terminal_line(kpi_title(kpi) + (f", {suffix}" if suffix else ""))
             if kpi.formula:
-                kind = Text(f"= {kpi.formula}", style="italic")
+                kind = plain(f"= {kpi.formula}", "italic")
             else:
                 kind = Text(t(f"settings.aggregate.{kpi.aggregate}"))
             stop = ""
@@ -204,7 +207,7 @@ class KpisPane(SettingsPane):
                 kind,
                 "↑" if kpi.direction == "up" else "↓",
                 Text(format_value(kpi, kpi.target), justify="right"),
-                stop,
+                plain(stop),
                 key=kpi.key,
             )
         if current is not None and current in self.state.kpis and self.state.kpis[current].hat == self.hat:

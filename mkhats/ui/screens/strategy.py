@@ -17,10 +17,12 @@ from mkhats.domain.channels import channel_map
 from mkhats.domain.cmo_text import format_month, verdict_text
 from mkhats.domain.labels import format_day, format_span, format_unit, hat_name
 from mkhats.domain.models import StrategySession
+from mkhats.domain.safe_text import terminal_text
 from mkhats.domain.strategy import loaded_month_days, past_sessions, session_of, work_month
 from mkhats.domain.weeks import month_key
 from mkhats.errors import InputError
 from mkhats.i18n import t
+from mkhats.ui.plain import plain
 from mkhats.ui.screens.dialogs import current_snapshot
 from mkhats.ui.screens.form import FieldError, FormDialog, field_row
 
@@ -54,7 +56,8 @@ class StrategyDialog(FormDialog[StrategySession]):
 
     def compose_intro(self) -> ComposeResult:
         yield Static(t("cmo.strategy.intro"), classes="intro")
-        yield Static(self._numbers(self._start_month()), id="month-numbers", classes="intro")
+        # Hat names, the currency sign and notes are the user's: shown literally (``plain``).
+        yield Static(plain(self._numbers(self._start_month()), lines=True), id="month-numbers", classes="intro")
 
     def _start_month(self) -> str:
         return work_month(current_snapshot(self).week, self.app.ws.today)
@@ -77,6 +80,7 @@ class StrategyDialog(FormDialog[StrategySession]):
         snapshot = current_snapshot(self)
         self.month = self._start_month()
         session = session_of(snapshot.sessions, self.month)
+        self.base = self._fields(session)
         month = Input(self.month, placeholder="YYYY-MM", id="month", max_length=7)
         month.add_class("short")
         yield field_row("month", t("cmo.strategy.month"), month)
@@ -84,11 +88,29 @@ class StrategyDialog(FormDialog[StrategySession]):
         for hat in self._channels():
             value = session.verdicts.get(hat.key, Select.NULL) if session else Select.NULL
             picker = Select(options, prompt="—", value=value, id=f"v-{hat.key}")
-            yield field_row(f"v-{hat.key}", hat_name(hat), picker)
-        notes = TextArea(session.notes if session else "", id="notes", soft_wrap=True,
+            yield field_row(f"v-{hat.key}", plain(hat_name(hat)), picker)
+        notes = TextArea(terminal_text(session.notes) if session else "", id="notes", soft_wrap=True,
                          show_line_numbers=False, tab_behavior="focus")
         yield field_row("notes", t("cmo.notes"), notes)
-        yield Static(self._history(snapshot.sessions), id="history", classes="intro")
+        yield Static(plain(self._history(snapshot.sessions), lines=True), id="history", classes="intro")
+
+    def _fields(self, session: StrategySession | None) -> dict[str, str]:
+        from mkhats.services.strategy import session_fields
+
+        return session_fields(session, [h.key for h in self._channels()])
+
+    def load_fields(self, fields: dict[str, str]) -> None:
+        """Take theirs: a verdict by its name, the notes as written."""
+        names = {t(f"verdict.{v}"): v for v in VERDICTS}
+        for name, text in fields.items():
+            if name == "notes":
+                self.query_one("#notes", TextArea).load_text(text)
+                continue
+            picker = self.query_one(f"#{name}", Select)
+            if text in names:
+                picker.value = names[text]
+            else:
+                picker.clear()
 
     def action_running_month(self) -> None:
         """Turn to the running month (so far): its numbers, and its session if one was held."""
@@ -133,8 +155,9 @@ class StrategyDialog(FormDialog[StrategySession]):
         if month == self.month:
             return
         self.month = month
-        self.query_one("#month-numbers", Static).update(self._numbers(month))
+        self.query_one("#month-numbers", Static).update(plain(self._numbers(month), lines=True))
         session = session_of(current_snapshot(self).sessions, month)
+        self.base = self._fields(session)
         for hat in self._channels():
             picker = self.query_one(f"#v-{hat.key}", Select)
             verdict = session.verdicts.get(hat.key) if session else None
@@ -142,16 +165,25 @@ class StrategyDialog(FormDialog[StrategySession]):
                 picker.clear()
             else:
                 picker.value = verdict
-        self.query_one("#notes", TextArea).text = session.notes if session else ""
+        self.query_one("#notes", TextArea).text = terminal_text(session.notes) if session else ""
 
     def submit(self) -> StrategySession:
-        from mkhats.services.strategy import record_session
+        from mkhats.services.strategy import parse_month, record_session
 
         channels = self._channels()
         verdicts = {h.key: self.query_one(f"#v-{h.key}", Select).selection for h in channels}
         if channels and not any(verdicts.values()):
             raise FieldError(f"v-{channels[0].key}", InputError("strategy.no_verdict"))
-        session = record_session(self.app.ws, self.query_one("#month", Input).value, verdicts,
-                                 self.query_one("#notes", TextArea).text)
+        typed = self.query_one("#month", Input).value
+        try:
+            month = parse_month(typed)
+        except InputError:
+            month = self.month  # record_session says what is wrong with it
+        if month != self.month:
+            # Typed but not loaded: nothing of that month was read, so any session it has is theirs.
+            self.month, self.base = month, self._fields(None)
+            self.query_one("#month-numbers", Static).update(self._numbers(month))
+        notes = self.query_one("#notes", TextArea).text
+        session = record_session(self.app.ws, typed, verdicts, notes, base=self.base)
         self.app.notify(t("cmo.strategy.saved", month=format_month(session.month)))
         return session

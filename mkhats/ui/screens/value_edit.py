@@ -1,4 +1,8 @@
-"""Small modals of the KPI detail: change one day's value and note, confirm a deletion."""
+"""Small modals of the KPI detail: change one day's value and note, confirm a deletion.
+
+The edit remembers the value and note it opened with: a save that finds them changed elsewhere
+asks keep mine / take theirs / see both instead of saving over them (SPEC §5).
+"""
 
 from __future__ import annotations
 
@@ -11,10 +15,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from mkhats.errors import InputError, MkhatsError
+from mkhats.domain.safe_text import terminal_line
+from mkhats.errors import EditConflict, InputError, MkhatsError
 from mkhats.i18n import t
 from mkhats.services.kpi_detail import error_text
 from mkhats.services.values import add_value
+from mkhats.ui.plain import literal, plain
 
 _CSS = """
 EditValueDialog, ConfirmDialog { align: center middle; }
@@ -51,11 +57,13 @@ class EditValueDialog(ModalScreen["list[Alert] | None"]):
         self.day = day
         self._title = t("detail.edit.title", kpi=title, day=day_text)
         self._value = value
-        self._note = note
+        self._note = terminal_line(note)  # shown as it can be: saving stores it so
+        self._base = {"value": value, "note": self._note}
+        """The day's value and note as read (as shown): what the save expects to find stored."""
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = self._title
+            box.border_title = literal(self._title)  # the KPI's title is the user's
             with Horizontal(classes="row"):
                 yield Label(t("detail.edit.value"))
                 yield Input(self._value, id="edit-value")
@@ -69,7 +77,7 @@ class EditValueDialog(ModalScreen["list[Alert] | None"]):
 
     def _show_error(self, text: str) -> None:
         error = self.query_one("#edit-error", Static)
-        error.update(text)
+        error.update(plain(text, lines=True))  # it may quote what was typed
         error.set_class(not text, "-empty")
 
     @on(Input.Submitted)
@@ -79,7 +87,10 @@ class EditValueDialog(ModalScreen["list[Alert] | None"]):
         value = self.query_one("#edit-value", Input).value
         note = self.query_one("#edit-note", Input).value.strip()
         try:
-            alerts = add_value(self.app.ws, self.key, value, self.day, note)
+            alerts = add_value(self.app.ws, self.key, value, self.day, note, base=self._base)
+        except EditConflict as conflict:
+            self._ask(conflict)
+            return
         except InputError as error:
             self._show_error(error_text(error))
             self.query_one("#edit-value", Input).focus()
@@ -90,6 +101,24 @@ class EditValueDialog(ModalScreen["list[Alert] | None"]):
             self.app.notify(error.render(), severity="error", timeout=8)
             return
         self.dismiss(alerts)
+
+    def _ask(self, conflict: EditConflict) -> None:
+        """Keep mine (save over theirs), take theirs (shown, nothing saved) or see both."""
+        from mkhats.ui.screens.same_edit import ask
+
+        theirs = {f: conflict.theirs.get(f, "") for f in conflict.fields}
+
+        def keep_mine() -> None:
+            self._base.update(theirs)
+            self.action_save()
+
+        def take_theirs() -> None:
+            self._base.update(theirs)
+            for name, text in theirs.items():
+                self.query_one(f"#edit-{name}", Input).value = text
+            self.call_after_refresh(self._show_error, t("edit.took_theirs"))  # after the inputs' Changed
+
+        ask(self, conflict, keep_mine, take_theirs)
 
     @on(Input.Changed)
     def _typing(self) -> None:
@@ -119,7 +148,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self._question, classes="question")
+            yield Static(plain(self._question, lines=True), classes="question")
             with Horizontal(classes="buttons"):
                 yield Button(self._no, id="confirm-no")
                 yield Button(self._yes, variant="error", id="confirm-yes")

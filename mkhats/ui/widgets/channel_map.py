@@ -8,6 +8,7 @@ from textual import on
 from textual.message import Message
 from textual.widgets import DataTable
 
+from mkhats.domain.safe_text import terminal_line
 from mkhats.services.cmo import ChannelView
 
 VERDICT_STYLE = {"scale": "green", "test": "yellow", "cut": "red"}
@@ -47,13 +48,15 @@ class ChannelMap(DataTable):
             return
         self.view = view
         row = self.cursor_row
-        widths = [max(cell_len(c) for c in [label, *(line.cells[i] for line in view.lines)])
+        # Hat and person names, the currency sign: typed by the user, shown literally on one line.
+        lines = [[terminal_line(c) for c in line.cells] for line in view.lines]
+        widths = [max(cell_len(c) for c in [label, *(cells[i] for cells in lines)])
                   for i, label in enumerate(view.header)]
         self.clear(columns=True)
         for i, label in enumerate(view.header):
             self.add_column(label, key=f"c{i}", width=widths[i])
-        for line in view.lines:
-            cells = [Text(c, justify="right" if 2 <= i <= 8 else "left") for i, c in enumerate(line.cells)]
+        for line, texts in zip(view.lines, lines):
+            cells = [Text(c, justify="right" if 2 <= i <= 8 else "left") for i, c in enumerate(texts)]
             cells[-1].stylize(VERDICT_STYLE.get(line.verdict or "", "dim"))
             self.add_row(*cells, key=line.hat)
         self.border_title = view.title

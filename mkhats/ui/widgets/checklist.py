@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
+from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
 from mkhats.ui.keys import KEY_LABELS, relabel_bindings
 from mkhats.services.views import ChecklistLine
@@ -47,7 +48,8 @@ class Checklist(RecallTable):
         row = self.cursor_row
         # A fixed width (auto-width columns are measured only when the table goes idle) that only
         # grows, so a week switch does not change the layout.
-        labels = [line.label for line in lines] + [t(f"cadence.{c}") for c in ("monthly", "quarterly")]
+        texts = [terminal_line(line.label) for line in lines]  # typed by the user: shown literally
+        labels = texts + [t(f"cadence.{c}") for c in ("monthly", "quarterly")]
         width = max(cell_len(x) for x in labels)
         text = next((c for k, c in self.columns.items() if k.value == "text"), None)
         if text is not None and width <= text.width:
@@ -58,12 +60,12 @@ class Checklist(RecallTable):
             self.add_column("", key="text", width=max(width, text.width if text else 0))
         self._lines = {}
         cadence = "weekly"
-        for line in lines:
+        for line, shown in zip(lines, texts):
             if line.row.item.cadence != cadence:
                 cadence = line.row.item.cadence
                 self.add_row("", Text(t(f"cadence.{cadence}"), style="bold"), key=f"heading-{cadence}")
             box = Text("☑", style="green") if line.row.done else Text("☐")
-            label = Text(line.label, style="dim" if line.row.done else "")
+            label = Text(shown, style="dim" if line.row.done else "")
             self.add_row(box, label, key=line.row.item.id)
             self._lines[line.row.item.id] = line
         self.border_title = t("ui.checklist", done=done, total=total)

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
+from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
 from mkhats.services.views import HatView
 
@@ -54,7 +55,9 @@ class HatPane(VerticalScroll):
 
     def show(self, view: HatView, week: str) -> None:
         """Fill every part from ``view``; a new week replaces unsaved log text, a refresh doesn't."""
-        info = Text.assemble((view.name, "bold"), " — ", t("ui.worn_by", person=view.wearer, mission=view.mission))
+        # The name, the wearer and the mission may be typed by the user: shown literally, on one line.
+        worn_by = t("ui.worn_by", person=view.wearer, mission=view.mission)
+        info = Text.assemble((terminal_line(view.name), "bold"), " — ", terminal_line(worn_by))
         if view.alerts:
             info.append("   ")
             info.append(t("ui.alerts_open", n=len(view.alerts), count=len(view.alerts)), style="bold red")

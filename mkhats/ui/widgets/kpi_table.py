@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.message import Message
 from textual.widgets import DataTable
 
+from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
 from mkhats.services.views import KpiRow
 from mkhats.ui.widgets.recall_table import RecallTable
@@ -32,6 +35,8 @@ class KpiTable(RecallTable):
     def show(self, rows: list[KpiRow], week_label: str = "") -> None:
         """Replace the rows, keeping the cursor where it was; ``week_label`` titles the week column."""
         row = self.cursor_row
+        # Titles and the currency sign are typed by the user: shown literally, on one line.
+        rows = [_clean(r) for r in rows]
         # Widths come from the content (auto-width columns are measured only when the table goes
         # idle, and a repaint before that would cut cells) and only ever grow: a table that keeps
         # its size lets a week switch repaint the table alone, not the whole screen.
@@ -83,6 +88,15 @@ class KpiTable(RecallTable):
         event.stop()
         if event.row_key.value:
             self.post_message(self.KpiChosen(event.row_key.value))
+
+
+def _clean(row: KpiRow) -> KpiRow:
+    texts = (row.title, row.target, row.week, row.prev, row.status_text)
+    cleaned = tuple(map(terminal_line, texts))
+    if cleaned == texts:
+        return row  # the common case: the same row, nothing rebuilt
+    title, target, week, prev, status = cleaned
+    return replace(row, title=title, target=target, week=week, prev=prev, status_text=status)
 
 
 def _spark(row: KpiRow) -> Text:

@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from mkhats.domain.models import WeeklyLog
+from mkhats.domain.safe_text import terminal_text
 from mkhats.i18n import t
 from mkhats.services.plans import LOG_FIELDS
 
@@ -55,7 +56,7 @@ class LogView(Widget, can_focus=True):
             table.add_column(ratio=1)
         cells = []
         for field in LOG_FIELDS:
-            text = getattr(self._log, field) if self._log else ""
+            text = terminal_text(getattr(self._log, field)) if self._log else ""  # typed: several lines
             cell = Text()
             cell.append(t(f"ui.log.{field}"), style="bold")
             cell.append("\n")

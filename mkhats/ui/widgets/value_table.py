@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
+from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
 from mkhats.services.kpi_detail import ValueRow
 
@@ -53,15 +54,15 @@ class ValueTable(DataTable):
         cells = {
             "date": (t("detail.col.date"), [r.date_text for r in rows]),
             "value": (t("detail.col.value"), [r.value_text for r in rows]),
-            "note": (t("detail.col.note"), [r.note for r in rows]),
+            "note": (t("detail.col.note"), [terminal_line(r.note) for r in rows]),  # typed: literal
         }
         for key, (label, texts) in cells.items():
             self.add_column(label, key=key, width=max(cell_len(x) for x in [label, *texts]))
         for row in rows:
             self.add_row(
                 Text(row.date_text, style="red" if row.in_alert else ""),
-                Text(row.value_text, justify="right", style="bold red" if row.in_alert else ""),
-                Text(row.note, style="dim"),
+                Text(terminal_line(row.value_text), justify="right", style="bold red" if row.in_alert else ""),
+                Text(terminal_line(row.note), style="dim"),
                 key=row.day.isoformat(),
             )
         days = [r.day for r in rows]

@@ -1,10 +1,13 @@
 """The weekly log of a hat: plan (Monday), fact, conclusion and action (Friday).
 
 Each field saves when the user leaves it or presses ``ctrl+s``; its border says whether what is
-shown is saved. A refresh from disk never overwrites a field with unsaved typing.
+shown is saved. A refresh from disk never overwrites a field with unsaved typing, and such a field
+keeps the text it was read with as its base: the save then notices if another writer changed it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Collection, Iterable
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,6 +18,7 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 from mkhats.domain.models import WeeklyLog
+from mkhats.domain.safe_text import terminal_text
 from mkhats.i18n import t
 from mkhats.ui.keys import KEY_LABELS, relabel_bindings
 from mkhats.services.plans import LOG_FIELDS
@@ -27,6 +31,7 @@ class LogField(TextArea):
         super().__init__(id=f"log-{field}", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
         self.field = field
         self.stored = ""
+        """The stored text this field was read (or last saved) with: the base of its next save."""
         self.border_title = t(f"ui.log.{field}")
 
     @property
@@ -66,23 +71,43 @@ class WeeklyLogEditor(Horizontal):
             yield LogField(field)
 
     def show(self, log: WeeklyLog | None, force: bool = False) -> None:
-        """Show a stored log; fields with unsaved typing keep it unless ``force`` (week changed)."""
+        """Show a stored log; fields with unsaved typing keep it, and their base, unless ``force``."""
         for area in self.query(LogField):
-            stored = getattr(log, area.field) if log else ""
+            # Shown (and compared) without control characters: untouched, a field is not saved again.
+            stored = terminal_text(getattr(log, area.field)) if log else ""
             if force or not area.dirty:
                 area.load_text(stored)
-            area.stored = stored
+                area.stored = stored
             area.show_state()
 
     def unsaved(self) -> dict[str, str]:
         """The fields whose text is not saved yet."""
         return {a.field: a.text for a in self.query(LogField) if a.dirty}
 
-    def mark_saved(self, log: WeeklyLog) -> None:
-        """The save went through: what is stored is what is shown."""
+    def base(self) -> dict[str, str]:
+        """Each field's text as it was read: what a save expects to find stored."""
+        return {a.field: a.stored for a in self.query(LogField)}
+
+    def mark_saved(self, log: WeeklyLog, fields: Iterable[str]) -> None:
+        """``fields`` were saved as ``log``; other fields without typing show its text (merged)."""
+        saved = set(fields)
         for area in self.query(LogField):
-            area.stored = getattr(log, area.field)
+            text = terminal_text(getattr(log, area.field))
+            if area.field in saved:
+                area.stored = text
+            elif not area.dirty:
+                area.load_text(text)
+                area.stored = text
             area.show_state()
+
+    def rebase(self, theirs: dict[str, str], fields: Collection[str], take: bool) -> None:
+        """After a conflict: ``fields`` now expect ``theirs``; ``take`` also shows theirs (mine is dropped)."""
+        for area in self.query(LogField):
+            if area.field in fields:
+                area.stored = theirs.get(area.field, "")
+                if take:
+                    area.load_text(area.stored)
+                area.show_state()
 
     def action_save(self) -> None:
         """Save every field with unsaved text."""
