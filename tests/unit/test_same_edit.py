@@ -19,13 +19,6 @@ TODAY = date(2026, 11, 24)
 WEEK = "2026-W48"
 
 
-@pytest.fixture(autouse=True)
-def _english():
-    set_language("en")
-    yield
-    set_language("en")
-
-
 @pytest.fixture
 def two(tmp_path: Path) -> tuple[Workspace, Workspace]:
     """Two windows on one file holding the shipped defaults."""
