@@ -284,3 +284,21 @@ async def test_a_reload_while_a_pane_is_being_built_waits_for_it(ws, make_app):
         await pilot.pause()
         await pilot.pause()
         assert pane.ready and pane.week == "2026-W48"
+
+
+async def test_a_pane_whose_tables_are_not_mounted_yet_is_not_ready(ws, make_app):
+    # Its info line may be mounted before the checklist in the row below it: still not ready.
+    from textual.widgets import Static, TabPane
+
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        pane = HatPane("pm")
+        await app.query_one("#tab-pm", TabPane).mount(pane)
+        await pilot.pause()
+        assert pane.ready
+        bare = HatPane("cmo")
+        bare.compose = lambda: iter([Static("info", classes="hat-info")])  # only the first line
+        await app.query_one("#tab-cmo", TabPane).mount(bare)
+        await pilot.pause()
+        assert bare.children and not bare.ready

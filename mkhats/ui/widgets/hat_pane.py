@@ -28,6 +28,7 @@ class HatPane(VerticalScroll):
         self.hat = hat
         self.week: str | None = None
         self._info: Text | None = None
+        self._ready_seen = False
 
     def compose(self) -> ComposeResult:
         yield Static(id=f"info-{self.hat}", classes="hat-info")
@@ -50,8 +51,14 @@ class HatPane(VerticalScroll):
 
     @property
     def ready(self) -> bool:
-        """Its children are mounted: before that, ``show`` would find no table to fill."""
-        return bool(self.children)
+        """Its tables and log are mounted: before that, ``show`` would find nothing to fill.
+
+        The info line can be there while the checklist inside the row below it is not yet, so each
+        part ``show`` fills is looked for (once: a mounted part stays).
+        """
+        if not self._ready_seen:
+            self._ready_seen = all(self.query(kind) for kind in (Checklist, KpiTable, LogView))
+        return self._ready_seen
 
     def show(self, view: HatView, week: str) -> None:
         """Fill every part from ``view``; a new week replaces unsaved log text, a refresh doesn't."""
