@@ -17,7 +17,7 @@ from mkhats.domain.stoprules import format_guard
 from mkhats.domain.targets import validate_target
 from mkhats.i18n import t
 from mkhats.services import Workspace
-from mkhats.services.settings import KpiDraft, _apply, _check, _check_numbers
+from mkhats.services.kpi_settings import KpiDraft, _apply, _check, _check_numbers
 from mkhats.services.setup import KpiChange, changed_kpi
 from mkhats.services.values import find_kpi
 

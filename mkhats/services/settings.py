@@ -1,4 +1,4 @@
-"""Use cases of the settings screen: people, hats, conflict rules, KPIs and preferences.
+"""Use cases of the settings screen: people, hats, conflict rules and preferences (KPIs: ``kpi_settings``).
 
 Every rule lives here, none in the widgets: who may be removed, that one hat stays enabled, which
 pairs may have a rule, what a KPI name and formula must be. Each function opens one short
@@ -8,21 +8,16 @@ writing anything when the input is refused.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from mkhats.domain.checklist import current_items
 from mkhats.domain.conflicts import active_conflicts
 from mkhats.domain.edits import expect
-from mkhats.domain.formula import check_formulas, formula_refs, parse_formula
 from mkhats.domain.labels import hat_name, person_name
 from mkhats.domain.models import (
-    AGGREGATES,
     CADENCES,
     PERSON_KINDS,
-    UNITS,
     ConflictRule,
     Hat,
     Kpi,
@@ -31,25 +26,31 @@ from mkhats.domain.models import (
     revised,
 )
 from mkhats.domain.numbers import parse_number
-from mkhats.domain.stoprules import parse_condition, parse_guard
-from mkhats.domain.targets import validate_target
 from mkhats.errors import InputError
 from mkhats.i18n import LANGUAGES, current_language, t
 from mkhats.services import Workspace
-from mkhats.services.setup import KpiChange, assign, set_kpi, wearer_fields, wearer_labels
-from mkhats.services.values import find_kpi
-from mkhats.store.repo import Repo
+from mkhats.services.setup import assign, wearer_fields, wearer_labels
+from mkhats.services.form_rules import (  # noqa: F401 - MAX_* are part of this module's face
+    _CLEAR,
+    MAX_CURRENCY,
+    MAX_HOURS,
+    MAX_NAME,
+    MAX_TEXT,
+    _choice,
+    _hat,
+    _person,
+    _text,
+)
+from mkhats.services.kpi_settings import (  # noqa: F401 - the settings screen's KPI use cases
+    DIRECTIONS,
+    KpiDraft,
+    add_kpi,
+    edit_kpi,
+    kpi_name,
+    retire_kpi,
+)
 
 LEVELS: tuple[str, ...] = ("high", "medium", "low")
-DIRECTIONS: tuple[str, ...] = ("up", "down")
-MAX_NAME = 60
-MAX_TEXT = 500
-MAX_CURRENCY = 4
-MAX_HOURS = 168.0
-_CLEAR = ("", "none", "-", "нет")
-_KPI_NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
-
-
 @dataclass(frozen=True)
 class SettingsState:
     """Everything the settings screen shows, read in one go."""
@@ -89,34 +90,6 @@ def load(ws: Workspace) -> SettingsState:
             conflicts=repo.conflicts(),
             items=items,
         )
-
-
-def _text(value: str | None, limit: int = MAX_TEXT) -> str:
-    text = unicodedata.normalize("NFC", value or "").strip()
-    if len(text) > limit:
-        raise InputError("settings.too_long", limit=limit)
-    return text
-
-
-def _choice(value: str, choices: Sequence[str], what: str) -> str:
-    if value not in choices:
-        raise InputError("settings.bad_choice", what=what, value=value, choices=", ".join(choices))
-    return value
-
-
-def _hat(repo: Repo, key: str) -> Hat:
-    hats = repo.hats()
-    key = (key or "").strip().lower()
-    if key not in hats:
-        raise InputError("hat.unknown", hat=key, hats=", ".join(hats))
-    return hats[key]
-
-
-def _person(repo: Repo, name: str) -> Person:
-    persons = repo.persons()
-    if name not in persons:
-        raise InputError("settings.person_unknown", person=name)
-    return persons[name]
 
 
 # -- people ----------------------------------------------------------------------------------------
@@ -306,135 +279,6 @@ def _rule_index(rules: list[ConflictRule], hats: Sequence[str]) -> int:
     a, b = (list(hats) + ["", ""])[:2]
     pairs = ", ".join(f"{x} × {y}" for x, y in (r.hats for r in rules)) or "—"
     raise InputError("conflict.unknown_pair", a=a, b=b, pairs=pairs)
-
-
-# -- KPIs ------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class KpiDraft:
-    """What the KPI form holds besides the target and the stop rule (those go through ``set_kpi``).
-
-    ``formula`` empty means a measured KPI (values entered per day, combined by ``aggregate``).
-    """
-
-    title: str = ""
-    unit: str = "count"
-    direction: str = "up"
-    aggregate: str = "sum"
-    formula: str = ""
-
-
-def kpi_name(text: str) -> str:
-    """The KPI name typed (``Cost per lead`` → ``cost_per_lead``), or ``settings.kpi_name``."""
-    name = re.sub(r"[\s\-]+", "_", (text or "").strip().lower())
-    if not _KPI_NAME.match(name):
-        raise InputError("settings.kpi_name", name=(text or "").strip())
-    return name
-
-
-def _apply(kpi: Kpi, draft: KpiDraft) -> Kpi:
-    _choice(draft.unit, UNITS, "unit")
-    _choice(draft.direction, DIRECTIONS, "direction")
-    _choice(draft.aggregate, AGGREGATES, "aggregate")
-    formula = (draft.formula or "").strip() or None
-    if formula is not None:
-        parse_formula(formula)
-    title = _text(draft.title) or None
-    return revised(
-        kpi, title=title, unit=draft.unit, direction=draft.direction, aggregate=draft.aggregate, formula=formula
-    )
-
-
-def _check(kpis: dict[str, Kpi], candidate: Kpi) -> None:
-    """Every formula still parses, refers to KPIs that exist and has no cycle."""
-    check_formulas({**kpis, candidate.key: candidate})
-
-
-def add_kpi(ws: Workspace, hat: str, name: str, draft: KpiDraft, target: str = "") -> Kpi:
-    """Add a KPI at the end of a hat's list.
-
-    Raises:
-        InputError: a bad name, a name the hat already has (retired ones included), a formula
-            that does not parse, names an unknown KPI or makes a cycle, a target that is not a number.
-    """
-    short = kpi_name(name)
-    text = (target or "").strip()
-    target_value = parse_number(text, t("settings.kpi.target"), lang=current_language()) if text else None
-    with ws.write() as repo:
-        record = _hat(repo, hat)
-        key = f"{record.key}.{short}"
-        kpis = repo.kpis()
-        if key in kpis:
-            raise InputError("settings.kpi_exists_retired" if kpis[key].retired else "settings.kpi_exists", key=key)
-        position = max((k.position for k in kpis.values() if k.hat == record.key), default=-1) + 1
-        kpi = _apply(Kpi(key=key, position=position, target=target_value), draft)
-        validate_target(kpi, kpi.target)
-        _check(kpis, kpi)
-        repo.upsert_kpi(kpi)
-        return kpi
-
-
-def _check_numbers(key: str, change: KpiChange) -> float | None:
-    """The target and thresholds read with the form's own words, before ``set_kpi`` names options.
-
-    Returns:
-        The target typed (None when not given or cleared).
-    """
-    lang = current_language()
-    given = [text if text is not None and text.strip().lower() not in _CLEAR else None
-             for text in (change.target, change.stop, change.guard)]
-    target = None if given[0] is None else parse_number(given[0], t("settings.kpi.target"), lang=lang)
-    if given[1] is not None:
-        parse_condition(given[1], lang=lang, field=t("settings.kpi.stop"))
-    if given[2] is not None:
-        parse_guard(given[2], key.strip().lower().partition(".")[0], lang=lang, field=t("settings.kpi.guard"))
-    return target
-
-
-def edit_kpi(ws: Workspace, key: str, draft: KpiDraft, change: KpiChange | None = None) -> Kpi:
-    """Change a KPI's title, unit, direction, aggregate or formula, and its target and stop rule.
-
-    The draft is checked first (formulas over every KPI), then ``set_kpi`` checks and writes the
-    target and stop rule, then the draft is written: a refusal at either step writes nothing.
-    """
-    typed = change is not None and change.target is not None
-    target = _check_numbers(key, change) if change is not None else None
-    with ws.read() as repo:
-        kpis = repo.kpis()
-        edited = _apply(find_kpi(kpis, key), draft)
-        _check(kpis, edited)
-        validate_target(edited, target if typed else edited.target)  # with the unit it will be stored with
-    if change is not None and any(v is not None for v in vars(change).values()):
-        set_kpi(ws, key, change)
-    with ws.write() as repo:
-        kpis = repo.kpis()
-        kpi = _apply(find_kpi(kpis, key), draft)
-        _check(kpis, kpi)
-        repo.upsert_kpi(kpi)
-        return kpi
-
-
-def retire_kpi(ws: Workspace, key: str, retired: bool = True) -> Kpi:
-    """Retire a KPI (hidden from the tabs, its history kept) or bring it back.
-
-    Raises:
-        InputError: ``settings.kpi_in_use`` when a KPI in use computes its formula from it.
-    """
-    with ws.write() as repo:
-        kpis = repo.kpis()
-        kpi = find_kpi(kpis, key)
-        if retired:
-            users = sorted(
-                k.key
-                for k in kpis.values()
-                if k.formula and not k.retired and k.key != kpi.key and kpi.key in formula_refs(k.formula, k.hat)
-            )
-            if users:
-                raise InputError("settings.kpi_in_use", key=kpi.key, users=", ".join(users))
-        updated = revised(kpi, retired=retired)
-        repo.upsert_kpi(updated)
-        return updated
 
 
 # -- language and currency -------------------------------------------------------------------------
