@@ -15,11 +15,16 @@ from typing import Literal
 
 from mkhats.domain.formula import evaluate_formula, formula_refs, parse_formula
 from mkhats.domain.models import Kpi
+from mkhats.domain.numbers import plain_number
 from mkhats.domain.weeks import week_days
 from mkhats.errors import InputError
 
 Daily = Mapping[str, Mapping[date, float]]
 Status = Literal["on", "off"]
+
+LIMIT = 1e15
+"""The largest magnitude of a value, target or threshold: a quadrillion in any currency (a figure
+beyond it is a typo, and would print as a 300-digit cell)."""
 
 # Units that count or measure something that cannot go below zero.
 NON_NEGATIVE_UNITS = frozenset({"count", "money", "hours", "days"})
@@ -213,10 +218,6 @@ def validate_value(kpi: Kpi, value: float) -> None:
     if not math.isfinite(value):
         raise InputError("kpi.not_finite", kpi=kpi.key, value=value)
     if kpi.unit in NON_NEGATIVE_UNITS and value < 0:
-        raise InputError("kpi.negative", kpi=kpi.key, value=_plain(value))
-    if abs(value) > 1e15:  # targets.LIMIT: a figure beyond a quadrillion is a typo
-        raise InputError("kpi.too_large", kpi=kpi.key, value=_plain(value))
-
-
-def _plain(value: float) -> str:
-    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+        raise InputError("kpi.negative", kpi=kpi.key, value=plain_number(value))
+    if abs(value) > LIMIT:
+        raise InputError("kpi.too_large", kpi=kpi.key, value=plain_number(value))

@@ -180,3 +180,9 @@ def decide_mark(cells: Mapping[int, str], lang: str) -> MarkDecision:
     losing = votes[COMMA if mark == POINT else POINT]
     examples = tuple(votes[mark][:5])
     return MarkDecision(mark, {row: examples for row in losing})
+
+
+def plain_number(value: float) -> str:
+    """``value`` as typed back (into a form, a message, a stop rule): no grouping, no trailing ``.0``,
+    so it reads back the same in any language (``1500``, ``0.25``, ``1e+20``)."""
+    return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(value)

@@ -14,7 +14,7 @@ from datetime import date
 
 from mkhats.domain.kpis import Daily, daily_values, meets
 from mkhats.domain.models import AlertDecision, Guard, Kpi, StopRule
-from mkhats.domain.numbers import parse_number
+from mkhats.domain.numbers import parse_number, plain_number
 from mkhats.domain.record import record
 from mkhats.errors import InputError
 
@@ -112,8 +112,7 @@ def parse_guard(text: str, hat: str | None = None, *, lang: str, field: str = "t
 def _number(value: float | None) -> str:
     if value is None:
         return "?"
-    # No thousands separators and no trailing ".0": the text must parse back in any language.
-    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    return plain_number(value)  # the text must parse back in any language
 
 
 def format_condition(rule: StopRule) -> str:

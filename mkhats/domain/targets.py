@@ -3,19 +3,18 @@ roles review, restore).
 
 A target or a threshold is compared with the KPI's values, so it is held to the same rule (SPEC §1
 KPI value): a finite number, never below zero for a count, money, hours or days KPI, and within
-:data:`LIMIT` (a figure beyond it is a typo, and would print as a 300-digit cell).
+:data:`~mkhats.domain.kpis.LIMIT`, as values are.
 """
 
 from __future__ import annotations
 
 import math
 
-from mkhats.domain.kpis import NON_NEGATIVE_UNITS
+from mkhats.domain.kpis import LIMIT, NON_NEGATIVE_UNITS
 from mkhats.domain.models import Kpi
+from mkhats.domain.numbers import plain_number
 from mkhats.errors import InputError
 
-LIMIT = 1e15
-"""The largest magnitude of a value, target or threshold: a quadrillion in any currency."""
 
 
 def validate_target(kpi: Kpi, target: float | None) -> None:
@@ -30,9 +29,9 @@ def validate_target(kpi: Kpi, target: float | None) -> None:
     if not math.isfinite(target):
         raise InputError("kpi.target_not_finite", kpi=kpi.key)
     if kpi.unit in NON_NEGATIVE_UNITS and target < 0:
-        raise InputError("kpi.target_negative", kpi=kpi.key, value=_plain(target))
+        raise InputError("kpi.target_negative", kpi=kpi.key, value=plain_number(target))
     if abs(target) > LIMIT:
-        raise InputError("kpi.too_large", kpi=kpi.key, value=_plain(target))
+        raise InputError("kpi.too_large", kpi=kpi.key, value=plain_number(target))
 
 
 def validate_threshold(kpi: Kpi, threshold: float | None) -> None:
@@ -44,10 +43,6 @@ def validate_threshold(kpi: Kpi, threshold: float | None) -> None:
     if threshold is None:
         return
     if kpi.unit in NON_NEGATIVE_UNITS and threshold < 0:
-        raise InputError("kpi.threshold_negative", kpi=kpi.key, value=_plain(threshold))
+        raise InputError("kpi.threshold_negative", kpi=kpi.key, value=plain_number(threshold))
     if abs(threshold) > LIMIT:
-        raise InputError("kpi.too_large", kpi=kpi.key, value=_plain(threshold))
-
-
-def _plain(value: float) -> str:
-    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+        raise InputError("kpi.too_large", kpi=kpi.key, value=plain_number(threshold))

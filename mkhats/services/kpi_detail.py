@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from mkhats.domain.numbers import plain_number
 from mkhats.domain.formula import formula_refs
 from mkhats.domain.kpis import daily_values, period_value, weekly_values
 from mkhats.domain.labels import (
@@ -97,7 +98,7 @@ def _plain(value: float | None) -> str:
     """A number as typed back into a form: no grouping, no trailing ``.0``, parseable in any language."""
     if value is None:
         return ""
-    return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(value)
+    return plain_number(value)
 
 
 def value_fields(value: KpiValue | None) -> dict[str, str]:
