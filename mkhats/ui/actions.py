@@ -101,7 +101,12 @@ class MainActions:
         hat = self.hat
         self._shown.clear()
         self._panes.clear()
-        await self.recompose()
+        # The 1 s poll may fire while the old tree is torn down: nothing is shown until it is built.
+        self._rebuilding = True
+        try:
+            await self.recompose()
+        finally:
+            self._rebuilding = False
         relabel_bindings(self, {**KEY_LABELS, **DESK_LABELS})
         hats = [h.key for h in self.snapshot.enabled_hats] if self.snapshot else []
         if hat in hats:

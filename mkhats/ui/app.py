@@ -95,6 +95,7 @@ class MkhatsApp(LiteralText, MainActions, DeskActions, HeapTuning, LocalizedPale
         self._alerts: list[Alert] = []
         self._loaded = -1
         self._last_error: str | None = None
+        self._rebuilding = False
 
     # -- composition and data --------------------------------------------------------------------
 
@@ -177,7 +178,7 @@ class MkhatsApp(LiteralText, MainActions, DeskActions, HeapTuning, LocalizedPale
 
     def _show_pane(self, hat: str) -> None:
         """Render one tab (others render when activated: a week switch touches one tab)."""
-        if self.snapshot is None or hat not in self.snapshot.hats:
+        if self._rebuilding or self.snapshot is None or hat not in self.snapshot.hats:
             return
         shown = (self.week, self._loaded)
         if self._shown.get(hat) == shown:

@@ -223,3 +223,26 @@ async def test_checklist_button_opens_the_editor_and_hours_are_saved(empty_ws, m
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
+
+
+async def test_a_poll_while_the_tabs_are_rebuilt_fills_nothing_half_gone(empty_ws, make_app):
+    """The 1 s poll may land between the old panes losing their children and the new ones being
+    mounted (CI saw NoMatches once): each step of the rebuild gets a reload with new data."""
+    import asyncio
+
+    app = make_app(empty_ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        rebuild = asyncio.ensure_future(app.relabel())
+        for _ in range(400):  # a poll at each step until the rebuild is over
+            app._loaded = -1  # as if another process had written
+            app._poll()
+            await asyncio.sleep(0.001)
+            if rebuild.done():
+                break
+        await rebuild
+        await pilot.pause()
+        app._loaded = -1
+        app._poll()
+        await pilot.pause()
+        assert app.query_one("#pane-content").ready

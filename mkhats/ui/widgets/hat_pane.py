@@ -54,8 +54,12 @@ class HatPane(VerticalScroll):
         """Its tables and log are mounted: before that, ``show`` would find nothing to fill.
 
         The info line can be there while the checklist inside the row below it is not yet, so each
-        part ``show`` fills is looked for (once: a mounted part stays).
+        part ``show`` fills is looked for (once: a mounted part stays until the pane is removed).
+        A pane being removed (the tabs rebuilt after the settings) loses its children first: it is
+        never ready again (``_pruning``: Textual pinned to 8.2, see pyproject).
         """
+        if self._pruning or self._closing or self._closed:
+            return False
         if not self._ready_seen:
             self._ready_seen = all(self.query(kind) for kind in (Checklist, KpiTable, LogView))
         return self._ready_seen
