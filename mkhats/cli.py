@@ -75,7 +75,7 @@ class _Subparsers:
         self._sub = sub
         self._only = only
 
-    def add_parser(self, name: str, **kwargs) -> argparse.ArgumentParser:  # noqa: ANN003
+    def add_parser(self, name: str, **kwargs) -> argparse.ArgumentParser:
         if self._only is None or name == self._only:
             return self._sub.add_parser(name, **kwargs)
         # Not even a throwaway ArgumentParser: each costs ~0.1 ms, its options as much again.

@@ -6,13 +6,13 @@ import argparse
 import errno
 import os
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TextIO
 
 from mkhats.domain.labels import (
-    condition_text,
     action_text,
+    condition_text,
     format_day,
     format_exact,
     format_span,
@@ -171,7 +171,11 @@ def cmd_kpi(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _kpi_cells(kpi: Kpi, currency: str | None, enabled: bool = True, exact: bool = False) -> list[str]:
-    kind = f"{t('kind.formula')} {kpi.formula}" if kpi.formula else f"{t('kind.measured')} ({t(f'settings.aggregate.{kpi.aggregate}')})"
+    kind = (
+        f"{t('kind.formula')} {kpi.formula}"
+        if kpi.formula
+        else f"{t('kind.measured')} ({t(f'settings.aggregate.{kpi.aggregate}')})"
+    )
     rule = "—"
     if kpi.stop is not None:
         rule = f"{condition_text(kpi.stop)} → {action_text(kpi.stop)}"
@@ -190,7 +194,7 @@ def _kpi_line(kpi: Kpi, currency: str | None) -> str:
 
 def _columns(rows: list[list[str]]) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)).rstrip() for r in rows)
 
 
 def cmd_assign(args: argparse.Namespace, ws: Workspace) -> int:
@@ -226,7 +230,7 @@ def _now(ws: Workspace) -> datetime:
     Spans are instants (UTC); only the date is shifted, by whole days, so a time zone change
     between two commands still measures the real time between them.
     """
-    now = datetime.now(timezone.utc).replace(microsecond=0)
+    now = datetime.now(UTC).replace(microsecond=0)
     return now + timedelta(days=(ws.today - now.astimezone().date()).days)
 
 
@@ -241,11 +245,25 @@ def cmd_verify(args: argparse.Namespace, ws: Workspace) -> int:
     if created:
         _out(t("cli.person_added", person=check.by))
     if check.outcome == "problems":  # no "valid until": such a check never clears the conflict
-        _out(t("cli.verified_problems", pair=pair_name(check.hats, hats), by=person_name(check.by),
-               day=format_day(check.day)))
+        _out(
+            t(
+                "cli.verified_problems",
+                pair=pair_name(check.hats, hats),
+                by=person_name(check.by),
+                day=format_day(check.day),
+            )
+        )
         return 0
-    _out(t("cli.verified", pair=pair_name(check.hats, hats), by=person_name(check.by), day=format_day(check.day),
-           until=format_day(check_valid_until(check, rule.every)), outcome=t(f"outcome.{check.outcome}")))
+    _out(
+        t(
+            "cli.verified",
+            pair=pair_name(check.hats, hats),
+            by=person_name(check.by),
+            day=format_day(check.day),
+            until=format_day(check_valid_until(check, rule.every)),
+            outcome=t(f"outcome.{check.outcome}"),
+        )
+    )
     return 0
 
 

@@ -49,7 +49,9 @@ def report(name: str, samples: list[float], floor: list[float] | None, goal: flo
     if floor is not None:
         ratio = value / statistics.median(floor)
         ok = ratio <= goal
-        print(f"{'OK ' if ok else 'MISS'} {name:<34} {_stats(samples)}  floor {_stats(floor)}  = {ratio:.2f}× (goal ≤ {goal}×)")
+        print(
+            f"{'OK ' if ok else 'MISS'} {name:<34} {_stats(samples)}  floor {_stats(floor)}  = {ratio:.2f}× (goal ≤ {goal}×)"
+        )
     else:
         ok = value * 1000 <= goal if unit == "ms" else value <= goal
         shown = f"{goal} ms" if unit == "ms" else f"{goal} s"
@@ -77,7 +79,12 @@ def main() -> int:
     py = sys.executable
 
     floor_cli = _wall([py, "-c", LIBS], n)
-    report("mkhats add (5 years)", _wall([exe, "add", "performance.spend", "1234", "--date", "2026-11-20"], n, env), floor_cli, 1.5)
+    report(
+        "mkhats add (5 years)",
+        _wall([exe, "add", "performance.spend", "1234", "--date", "2026-11-20"], n, env),
+        floor_cli,
+        1.5,
+    )
     report("mkhats check (5 years)", _wall([exe, "check"], n, env), floor_cli, 1.5)
     report("mkhats report (5 years)", _wall([exe, "report"], n, env), floor_cli, 1.5)
 
@@ -113,7 +120,9 @@ def main() -> int:
     for i in range(3):
         target = fresh.with_name(f"m{i}.json")
         t0 = time.perf_counter()
-        subprocess.run([exe, "import", str(csv_path)], check=True, capture_output=True, env={**env, "MKHATS_DB": str(target)})
+        subprocess.run(
+            [exe, "import", str(csv_path)], check=True, capture_output=True, env={**env, "MKHATS_DB": str(target)}
+        )
         imports.append(time.perf_counter() - t0)
     report("import 5 years of CSV", imports, None, 10, unit="s")
     misses = [r for r in ROWS if r[4] == "miss"]

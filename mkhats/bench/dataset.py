@@ -26,7 +26,11 @@ def build(path: Path, today: date, years: int = 5, seed: int = 5) -> Workspace:
         while day <= today:
             for kpi in kpis:
                 base = 5000.0 if kpi.unit == "money" else 40.0
-                values.append(KpiValue.model_construct(kpi=kpi.key, day=day, value=round(base * rng.uniform(0.5, 1.5), 2), note=""))
+                values.append(
+                    KpiValue.model_construct(
+                        kpi=kpi.key, day=day, value=round(base * rng.uniform(0.5, 1.5), 2), note=""
+                    )
+                )
             day = add_days(day, 1)
         repo.set_values(values)
         weeks, day = [], first
@@ -35,12 +39,22 @@ def build(path: Path, today: date, years: int = 5, seed: int = 5) -> Workspace:
             day = add_days(day, 7)
         for week in weeks:
             for hat in HATS:
-                repo.upsert_log(WeeklyLog(hat=hat, week=week, plan="plan " * 8, fact="fact " * 8,
-                                          conclusion="conclusion " * 4, action="action " * 4))
+                repo.upsert_log(
+                    WeeklyLog(
+                        hat=hat,
+                        week=week,
+                        plan="plan " * 8,
+                        fact="fact " * 8,
+                        conclusion="conclusion " * 4,
+                        action="action " * 4,
+                    )
+                )
         for i in range(0, 365 * years, 7):
             repo.add_check(ExternalCheck(hats=("crm", "cmo"), by="Anna", day=add_days(first, i)))
         start = datetime.combine(first, time(9))
         for i in range(10_000):
             span_start = start + timedelta(hours=i * 4.38)
-            repo.add_span(WearSpan(hat=HATS[i % 5], person="Me", start=span_start, end=span_start + timedelta(minutes=50)))
+            repo.add_span(
+                WearSpan(hat=HATS[i % 5], person="Me", start=span_start, end=span_start + timedelta(minutes=50))
+            )
     return ws

@@ -37,8 +37,12 @@ def _log() -> Table:
     grid = Table.grid(expand=True, padding=(0, 1))
     for _ in range(4):
         grid.add_column(ratio=1)
-    grid.add_row(*(Text.assemble((field, "bold"), "\n", field.lower() + " text " * 4)
-                   for field in ("Plan", "Fact", "Conclusion", "Action")))
+    grid.add_row(
+        *(
+            Text.assemble((field, "bold"), "\n", field.lower() + " text " * 4)
+            for field in ("Plan", "Fact", "Conclusion", "Action")
+        )
+    )
     return grid
 
 
@@ -47,10 +51,20 @@ class Floor(App):
 
     BINDINGS = [
         *(Binding(str(n), f"hat({n})", "Hat", show=False) for n in range(1, len(HATS) + 1)),
-        *(Binding(key, f"nothing('{key}')", label, key_display=shown) for key, label, shown in (
-            ("left_square_bracket", "Previous week", "["), ("right_square_bracket", "Next week", "]"),
-            ("t", "This week", None), ("a", "Add value", None), ("l", "Log", None), ("w", "Wear", None),
-            ("r", "Review", None), ("s", "Settings", None), ("question_mark", "Help", "?"))),
+        *(
+            Binding(key, f"nothing('{key}')", label, key_display=shown)
+            for key, label, shown in (
+                ("left_square_bracket", "Previous week", "["),
+                ("right_square_bracket", "Next week", "]"),
+                ("t", "This week", None),
+                ("a", "Add value", None),
+                ("l", "Log", None),
+                ("w", "Wear", None),
+                ("r", "Review", None),
+                ("s", "Settings", None),
+                ("question_mark", "Help", "?"),
+            )
+        ),
         Binding("q", "quit", "Quit"),
     ]
 
@@ -86,8 +100,14 @@ class Floor(App):
             kpis.border_title = "KPIs"
             kpis.add_columns("KPI", "Target", "W48", "W47", "13 weeks", "Status")
             for i in range(KPIS):
-                kpis.add_row(f"kpi number {i}", Text("1,000", justify="right"), Text("950", justify="right"),
-                             Text("1,020", justify="right"), SPARK, Text("on track", style="green"))
+                kpis.add_row(
+                    f"kpi number {i}",
+                    Text("1,000", justify="right"),
+                    Text("950", justify="right"),
+                    Text("1,020", justify="right"),
+                    SPARK,
+                    Text("on track", style="green"),
+                )
         for log in self.query(".log").results(Static):
             log.border_title = "Weekly log · 2026-W48"
 

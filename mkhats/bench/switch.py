@@ -48,7 +48,7 @@ async def measure(app: App, actions: list[Callable[[], None]], rounds: int, anim
     return samples
 
 
-async def _settle(pilot) -> None:  # noqa: ANN001 - textual.pilot.Pilot
+async def _settle(pilot) -> None:
     """Wait until nothing moves and ``PAUSE`` has passed, as between two key presses."""
     await pilot.pause()
     await pilot.wait_for_animation()

@@ -47,6 +47,7 @@ def channel_map(snapshot: Snapshot, days: Collection[date], month: str) -> list[
     for hat in snapshot.enabled_hats:
         if not hat.channel:
             continue
+
         def get(name: str, hat_key: str = hat.key) -> float | None:
             kpi = snapshot.kpis.get(f"{hat_key}.{name}")
             return values.get(kpi.key) if kpi is not None and not kpi.retired else None
@@ -55,8 +56,15 @@ def channel_map(snapshot: Snapshot, days: Collection[date], month: str) -> list[
         romi = _ratio(None if revenue is None or spend is None else revenue - spend, spend)
         rows.append(
             ChannelRow(
-                hat.key, hat.wearer, leads, spend, revenue, _ratio(spend, leads),
-                None if romi is None else romi * 100, None, None,
+                hat.key,
+                hat.wearer,
+                leads,
+                spend,
+                revenue,
+                _ratio(spend, leads),
+                None if romi is None else romi * 100,
+                None,
+                None,
                 session.verdicts.get(hat.key) if session else None,
             )
         )
@@ -64,9 +72,11 @@ def channel_map(snapshot: Snapshot, days: Collection[date], month: str) -> list[
     total_revenue = sum(r.revenue for r in rows if r.revenue is not None)
     return [
         ChannelRow(
-            **{**r.__dict__,
-               "lead_share": _percent(r.leads, total_leads),
-               "revenue_share": _percent(r.revenue, total_revenue)}
+            **{
+                **r.__dict__,
+                "lead_share": _percent(r.leads, total_leads),
+                "revenue_share": _percent(r.revenue, total_revenue),
+            }
         )
         for r in rows
     ]

@@ -62,11 +62,15 @@ class ChecklistRow:
     done: bool
 
 
-def checklist_rows(items: Iterable[ChecklistItem], ticks: set[tuple[str, str]], hat: str, week: str) -> list[ChecklistRow]:
+def checklist_rows(
+    items: Iterable[ChecklistItem], ticks: set[tuple[str, str]], hat: str, week: str
+) -> list[ChecklistRow]:
     """A hat's items for ``week`` as they were then: weekly first, then monthly, then quarterly, in
     their order."""
     periods = week_periods(week)
-    chosen = sorted((i for i in items if i.hat == hat and shows(i, week)), key=lambda i: (_ORDER[i.cadence], i.position))
+    chosen = sorted(
+        (i for i in items if i.hat == hat and shows(i, week)), key=lambda i: (_ORDER[i.cadence], i.position)
+    )
     return [ChecklistRow(i, periods[i.cadence], (i.id, periods[i.cadence]) in ticks) for i in chosen]
 
 
@@ -84,7 +88,9 @@ def added(item: ChecklistItem, today: date) -> ChecklistItem:
     return validated(item, **{"since": period_first_week(item.cadence, week_key(today)), "until": None})
 
 
-def revised(versions: list[ChecklistItem], current: ChecklistItem, today: date, **changes: object) -> list[ChecklistItem]:
+def revised(
+    versions: list[ChecklistItem], current: ChecklistItem, today: date, **changes: object
+) -> list[ChecklistItem]:
     """Every version of ``current``'s item after changing it (``text``, ``cadence``…) from now on.
 
     The change starts at the later of the current periods of the old and the new cadence: weekly
@@ -116,8 +122,12 @@ def _merged(versions: list[ChecklistItem]) -> list[ChecklistItem]:
     out: list[ChecklistItem] = []
     for version in ordered:
         last = out[-1] if out else None
-        if (last is not None and last.until is not None and last.until == version.since
-                and (last.text, last.key, last.cadence) == (version.text, version.key, version.cadence)):
+        if (
+            last is not None
+            and last.until is not None
+            and last.until == version.since
+            and (last.text, last.key, last.cadence) == (version.text, version.key, version.cadence)
+        ):
             out[-1] = validated(last, **{"until": version.until})
         else:
             out.append(version)

@@ -22,9 +22,9 @@ from mkhats.domain.formula import formula_refs
 from mkhats.domain.kpis import Daily, period_values
 from mkhats.domain.labels import format_day, format_number, format_with_unit, hat_name, kpi_title
 from mkhats.domain.models import Kpi
+from mkhats.domain.running import week_progress
 from mkhats.domain.safe_text import markdown_inline as _q
 from mkhats.domain.snapshot import Snapshot
-from mkhats.domain.running import week_progress
 from mkhats.domain.strategy import session_of, work_month
 from mkhats.domain.weeks import shift_week, week_days
 from mkhats.domain.workload import hat_hours
@@ -78,9 +78,13 @@ def average_before(snapshot: Snapshot, keys: tuple[str, ...], weeks: int = AVERA
     return {key: (sum(v) / len(v) if v else None) for key, v in found.items()}
 
 
-def summary_rows(snapshot: Snapshot, week_values: Mapping[str, float | None],
-                 prev_values: Mapping[str, float | None], status_text: Callable,
-                 compared: Mapping[str, float | None] | None = None) -> list[list[str]]:
+def summary_rows(
+    snapshot: Snapshot,
+    week_values: Mapping[str, float | None],
+    prev_values: Mapping[str, float | None],
+    status_text: Callable,
+    compared: Mapping[str, float | None] | None = None,
+) -> list[list[str]]:
     """Revenue, spend, ROMI, CAC and LTV:CAC: this week, last week, the 4-week average, changes.
 
     ``compared`` is what the changes are taken from when it differs from the week's value: a
@@ -96,18 +100,31 @@ def summary_rows(snapshot: Snapshot, week_values: Mapping[str, float | None],
             continue
         now, prev, avg = week_values.get(key), prev_values.get(key), averages.get(key)
         judged = compared.get(key)
-        rows.append([
-            _q(kpi_title(kpi)), format_with_unit(kpi, now, currency), format_with_unit(kpi, prev, currency),
-            signed_percent(change(prev, judged)), format_with_unit(kpi, avg, currency),
-            signed_percent(change(avg, judged)), status_text(kpi, now),
-        ])
+        rows.append(
+            [
+                _q(kpi_title(kpi)),
+                format_with_unit(kpi, now, currency),
+                format_with_unit(kpi, prev, currency),
+                signed_percent(change(prev, judged)),
+                format_with_unit(kpi, avg, currency),
+                signed_percent(change(avg, judged)),
+                status_text(kpi, now),
+            ]
+        )
     return rows
 
 
 def summary_header(week: str | None = None) -> list[str]:
     """The header of the summary's KPI table (``week`` titles the week column)."""
-    return [t("col.kpi"), week or t("col.week"), t("col.prev"), t("cmo.col.vs_prev"), t("cmo.col.avg4"),
-            t("cmo.col.vs_avg"), t("col.status")]
+    return [
+        t("col.kpi"),
+        week or t("col.week"),
+        t("col.prev"),
+        t("cmo.col.vs_prev"),
+        t("cmo.col.avg4"),
+        t("cmo.col.vs_avg"),
+        t("col.status"),
+    ]
 
 
 def session_lines(snapshot: Snapshot) -> list[str]:
@@ -160,9 +177,13 @@ def hypothesis_lines(snapshot: Snapshot, table: Table) -> list[str]:
     from mkhats.domain.hypotheses import measure
 
     hats = {h.key for h in snapshot.enabled_hats}
-    shown = [h for h in snapshot.hypotheses
-             if h.hat in hats and h.test_first <= snapshot.last_day
-             and (h.verdict is None or h.test_last >= snapshot.first_day)]
+    shown = [
+        h
+        for h in snapshot.hypotheses
+        if h.hat in hats
+        and h.test_first <= snapshot.last_day
+        and (h.verdict is None or h.test_last >= snapshot.first_day)
+    ]
     lines = [f"### {t('cmo.report.hypotheses')}", ""]
     if not shown:
         return lines + ["- " + t("cmo.report.no_hypotheses"), ""]
@@ -176,11 +197,31 @@ def hypothesis_lines(snapshot: Snapshot, table: Table) -> list[str]:
         verdict = hypothesis_verdict_text(h.verdict)
         if h.verdict is None and h.test_last >= today:
             verdict = t("cmo.hyp.running")
-        fmt = (lambda v: format_with_unit(kpi, v, currency)) if kpi else (lambda v: "—")
-        rows.append([_q(hat_name(snapshot.hats[h.hat])), _q(h.statement), _q(hypothesis_kpi(h, snapshot)), base, test,
-                     fmt(result.baseline), fmt(result.test), signed_percent(result.uplift), verdict])
-    header = [t("cmo.col.hat"), t("cmo.col.hypothesis"), t("col.kpi"), t("cmo.col.baseline"), t("cmo.col.test"),
-              t("cmo.col.before"), t("cmo.col.after"), t("cmo.col.uplift"), t("col.verdict")]
+        fmt = (lambda v: format_with_unit(kpi, v, currency)) if kpi else (lambda v: "—")  # noqa: B023 - called in this turn
+        rows.append(
+            [
+                _q(hat_name(snapshot.hats[h.hat])),
+                _q(h.statement),
+                _q(hypothesis_kpi(h, snapshot)),
+                base,
+                test,
+                fmt(result.baseline),
+                fmt(result.test),
+                signed_percent(result.uplift),
+                verdict,
+            ]
+        )
+    header = [
+        t("cmo.col.hat"),
+        t("cmo.col.hypothesis"),
+        t("col.kpi"),
+        t("cmo.col.baseline"),
+        t("cmo.col.test"),
+        t("cmo.col.before"),
+        t("cmo.col.after"),
+        t("cmo.col.uplift"),
+        t("col.verdict"),
+    ]
     return lines + table(header, rows)
 
 

@@ -53,8 +53,10 @@ def hypothesis_kpi(hypothesis: Hypothesis, snapshot: Snapshot) -> str:
 
 def windows_text(hypothesis: Hypothesis) -> tuple[str, str]:
     """The baseline and the test window as compact date ranges."""
-    return (format_span(hypothesis.baseline_first, hypothesis.baseline_last),
-            format_span(hypothesis.test_first, hypothesis.test_last))
+    return (
+        format_span(hypothesis.baseline_first, hypothesis.baseline_last),
+        format_span(hypothesis.test_first, hypothesis.test_last),
+    )
 
 
 def short_span(first: date, last: date) -> str:
@@ -72,5 +74,10 @@ def describe_desk(item: ReviewItem, snapshot: Snapshot) -> str:
         return t(item.key, month=format_month(item.params["month"]))
     hypothesis = item.params["hypothesis"]
     _, test = windows_text(hypothesis)
-    return t(item.key, hat=hat_name(snapshot.hats.get(hypothesis.hat, hypothesis.hat)),
-             statement=hypothesis.statement, kpi=hypothesis_kpi(hypothesis, snapshot), test=test)
+    return t(
+        item.key,
+        hat=hat_name(snapshot.hats.get(hypothesis.hat, hypothesis.hat)),
+        statement=hypothesis.statement,
+        kpi=hypothesis_kpi(hypothesis, snapshot),
+        test=test,
+    )

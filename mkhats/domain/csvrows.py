@@ -219,9 +219,7 @@ class _RowChecker:
         return None
 
 
-def parse_value_rows(
-    data: bytes, kpis: Mapping[str, Kpi], *, lang: str
-) -> tuple[list[KpiValue], list[RowError]]:
+def parse_value_rows(data: bytes, kpis: Mapping[str, Kpi], *, lang: str) -> tuple[list[KpiValue], list[RowError]]:
     """Parse and validate an import file of daily KPI values.
 
     Args:
@@ -244,7 +242,7 @@ def parse_value_rows(
     rows: list[tuple[int, list[str]]] = []
     row = 0
     try:
-        for row, cells in enumerate(reader, start=1):  # noqa: B007 - row is used after the loop
+        for row, cells in enumerate(reader, start=1):
             if not any(c.strip() for c in cells):
                 continue
             if checker is None:

@@ -81,6 +81,7 @@ _KPIS: dict[str, list[tuple[str, str, str, str, str | None]]] = {
     ],
 }
 
+
 def _stop_rules() -> dict[str, StopRule]:
     # Built on demand: a model instance at import time would build its validator for every command.
     return {
@@ -91,31 +92,57 @@ def _stop_rules() -> dict[str, StopRule]:
         "crm.unsubscribe_rate": StopRule(op=">", days=1, action_key="action.rewrite_email"),
     }
 
+
 # (hat, item id, cadence): the text is the catalogue's ``checklist.<hat>.<id>``.
 _CHECKLISTS: dict[str, list[tuple[str, str]]] = {
     "content": [
-        ("brief", "weekly"), ("hypothesis", "weekly"), ("utm", "weekly"),
-        ("second_reader", "weekly"), ("on_date", "weekly"), ("repurpose", "weekly"),
-        ("result_7d", "weekly"), ("plan_month", "monthly"),
+        ("brief", "weekly"),
+        ("hypothesis", "weekly"),
+        ("utm", "weekly"),
+        ("second_reader", "weekly"),
+        ("on_date", "weekly"),
+        ("repurpose", "weekly"),
+        ("result_7d", "weekly"),
+        ("plan_month", "monthly"),
     ],
     "performance": [
-        ("spend_daily", "weekly"), ("cpa_target", "weekly"), ("enough_spend", "weekly"),
-        ("stop_rules", "weekly"), ("fatigue", "weekly"), ("reconcile_crm", "weekly"),
-        ("log_changes", "weekly"), ("exclusions", "monthly"),
+        ("spend_daily", "weekly"),
+        ("cpa_target", "weekly"),
+        ("enough_spend", "weekly"),
+        ("stop_rules", "weekly"),
+        ("fatigue", "weekly"),
+        ("reconcile_crm", "weekly"),
+        ("log_changes", "weekly"),
+        ("exclusions", "monthly"),
     ],
     "crm": [
-        ("segment", "weekly"), ("subject_test", "weekly"), ("links", "weekly"),
-        ("test_send", "weekly"), ("unsubs_48h", "weekly"), ("revenue_per_send", "weekly"),
-        ("follow_up", "weekly"), ("clean_list", "monthly"),
+        ("segment", "weekly"),
+        ("subject_test", "weekly"),
+        ("links", "weekly"),
+        ("test_send", "weekly"),
+        ("unsubs_48h", "weekly"),
+        ("revenue_per_send", "weekly"),
+        ("follow_up", "weekly"),
+        ("clean_list", "monthly"),
     ],
     "pm": [
-        ("collect_plans", "weekly"), ("collect_facts", "weekly"), ("capacity", "weekly"),
-        ("wip", "weekly"), ("blockers", "weekly"), ("cycle", "weekly"), ("process_fix", "weekly"),
+        ("collect_plans", "weekly"),
+        ("collect_facts", "weekly"),
+        ("capacity", "weekly"),
+        ("wip", "weekly"),
+        ("blockers", "weekly"),
+        ("cycle", "weekly"),
+        ("process_fix", "weekly"),
     ],
     "cmo": [
-        ("plan_fact", "weekly"), ("kpi_targets", "weekly"), ("decide_alerts", "weekly"),
-        ("conflicts", "weekly"), ("budget", "weekly"), ("strategy", "monthly"),
-        ("media_plan", "quarterly"), ("roles_review", "quarterly"),
+        ("plan_fact", "weekly"),
+        ("kpi_targets", "weekly"),
+        ("decide_alerts", "weekly"),
+        ("conflicts", "weekly"),
+        ("budget", "weekly"),
+        ("strategy", "monthly"),
+        ("media_plan", "quarterly"),
+        ("roles_review", "quarterly"),
     ],
     "pr": [("pitches", "weekly"), ("mentions", "weekly"), ("media_list", "monthly")],
     "analytics": [("tracking", "weekly"), ("reconcile", "weekly"), ("dashboard", "monthly")],
@@ -174,9 +201,7 @@ def default_kpis() -> list[Kpi]:
 def default_checklist() -> list[ChecklistItem]:
     """Every hat's checklist items, keyed into the catalogue."""
     return [
-        ChecklistItem(
-            id=f"{hat}-{item}", hat=hat, cadence=cadence, position=i, key=f"checklist.{hat}.{item}"
-        )
+        ChecklistItem(id=f"{hat}-{item}", hat=hat, cadence=cadence, position=i, key=f"checklist.{hat}.{item}")
         for hat, items in _CHECKLISTS.items()
         for i, (item, cadence) in enumerate(items)
     ]
@@ -184,7 +209,4 @@ def default_checklist() -> list[ChecklistItem]:
 
 def default_conflicts() -> list[ConflictRule]:
     """The shipped conflict rules; a rule on a disabled hat is simply never active."""
-    return [
-        ConflictRule(hats=hats, level=level, every=every, key=key)
-        for hats, level, every, key in _CONFLICTS
-    ]
+    return [ConflictRule(hats=hats, level=level, every=every, key=key) for hats, level, every, key in _CONFLICTS]

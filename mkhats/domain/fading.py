@@ -53,8 +53,9 @@ def correlation(pairs: list[tuple[float, float]]) -> float | None:
         return None
 
 
-def _pairs(series: Mapping[str, float | None], revenue: Mapping[str, float | None],
-           weeks: Iterable[str]) -> list[tuple[float, float]]:
+def _pairs(
+    series: Mapping[str, float | None], revenue: Mapping[str, float | None], weeks: Iterable[str]
+) -> list[tuple[float, float]]:
     out = []
     for week in weeks:
         x, y = series.get(week), revenue.get(week)
@@ -100,6 +101,5 @@ def fading_kpis(hats: Iterable[Hat], kpis: Mapping[str, Kpi], daily: Daily, week
     for k in judged:
         before, now = _pairs(weekly[k.key], revenue, early), _pairs(weekly[k.key], revenue, late)
         r_before, r_now = correlation(before), correlation(now)
-        out.append(Fade(k.key, r_before, r_now, len(before), len(now),
-                        judge(r_before, r_now, len(before), len(now))))
+        out.append(Fade(k.key, r_before, r_now, len(before), len(now), judge(r_before, r_now, len(before), len(now))))
     return out

@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 from mkhats.domain.record import record
 from mkhats.errors import InputError
@@ -76,20 +76,20 @@ class Neg:
 class BinOp:
     """``left op right`` with ``op`` one of ``+ - * /``."""
 
-    __slots__ = ("op", "left", "right")
+    __slots__ = ("left", "op", "right")
     op: str
     left: Node
     right: Node
 
 
-Node = Union[Number, Ref, Neg, BinOp]
+Node = Number | Ref | Neg | BinOp
 
 
 @record(frozen=True)
 class Formula:
     """A parsed formula: its text, its tree and the references as written."""
 
-    __slots__ = ("text", "root", "refs")
+    __slots__ = ("refs", "root", "text")
     text: str
     root: Node
     refs: frozenset[str]
@@ -97,7 +97,7 @@ class Formula:
 
 @record(frozen=True)
 class _Token:
-    __slots__ = ("kind", "text", "pos")
+    __slots__ = ("kind", "pos", "text")
     kind: str  # "num", "name", "op" or "end"
     text: str
     pos: int  # 1-based, as people count characters
@@ -107,9 +107,7 @@ def _syntax_error(text: str, pos: int, detail_key: str, **params: object) -> Inp
     # The detail is rendered now, in the current language: errors are shown right away and the
     # catalogue has no nested templates.
     # ``reason`` keeps the detail's key for code that wants to tell the cases apart.
-    return InputError(
-        "formula.syntax", formula=text, pos=pos, reason=detail_key, detail=t(detail_key, **params)
-    )
+    return InputError("formula.syntax", formula=text, pos=pos, reason=detail_key, detail=t(detail_key, **params))
 
 
 def _found(token: _Token) -> str:
@@ -203,9 +201,7 @@ class _Parser:
             node = self.expr()
             close = self.peek()
             if not (close.kind == "op" and close.text == ")"):
-                raise _syntax_error(
-                    self.text, close.pos, "formula.detail.close", found=_found(close)
-                )
+                raise _syntax_error(self.text, close.pos, "formula.detail.close", found=_found(close))
             self.take()
             self.depth -= 1
             return node
@@ -287,9 +283,7 @@ def _evaluate(node: Node, hat: str, values: Mapping[str, float | None]) -> float
     return _finite(result)
 
 
-def evaluate_formula(
-    formula: Formula | str, hat: str, values: Mapping[str, float | None]
-) -> float | None:
+def evaluate_formula(formula: Formula | str, hat: str, values: Mapping[str, float | None]) -> float | None:
     """The value of a formula of ``hat`` given its operands' values.
 
     Args:

@@ -129,9 +129,7 @@ class _Period:
         return result
 
 
-def period_values(
-    kpis: Mapping[str, Kpi], daily: Daily, days: Collection[date]
-) -> dict[str, float | None]:
+def period_values(kpis: Mapping[str, Kpi], daily: Daily, days: Collection[date]) -> dict[str, float | None]:
     """Every KPI's value for the period made of ``days``.
 
     Args:
@@ -146,16 +144,12 @@ def period_values(
     return {key: period.value(key) for key in kpis}
 
 
-def period_value(
-    key: str, kpis: Mapping[str, Kpi], daily: Daily, days: Collection[date]
-) -> float | None:
+def period_value(key: str, kpis: Mapping[str, Kpi], daily: Daily, days: Collection[date]) -> float | None:
     """One KPI's value for the period made of ``days`` (computing only what it depends on)."""
     return _Period(kpis, daily, days).value(key)
 
 
-def daily_values(
-    key: str, kpis: Mapping[str, Kpi], daily: Daily, days: Collection[date]
-) -> dict[date, float]:
+def daily_values(key: str, kpis: Mapping[str, Kpi], daily: Daily, days: Collection[date]) -> dict[date, float]:
     """A KPI's value on each day of ``days`` that has one.
 
     Args:
@@ -182,9 +176,7 @@ def daily_values(
     return result
 
 
-def weekly_values(
-    kpis: Mapping[str, Kpi], daily: Daily, weeks: Sequence[str]
-) -> dict[str, dict[str, float | None]]:
+def weekly_values(kpis: Mapping[str, Kpi], daily: Daily, weeks: Sequence[str]) -> dict[str, dict[str, float | None]]:
     """Every KPI's value for each ISO week of ``weeks``.
 
     Args:

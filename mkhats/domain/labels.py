@@ -166,6 +166,7 @@ def format_with_unit(
     """A KPI value with its unit, for sentences: ``$1,297``, ``1 297 ₽``, ``12.5 %`` (see ``format_unit``)."""
     return format_unit(kpi.unit, value, currency, lang, exact)
 
+
 def format_day(day: date, lang: str | None = None, year: bool = True) -> str:
     """``23 Nov 2026`` / ``23 нояб. 2026``.
 
@@ -214,9 +215,7 @@ def run_text(verdict: Verdict, lang: str | None = None) -> str:
     return t("run.days", lang=lang or current_language(), elapsed=verdict.elapsed, days=verdict.days)
 
 
-def verdict_text(
-    kpi: Kpi, verdict: Verdict, stop: bool = False, lang: str | None = None, so_far: bool = True
-) -> str:
+def verdict_text(kpi: Kpi, verdict: Verdict, stop: bool = False, lang: str | None = None, so_far: bool = True) -> str:
     """The status cell of a KPI table: ``✗ −49 %``, ``✓ +19 % → 5,334``, ``✗ +82 % so far``, ``STOP``.
 
     On pace, the projection follows the arrow: it is the figure the verdict compares with the

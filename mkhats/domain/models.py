@@ -14,7 +14,7 @@ changed with :func:`revised` is validated again (pydantic's ``model_copy`` is no
 # No ``from __future__ import annotations``: pydantic would evaluate every field's annotation from
 # its text at class creation, ≈ 1 ms of every command (SPEC §6).
 import unicodedata
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
@@ -76,8 +76,8 @@ def _encodable(value: str) -> None:
         raise PydanticCustomError("not_text", "holds characters that are not valid text") from None
 
 
-_FIRST_INSTANT = datetime(MIN_DAY.year, 1, 1, tzinfo=timezone.utc)
-_END_INSTANT = datetime(MAX_DAY.year + 1, 1, 1, tzinfo=timezone.utc)
+_FIRST_INSTANT = datetime(MIN_DAY.year, 1, 1, tzinfo=UTC)
+_END_INSTANT = datetime(MAX_DAY.year + 1, 1, 1, tzinfo=UTC)
 
 
 def _to_utc(value: datetime) -> datetime:
@@ -88,7 +88,7 @@ def _to_utc(value: datetime) -> datetime:
     were written in.
     """
     if MIN_DAY.year <= value.year <= MAX_DAY.year:  # first: ``astimezone`` overflows near year 1 or 9999
-        value = value.astimezone(timezone.utc)
+        value = value.astimezone(UTC)
         if _FIRST_INSTANT <= value < _END_INSTANT:
             return value
     raise PydanticCustomError("instant", "is not a time from 1970-01-01 to 2100-12-31")
@@ -104,19 +104,21 @@ class _Instant:
         utc = core_schema.datetime_schema(tz_constraint=0, ge=_FIRST_INSTANT, lt=_END_INSTANT)
         other = core_schema.no_info_after_validator_function(_to_utc, core_schema.datetime_schema())
         return core_schema.union_schema(
-            [utc, other], mode="left_to_right", custom_error_type="instant",
+            [utc, other],
+            mode="left_to_right",
+            custom_error_type="instant",
             custom_error_message="is not a time from 1970-01-01 to 2100-12-31",
         )
 
 
 def utc_instant(value: datetime) -> datetime:
     """``value`` as an aware UTC instant (a naive one is local time), as the models store it."""
-    return value.astimezone(timezone.utc)
+    return value.astimezone(UTC)
 
 
 def day_start(day: date) -> datetime:
     """The instant the local date ``day`` starts (00:00 in the machine's zone, its offset that day)."""
-    return datetime.combine(day, time()).astimezone(timezone.utc)
+    return datetime.combine(day, time()).astimezone(UTC)
 
 
 _YEAR = r"(?:19[7-9]\d|20\d\d|2100)"  # the years of MIN_DAY..MAX_DAY

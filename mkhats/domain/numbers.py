@@ -67,9 +67,7 @@ def _decimal_and_group(body: str, mark: str) -> tuple[str | None, str | None]:
         head, tail = body.split(COMMA)
         # "3,000" is the one ambiguous text: the language decides. A head with other separators,
         # a leading zero or more than three digits cannot start a grouping.
-        could_group = (
-            head.isdigit() and len(head) <= 3 and head[0] != "0" and tail.isdigit() and len(tail) == 3
-        )
+        could_group = head.isdigit() and len(head) <= 3 and head[0] != "0" and tail.isdigit() and len(tail) == 3
         if could_group and mark == POINT:
             return None, COMMA
         return COMMA, None

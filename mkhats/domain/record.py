@@ -11,8 +11,10 @@ inheritance between records: none of ours needs them.
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
 from dataclasses import MISSING, Field, FrozenInstanceError, field
-from typing import Any, Callable, TypeVar, dataclass_transform
+from typing import Any, TypeVar, dataclass_transform
 
 C = TypeVar("C", bound=type)
 
@@ -79,7 +81,7 @@ def record(cls: C | None = None, /, *, frozen: bool = False) -> Any:
 
     def wrap(cls: C) -> C:
         spec = []
-        for name in cls.__dict__.get("__annotations__", {}):
+        for name in inspect.get_annotations(cls):
             default = cls.__dict__.get(name, MISSING)
             factory = MISSING
             if isinstance(default, Field):

@@ -15,11 +15,11 @@ from mkhats.domain.cmo_report import desk_lines, summary_header, summary_rows
 from mkhats.domain.conflicts import conflict_states
 from mkhats.domain.kpis import period_values
 from mkhats.domain.labels import (
-    condition_text,
     action_text,
+    condition_text,
     conflict_check,
-    format_day,
     format_amount,
+    format_day,
     format_span,
     format_unit,
     format_value,
@@ -35,11 +35,11 @@ from mkhats.domain.labels import (
 )
 from mkhats.domain.models import Kpi
 from mkhats.domain.review import as_of, stop_alerts
-from mkhats.domain.strategy import work_month
 from mkhats.domain.running import Verdict, period_verdicts, week_progress
 from mkhats.domain.safe_text import markdown_inline as _q
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.stoprules import is_decided
+from mkhats.domain.strategy import work_month
 from mkhats.domain.weeks import shift_week, week_days
 from mkhats.i18n import t
 
@@ -85,13 +85,15 @@ def _hat_section(snapshot: Snapshot, hat, verdicts: dict[str, Verdict], prev_val
     for kpi in snapshot.hat_kpis(hat.key):
         suffix = unit_suffix(kpi, currency)
         title = f"{_q(kpi_title(kpi))}, {suffix}" if suffix else _q(kpi_title(kpi))
-        rows.append([
-            title,
-            format_value(kpi, kpi.target),
-            format_value(kpi, verdicts[kpi.key].value),
-            format_value(kpi, prev_values.get(kpi.key)),
-            _verdict_cell(kpi, verdicts[kpi.key]),
-        ])
+        rows.append(
+            [
+                title,
+                format_value(kpi, kpi.target),
+                format_value(kpi, verdicts[kpi.key].value),
+                format_value(kpi, prev_values.get(kpi.key)),
+                _verdict_cell(kpi, verdicts[kpi.key]),
+            ]
+        )
     lines += _table([t("col.kpi"), t("col.target"), _week_column(verdicts), t("col.prev"), t("col.status")], rows)
     done, total = progress(checklist_rows(snapshot.checklist, snapshot.ticks, hat.key, snapshot.week))
     lines += [t("report.checklist", done=done, total=total), ""]
@@ -131,16 +133,35 @@ def _summary(snapshot: Snapshot, verdicts: dict[str, Verdict], prev_values: dict
     month = work_month(snapshot.week, snapshot.today)
     channel_rows = []
     for row in channel_map(snapshot, week_days(snapshot.week), month):
-        channel_rows.append([
-            _q(hat_name(snapshot.hats[row.hat])), _q(person_name(row.wearer)),
-            format_amount("count", row.leads), format_unit("money", row.spend, currency),
-            format_unit("money", row.revenue, currency), format_unit("money", row.cpl, currency),
-            format_unit("percent", row.romi, currency), format_unit("percent", row.lead_share, currency),
-            format_unit("percent", row.revenue_share, currency),
-            t(f"verdict.{row.verdict}") if row.verdict else _DASH,
-        ])
-    lines += _table([t("col.channel"), t("col.wearer"), t("col.leads"), t("col.spend"), t("col.revenue"),
-                     "CPL", "ROMI", t("col.lead_share"), t("col.revenue_share"), t("col.verdict")], channel_rows)
+        channel_rows.append(
+            [
+                _q(hat_name(snapshot.hats[row.hat])),
+                _q(person_name(row.wearer)),
+                format_amount("count", row.leads),
+                format_unit("money", row.spend, currency),
+                format_unit("money", row.revenue, currency),
+                format_unit("money", row.cpl, currency),
+                format_unit("percent", row.romi, currency),
+                format_unit("percent", row.lead_share, currency),
+                format_unit("percent", row.revenue_share, currency),
+                t(f"verdict.{row.verdict}") if row.verdict else _DASH,
+            ]
+        )
+    lines += _table(
+        [
+            t("col.channel"),
+            t("col.wearer"),
+            t("col.leads"),
+            t("col.spend"),
+            t("col.revenue"),
+            "CPL",
+            "ROMI",
+            t("col.lead_share"),
+            t("col.revenue_share"),
+            t("col.verdict"),
+        ],
+        channel_rows,
+    )
     lines += [f"### {t('report.conflicts')}", ""]
     states = conflict_states(snapshot.conflicts, snapshot.hats, snapshot.checks, as_of(snapshot))
     for state in states:
@@ -148,14 +169,38 @@ def _summary(snapshot: Snapshot, verdicts: dict[str, Verdict], prev_values: dict
         if state.problems is not None:
             found = state.problems
             key = "report.conflict_problems_note" if found.note else "report.conflict_problems"
-            lines.append("- " + t(key, pair=pair, person=_q(person_name(state.wearer)), by=_q(person_name(found.by)),
-                                  day=format_day(found.day), note=_q(found.note)))
+            lines.append(
+                "- "
+                + t(
+                    key,
+                    pair=pair,
+                    person=_q(person_name(state.wearer)),
+                    by=_q(person_name(found.by)),
+                    day=format_day(found.day),
+                    note=_q(found.note),
+                )
+            )
         elif state.ok and state.check is not None:
-            lines.append("- " + t("report.conflict_checked", pair=pair, by=_q(person_name(state.check.by)),
-                                  day=format_day(state.check.day), until=format_day(state.valid_until)))
+            lines.append(
+                "- "
+                + t(
+                    "report.conflict_checked",
+                    pair=pair,
+                    by=_q(person_name(state.check.by)),
+                    day=format_day(state.check.day),
+                    until=format_day(state.valid_until),
+                )
+            )
         else:
-            lines.append("- " + t("report.conflict_open", pair=pair, person=_q(person_name(state.wearer)),
-                                  check=_q(conflict_check(state.rule))))
+            lines.append(
+                "- "
+                + t(
+                    "report.conflict_open",
+                    pair=pair,
+                    person=_q(person_name(state.wearer)),
+                    check=_q(conflict_check(state.rule)),
+                )
+            )
     if not states:
         lines.append("- " + t("report.no_conflicts"))
     lines.append("")
@@ -169,8 +214,14 @@ def _summary(snapshot: Snapshot, verdicts: dict[str, Verdict], prev_values: dict
         lines.append(f"- {title} ({format_span(d.first, d.last)}): {t('decision.' + d.decision)}{reason}")
     for alert in alerts:
         kpi = snapshot.kpis[alert.kpi]
-        lines.append("- " + t("report.alert_open", kpi=_q(f"{hat_name(snapshot.hats[kpi.hat])} {kpi_title(kpi)}"),
-                              span=format_span(alert.first, alert.last)))
+        lines.append(
+            "- "
+            + t(
+                "report.alert_open",
+                kpi=_q(f"{hat_name(snapshot.hats[kpi.hat])} {kpi_title(kpi)}"),
+                span=format_span(alert.first, alert.last),
+            )
+        )
     if not decided and not alerts:
         lines.append("- " + t("report.no_decisions"))
     lines.append("")

@@ -13,13 +13,13 @@ from typing import Any
 
 from mkhats.domain.conflicts import conflict_states
 from mkhats.domain.kpis import period_value
-from mkhats.domain.running import Verdict, period_verdicts, week_progress
 from mkhats.domain.record import record
+from mkhats.domain.running import Verdict, period_verdicts, week_progress
 from mkhats.domain.snapshot import Snapshot
-from mkhats.domain.workload import hat_hours
 from mkhats.domain.stoprules import Alert, evaluate_stop_rule, open_alerts
 from mkhats.domain.strategy import missed_session
 from mkhats.domain.weeks import add_days, shift_week, week_days, week_start
+from mkhats.domain.workload import hat_hours
 
 CATEGORIES = ("CONFLICT", "STOP", "TARGET", "RITUAL", "CADENCE", "HOURS", "SETUP")
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
@@ -77,9 +77,14 @@ def _conflicts(snapshot: Snapshot) -> list[ReviewItem]:
                 "CONFLICT",
                 rule.level,
                 "review.conflict",
-                {"hats": rule.hats, "person": state.wearer, "level": rule.level, "rule": rule,
-                 "expired": state.expired_until if state.expired is not None else None,
-                 "problems": state.problems},
+                {
+                    "hats": rule.hats,
+                    "person": state.wearer,
+                    "level": rule.level,
+                    "rule": rule,
+                    "expired": state.expired_until if state.expired is not None else None,
+                    "problems": state.problems,
+                },
                 hat=rule.hats[0],
                 pair=rule.hats,
             )
@@ -134,9 +139,13 @@ def _week_targets(snapshot: Snapshot, week: str, verdicts: dict[str, Verdict]) -
             if verdict.status == "off":
                 items.append(
                     ReviewItem(
-                        "TARGET", "medium", "review.target",
+                        "TARGET",
+                        "medium",
+                        "review.target",
                         {"kpi": kpi, "value": verdict.value, "week": week, "verdict": verdict},
-                        hat=hat.key, kpi=kpi.key, week=week,
+                        hat=hat.key,
+                        kpi=kpi.key,
+                        week=week,
                     )
                 )
     return items
@@ -173,8 +182,12 @@ def _rituals(snapshot: Snapshot) -> list[ReviewItem]:
             if snapshot.today > deadline and _log_missing(snapshot, hat.key, week, part):
                 items.append(
                     ReviewItem(
-                        "RITUAL", "medium", f"review.ritual_{part}",
-                        {"hat": hat.key, "week": week}, hat=hat.key, week=week,
+                        "RITUAL",
+                        "medium",
+                        f"review.ritual_{part}",
+                        {"hat": hat.key, "week": week},
+                        hat=hat.key,
+                        week=week,
                     )
                 )
     return items
@@ -199,9 +212,23 @@ def _shifts(snapshot: Snapshot) -> list[ReviewItem]:
             continue
         average = sum(past) / len(past)
         if average and worse * (now - average) / abs(average) > SHIFT:
-            items.append(ReviewItem("CADENCE", "medium", "review.roles_shift",
-                                    {"kpi": kpi, "value": now, "average": average, "week": week,
-                                     "change": (now - average) / abs(average) * 100}, hat="cmo", kpi=key, week=week))
+            items.append(
+                ReviewItem(
+                    "CADENCE",
+                    "medium",
+                    "review.roles_shift",
+                    {
+                        "kpi": kpi,
+                        "value": now,
+                        "average": average,
+                        "week": week,
+                        "change": (now - average) / abs(average) * 100,
+                    },
+                    hat="cmo",
+                    kpi=key,
+                    week=week,
+                )
+            )
     return items
 
 
@@ -254,14 +281,27 @@ def _hours(snapshot: Snapshot) -> list[ReviewItem]:
     for row in rows:
         if row.band is not None and not row.band[0] <= row.hours <= row.band[1]:
             person = snapshot.hats[row.hat].wearer
-            items.append(ReviewItem("HOURS", "medium", "review.hours_cmo",
-                                    {"hours": row.hours, "week": week, "person": person,
-                                     "low": row.band[0], "high": row.band[1]},
-                                    hat=row.hat, week=week))
+            items.append(
+                ReviewItem(
+                    "HOURS",
+                    "medium",
+                    "review.hours_cmo",
+                    {"hours": row.hours, "week": week, "person": person, "low": row.band[0], "high": row.band[1]},
+                    hat=row.hat,
+                    week=week,
+                )
+            )
         if row.budget is not None and row.hours > row.budget:
-            items.append(ReviewItem("HOURS", "low", "review.hours_budget",
-                                    {"hat": row.hat, "hours": row.hours, "budget": row.budget, "week": week},
-                                    hat=row.hat, week=week))
+            items.append(
+                ReviewItem(
+                    "HOURS",
+                    "low",
+                    "review.hours_budget",
+                    {"hat": row.hat, "hours": row.hours, "budget": row.budget, "week": week},
+                    hat=row.hat,
+                    week=week,
+                )
+            )
     return items
 
 
@@ -277,7 +317,12 @@ def _setup(snapshot: Snapshot) -> list[ReviewItem]:
 def review(snapshot: Snapshot) -> list[ReviewItem]:
     """All warnings for the snapshot's week, grouped by category, most severe first within each."""
     items = (
-        _conflicts(snapshot) + _stops(snapshot) + _targets(snapshot) + _rituals(snapshot)
-        + _cadence(snapshot) + _hours(snapshot) + _setup(snapshot)
+        _conflicts(snapshot)
+        + _stops(snapshot)
+        + _targets(snapshot)
+        + _rituals(snapshot)
+        + _cadence(snapshot)
+        + _hours(snapshot)
+        + _setup(snapshot)
     )
     return sorted(items, key=lambda i: (CATEGORIES.index(i.category), SEVERITY_ORDER[i.severity]))

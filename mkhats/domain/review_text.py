@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from mkhats.domain.cmo_text import DESK_KEYS, describe_desk
 from mkhats.domain.labels import (
-    condition_text,
     action_text,
+    condition_text,
     conflict_check,
     format_day,
     format_number,
@@ -17,7 +18,6 @@ from mkhats.domain.labels import (
     run_text,
     signed_deviation,
 )
-from mkhats.domain.cmo_text import DESK_KEYS, describe_desk
 from mkhats.domain.models import ExternalCheck
 from mkhats.domain.review import ReviewItem
 from mkhats.domain.snapshot import Snapshot
@@ -73,9 +73,14 @@ def describe(item: ReviewItem, snapshot: Snapshot) -> str:
         return t(item.key, hat=hat_name(snapshot.hats.get(p["hat"], p["hat"])), week=p["week"])
     if item.key == "review.roles_shift":
         kpi = p["kpi"]
-        return t(item.key, kpi=kpi_title(kpi), week=p["week"], value=format_with_unit(kpi, p["value"], currency),
-                 average=format_with_unit(kpi, p["average"], currency),
-                 change=("+" if p["change"] >= 0 else "−") + format_number(abs(p["change"]), 0))
+        return t(
+            item.key,
+            kpi=kpi_title(kpi),
+            week=p["week"],
+            value=format_with_unit(kpi, p["value"], currency),
+            average=format_with_unit(kpi, p["average"], currency),
+            change=("+" if p["change"] >= 0 else "−") + format_number(abs(p["change"]), 0),
+        )
     if item.key in DESK_KEYS:
         return describe_desk(item, snapshot)
     if item.category == "CADENCE":
@@ -84,9 +89,16 @@ def describe(item: ReviewItem, snapshot: Snapshot) -> str:
         return t(item.key)
     if item.category == "HOURS":
         hat = p.get("hat", "cmo")
-        return t(item.key, hat=hat_name(snapshot.hats.get(hat, hat)), week=p["week"], person=person_name(p.get("person")),
-                 hours=format_number(p["hours"], 1), budget=format_number(p.get("budget") or 0, 1),
-                 low=format_number(p.get("low") or 0, 0), high=format_number(p.get("high") or 0, 0))
+        return t(
+            item.key,
+            hat=hat_name(snapshot.hats.get(hat, hat)),
+            week=p["week"],
+            person=person_name(p.get("person")),
+            hours=format_number(p["hours"], 1),
+            budget=format_number(p.get("budget") or 0, 1),
+            low=format_number(p.get("low") or 0, 0),
+            high=format_number(p.get("high") or 0, 0),
+        )
     if item.category == "SETUP":
         kpi = p["kpi"]
         return t(
@@ -99,7 +111,7 @@ def describe(item: ReviewItem, snapshot: Snapshot) -> str:
 
 
 def problems_text(check: ExternalCheck) -> str:
-    """"Checked by Anna on 2 Dec 2026: problems found — “spend does not match”." and what clears it."""
+    """ "Checked by Anna on 2 Dec 2026: problems found — “spend does not match”." and what clears it."""
     key = "review.conflict_problems_note" if check.note else "review.conflict_problems"
     return t(key, by=person_name(check.by), day=format_day(check.day), note=check.note)
 

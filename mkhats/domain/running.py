@@ -177,7 +177,10 @@ def counted_days(days: Collection[date], run: Progress) -> list[date]:
 
 
 def period_verdicts(
-    kpis: Mapping[str, Kpi], daily: Daily, days: Collection[date], run: Progress,
+    kpis: Mapping[str, Kpi],
+    daily: Daily,
+    days: Collection[date],
+    run: Progress,
     only: Collection[str] | None = None,
 ) -> dict[str, Verdict]:
     """Every KPI's verdict (or only those of ``only``) for the period made of ``days``.

@@ -69,11 +69,13 @@ def terminal_line(text: str) -> str:
 
 # CommonMark's backslash escapes for what starts emphasis, links, images, code, headings, tables and
 # strikethrough; ``<`` and ``>`` become entities, so no raw HTML (nor block quote) gets through.
-_MARKDOWN = str.maketrans({
-    **{c: "\\" + c for c in "\\`*_[]#|!~"},
-    "<": "&lt;",
-    ">": "&gt;",
-})
+_MARKDOWN = str.maketrans(
+    {
+        **{c: "\\" + c for c in "\\`*_[]#|!~"},
+        "<": "&lt;",
+        ">": "&gt;",
+    }
+)
 _LEADING_MARKER = r"^(?:([-+])|(\d{1,9})([.)]))(?=\s|$)"
 
 

@@ -31,10 +31,10 @@ _IN_A_ROW = r"(?:in\s+a\s+row|consecutive(?:ly)?|подряд)"
 _DAYS_TAIL = (
     r"\s*(?:"
     # "for 3 days", "за 3 дня", "for 3" (the day word optional after "for"/"за")
-    r"(?:for|за|в\s+течение)\s+(?P<n1>[0-9]{1,6})(?:\s*%(day)s)?(?:\s+%(row)s)?"
+    rf"(?:for|за|в\s+течение)\s+(?P<n1>[0-9]{{1,6}})(?:\s*{_DAY_WORD})?(?:\s+{_IN_A_ROW})?"
     # "3 дня подряд", "3 days in a row"
-    r"|(?P<n2>[0-9]{1,6})\s*%(day)s\s+%(row)s"
-    r")\s*$" % {"day": _DAY_WORD, "row": _IN_A_ROW}
+    rf"|(?P<n2>[0-9]{{1,6}})\s*{_DAY_WORD}\s+{_IN_A_ROW}"
+    r")\s*$"
 )
 _HEAD = r"^\s*" + _OP + r"\s*(?P<rest>.*?)\s*$"
 _GUARD = r"^\s*(?:(?P<hat>[a-z][a-z0-9_]*)\.)?(?P<kpi>[a-z][a-z0-9_]{0,39})\s*" + _OP + r"\s*(?P<rest>.*?)\s*$"
@@ -148,9 +148,7 @@ def _calendar(first_day: date, last_day: date) -> list[date]:
     return [date.fromordinal(n) for n in range(start, last_day.toordinal() + 1)]
 
 
-def evaluate_stop_rule(
-    kpi: Kpi, kpis: Mapping[str, Kpi], daily: Daily, first_day: date, last_day: date
-) -> list[Alert]:
+def evaluate_stop_rule(kpi: Kpi, kpis: Mapping[str, Kpi], daily: Daily, first_day: date, last_day: date) -> list[Alert]:
     """The alerts a KPI's stop rule raises over the calendar days ``first_day..last_day``.
 
     The KPI is judged on its daily values (a formula KPI such as CPA on each day's Σspend / Σsales).

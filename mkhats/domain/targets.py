@@ -16,7 +16,6 @@ from mkhats.domain.numbers import plain_number
 from mkhats.errors import InputError
 
 
-
 def validate_target(kpi: Kpi, target: float | None) -> None:
     """Check the weekly target of ``kpi`` (its unit as it will be stored); None clears it.
 

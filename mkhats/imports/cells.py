@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 
 EMPTY = frozenset({"", "-", "--", "—", "–", "n/a", "N/A", "nan", "NaN", "null", "(not set)"})
@@ -197,7 +197,7 @@ def compile_format(fmt: str) -> re.Pattern[str]:
 
 def _offset(text: str) -> tzinfo:
     if text.upper() == "Z":
-        return timezone.utc
+        return UTC
     sign = -1 if text[0] == "-" else 1
     digits = text[1:].replace(":", "")
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))

@@ -128,7 +128,7 @@ def _sheet_rows(data: bytes) -> Rows:
         rows = list(sheet.iter_rows())
     except (KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
-    except BaseException:  # noqa: BLE001 — calamine raises its own errors and pyo3's PanicException
+    except BaseException:
         raise InputError("imports.spreadsheet") from None
     for index, cells in enumerate(rows):
         yield start + index + 1, list(cells)

@@ -71,8 +71,21 @@ def check_backup(src: Path) -> None:
     months = {key.removeprefix("values-"): data for key, data in backup.months.items()}
     repo = Repo(_BackupView(backup.main, months), lambda table: (_entry(src, table), None))
     try:
-        for read in (repo.settings, repo.persons, repo.hats, repo.checklist, repo.ticks, repo.logs,
-                     repo.conflicts, repo.checks, repo.decisions, repo.reviews, repo.sessions, repo.wearing, repo.hypotheses):
+        for read in (
+            repo.settings,
+            repo.persons,
+            repo.hats,
+            repo.checklist,
+            repo.ticks,
+            repo.logs,
+            repo.conflicts,
+            repo.checks,
+            repo.decisions,
+            repo.reviews,
+            repo.sessions,
+            repo.wearing,
+            repo.hypotheses,
+        ):
             read()
         kpis = repo.kpis()
         for kpi in kpis.values():

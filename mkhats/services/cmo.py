@@ -36,8 +36,18 @@ class ChannelView:
 
 def channel_header() -> list[str]:
     """The map's column titles."""
-    return [t("col.channel"), t("col.wearer"), t("col.leads"), t("col.spend"), t("col.revenue"), "CPL", "ROMI",
-            t("col.lead_share"), t("col.revenue_share"), t("col.verdict")]
+    return [
+        t("col.channel"),
+        t("col.wearer"),
+        t("col.leads"),
+        t("col.spend"),
+        t("col.revenue"),
+        "CPL",
+        "ROMI",
+        t("col.lead_share"),
+        t("col.revenue_share"),
+        t("col.verdict"),
+    ]
 
 
 def channel_view(snapshot: Snapshot, view: str = "week") -> ChannelView:
@@ -51,13 +61,24 @@ def channel_view(snapshot: Snapshot, view: str = "week") -> ChannelView:
     currency = snapshot.settings.currency
     lines = []
     for row in channel_map(snapshot, days, month):
-        lines.append(ChannelLine(row.hat, [
-            hat_name(snapshot.hats[row.hat]), person_name(row.wearer),
-            format_amount("count", row.leads), format_unit("money", row.spend, currency),
-            format_unit("money", row.revenue, currency), format_unit("money", row.cpl, currency),
-            format_unit("percent", row.romi, currency), format_unit("percent", row.lead_share, currency),
-            format_unit("percent", row.revenue_share, currency), verdict_text(row.verdict),
-        ], row.verdict))
+        lines.append(
+            ChannelLine(
+                row.hat,
+                [
+                    hat_name(snapshot.hats[row.hat]),
+                    person_name(row.wearer),
+                    format_amount("count", row.leads),
+                    format_unit("money", row.spend, currency),
+                    format_unit("money", row.revenue, currency),
+                    format_unit("money", row.cpl, currency),
+                    format_unit("percent", row.romi, currency),
+                    format_unit("percent", row.lead_share, currency),
+                    format_unit("percent", row.revenue_share, currency),
+                    verdict_text(row.verdict),
+                ],
+                row.verdict,
+            )
+        )
     span = format_span(days[0], days[-1]) if days else "—"
     if view == "week":
         title = t("cmo.map.week", week=snapshot.week)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 
+from mkhats.domain.checklist import shows, week_periods
 from mkhats.domain.models import (
     ExternalCheck,
     KpiValue,
@@ -20,7 +21,6 @@ from mkhats.domain.models import (
     WeeklyLog,
     revised,
 )
-from mkhats.domain.checklist import shows, week_periods
 from mkhats.domain.weeks import add_days, add_months, last_weeks, month_key, week_key, week_start
 from mkhats.errors import InputError
 from mkhats.i18n import current_language, t
@@ -29,8 +29,14 @@ from mkhats.store.repo import Repo
 
 SEED = 48
 _TARGETS = {
-    "content.traffic": 4500, "content.leads": 110, "performance.cpl": 25, "performance.cpa": 120,
-    "performance.roas": 300, "crm.unsubscribe_rate": 0.5, "pm.on_time_rate": 85, "cmo.romi": 150,
+    "content.traffic": 4500,
+    "content.leads": 110,
+    "performance.cpl": 25,
+    "performance.cpa": 120,
+    "performance.roas": 300,
+    "crm.unsubscribe_rate": 0.5,
+    "pm.on_time_rate": 85,
+    "cmo.romi": 150,
     "cmo.cac": 90,
 }
 _MONEY_TARGETS = {"performance.cpl", "performance.cpa", "cmo.cac"}
@@ -48,11 +54,16 @@ def _day_values(rng: random.Random, day: date, scale: float, hot: bool) -> dict[
     p_revenue = sales * rng.uniform(180, 260)
     sends = rng.randint(1800, 2600) if day.weekday() in (1, 3) else 0
     values = {
-        "content.traffic": traffic, "content.leads": c_leads,
-        "content.subscribers": rng.randint(4, 16), "content.published": 1 if day.weekday() in (0, 2, 4) else 0,
-        "performance.spend": spend * scale, "performance.leads": p_leads, "performance.sales": sales,
+        "content.traffic": traffic,
+        "content.leads": c_leads,
+        "content.subscribers": rng.randint(4, 16),
+        "content.published": 1 if day.weekday() in (0, 2, 4) else 0,
+        "performance.spend": spend * scale,
+        "performance.leads": p_leads,
+        "performance.sales": sales,
         "performance.revenue": p_revenue * scale,
-        "crm.repeat_sales": rng.randint(0, 4), "pm.hypotheses": 1 if day.weekday() == 1 else 0,
+        "crm.repeat_sales": rng.randint(0, 4),
+        "pm.hypotheses": 1 if day.weekday() == 1 else 0,
     }
     values["crm.revenue"] = values["crm.repeat_sales"] * rng.uniform(110, 140) * scale
     if sends:
@@ -138,10 +149,24 @@ def _logs(repo: Repo, rng: random.Random, today: date, weeks: int) -> None:
 
 def _people_and_checks(repo: Repo, today: date) -> None:
     repo.upsert_person(Person(name=t("demo.person.accountant"), kind="external"))
-    repo.add_check(ExternalCheck(hats=("crm", "cmo"), by=t("demo.person.accountant"), day=add_days(today, -9),
-                                 note=t("demo.check.note"), outcome="ok"))
-    repo.add_check(ExternalCheck(hats=("performance", "cmo"), by=t("demo.person.accountant"),
-                                 day=add_days(today, -20), note=t("demo.check.note"), outcome="ok"))
+    repo.add_check(
+        ExternalCheck(
+            hats=("crm", "cmo"),
+            by=t("demo.person.accountant"),
+            day=add_days(today, -9),
+            note=t("demo.check.note"),
+            outcome="ok",
+        )
+    )
+    repo.add_check(
+        ExternalCheck(
+            hats=("performance", "cmo"),
+            by=t("demo.person.accountant"),
+            day=add_days(today, -20),
+            note=t("demo.check.note"),
+            outcome="ok",
+        )
+    )
     repo.add_review(RolesReview(day=add_days(today, -41), notes=t("demo.review.notes")))
 
 
@@ -174,16 +199,37 @@ def _desk(repo: Repo, today: date, first: date) -> None:
     while add_days(month, 2) <= today:  # held on the 3rd of each month
         about = add_months(month, -1)
         verdicts = {"content": "scale", "performance": "test", "crm": "scale" if about.month % 2 else "test"}
-        repo.upsert_session(StrategySession(month=month_key(about), day=add_days(month, 2), verdicts=verdicts,
-                                            notes=t("demo.session.notes")))
+        repo.upsert_session(
+            StrategySession(
+                month=month_key(about), day=add_days(month, 2), verdicts=verdicts, notes=t("demo.session.notes")
+            )
+        )
         month = add_months(month, 1)
     monday = week_start(week_key(today))
-    repo.upsert_hypothesis(Hypothesis(
-        id="h1", hat="content", statement=t("demo.hypothesis.1"), kpi="content.leads",
-        baseline_first=add_days(monday, -56), baseline_last=add_days(monday, -29),
-        test_first=add_days(monday, -28), test_last=add_days(monday, -1), verdict="rejected",
-        created=add_days(monday, -28)))
-    repo.upsert_hypothesis(Hypothesis(
-        id="h2", hat="performance", statement=t("demo.hypothesis.2"), kpi="performance.cpl",
-        baseline_first=add_days(monday, -14), baseline_last=add_days(monday, -1),
-        test_first=monday, test_last=add_days(monday, 13), created=monday))
+    repo.upsert_hypothesis(
+        Hypothesis(
+            id="h1",
+            hat="content",
+            statement=t("demo.hypothesis.1"),
+            kpi="content.leads",
+            baseline_first=add_days(monday, -56),
+            baseline_last=add_days(monday, -29),
+            test_first=add_days(monday, -28),
+            test_last=add_days(monday, -1),
+            verdict="rejected",
+            created=add_days(monday, -28),
+        )
+    )
+    repo.upsert_hypothesis(
+        Hypothesis(
+            id="h2",
+            hat="performance",
+            statement=t("demo.hypothesis.2"),
+            kpi="performance.cpl",
+            baseline_first=add_days(monday, -14),
+            baseline_last=add_days(monday, -1),
+            test_first=monday,
+            test_last=add_days(monday, 13),
+            created=monday,
+        )
+    )

@@ -68,9 +68,15 @@ def add_hypothesis(ws: Workspace, hat: str, draft: HypothesisDraft) -> Hypothesi
         existing = repo.hypotheses()
         try:
             record = Hypothesis(
-                id=next_id(existing), hat=hat, statement=statement, kpi=kpi.key,
-                baseline_first=draft.baseline_first, baseline_last=draft.baseline_last,
-                test_first=draft.test_first, test_last=draft.test_last, created=ws.today,
+                id=next_id(existing),
+                hat=hat,
+                statement=statement,
+                kpi=kpi.key,
+                baseline_first=draft.baseline_first,
+                baseline_last=draft.baseline_last,
+                test_first=draft.test_first,
+                test_last=draft.test_last,
+                created=ws.today,
             )
         except InvalidRecord as error:
             if error.field != "statement":
@@ -139,7 +145,7 @@ def hypothesis_rows(ws: Workspace, hat: str) -> list[HypothesisRow]:
         kpi = kpis.get(h.kpi)
         owner = hats.get(kpi.hat) if kpi else None
 
-        def fmt(value: float | None, kpi=kpi) -> str:  # noqa: ANN001 - bound per row
+        def fmt(value: float | None, kpi=kpi) -> str:
             return format_with_unit(kpi, value, settings.currency) if kpi else "—"
 
         base, test = short_span(h.baseline_first, h.baseline_last), short_span(h.test_first, h.test_last)
@@ -149,7 +155,19 @@ def hypothesis_rows(ws: Workspace, hat: str) -> list[HypothesisRow]:
         title = h.kpi
         if kpi is not None:  # the hat's own KPI by its title; another hat's with the hat's name
             title = kpi_title(kpi) if kpi.hat == hat else f"{hat_name(owner or kpi.hat)} {kpi_title(kpi)}"
-        rows.append(HypothesisRow(h, result, title, base, test, fmt(result.baseline), fmt(result.test),
-                                  signed_percent(result.uplift), verdict, is_open(h, ws.today),
-                                  uplift_good(kpi, result.uplift)))
+        rows.append(
+            HypothesisRow(
+                h,
+                result,
+                title,
+                base,
+                test,
+                fmt(result.baseline),
+                fmt(result.test),
+                signed_percent(result.uplift),
+                verdict,
+                is_open(h, ws.today),
+                uplift_good(kpi, result.uplift),
+            )
+        )
     return rows

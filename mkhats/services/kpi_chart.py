@@ -93,7 +93,7 @@ def _axis(values: list[float], title: str) -> Axis | None:
 def _segments(x: list[float], y: list[float | None], label: str) -> list[Line]:
     """The weekly line split where a week has no value (plotext cannot draw gaps)."""
     lines, xs, ys = [], [], []
-    for xv, yv in [*zip(x, y), (None, None)]:
+    for xv, yv in [*zip(x, y, strict=False), (None, None)]:
         if yv is None:
             if xs:
                 lines.append(Line(label if not lines else "", xs, ys))
@@ -158,5 +158,3 @@ def chart_data(
         chart.left = _axis(left_values, t("detail.chart.per_week"))
         chart.right = _axis(right_values, t("detail.chart.per_day"))
     return chart
-
-

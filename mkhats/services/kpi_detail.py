@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from mkhats.domain.numbers import plain_number
 from mkhats.domain.formula import formula_refs
 from mkhats.domain.kpis import daily_values, period_value, weekly_values
 from mkhats.domain.labels import (
@@ -28,6 +27,7 @@ from mkhats.domain.labels import (
     weekday_name,
 )
 from mkhats.domain.models import Kpi, KpiValue
+from mkhats.domain.numbers import plain_number
 from mkhats.domain.review import stop_alerts
 from mkhats.domain.running import Verdict, counted_days, judge, week_progress
 from mkhats.domain.snapshot import Snapshot
@@ -165,7 +165,9 @@ def _date_text(day: date) -> str:
     return f"{day.isoformat()} {weekday_name(day)}"
 
 
-def _summary(snapshot: Snapshot, kpi: Kpi, weekly: dict[str, float | None], verdict: Verdict) -> list[tuple[str, str, str]]:
+def _summary(
+    snapshot: Snapshot, kpi: Kpi, weekly: dict[str, float | None], verdict: Verdict
+) -> list[tuple[str, str, str]]:
     currency = snapshot.settings.currency
     prev = weekly.get(shift_week(snapshot.week, -1))
     week = t("detail.summary.week", week=snapshot.week)

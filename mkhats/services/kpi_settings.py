@@ -96,8 +96,10 @@ def _check_numbers(key: str, change: KpiChange) -> float | None:
         The target typed (None when not given or cleared).
     """
     lang = current_language()
-    given = [text if text is not None and text.strip().lower() not in _CLEAR else None
-             for text in (change.target, change.stop, change.guard)]
+    given = [
+        text if text is not None and text.strip().lower() not in _CLEAR else None
+        for text in (change.target, change.stop, change.guard)
+    ]
     target = None if given[0] is None else parse_number(given[0], t("settings.kpi.target"), lang=lang)
     if given[1] is not None:
         parse_condition(given[1], lang=lang, field=t("settings.kpi.stop"))

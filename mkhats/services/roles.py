@@ -57,14 +57,24 @@ def _fade_text(fade: Fade | None) -> str:
 def review_rows(ws: Workspace, week: str) -> list[KpiReviewRow]:
     """Every KPI in use (enabled hats, not retired), channel KPIs with their fading status."""
     snapshot = ws.snapshot(week, weeks=26)
-    fades = {f.kpi: f for f in fading_kpis(snapshot.hats.values(), snapshot.kpis, snapshot.daily,
-                                           judged_week(week, ws.today))}
+    fades = {
+        f.kpi: f
+        for f in fading_kpis(snapshot.hats.values(), snapshot.kpis, snapshot.daily, judged_week(week, ws.today))
+    }
     rows = []
     for hat in snapshot.enabled_hats:
         for kpi in snapshot.hat_kpis(hat.key):
             fade = fades.get(kpi.key)
-            rows.append(KpiReviewRow(kpi.key, hat.key, f"{hat_name(hat)} · {kpi_title(kpi)}",
-                                     format_value(kpi, kpi.target), fade, _fade_text(fade)))
+            rows.append(
+                KpiReviewRow(
+                    kpi.key,
+                    hat.key,
+                    f"{hat_name(hat)} · {kpi_title(kpi)}",
+                    format_value(kpi, kpi.target),
+                    fade,
+                    _fade_text(fade),
+                )
+            )
     return rows
 
 
@@ -72,8 +82,11 @@ def _retire_order(kpis: Mapping, killed: list[str]) -> list[str]:
     """``killed`` ordered so that a KPI is retired only once nothing still in use computes from it."""
     pending, order = list(killed), []
     while pending:
-        free = [k for k in pending if not any(
-            kpis[u].formula and k in formula_refs(kpis[u].formula, kpis[u].hat) for u in pending if u != k)]
+        free = [
+            k
+            for k in pending
+            if not any(kpis[u].formula and k in formula_refs(kpis[u].formula, kpis[u].hat) for u in pending if u != k)
+        ]
         step = free or pending[:1]  # a cycle cannot be saved, so it cannot be here: never loop forever
         order += step
         pending = [k for k in pending if k not in step]
@@ -134,8 +147,11 @@ def record_roles_review(
             raised[key] = text
     killed = [k for k, c in decisions.items() if c == "kill"]
     for key in killed:
-        users = sorted(k.key for k in kpis.values() if k.formula and not k.retired and k.key not in killed
-                       and key in formula_refs(k.formula, k.hat))
+        users = sorted(
+            k.key
+            for k in kpis.values()
+            if k.formula and not k.retired and k.key not in killed and key in formula_refs(k.formula, k.hat)
+        )
         if users:
             raise InputError("settings.kpi_in_use", key=key, users=", ".join(users))
     for key, text in raised.items():

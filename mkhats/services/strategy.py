@@ -71,7 +71,7 @@ def record_session(
     if key > month_key(ws.today):
         raise InputError("strategy.month_future", month=key)
     chosen = {hat: v for hat, v in verdicts.items() if v}
-    for hat, verdict in chosen.items():
+    for verdict in chosen.values():
         if verdict not in VERDICTS:
             raise InputError("strategy.verdict_unknown", verdict=verdict, verdicts=", ".join(VERDICTS))
     if not chosen:

@@ -40,8 +40,9 @@ class BadRowsError(InputError):
         """The summary, then each bad row (a cell it quotes may hold a newline: the CLI keeps it on its line)."""
         if len(self.errors) == 1:
             error = self.errors[0]
-            return [t("import.bad_row", file=self.params["file"], row=error.row,
-                      reason=t(error.reason_key, **error.params))]
+            return [
+                t("import.bad_row", file=self.params["file"], row=error.row, reason=t(error.reason_key, **error.params))
+            ]
         return [super().render(), *(e.render() for e in self.errors)]
 
 
@@ -78,11 +79,16 @@ def _fired(repo: Repo, kpis: dict[str, Kpi], day: date, changed: str) -> list[Al
     """Open alerts whose streak includes ``day``, of the rules the changed KPI feeds or guards."""
     hats = repo.hats()
     rules = [
-        k for k in kpis.values()
-        if k.stop is not None and k.stop.threshold is not None and not k.retired
-        and k.hat in hats and hats[k.hat].enabled
-        and (_depends_on(kpis, k.key, changed)
-             or (k.stop.guard is not None and f"{k.hat}.{k.stop.guard.kpi}" == changed))
+        k
+        for k in kpis.values()
+        if k.stop is not None
+        and k.stop.threshold is not None
+        and not k.retired
+        and k.hat in hats
+        and hats[k.hat].enabled
+        and (
+            _depends_on(kpis, k.key, changed) or (k.stop.guard is not None and f"{k.hat}.{k.stop.guard.kpi}" == changed)
+        )
     ]
     if not rules:
         return []

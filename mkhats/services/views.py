@@ -131,7 +131,10 @@ def hat_view(snapshot: Snapshot, hat_key: str, alerts: list[Alert] | None = None
                 formula=kpi.formula is not None,
             )
         )
-    lines = [ChecklistLine(r, item_text(r.item)) for r in checklist_rows(snapshot.checklist, snapshot.ticks, hat_key, snapshot.week)]
+    lines = [
+        ChecklistLine(r, item_text(r.item))
+        for r in checklist_rows(snapshot.checklist, snapshot.ticks, hat_key, snapshot.week)
+    ]
     done, total = progress([line.row for line in lines])
     return HatView(
         key=hat_key,

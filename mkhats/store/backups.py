@@ -24,9 +24,9 @@ from typing import Any
 import orjson
 
 from mkhats.domain.record import record
+from mkhats.errors import MkhatsError
 from mkhats.store import schema
 from mkhats.store.atomic import ensure_dir, read_file, write_atomic
-from mkhats.errors import MkhatsError
 from mkhats.store.errors import CorruptFileError, StoreIOError
 from mkhats.store.files import Layout
 

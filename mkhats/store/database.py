@@ -190,8 +190,11 @@ class Database:
             writes = [(self.layout.month_path(key), payloads[key]) for key in sorted(payloads)]
             gone = sorted(self.layout.months_on_disk() - payloads.keys())
             try:
-                journal.commit(self.layout, [*writes, (self.layout.main, main_payload)],
-                               [self.layout.month_path(key) for key in gone])
+                journal.commit(
+                    self.layout,
+                    [*writes, (self.layout.main, main_payload)],
+                    [self.layout.month_path(key) for key in gone],
+                )
             finally:
                 self._forget_all()
         return before
@@ -319,7 +322,7 @@ class Database:
                 file.set_written(write_atomic(file.path, payload), payload)
                 return
             stats = journal.commit(self.layout, [(file.path, payload) for file, payload in payloads], [])
-            for (file, payload), stat in zip(payloads, stats):
+            for (file, payload), stat in zip(payloads, stats, strict=False):
                 file.set_written(stat, payload)
         except BaseException:
             self._discard_dirty()

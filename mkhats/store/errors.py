@@ -70,7 +70,12 @@ class StoreIOError(_ReasonError):
     """The OS error number, when the error came from the OS."""
 
     def __init__(
-        self, path: Path, reason: str, reason_params: dict[str, Any] | None = None, *, writing: bool,
+        self,
+        path: Path,
+        reason: str,
+        reason_params: dict[str, Any] | None = None,
+        *,
+        writing: bool,
         key: str | None = None,
     ) -> None:
         key = key or ("store.io_write" if writing else "store.io_read")

@@ -9,7 +9,7 @@ identify records; writes are upserts.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta, timezone
+from datetime import UTC, date, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -250,7 +250,7 @@ class Repo:
     def add_span(self, span: WearSpan) -> None:
         """Store a closed span in the month file of its start's UTC date (the same on any machine)."""
         doc = _dump(span)
-        self._h.month(month_key(span.start.astimezone(timezone.utc).date()), "spans").insert(doc)
+        self._h.month(month_key(span.start.astimezone(UTC).date()), "spans").insert(doc)
 
     def spans(self, first: date, last: date) -> list[WearSpan]:
         """Closed spans that started between ``first`` and ``last``, local dates."""
@@ -341,7 +341,7 @@ class Repo:
                 changes = {(doc["kpi"], doc["day"]): doc for doc, _ in updates}
 
                 def apply(stored: dict) -> None:
-                    stored.update(changes[(stored["kpi"], stored["day"])])
+                    stored.update(changes[(stored["kpi"], stored["day"])])  # noqa: B023 - used by this update only
 
                 # One pass over the table: TinyDB rebuilds the whole table on every update call.
                 table.update(apply, doc_ids=[doc_id for _, doc_id in updates])

@@ -40,8 +40,17 @@ MONTH_TABLES: dict[str, type[BaseModel] | None] = {"values": models.KpiValue, "s
 
 
 _ADAPTERS: dict[type, Any] = {}
-_LABELS = (("kpi", "day"), ("hat", "week"), ("key",), ("id",), ("name",), ("month",), ("item", "period"),
-           ("hat", "start"), ("day",))
+_LABELS = (
+    ("kpi", "day"),
+    ("hat", "week"),
+    ("key",),
+    ("id",),
+    ("name",),
+    ("month",),
+    ("item", "period"),
+    ("hat", "start"),
+    ("day",),
+)
 
 
 def list_adapter(model: type[M]) -> Any:

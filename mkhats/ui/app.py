@@ -25,8 +25,7 @@ from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.stoprules import Alert
 from mkhats.errors import MkhatsError
 from mkhats.i18n import t
-from mkhats.services import Workspace
-from mkhats.services import plans
+from mkhats.services import Workspace, plans
 from mkhats.services.views import warnings_text, week_title
 from mkhats.services.week_views import WeekViews
 from mkhats.ui.actions import MainActions
@@ -76,7 +75,9 @@ class MkhatsApp(LiteralText, MainActions, DeskActions, HeapTuning, LocalizedPale
     title: Reactive[str] = Reactive("", compute=False, repaint=False)
     sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
 
-    def __init__(self, ws: Workspace, now: Callable[[], datetime] = lambda: datetime.now(UTC), own_process: bool = False) -> None:
+    def __init__(
+        self, ws: Workspace, now: Callable[[], datetime] = lambda: datetime.now(UTC), own_process: bool = False
+    ) -> None:
         """``now``: the clock (naive is local); ``own_process``: the app is the whole process, so it
         may tune the collector (``ui.heap``)."""
         super().__init__()
@@ -116,7 +117,7 @@ class MkhatsApp(LiteralText, MainActions, DeskActions, HeapTuning, LocalizedPale
                         yield HatPane(hat.key)
         yield Footer()
 
-    def push_screen(self, screen, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN201 - Textual's
+    def push_screen(self, screen, *args, **kwargs):
         """Push a screen, its keys described in today's language (they were rendered at import)."""
         result = super().push_screen(screen, *args, **kwargs)
         self.call_after_refresh(lambda: relabel_tree(self.screen))

@@ -23,8 +23,12 @@ DESK_BINDINGS = [
     Binding("k", "roles_review", t("cmo.key.roles"), show=False, id="cmo.roles"),
     Binding("h", "hypotheses", t("cmo.key.hypotheses"), show=False, id="hat.hypotheses"),
 ]
-DESK_LABELS = {"cmo.channels": "cmo.key.channels", "cmo.strategy": "cmo.key.strategy",
-               "cmo.roles": "cmo.key.roles", "hat.hypotheses": "cmo.key.hypotheses"}
+DESK_LABELS = {
+    "cmo.channels": "cmo.key.channels",
+    "cmo.strategy": "cmo.key.strategy",
+    "cmo.roles": "cmo.key.roles",
+    "hat.hypotheses": "cmo.key.hypotheses",
+}
 """Binding id → catalogue key, to re-render the descriptions after a language switch."""
 DESK_ACTIONS = frozenset({"channel_view", "strategy", "roles_review", "hypotheses"})
 """Actions that act on the hat tabs: off while another screen is on top."""

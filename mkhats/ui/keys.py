@@ -24,16 +24,31 @@ def relabel_bindings(node: DOMNode, labels: Mapping[str, str]) -> None:
     node.refresh_bindings()
 
 
-MAIN_ONLY = frozenset({"hat", "week", "this_week", "add_value", "wear", "review", "settings", "open_kpi", "tick", "edit_log"})
+MAIN_ONLY = frozenset(
+    {"hat", "week", "this_week", "add_value", "wear", "review", "settings", "open_kpi", "tick", "edit_log"}
+)
 """App actions that act on the hat tabs: off while another screen is on top of them."""
 
 KEY_LABELS = {
     **{f"hat.{n}": "ui.key.hat" for n in range(1, 9)},
-    "week.prev": "ui.key.prev_week", "week.next": "ui.key.next_week", "week.this": "ui.key.this_week",
-    "value.add": "ui.key.add_value", "hat.wear": "ui.key.wear", "review": "ui.key.review",
-    "settings": "ui.key.settings", "help": "ui.key.help", "quit": "ui.key.quit", "palette": "ui.key.palette",
-    "checklist.toggle": "ui.key.tick", "checklist.tick": "ui.key.tick", "kpi.open": "ui.key.open_kpi", "checklist.edit": "ui.key.edit_items", "log.save": "ui.key.save",
-    "log.open": "ui.key.edit_log", "log.edit": "ui.key.edit_log", "log.close": "ui.key.back",
+    "week.prev": "ui.key.prev_week",
+    "week.next": "ui.key.next_week",
+    "week.this": "ui.key.this_week",
+    "value.add": "ui.key.add_value",
+    "hat.wear": "ui.key.wear",
+    "review": "ui.key.review",
+    "settings": "ui.key.settings",
+    "help": "ui.key.help",
+    "quit": "ui.key.quit",
+    "palette": "ui.key.palette",
+    "checklist.toggle": "ui.key.tick",
+    "checklist.tick": "ui.key.tick",
+    "kpi.open": "ui.key.open_kpi",
+    "checklist.edit": "ui.key.edit_items",
+    "log.save": "ui.key.save",
+    "log.open": "ui.key.edit_log",
+    "log.edit": "ui.key.edit_log",
+    "log.close": "ui.key.back",
 }
 """Binding id → catalogue key of the main screen's keys, to re-render them after a language switch."""
 
@@ -61,7 +76,9 @@ def relabel_tree(root: DOMNode) -> None:
         table = node._bindings.key_to_bindings
         changed = False
         for key, bindings in table.items():
-            fresh = [replace(b, description=t(reverse[b.description])) if b.description in reverse else b for b in bindings]
+            fresh = [
+                replace(b, description=t(reverse[b.description])) if b.description in reverse else b for b in bindings
+            ]
             if fresh != bindings:
                 table[key], changed = fresh, True
         if changed:

@@ -81,7 +81,6 @@ def _highlight(matcher: Matcher, name: str) -> Content:
     return content
 
 
-
 _SYSTEM = {
     "Change the current theme": "ui.sys.theme",
     "Quit the application as soon as possible": "ui.sys.quit",

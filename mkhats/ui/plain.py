@@ -31,8 +31,15 @@ def literal(text: str) -> Content:
 class LiteralText:
     """App mixin: the app's own sinks made literal, every toast and the header line."""
 
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = False) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
         """A toast, shown literally: messages quote names and notes the user typed."""
         super().notify(  # type: ignore[misc]
             terminal_text(message), title=terminal_line(title), severity=severity, timeout=timeout, markup=False

@@ -66,14 +66,25 @@ class Cli:
 
     def popen(self, *args: str, **env: str | None) -> subprocess.Popen:
         return subprocess.Popen(
-            [str(MKHATS), *args], env=self.env_for(**env), cwd=self.tmp,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+            [str(MKHATS), *args],
+            env=self.env_for(**env),
+            cwd=self.tmp,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
         )
 
     def __call__(self, *args: str, stdin: str | None = None, **env: str | None) -> Result:
         proc = subprocess.run(
-            [str(MKHATS), *args], env=self.env_for(**env), cwd=self.tmp, input=stdin,
-            capture_output=True, text=True, encoding="utf-8", timeout=60,
+            [str(MKHATS), *args],
+            env=self.env_for(**env),
+            cwd=self.tmp,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=60,
         )
         result = Result(proc.returncode, proc.stdout, proc.stderr)
         assert "Traceback" not in result.err, result.err
@@ -175,7 +186,7 @@ def table_row(markdown: str, title: str, section: str | None = None) -> list[str
     if section is not None:
         start = markdown.index(f"\n## {section}\n")
         end = markdown.find("\n## ", start + 1)
-        text = markdown[start:end if end != -1 else None]
+        text = markdown[start : end if end != -1 else None]
     for line in text.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if line.startswith("|") and cells[0] == title:

@@ -9,7 +9,6 @@ import stat
 import pytest
 
 
-
 def test_demo_fills_an_empty_file_and_refuses_a_full_one(cli):
     out = cli.ok("demo", "--weeks", "12").out.strip()
     assert out.startswith("Demo data: ") and "over 12 weeks" in out
@@ -17,7 +16,7 @@ def test_demo_fills_an_empty_file_and_refuses_a_full_one(cli):
     assert result.code == 1
     assert result.starting("STOP") and result.starting("CONFLICT")
     assert any("Performance × CMO" in line for line in result.starting("CONFLICT"))
-    assert any(l.startswith("STOP Performance CPA") for l in result.lines)
+    assert any(ln.startswith("STOP Performance CPA") for ln in result.lines)
     rows = cli.export_rows()
     assert (rows[0]["date"], rows[-1]["date"]) == ("2026-09-07", "2026-11-24")  # Monday of W37 to today
 
@@ -38,8 +37,7 @@ def test_demo_refuses_a_file_with_one_value(cli):
 def _spans(cli) -> tuple[list[dict], list[dict]]:
     """(closed spans, the open one) from a full backup."""
     files = json.loads(cli.ok("export", "--format", "json").out)["files"]
-    closed = [s for name, tables in files.items() if name != "mkhats.json"
-              for s in tables.get("spans", {}).values()]
+    closed = [s for name, tables in files.items() if name != "mkhats.json" for s in tables.get("spans", {}).values()]
     return sorted(closed, key=lambda s: s["start"]), list(files["mkhats.json"].get("wearing", {}).values())
 
 
@@ -169,8 +167,8 @@ def test_parallel_adds_lose_nothing(cli):
         day = f"2026-{11 + i % 2}-{i + 1:02d}"  # two monthly files, a fresh data file
         kpi = ("content.traffic", "performance.spend")[i % 2]
         jobs.append(((day, kpi), str(100 + i), cli.popen("add", kpi, str(100 + i), "--date", day)))
-    for key, value, proc in jobs:
-        out, err = proc.communicate(timeout=60)
+    for key, _value, proc in jobs:
+        _out, err = proc.communicate(timeout=60)
         assert proc.returncode == 0 and err == "", (key, err)
         assert "Traceback" not in err
     assert cli.values() == {key: float(value) for key, value, _ in jobs}

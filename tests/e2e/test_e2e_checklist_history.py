@@ -46,8 +46,11 @@ def test_changes_this_week_leave_last_weeks_report_and_items(cli, demoed):
     assert now[0] == "Brief v2" and "One hypothesis per piece" not in now and "Check the Telegram stats" in now
     assert "Strategy session with the owner" in texts(ws, "2026-W45", "cmo")  # November's first week
     assert "Strategy session with the owner" not in texts(ws, "2026-W44", "cmo")  # October's last
-    row = next(line.row for line in hat_view(ws.snapshot("2026-W48"), "content").checklist
-               if line.row.item.id == "content-brief")
+    row = next(
+        line.row
+        for line in hat_view(ws.snapshot("2026-W48"), "content").checklist
+        if line.row.item.id == "content-brief"
+    )
     assert row.done  # this week's tick followed the rename
     with ws.read() as repo:
         assert len([i for i in current_items(repo.checklist(), TODAY) if i.hat == "content"]) == 8

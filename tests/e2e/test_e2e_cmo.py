@@ -13,17 +13,28 @@ NB = "\u00a0"
 TODAY = date(2026, 11, 24)
 # One Monday per week, W44 … W48, plus July (before the report's 13 weeks) and October.
 ROWS = [
-    ("2026-10-26", "cmo.revenue", 1000), ("2026-11-02", "cmo.revenue", 2000), ("2026-11-09", "cmo.revenue", 3000),
-    ("2026-11-16", "cmo.revenue", 2000), ("2026-11-23", "cmo.revenue", 4000),
-    ("2026-10-26", "cmo.marketing_spend", 500), ("2026-11-02", "cmo.marketing_spend", 500),
-    ("2026-11-09", "cmo.marketing_spend", 1000), ("2026-11-16", "cmo.marketing_spend", 1000),
+    ("2026-10-26", "cmo.revenue", 1000),
+    ("2026-11-02", "cmo.revenue", 2000),
+    ("2026-11-09", "cmo.revenue", 3000),
+    ("2026-11-16", "cmo.revenue", 2000),
+    ("2026-11-23", "cmo.revenue", 4000),
+    ("2026-10-26", "cmo.marketing_spend", 500),
+    ("2026-11-02", "cmo.marketing_spend", 500),
+    ("2026-11-09", "cmo.marketing_spend", 1000),
+    ("2026-11-16", "cmo.marketing_spend", 1000),
     ("2026-11-23", "cmo.marketing_spend", 1000),
-    ("2026-11-02", "cmo.new_customers", 5), ("2026-11-09", "cmo.new_customers", 10),
-    ("2026-11-16", "cmo.new_customers", 10), ("2026-11-23", "cmo.new_customers", 8),
-    ("2026-11-23", "performance.spend", 3000), ("2026-11-24", "performance.spend", 1000),
-    ("2026-11-23", "performance.leads", 30), ("2026-11-24", "performance.leads", 10),
-    ("2026-11-23", "performance.revenue", 12000), ("2026-11-23", "content.leads", 60),
-    ("2026-07-06", "content.leads", 40), ("2026-10-05", "content.leads", 60),
+    ("2026-11-02", "cmo.new_customers", 5),
+    ("2026-11-09", "cmo.new_customers", 10),
+    ("2026-11-16", "cmo.new_customers", 10),
+    ("2026-11-23", "cmo.new_customers", 8),
+    ("2026-11-23", "performance.spend", 3000),
+    ("2026-11-24", "performance.spend", 1000),
+    ("2026-11-23", "performance.leads", 30),
+    ("2026-11-24", "performance.leads", 10),
+    ("2026-11-23", "performance.revenue", 12000),
+    ("2026-11-23", "content.leads", 60),
+    ("2026-07-06", "content.leads", 40),
+    ("2026-10-05", "content.leads", 60),
 ]
 
 
@@ -38,8 +49,14 @@ def _ws(cli) -> Workspace:
 
 
 def _hypothesis(cli, **changes) -> str:
-    fields = dict(statement="Case studies bring leads", kpi="content.leads", baseline_first=date(2026, 7, 1),
-                  baseline_last=date(2026, 7, 31), test_first=date(2026, 10, 1), test_last=date(2026, 10, 31))
+    fields = dict(
+        statement="Case studies bring leads",
+        kpi="content.leads",
+        baseline_first=date(2026, 7, 1),
+        baseline_last=date(2026, 7, 31),
+        test_first=date(2026, 10, 1),
+        test_last=date(2026, 10, 31),
+    )
     fields.update(changes)
     return add_hypothesis(_ws(cli), "content", HypothesisDraft(**fields)).id
 
@@ -48,15 +65,16 @@ def test_check_asks_for_last_months_session_and_open_hypotheses(cli):
     cli.ok("kpi", "list", MKHATS_TODAY="2026-10-01")  # a file made on 1 Oct: October's session can be due
     assert not any("No strategy session" in line for line in cli.check().lines)  # a new file: no October data
     _import(cli)
-    session_line = ("CADENCE No strategy session recorded for October 2026: "
-                    "decide which channels to scale, test or cut.")
+    session_line = "CADENCE No strategy session recorded for October 2026: decide which channels to scale, test or cut."
     assert session_line in cli.check().lines
     record_session(_ws(cli), "2026-10", {"performance": "test", "content": "scale"})
     assert session_line not in cli.check().lines
 
     hid = _hypothesis(cli)
-    hypothesis_line = ("CADENCE Content: the test of “Case studies bring leads” (Content Leads, 1–31 Oct 2026) "
-                       "is over; record its verdict.")
+    hypothesis_line = (
+        "CADENCE Content: the test of “Case studies bring leads” (Content Leads, 1–31 Oct 2026) "
+        "is over; record its verdict."
+    )
     result = cli.check()
     assert hypothesis_line in result.lines and result.code == 1
     _hypothesis(cli, test_first=date(2026, 11, 1), test_last=date(2026, 11, 30))  # still testing: no line
@@ -75,28 +93,64 @@ def test_report_cmo_summary_session_hours_and_hypotheses(seeded, row):
 
     # Against last week and the average of W44–W47: revenue 4000 vs 2000 (+100 %) and 2000 (+100 %).
     assert row(report, "Revenue", "CMO summary") == [
-        "Revenue", "$4,000", "$2,000", f"+100.0{NB}%", "$2,000", f"+100.0{NB}%", "—"]
+        "Revenue",
+        "$4,000",
+        "$2,000",
+        f"+100.0{NB}%",
+        "$2,000",
+        f"+100.0{NB}%",
+        "—",
+    ]
     # ROMI 300 % vs 100 % and the mean of 100, 300, 200, 100 = 175 %.
     assert row(report, "ROMI", "CMO summary") == [
-        "ROMI", f"300.0{NB}%", f"100.0{NB}%", f"+200.0{NB}%", f"175.0{NB}%", f"+71.4{NB}%", "—"]
+        "ROMI",
+        f"300.0{NB}%",
+        f"100.0{NB}%",
+        f"+200.0{NB}%",
+        f"175.0{NB}%",
+        f"+71.4{NB}%",
+        "—",
+    ]
     # CAC 1000 / 8 = 125 vs 100 and 100 (W44 has no customers: no CAC that week).
     assert row(report, "CAC", "CMO summary")[1:6] == ["$125", "$100", f"+25.0{NB}%", "$100", f"+25.0{NB}%"]
 
     # Channel map of the week: performance CPL 4000 / 40 = 100, ROMI (12000 − 4000) / 4000 = 200 %,
     # 40 of 100 leads; November's verdicts.
     assert row(report, "Performance", "CMO summary") == [
-        "Performance", "Me", "40", "$4,000", "$12,000", "$100", f"200.0{NB}%", f"40.0{NB}%", f"100.0{NB}%", "cut"]
+        "Performance",
+        "Me",
+        "40",
+        "$4,000",
+        "$12,000",
+        "$100",
+        f"200.0{NB}%",
+        f"40.0{NB}%",
+        f"100.0{NB}%",
+        "cut",
+    ]
     assert row(report, "Content", "CMO summary") == [
-        "Content", "Me", "60", "—", "—", "—", "—", f"60.0{NB}%", "—", "scale"]
+        "Content",
+        "Me",
+        "60",
+        "—",
+        "—",
+        "—",
+        "—",
+        f"60.0{NB}%",
+        "—",
+        "scale",
+    ]
     assert row(report, "CRM", "CMO summary")[-1] == "—"
 
-    summary = report[report.index("## CMO summary"):]
+    summary = report[report.index("## CMO summary") :]
     assert "### Strategy session · November 2026\n\nHeld on 24 Nov 2026.\n" in summary
     assert "- Performance: cut" in summary and "- Notes: Paid does not pay back" in summary
     assert "| Hat | Hours | Budget | Note |" in summary and "| CMO | 0.0 | — | — |" in summary
     # The baseline (July) lies before the report's 13 weeks: its values are loaded all the same.
-    assert ("| Content | Case studies bring leads | Content Leads | 1–31 Jul 2026 | 1–31 Oct 2026 | 40 | 60 | "
-            f"+50.0{NB}% | awaiting verdict |") in summary
+    assert (
+        "| Content | Case studies bring leads | Content Leads | 1–31 Jul 2026 | 1–31 Oct 2026 | 40 | 60 | "
+        f"+50.0{NB}% | awaiting verdict |"
+    ) in summary
 
 
 def test_report_in_russian(seeded):

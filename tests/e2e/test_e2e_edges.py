@@ -25,8 +25,12 @@ EDGES = [
     ("add-date-0001", ["add", "performance.spend", "5", "--date", "0001-01-01"], {}, "--date"),
     ("add-date-9999", ["add", "performance.spend", "5", "--date", "9999-12-31"], {}, "2100-12-31"),
     ("add-date-2101-dotted", ["add", "performance.spend", "5", "--date", "01.01.2101"], {}, "01.01.2101"),
-    ("verify-date-9999", ["verify", "performance", "analytics", "--by", "Olga", "--date", "9999-12-31"], {},
-     "9999-12-31"),
+    (
+        "verify-date-9999",
+        ["verify", "performance", "analytics", "--by", "Olga", "--date", "9999-12-31"],
+        {},
+        "9999-12-31",
+    ),
     ("report-week-9999", ["report", "--week", "9999-W52"], {}, "9999-W52"),
     ("check-week-1969", ["check", "--week", "1969-W52"], {}, "1969-W52"),
     ("assign-name-61", ["assign", "pm", NAME_61], {}, "60"),
@@ -104,8 +108,13 @@ def test_a_time_zone_change_while_a_hat_is_worn_counts_the_real_seconds(seeded):
 
 def _app(cli, db) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "mkhats", "--db", str(db)], env=cli.env_for(MKHATS_DB=None), cwd=cli.tmp,
-        capture_output=True, text=True, encoding="utf-8", timeout=60,
+        [sys.executable, "-m", "mkhats", "--db", str(db)],
+        env=cli.env_for(MKHATS_DB=None),
+        cwd=cli.tmp,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
     )
 
 

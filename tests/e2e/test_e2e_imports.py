@@ -8,7 +8,9 @@ import pytest
 
 def _imported(err: str) -> set[str]:
     """Top-level packages named by ``PYTHONPROFILEIMPORTTIME``'s lines on stderr."""
-    return {line.rsplit("|", 1)[1].strip().split(".")[0] for line in err.splitlines() if line.startswith("import time:")}
+    return {
+        line.rsplit("|", 1)[1].strip().split(".")[0] for line in err.splitlines() if line.startswith("import time:")
+    }
 
 
 @pytest.mark.parametrize(

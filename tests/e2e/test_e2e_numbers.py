@@ -52,12 +52,29 @@ def test_a_malformed_grouping_is_refused_and_changes_nothing(seeded, lang, typed
 
 def test_kpi_set_reads_targets_and_thresholds_as_the_language_writes_them(seeded):
     line = seeded.ok(
-        "--lang", "en", "kpi", "set", "performance.cpa",
-        "--target", "1,234.5", "--stop", "> 1,500 for 3 days", "--guard", "spend >= 3,000",
+        "--lang",
+        "en",
+        "kpi",
+        "set",
+        "performance.cpa",
+        "--target",
+        "1,234.5",
+        "--stop",
+        "> 1,500 for 3 days",
+        "--guard",
+        "spend >= 3,000",
     ).out.strip()
     assert "1,234.5  > 1500 for 3 days" in line and "[spend >= 3000]" in line
     line = seeded.ok(
-        "--lang", "ru", "kpi", "set", "performance.cpa", "--target", "1,5", "--stop", "> 1,500 3 дня подряд",
+        "--lang",
+        "ru",
+        "kpi",
+        "set",
+        "performance.cpa",
+        "--target",
+        "1,5",
+        "--stop",
+        "> 1,500 3 дня подряд",
         MKHATS_LANG="ru",
     ).out.strip()
     assert "1,5  > 1,5 3 дня подряд" in line  # Russian reads "1,500" as one and a half
@@ -68,7 +85,10 @@ def test_kpi_set_reads_targets_and_thresholds_as_the_language_writes_them(seeded
     [
         (["--target", "1,2,3"], "--target: in “1,2,3” every group of thousands must have three digits."),
         (["--stop", "> 12,34.5 for 3 days"], "--stop: in “12,34.5” every group of thousands must have three digits."),
-        (["--stop", "> 100", "--guard", "spend >= 1 23"], "--guard: in “1 23” every group of thousands must have three digits."),
+        (
+            ["--stop", "> 100", "--guard", "spend >= 1 23"],
+            "--guard: in “1 23” every group of thousands must have three digits.",
+        ),
     ],
 )
 def test_kpi_set_refuses_a_malformed_grouping(seeded, argv, sentence):
@@ -84,7 +104,7 @@ def test_a_csv_decides_its_decimal_mark_once(seeded, tmp_path):
     seeded.ok("--lang", "en", "import", str(path))
     assert seeded.values() == {(DAY, SPEND): 3.0, ("2026-11-21", SPEND): 1234.5}
     # Nothing decides: the language does.
-    path.write_text(f"date,kpi,value\n{DAY},{SPEND},\"3,000\"\n", encoding="utf-8")
+    path.write_text(f'date,kpi,value\n{DAY},{SPEND},"3,000"\n', encoding="utf-8")
     seeded.ok("--lang", "en", "import", str(path))
     assert seeded.values()[(DAY, SPEND)] == 3000.0
 
@@ -92,10 +112,7 @@ def test_a_csv_decides_its_decimal_mark_once(seeded, tmp_path):
 def test_a_csv_mixing_decimal_marks_is_refused_naming_the_rows(seeded, tmp_path):
     path = tmp_path / "mixed.csv"
     path.write_text(
-        "date;kpi;value\n"
-        f"{DAY};{SPEND};1234.5\n"
-        f"2026-11-21;{SPEND};2.5\n"
-        f"2026-11-22;{SPEND};1234,5\n",
+        f"date;kpi;value\n{DAY};{SPEND};1234.5\n2026-11-21;{SPEND};2.5\n2026-11-22;{SPEND};1234,5\n",
         encoding="utf-8",
     )
     before = seeded.files()

@@ -26,12 +26,17 @@ def test_stop_rule_fires_only_on_consecutive_days(cli):
     for day in ("2026-11-02", "2026-11-03", "2026-11-05", "2026-11-06", "2026-11-07"):
         printed[day] = _stops_after_day(cli, day, "500", "2")
     assert printed == {
-        "2026-11-02": [], "2026-11-03": [], "2026-11-05": [], "2026-11-06": [],
+        "2026-11-02": [],
+        "2026-11-03": [],
+        "2026-11-05": [],
+        "2026-11-06": [],
         "2026-11-07": [f"{CPA_RULE}: 5–7 Nov 2026 ($250, $250, $250) → Stop the campaign."],
     }
     stops = cli.check().starting("STOP")
-    assert stops == ["STOP Performance CPA > 100 for 3 days: 5–7 Nov 2026 ($250, $250, $250). "
-                     "Action: Stop the campaign; record the decision."]
+    assert stops == [
+        "STOP Performance CPA > 100 for 3 days: 5–7 Nov 2026 ($250, $250, $250). "
+        "Action: Stop the campaign; record the decision."
+    ]
 
     # Filling the gap joins both runs into one streak: still one alert, now 2–7 Nov. (The spend
     # alone gives the 4th no CPA yet; the sales complete it.)
@@ -49,7 +54,7 @@ def test_a_day_failing_the_guard_breaks_the_streak(cli):
     for day, spend, sales in (
         ("2026-11-02", "4000", "10"),  # CPA 400, guard met
         ("2026-11-03", "4000", "10"),
-        ("2026-11-04", "1000", "2"),   # CPA 500 but spend < 3000: not judged, the streak breaks
+        ("2026-11-04", "1000", "2"),  # CPA 500 but spend < 3000: not judged, the streak breaks
         ("2026-11-05", "4000", "10"),
         ("2026-11-06", "4000", "10"),
     ):
@@ -61,10 +66,21 @@ def test_a_day_failing_the_guard_breaks_the_streak(cli):
 
 
 def test_kpi_set_and_clear(cli):
-    line = cli.ok("kpi", "set", "performance.cpa", "--target", "1 200", "--stop", "> 1500 for 3 days",
-                  "--guard", "spend >= 3000", "--action", "Pause it").out.strip()
+    line = cli.ok(
+        "kpi",
+        "set",
+        "performance.cpa",
+        "--target",
+        "1 200",
+        "--stop",
+        "> 1500 for 3 days",
+        "--guard",
+        "spend >= 3000",
+        "--action",
+        "Pause it",
+    ).out.strip()
     assert line.startswith("performance.cpa  CPA  $  formula spend / sales  1,200  > 1500 for 3 days → Pause it")
-    listed = next(l for l in cli.ok("kpi", "list").lines if l.startswith("performance.cpa "))
+    listed = next(ln for ln in cli.ok("kpi", "list").lines if ln.startswith("performance.cpa "))
     assert "1,200" in listed and "Pause it" in listed and "[spend >= 3000]" in listed
     cli.ok("kpi", "set", "performance.cpa", "--guard", "none")
     assert "[spend" not in cli.ok("kpi", "set", "performance.cpa", "--action", "Stop it").out
@@ -82,7 +98,12 @@ def test_target_off_track_in_check_and_report(cli, row):
     assert cli.check("--week", "2026-W47").starting("TARGET") == [line]
     assert cli.check().starting("TARGET") == [line]
     assert row(cli.report("--week", "2026-W47"), "CPA, $", "Performance") == [
-        "CPA, $", "100", "250", "—", "✗ off track +150\u00a0%"]
+        "CPA, $",
+        "100",
+        "250",
+        "—",
+        "✗ off track +150\u00a0%",
+    ]
 
 
 def _conflict_pairs(result) -> list[str]:
@@ -95,8 +116,10 @@ def test_conflicts_are_refused_expire_and_follow_reassignment(cli):
     assert "Me wears both" in message
 
     out = cli.ok("verify", "cmo", "performance", "--by", "Olga", "--note", "matched the ad account").lines
-    assert out == ["Olga added as an external person.",
-                   "Performance × CMO checked by Olga on 24 Nov 2026 (ok); valid until 30 Nov 2026."]
+    assert out == [
+        "Olga added as an external person.",
+        "Performance × CMO checked by Olga on 24 Nov 2026 (ok); valid until 30 Nov 2026.",
+    ]
     assert "Performance × CMO" not in _conflict_pairs(cli.check())
     # A weekly check is valid for 7 days: still fine on the 30th, back on 1 Dec (7 days later).
     assert "Performance × CMO" not in _conflict_pairs(cli.check("--today", "2026-11-30"))
@@ -117,15 +140,20 @@ def test_conflicts_are_refused_expire_and_follow_reassignment(cli):
 
 def test_a_monthly_check_with_problems(cli):
     # SPEC §1: a check that found problems does not clear the conflict; a later ok check does.
-    out = cli.ok("verify", "crm", "cmo", "--by", "Ann", "--date", "2026-11-10", "--problems",
-                 "--note", "spend does not match").lines
-    assert out[1] == ("CRM × CMO checked by Ann on 10 Nov 2026: problems found. "
-                      "The conflict stays a warning until a check comes back ok.")
+    out = cli.ok(
+        "verify", "crm", "cmo", "--by", "Ann", "--date", "2026-11-10", "--problems", "--note", "spend does not match"
+    ).lines
+    assert out[1] == (
+        "CRM × CMO checked by Ann on 10 Nov 2026: problems found. "
+        "The conflict stays a warning until a check comes back ok."
+    )
     result = cli.check()
-    [line] = [l for l in result.starting("CONFLICT") if "CRM × CMO" in l]
+    [line] = [ln for ln in result.starting("CONFLICT") if "CRM × CMO" in ln]
     assert "Checked by Ann on 10 Nov 2026: problems found — “spend does not match”" in line
-    assert "- CRM × CMO: both hats are worn by Me; checked by Ann on 10 Nov 2026: problems found — " \
+    assert (
+        "- CRM × CMO: both hats are worn by Me; checked by Ann on 10 Nov 2026: problems found — "
         "“spend does not match”." in cli.report()
+    )
     cli.ok("verify", "crm", "cmo", "--by", "Ann", "--date", "2026-11-20")
     assert "CRM × CMO" not in _conflict_pairs(cli.check())
     assert "CRM × CMO" in _conflict_pairs(cli.check("--today", "2026-12-20"))
@@ -133,7 +161,7 @@ def test_a_monthly_check_with_problems(cli):
 
 def test_an_expired_check_is_dated_by_its_expiry(cli):
     cli.ok("verify", "performance", "cmo", "--by", "Olga")  # valid until 30 Nov 2026
-    line = next(l for l in cli.check("--today", "2026-12-01").lines if "Performance × CMO" in l)
+    line = next(ln for ln in cli.check("--today", "2026-12-01").lines if "Performance × CMO" in ln)
     # The sentence says "The last check expired on {day}": that day is not the day of the check.
     assert "expired on 24 Nov 2026" not in line, line
 
@@ -166,8 +194,14 @@ def test_check_can_come_back_clean(cli, tmp_path):
     logs = main.setdefault("logs", {})
     for hat in ("content", "performance", "crm", "pm", "cmo"):
         for week in ("2026-W47", "2026-W48"):
-            logs[str(len(logs) + 1)] = {"hat": hat, "week": week, "plan": "p", "fact": "f",
-                                        "conclusion": "c", "action": "a"}
+            logs[str(len(logs) + 1)] = {
+                "hat": hat,
+                "week": week,
+                "plan": "p",
+                "fact": "f",
+                "conclusion": "c",
+                "action": "a",
+            }
     main["reviews"] = {"1": {"day": "2026-11-01", "notes": "roles fine"}}
     backup.write_text(json.dumps(data), encoding="utf-8")
     cli.ok("restore", str(backup))

@@ -10,7 +10,7 @@ WEDNESDAY = "2026-11-25"  # 2026-W48, 3 of 7 days
 
 def _traffic(cli, per_day: list[str]) -> None:
     cli.ok("kpi", "set", "content.traffic", "--target", "4500")
-    for day, value in zip(("2026-11-23", "2026-11-24", "2026-11-25"), per_day):
+    for day, value in zip(("2026-11-23", "2026-11-24", "2026-11-25"), per_day, strict=False):
         cli.ok("add", "content.traffic", value, "--date", day, MKHATS_TODAY=WEDNESDAY)
 
 
@@ -41,7 +41,9 @@ def test_report_and_check_agree_on_every_day(cli, row, today):
         cli.ok("add", "performance.leads", leads, "--date", day, MKHATS_TODAY=today)
         cli.ok("add", "performance.sales", sales, "--date", day, MKHATS_TODAY=today)
     report = cli.ok("report", "--week", "2026-W48", MKHATS_TODAY=today).out
-    off = {line.split(" in ")[0].removeprefix("TARGET Performance ")
-           for line in cli.check("--week", "2026-W48", MKHATS_TODAY=today).starting("TARGET Performance")}
+    off = {
+        line.split(" in ")[0].removeprefix("TARGET Performance ")
+        for line in cli.check("--week", "2026-W48", MKHATS_TODAY=today).starting("TARGET Performance")
+    }
     for title, name in (("CPA, $", "CPA"), ("Leads", "Leads")):
         assert row(report, title, "Performance")[-1].startswith("✗") == (name in off), (today, title)

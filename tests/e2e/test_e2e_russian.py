@@ -17,7 +17,21 @@ from tests.e2e.conftest import CATEGORIES
 from tests.e2e.test_e2e_refusals import REFUSALS
 
 ACRONYMS = {"KPI", "CPL", "CPA", "ROMI", "ROAS", "CAC", "LTV", "CRM", "PM", "CMO", "PR", "CTR", "UTM", "SEO", "mkhats"}
-COMMANDS = {"demo", "add", "kpi", "list", "set", "assign", "wear", "verify", "import", "export", "restore", "report", "check"}
+COMMANDS = {
+    "demo",
+    "add",
+    "kpi",
+    "list",
+    "set",
+    "assign",
+    "wear",
+    "verify",
+    "import",
+    "export",
+    "restore",
+    "report",
+    "check",
+}
 CHOICES = {"en", "ru", "csv", "json", "staff", "owner", "external", "none"}
 FORMATS = {"CSV", "JSON", "UTF", "Markdown", "MKHATS_DB", "MKHATS_LANG", "MKHATS_TODAY", "backups"}
 KEYS = {*ALL_HATS, *(kpi.name for kpi in default_kpis())}  # typed in formulas, guards, ``hat.kpi``
@@ -89,12 +103,9 @@ def test_kpi_list_is_russian(ru):
     assert english_words(out) == []
 
 
-
-
 @pytest.mark.parametrize(
     "argv",
-    [pytest.param(c[1], id=c[0], marks=[])
-     for c in REFUSALS],
+    [pytest.param(c[1], id=c[0], marks=[]) for c in REFUSALS],
 )
 def test_every_refusal_is_russian(seeded, argv):
     message = seeded.refused(*argv, MKHATS_LANG="ru")

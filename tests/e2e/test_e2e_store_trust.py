@@ -106,7 +106,8 @@ def test_db_through_a_symbolic_link(cli, tmp_path):
     assert {"mkhats.json", "mkhats.json.lock", "mkhats.d", "backups"} <= {p.name for p in folder.iterdir()}
     assert (folder / "mkhats.d" / "values-2026-10.json").exists()
     assert cli.ok("export", "--db", str(synced)).out.splitlines()[1:] == [
-        "2026-10-03,content.traffic,6,", "2026-11-20,content.traffic,5,"
+        "2026-10-03,content.traffic,6,",
+        "2026-11-20,content.traffic,5,",
     ]
 
 

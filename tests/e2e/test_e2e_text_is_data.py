@@ -39,7 +39,7 @@ def clean(data: bytes) -> str:
     return data.decode("utf-8")
 
 
-def restored_with(cli: Cli, tmp: Path, change) -> None:  # noqa: ANN001 - a function of the backup's main file
+def restored_with(cli: Cli, tmp: Path, change) -> None:
     """Change the data as a restored backup would: the way texts the CLI cannot type get in."""
     backup = json.loads(cli.ok("export", "--format", "json").out)
     change(backup["files"]["mkhats.json"])
@@ -139,8 +139,9 @@ def test_export_neutralises_formulas_and_import_reads_the_note_back(cli, tmp_pat
     other = Cli(tmp_path / "other")
     other.ok("import", str(tmp_path / "out.csv"))
     stored = json.loads(other.ok("export", "--format", "json").out)
-    notes = {v["kpi"]: v["note"] for f, data in stored["files"].items() if "values" in data
-             for v in data["values"].values()}
+    notes = {
+        v["kpi"]: v["note"] for f, data in stored["files"].items() if "values" in data for v in data["values"].values()
+    }
     assert notes["performance.leads"] == FORMULA_NOTE
     assert notes["site.uptime"] == "-5 after the outage"
     assert other.ok("export").out == text

@@ -54,11 +54,11 @@ def test_weekly_formula_is_computed_from_the_weeks_sums(cli, row):
 
 def test_week_53_of_2026_spans_the_new_year(cli, row):
     for day, spend in (
-        ("2026-12-27", "100"),   # Sunday of W52
-        ("2026-12-28", "120"),   # Monday of W53
+        ("2026-12-27", "100"),  # Sunday of W52
+        ("2026-12-28", "120"),  # Monday of W53
         ("2026-12-31", "130"),
         ("2027-01-01", "150"),
-        ("03.01.2027", "170"),   # Sunday of W53
+        ("03.01.2027", "170"),  # Sunday of W53
         ("2027-01-04", "1000"),  # Monday of 2027-W01
     ):
         cli.ok("add", "performance.spend", spend, "--date", day)

@@ -80,12 +80,11 @@ def test_a_failed_save_keeps_the_old_file(
     target_path = db_path if target == "main" else db_path.parent / "mkhats.d" / "values-2026-11.json"
     before = picture(db_path.parent)
     injector = Injector(monkeypatch, step, code, target_path)
-    with pytest.raises(StoreIOError) as caught:
-        with db.transaction(TODAY) as tx:
-            if target == "main":
-                tx.main("settings").update({"currency": "€"})
-            else:
-                tx.month("2026-11", "values").insert({"kpi": "new"})
+    with pytest.raises(StoreIOError) as caught, db.transaction(TODAY) as tx:
+        if target == "main":
+            tx.main("settings").update({"currency": "€"})
+        else:
+            tx.month("2026-11", "values").insert({"kpi": "new"})
     monkeypatch.undo()
     assert injector.fired == 1
     assert picture(db_path.parent) == before
@@ -140,9 +139,8 @@ def test_a_read_refused_by_the_os_is_a_store_error(
 
 def test_a_folder_in_place_of_the_file_is_a_store_error(tmp_path: Path) -> None:
     (tmp_path / "mkhats.json").mkdir()
-    with pytest.raises(StoreIOError, match="Could not read"):
-        with Database(tmp_path / "mkhats.json").read() as view:
-            view.main("settings").all()
+    with pytest.raises(StoreIOError, match="Could not read"), Database(tmp_path / "mkhats.json").read() as view:
+        view.main("settings").all()
 
 
 def test_read_only_and_russian_messages(tmp_path: Path) -> None:

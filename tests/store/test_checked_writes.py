@@ -9,7 +9,6 @@ import orjson
 import pytest
 
 from mkhats.domain.invalid import InvalidRecord
-
 from mkhats.domain.models import KpiValue
 from mkhats.errors import StoreError
 from mkhats.services import Workspace
@@ -37,10 +36,9 @@ def test_a_main_file_holding_an_invalid_record_is_not_written(ws: Workspace, tmp
     _damage(tmp_path / "mkhats.json", "kpis", unit="furlongs")
     before = picture(tmp_path)
     fresh = Workspace(tmp_path / "mkhats.json", TODAY)
-    with pytest.raises(StoreError) as caught:
-        with fresh.write() as repo:
-            repo.clear_table("ticks")  # a write that never reads the KPIs
-            repo.set_tick("x", "2026-W48", True)
+    with pytest.raises(StoreError) as caught, fresh.write() as repo:
+        repo.clear_table("ticks")  # a write that never reads the KPIs
+        repo.set_tick("x", "2026-W48", True)
     assert picture(tmp_path) == before
     message = caught.value.render()
     assert message.startswith(f"{tmp_path / 'mkhats.json'} has an invalid record in kpis, "), message
@@ -53,9 +51,8 @@ def test_a_record_built_without_the_model_is_refused_even_after_a_checked_save(w
     before = picture(tmp_path)
     bad = KpiValue.model_construct(kpi="content.traffic", day=date(2026, 11, 5), value=5.0, note="x" * 501)
     # Refused before it reaches the table: what is written passes the model that reads it back.
-    with pytest.raises(InvalidRecord, match="too long"):
-        with ws.write() as repo:
-            repo.set_values([bad])
+    with pytest.raises(InvalidRecord, match="too long"), ws.write() as repo:
+        repo.set_values([bad])
     assert picture(tmp_path) == before
     with ws.read() as repo:
         assert len(repo.all_values()) == 4
@@ -63,9 +60,8 @@ def test_a_record_built_without_the_model_is_refused_even_after_a_checked_save(w
 
 def test_a_table_changed_outside_the_models_is_checked_again(ws: Workspace, tmp_path: Path) -> None:
     before = picture(tmp_path)
-    with pytest.raises(StoreError, match="invalid record in values"):
-        with ws.db.transaction(TODAY) as tx:
-            tx.month("2026-11", "values").insert({"kpi": "content.traffic", "day": "2026-11-09", "value": "lots"})
+    with pytest.raises(StoreError, match="invalid record in values"), ws.db.transaction(TODAY) as tx:
+        tx.month("2026-11", "values").insert({"kpi": "content.traffic", "day": "2026-11-09", "value": "lots"})
     with pytest.raises(StoreError, match="two values of content.traffic on 2026-11-01"):
         with ws.db.transaction(TODAY) as tx:
             tx.month("2026-11", "values").insert({"kpi": "content.traffic", "day": "2026-11-01", "value": 7})

@@ -71,9 +71,8 @@ def test_a_bad_main_file_is_refused_and_untouched(tmp_path: Path, name: str) -> 
         assert REASONS[name] in message, message
     # A transaction refuses it too; only the lock file may appear.
     db = Database(path)
-    with pytest.raises(CorruptFileError):
-        with db.transaction(TODAY) as tx:
-            tx.main("settings").insert({"x": 1})
+    with pytest.raises(CorruptFileError), db.transaction(TODAY) as tx:
+        tx.main("settings").insert({"x": 1})
     after = picture(tmp_path)
     assert set(after) - set(before) == {"mkhats.json.lock"}
     assert after["mkhats.json"] == before["mkhats.json"]
@@ -99,9 +98,8 @@ def test_a_bad_partition_is_refused_and_names_the_newest_backup(db: Database, db
     if name == "newer schema":
         return  # a newer file is well-formed: it can be backed up, only not read
     # Tomorrow's first write needs a daily backup of the whole set: refused, nothing written.
-    with pytest.raises(CorruptFileError):
-        with fresh.transaction(TODAY.replace(day=25)) as tx:
-            tx.main("settings").insert({"x": 1})
+    with pytest.raises(CorruptFileError), fresh.transaction(TODAY.replace(day=25)) as tx:
+        tx.main("settings").insert({"x": 1})
     assert picture(db_path.parent) == before
 
 
@@ -120,9 +118,8 @@ def test_every_cut_of_a_torn_write_is_refused(tmp_path: Path) -> None:
     path.write_bytes(whole)
     for cut in range(0, len(month_whole), 3):
         month.write_bytes(month_whole[:cut])
-        with pytest.raises(CorruptFileError):
-            with Database(path).read() as view:
-                view.month("2026-11", "spans").all()
+        with pytest.raises(CorruptFileError), Database(path).read() as view:
+            view.month("2026-11", "spans").all()
         assert month.read_bytes() == month_whole[:cut]
 
 

@@ -81,11 +81,10 @@ def test_a_month_written_in_a_transaction_is_listed(db: Database) -> None:
 def test_an_exception_writes_nothing_and_forgets_the_changes(db: Database, db_path: Path) -> None:
     seed(db)
     before = picture(db_path.parent)
-    with pytest.raises(KeyError):
-        with db.transaction(TODAY) as tx:
-            tx.main("settings").truncate()
-            tx.month("2026-11", "values").insert({"kpi": "x"})
-            raise KeyError("boom")
+    with pytest.raises(KeyError), db.transaction(TODAY) as tx:
+        tx.main("settings").truncate()
+        tx.month("2026-11", "values").insert({"kpi": "x"})
+        raise KeyError("boom")
     assert picture(db_path.parent) == before
     with db.read() as view:
         assert len(view.main("settings")) == 1
@@ -169,14 +168,12 @@ def test_non_finite_numbers_are_refused_and_nothing_is_written(db: Database, db_
     seed(db)
     before = picture(db_path.parent)
     for bad in (float("nan"), float("inf"), -float("inf"), [1.0, float("nan")], {"x": float("inf")}):
-        with pytest.raises(StoreDataError) as caught:
-            with db.transaction(TODAY) as tx:
-                tx.month("2026-11", "values").insert({"value": bad})
+        with pytest.raises(StoreDataError) as caught, db.transaction(TODAY) as tx:
+            tx.month("2026-11", "values").insert({"value": bad})
         assert "not finite" in str(caught.value) and "values-2026-11.json" in str(caught.value)
         assert caught.value.exit_code == 1
-    with pytest.raises(StoreDataError):
-        with db.transaction(TODAY) as tx:
-            tx.main("settings").insert({"big": 2**70})
+    with pytest.raises(StoreDataError), db.transaction(TODAY) as tx:
+        tx.main("settings").insert({"big": 2**70})
     after = picture(db_path.parent)
     assert {k: v for k, v in after.items() if not k.startswith("backups/")} == before
 
@@ -199,16 +196,12 @@ def test_files_are_owner_only(db: Database, db_path: Path) -> None:
 
 
 def test_misuse_is_a_programming_error(db: Database) -> None:
-    with pytest.raises(ValueError):
-        with db.read() as view:
-            view.month("2026-13", "values")
-    with pytest.raises(RuntimeError):
-        with db.transaction(TODAY):
-            with db.transaction(TODAY):
-                pass
-    with pytest.raises(RuntimeError):
-        with db.read() as view:
-            view.main("settings").insert({"x": 1})
+    with pytest.raises(ValueError), db.read() as view:
+        view.month("2026-13", "values")
+    with pytest.raises(RuntimeError), db.transaction(TODAY), db.transaction(TODAY):
+        pass
+    with pytest.raises(RuntimeError), db.read() as view:
+        view.main("settings").insert({"x": 1})
     with db.read() as view:
         pass
     with pytest.raises(RuntimeError):
@@ -223,6 +216,5 @@ def test_a_table_from_an_earlier_load_refuses_to_work(db: Database, db_path: Pat
         assert len(table) == 1
     with db.transaction(TODAY) as tx:
         tx.main("settings").insert({"x": 1})
-    with other.read():
-        with pytest.raises(RuntimeError, match="stale table"):
-            table.all()
+    with other.read(), pytest.raises(RuntimeError, match="stale table"):
+        table.all()

@@ -8,8 +8,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from mkhats.store import Database
-from mkhats.store import journal
+from mkhats.store import Database, journal
 from mkhats.store.atomic import write_temp
 from mkhats.store.files import Layout, digest
 from tests.store.helpers import TODAY, picture, seed, temp_files
@@ -59,7 +58,9 @@ def test_a_complete_journal_is_finished_by_the_next_reader(db: Database, db_path
     seed(db)
     _interrupted(db_path, renamed)
     assert _marks(Database(db_path)) == [
-        [{"new": "values-2026-10.json"}], [{"new": "values-2026-11.json"}], [{"new": "mkhats.json"}]
+        [{"new": "values-2026-10.json"}],
+        [{"new": "values-2026-11.json"}],
+        [{"new": "mkhats.json"}],
     ]
     assert not (_months(db_path) / "journal.json").exists() and temp_files(db_path.parent) == []
 

@@ -21,9 +21,8 @@ def test_a_held_lock_times_out_with_a_clear_message(db_path: Path) -> None:
     holder = filelock.FileLock(str(db_path.parent / "mkhats.json.lock"))
     with holder:
         started = time.monotonic()
-        with pytest.raises(LockTimeoutError) as caught:
-            with db.transaction(TODAY) as tx:
-                tx.main("settings").insert({"x": 1})
+        with pytest.raises(LockTimeoutError) as caught, db.transaction(TODAY) as tx:
+            tx.main("settings").insert({"x": 1})
         waited = time.monotonic() - started
         with pytest.raises(LockTimeoutError):
             db.backup_now("restore")
@@ -55,6 +54,5 @@ def test_a_lock_that_cannot_be_created_is_a_store_error(db_path: Path, monkeypat
         return real_open(path, flags, mode, dir_fd=dir_fd)
 
     monkeypatch.setattr(os, "open", read_only)
-    with pytest.raises(StoreIOError, match="read-only"):
-        with Database(db_path, lock_timeout=0.5).transaction(TODAY):
-            pass
+    with pytest.raises(StoreIOError, match="read-only"), Database(db_path, lock_timeout=0.5).transaction(TODAY):
+        pass

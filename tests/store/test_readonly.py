@@ -19,7 +19,12 @@ pytestmark = pytest.mark.skipif(
 
 def test_a_read_only_folder_is_reported_and_nothing_changes(tmp_path: Path) -> None:
     exe = str(Path(sys.executable).parent / "mkhats")
-    env = {**os.environ, "MKHATS_DB": str(tmp_path / "data" / "mkhats.json"), "MKHATS_TODAY": "2026-11-24", "MKHATS_LANG": "en"}
+    env = {
+        **os.environ,
+        "MKHATS_DB": str(tmp_path / "data" / "mkhats.json"),
+        "MKHATS_TODAY": "2026-11-24",
+        "MKHATS_LANG": "en",
+    }
     subprocess.run([exe, "add", "content.traffic", "1"], env=env, check=True, capture_output=True)
     folder = tmp_path / "data"
     before = {p: p.read_bytes() for p in folder.rglob("*.json")}
@@ -38,7 +43,12 @@ def test_a_read_only_folder_is_reported_and_nothing_changes(tmp_path: Path) -> N
 
 def test_read_only_commands_work_in_a_read_only_folder(tmp_path: Path) -> None:
     exe = str(Path(sys.executable).parent / "mkhats")
-    env = {**os.environ, "MKHATS_DB": str(tmp_path / "data" / "mkhats.json"), "MKHATS_TODAY": "2026-11-24", "MKHATS_LANG": "en"}
+    env = {
+        **os.environ,
+        "MKHATS_DB": str(tmp_path / "data" / "mkhats.json"),
+        "MKHATS_TODAY": "2026-11-24",
+        "MKHATS_LANG": "en",
+    }
     subprocess.run([exe, "add", "content.traffic", "1"], env=env, check=True, capture_output=True)
     folder = tmp_path / "data"
     before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
@@ -48,8 +58,14 @@ def test_read_only_commands_work_in_a_read_only_folder(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     try:
-        commands = [["export"], ["export", "--format", "json"], ["export", "--format", "json", "--out", str(out / "b.json")],
-                    ["report"], ["kpi", "list"], ["check"]]
+        commands = [
+            ["export"],
+            ["export", "--format", "json"],
+            ["export", "--format", "json", "--out", str(out / "b.json")],
+            ["report"],
+            ["kpi", "list"],
+            ["check"],
+        ]
         for command in commands:
             result = subprocess.run([exe, *command], env=env, capture_output=True, text=True)
             assert result.returncode in ((0, 1) if command == ["check"] else (0,)), (command, result.stderr)

@@ -243,7 +243,12 @@ async def test_hypotheses_create_validate_and_judge(ws, make_app):
         assert app.screen is screen
         with ws.read() as repo:
             new = next(h for h in repo.hypotheses() if h.statement == "Case studies convert better")
-        assert (new.hat, new.kpi, new.test_first, new.verdict) == ("content", "content.conversion", date(2026, 11, 9), None)
+        assert (new.hat, new.kpi, new.test_first, new.verdict) == (
+            "content",
+            "content.conversion",
+            date(2026, 11, 9),
+            None,
+        )
         first = screen.rows[0]
         assert first.hypothesis.id == new.id and first.open  # the test ended on the 22nd: a verdict is due
         assert first.uplift.endswith("%") and first.verdict == "awaiting verdict"
@@ -291,8 +296,18 @@ async def test_a_missed_session_leads_to_the_strategy_form(ws, make_app):
 async def test_an_open_hypothesis_leads_to_the_hats_hypotheses(ws, make_app):
     from mkhats.services.hypotheses import HypothesisDraft, add_hypothesis
 
-    add_hypothesis(ws, "crm", HypothesisDraft("Win-back mail brings repeat sales", "crm.repeat_sales",
-                                              date(2026, 10, 1), date(2026, 10, 14), date(2026, 10, 15), date(2026, 10, 28)))
+    add_hypothesis(
+        ws,
+        "crm",
+        HypothesisDraft(
+            "Win-back mail brings repeat sales",
+            "crm.repeat_sales",
+            date(2026, 10, 1),
+            date(2026, 10, 14),
+            date(2026, 10, 15),
+            date(2026, 10, 28),
+        ),
+    )
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
@@ -315,8 +330,12 @@ async def test_desk_commands_are_in_the_palette(ws, make_app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         names = [name for name, _, _ in desk_commands(app)]
-        assert names == ["Channel map: switch week / month", "Monthly strategy session",
-                         "Quarterly roles and KPIs review", "Hypotheses of this hat"]
+        assert names == [
+            "Channel map: switch week / month",
+            "Monthly strategy session",
+            "Quarterly roles and KPIs review",
+            "Hypotheses of this hat",
+        ]
         desk_commands(app)[0][1]()  # from any tab: goes to the CMO tab, then switches the map
         await pilot.pause()
         await pilot.pause()

@@ -7,12 +7,12 @@ from datetime import date
 from textual.widgets import Checkbox, Input, RadioSet, Select, Static
 
 from mkhats.domain.checklist import current_items
+from mkhats.i18n import set_language
 from mkhats.ui.screens.checklist_editor import ChecklistEditor, ItemDialog
 from mkhats.ui.screens.dialogs import AddValueDialog, CheckDialog, DecisionDialog, RolesReviewDialog
 from mkhats.ui.screens.form import ConfirmDialog
 from mkhats.ui.widgets.checklist import Checklist
 from mkhats.ui.widgets.kpi_table import KpiTable
-from mkhats.i18n import set_language
 from tests.ui.conftest import SIZE, TODAY
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from mkhats.ui.screens.log_dialog import LogDialog
 from mkhats.ui.widgets.checklist import Checklist
 from mkhats.ui.widgets.hat_pane import HatPane
 from mkhats.ui.widgets.kpi_table import KpiTable
-from mkhats.ui.screens.log_dialog import LogDialog
 from mkhats.ui.widgets.log_view import LogView
 from mkhats.ui.widgets.weekly_log import LogField
 from tests.ui.conftest import SIZE
@@ -106,8 +106,8 @@ async def test_w_wears_and_unwears_the_hat(ws, make_app):
 
 
 async def test_value_written_by_another_process_appears(ws, make_app):
-    from mkhats.services.values import add_value
     from mkhats.services import Workspace
+    from mkhats.services.values import add_value
 
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
@@ -132,7 +132,7 @@ async def test_a_file_broken_by_another_process_is_reported_not_fatal(ws, make_a
         assert app.query_one("#kpis-content", KpiTable).row_count > 0  # the last good data stays
 
 
-def _painted(table) -> list[str]:  # noqa: ANN001 - a DataTable
+def _painted(table) -> list[str]:
     """The table's lines as they are painted (its render caches included), not its stored cells."""
     return ["".join(segment.text for segment in table.render_line(y)) for y in range(table.size.height)]
 

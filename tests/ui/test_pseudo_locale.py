@@ -80,11 +80,27 @@ def pseudo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 ALLOWED = {
     # Trade acronyms, the same in every language (the catalogue uses them as they are).
-    "KPI", "CPL", "CPA", "ROMI", "ROAS", "CAC", "LTV", "CRM", "PM", "CMO", "PR", "CTR",
+    "KPI",
+    "CPL",
+    "CPA",
+    "ROMI",
+    "ROAS",
+    "CAC",
+    "LTV",
+    "CRM",
+    "PM",
+    "CMO",
+    "PR",
+    "CTR",
     "mkhats",  # the app's name
     "English",  # a language's name is shown in that language, whatever the current one
     # Key caps as Textual draws them in the footer (``esc``, ``del``…): the names on the keyboard.
-    "esc", "del", "tab", "space", "pgup", "pgdn",
+    "esc",
+    "del",
+    "tab",
+    "space",
+    "pgup",
+    "pgdn",
 }
 _MARKED = re.compile(r"⟦[^\s⟦⟧]*⟧?")  # a cut word (``⟦lookal…``) loses its closing mark
 _WORD = re.compile(r"[A-Za-z]{3,}")
@@ -113,15 +129,15 @@ def data_words(ws: Workspace) -> set[str]:
 
 
 def _import_every_screen() -> None:
-    import mkhats.ui.app  # noqa: F401
-    import mkhats.ui.screens.checklist_editor  # noqa: F401
-    import mkhats.ui.screens.dialogs  # noqa: F401
-    import mkhats.ui.screens.help  # noqa: F401
-    import mkhats.ui.screens.kpi_detail  # noqa: F401
-    import mkhats.ui.screens.log_dialog  # noqa: F401
-    import mkhats.ui.screens.review  # noqa: F401
-    import mkhats.ui.screens.settings  # noqa: F401
-    import mkhats.ui.screens.settings_dialogs  # noqa: F401
+    import mkhats.ui.app
+    import mkhats.ui.screens.checklist_editor
+    import mkhats.ui.screens.dialogs
+    import mkhats.ui.screens.help
+    import mkhats.ui.screens.kpi_detail
+    import mkhats.ui.screens.log_dialog
+    import mkhats.ui.screens.review
+    import mkhats.ui.screens.settings
+    import mkhats.ui.screens.settings_dialogs
     import mkhats.ui.screens.value_edit  # noqa: F401
 
 
@@ -159,7 +175,8 @@ def body_text(app: Any) -> str:
     lines = console.export_text().splitlines()
     if isinstance(screen, ModalScreen):
         regions = [
-            w.region for w in screen.walk_children()
+            w.region
+            for w in screen.walk_children()
             if w.region.area and not any(isinstance(a, Footer) for a in w.ancestors_with_self)
         ]
         box = Region.from_union(regions)
@@ -258,7 +275,10 @@ def _views() -> dict[str, View]:
         "wearing": _press("2", "w"),
         "kpi_detail": _press(*_KPI_DETAIL),
         "review": _press("r"),
-        **{f"settings_{tab}": _settings_tab(tab) for tab in ("people", "hats", "conflicts", "kpis", "checklists", "language")},
+        **{
+            f"settings_{tab}": _settings_tab(tab)
+            for tab in ("people", "hats", "conflicts", "kpis", "checklists", "language")
+        },
         "help": _press("question_mark"),
         "palette": _press("ctrl+p"),
         "add_value": _press("2", "a"),
@@ -287,7 +307,9 @@ VIEWS = _views()
 STALE_FOOTER: dict[str, str] = {}  # every screen relabels its keys on push (MkhatsApp.push_screen)
 
 
-async def _show(make_app: Callable[[Workspace], Any], ws: Workspace, name: str, size: tuple[int, int]) -> tuple[str, str]:
+async def _show(
+    make_app: Callable[[Workspace], Any], ws: Workspace, name: str, size: tuple[int, int]
+) -> tuple[str, str]:
     from mkhats.ui.scenes import settle
 
     app = make_app(ws)
@@ -315,11 +337,36 @@ async def test_the_narrow_layout_too(xx_ws: Workspace, make_app) -> None:
 
 # --- the command line ----------------------------------------------------------------------------
 
-COMMANDS = {"demo", "add", "kpi", "list", "set", "assign", "wear", "verify", "import", "export", "restore", "report", "check"}
+COMMANDS = {
+    "demo",
+    "add",
+    "kpi",
+    "list",
+    "set",
+    "assign",
+    "wear",
+    "verify",
+    "import",
+    "export",
+    "restore",
+    "report",
+    "check",
+}
 SYNTAX = {
     *COMMANDS,
-    "csv", "json", "staff", "owner", "external", "none",  # choices and keywords typed as they are
-    "CONFLICT", "STOP", "TARGET", "RITUAL", "CADENCE", "HOURS", "SETUP",  # ``check``'s categories (SPEC §4)
+    "csv",
+    "json",
+    "staff",
+    "owner",
+    "external",
+    "none",  # choices and keywords typed as they are
+    "CONFLICT",
+    "STOP",
+    "TARGET",
+    "RITUAL",
+    "CADENCE",
+    "HOURS",
+    "SETUP",  # ``check``'s categories (SPEC §4)
 }
 _OPTION = re.compile(r"--?[A-Za-z][\w-]*")
 _PATH = re.compile(r"(?:/[\w.-]+)+|\b[\w-]+\.(?:csv|json|md)\b")
@@ -371,8 +418,19 @@ def test_every_command_speaks_the_catalogue(xx_cli, tmp_path: Path) -> None:
         ["report"],
         ["report", "--week", "2026-W47", "--out", "report.md"],
         ["kpi", "list"],
-        ["kpi", "set", "performance.cpl", "--target", "30", "--stop", "> 40 for 2 days", "--guard", "spend >= 100",
-         "--action", "Пауза"],
+        [
+            "kpi",
+            "set",
+            "performance.cpl",
+            "--target",
+            "30",
+            "--stop",
+            "> 40 for 2 days",
+            "--guard",
+            "spend >= 100",
+            "--action",
+            "Пауза",
+        ],
         ["kpi", "set", "performance.cpl", "--stop", "none"],
         ["add", "performance.spend", "1 234,5", "--date", "20.11.2026", "--note", "Заметка"],
         ["add", "crm.unsubscribes", "900"],  # fires the unsubscribe-rate stop rule
@@ -396,7 +454,7 @@ def test_every_command_speaks_the_catalogue(xx_cli, tmp_path: Path) -> None:
     ]
     stray = {}
     for argv in lines:
-        code, text = xx_cli(*argv)
+        _code, text = xx_cli(*argv)
         assert text.strip(), argv
         typed = argv + [(tmp_path / a).read_text(encoding="utf-8") for a in argv if a.endswith(".csv")]
         if words := cli_words(text, typed, xx_cli.ws):
@@ -408,9 +466,18 @@ def test_every_refusal_speaks_the_catalogue(xx_cli) -> None:
     from tests.e2e.test_e2e_refusals import REFUSALS
 
     usage = [
-        ["add"], ["add", "performance.spend"], ["kpi"], ["kpi", "set", "x", "--bogus"], ["bogus"],
-        ["export", "--format", "xml"], ["demo", "--weeks", "x"], ["demo", "--force=1"], ["add", "x", "1", "--date"],
-        ["add", "x", "1", "--d", "2"], ["verify", "a", "b"], ["assign", "cmo", "Ольга", "--kind", "boss"],
+        ["add"],
+        ["add", "performance.spend"],
+        ["kpi"],
+        ["kpi", "set", "x", "--bogus"],
+        ["bogus"],
+        ["export", "--format", "xml"],
+        ["demo", "--weeks", "x"],
+        ["demo", "--force=1"],
+        ["add", "x", "1", "--date"],
+        ["add", "x", "1", "--d", "2"],
+        ["verify", "a", "b"],
+        ["assign", "cmo", "Ольга", "--kind", "boss"],
     ]
     stray = {}
     for argv in [argv for _, argv, _ in REFUSALS] + usage:
@@ -422,7 +489,9 @@ def test_every_refusal_speaks_the_catalogue(xx_cli) -> None:
     assert stray == {}
 
 
-@pytest.mark.parametrize("argv", [[], *([c] for c in sorted(COMMANDS - {"list", "set"})), ["kpi", "set"], ["kpi", "list"]])
+@pytest.mark.parametrize(
+    "argv", [[], *([c] for c in sorted(COMMANDS - {"list", "set"})), ["kpi", "set"], ["kpi", "list"]]
+)
 def test_help_speaks_the_catalogue(xx_cli, argv: list[str]) -> None:
     code, text = xx_cli(*argv, "--help")
     assert code == 0

@@ -45,7 +45,10 @@ class TableApp(App[None]):
 
 def _plain(lines: list[list[Segment]]) -> list[list[tuple[str, str, dict]]]:
     """Each painted character with its style and meta (how segments are split does not show)."""
-    return [[(char, str(seg.style or ""), (seg.style.meta if seg.style else {})) for seg in line for char in seg.text] for line in lines]
+    return [
+        [(char, str(seg.style or ""), (seg.style.meta if seg.style else {})) for seg in line for char in seg.text]
+        for line in lines
+    ]
 
 
 async def test_one_line_cells_render_as_datatable_renders_them() -> None:

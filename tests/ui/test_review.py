@@ -10,8 +10,8 @@ from textual.widgets import Checkbox, OptionList, Static
 from mkhats.domain.models import WeeklyLog
 from mkhats.services import Workspace
 from mkhats.ui.screens.dialogs import CheckDialog, DecisionDialog, RolesReviewDialog
-from mkhats.ui.screens.review import ReviewScreen
 from mkhats.ui.screens.log_dialog import LogDialog
+from mkhats.ui.screens.review import ReviewScreen
 from mkhats.ui.widgets.weekly_log import LogField
 from tests.ui.conftest import SIZE, TODAY
 from tests.ui.test_forms import type_into
@@ -46,8 +46,15 @@ async def test_review_groups_and_colours_the_warnings(ws, make_app):
         listing = screen.query_one("#review-list", OptionList)
         headings = [str(o.prompt) for o in listing.options if o.disabled]
         # Hours (0): no warning, but the hats' hours of the judged week are listed there.
-        assert headings == ["Conflicts (3)", "Stop alerts (1)", "Off target (7)", "Rituals (1)", "Cadence (2)",
-                            "Hours (0)", "Setup (1)"]
+        assert headings == [
+            "Conflicts (3)",
+            "Stop alerts (1)",
+            "Off target (7)",
+            "Rituals (1)",
+            "Cadence (2)",
+            "Hours (0)",
+            "Setup (1)",
+        ]
         assert any("Performance × CMO (high)" in r for r in rows(screen, "CONFLICT"))
         stop_text, stop_style = screen.texts[screen.row_ids("STOP")[0]]
         assert "red" in stop_style and "Stop the campaign" in stop_text

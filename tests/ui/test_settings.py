@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import DataTable, Input, Select, Static, Switch, TabbedContent
 
 from mkhats.domain.conflicts import active_conflicts

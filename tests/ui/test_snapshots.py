@@ -24,6 +24,7 @@ def ws(tmp_path: Path, demo_folder: Path, monkeypatch: pytest.MonkeyPatch) -> Wo
     monkeypatch.chdir(tmp_path)
     return Workspace(Path("mkhats.json"), TODAY)
 
+
 SCENE_NAMES = ["main", "kpi_detail", "review", "settings", "add_value_error", "help", "log", "cmo"]
 
 

@@ -50,12 +50,21 @@ def hostile(ws: Workspace) -> None:
     plans.save_log(ws, "performance", "2026-W48", plan=PLAN)
     add_value(ws, "performance.spend", "700", TODAY, NOTE)
     monday = TODAY - timedelta(days=TODAY.weekday())
-    add_hypothesis(ws, "performance", HypothesisDraft(
-        STATEMENT, "performance.cpl", monday - timedelta(days=28), monday - timedelta(days=1),
-        monday, monday + timedelta(days=27)))
+    add_hypothesis(
+        ws,
+        "performance",
+        HypothesisDraft(
+            STATEMENT,
+            "performance.cpl",
+            monday - timedelta(days=28),
+            monday - timedelta(days=1),
+            monday,
+            monday + timedelta(days=27),
+        ),
+    )
 
 
-def drawn(app) -> str:  # noqa: ANN001 - the running app
+def drawn(app) -> str:
     """What the top screen sends to the terminal, as text; no control character may be in it."""
     screen = app.screen
     update = screen._compositor.render_update(full=True, screen_stack=app._background_screens)

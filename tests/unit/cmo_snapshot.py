@@ -12,8 +12,16 @@ WEEK = "2026-W48"  # Monday 23 Nov – Sunday 29 Nov 2026
 WED = date(2026, 11, 25)
 
 
-def make(today: date = WED, week: str = WEEK, *, hats: dict | None = None, kpis: dict | None = None,
-         daily: dict | None = None, weeks: int = 13, **fields) -> Snapshot:
+def make(
+    today: date = WED,
+    week: str = WEEK,
+    *,
+    hats: dict | None = None,
+    kpis: dict | None = None,
+    daily: dict | None = None,
+    weeks: int = 13,
+    **fields,
+) -> Snapshot:
     """Five default hats worn by "Me"; ``hats``/``kpis`` patch records by key."""
     hat_map = {h.key: h for h in default_hats()}
     for key, update in (hats or {}).items():
@@ -23,8 +31,17 @@ def make(today: date = WED, week: str = WEEK, *, hats: dict | None = None, kpis:
         kpi_map[key] = kpi_map[key].model_copy(update=update)
     first, last = window(week, weeks)
     fields.setdefault("persons", {"Me": default_person()})
-    return Snapshot(today=today, week=week, settings=Settings(), hats=hat_map, kpis=kpi_map,
-                    daily=daily or {}, first_day=first, last_day=last, **fields)
+    return Snapshot(
+        today=today,
+        week=week,
+        settings=Settings(),
+        hats=hat_map,
+        kpis=kpi_map,
+        daily=daily or {},
+        first_day=first,
+        last_day=last,
+        **fields,
+    )
 
 
 def mondays(first: date, count: int) -> list[date]:

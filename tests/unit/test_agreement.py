@@ -18,15 +18,36 @@ from tests.unit.test_review import make
 WEEK = "2026-W48"
 MONDAY = week_start(WEEK)
 TARGETS = {
-    "content.traffic": 4500, "content.leads": 110, "content.conversion": 2.5,
-    "performance.spend": 1400, "performance.leads": 60, "performance.cpl": 25, "performance.sales": 10,
-    "performance.cpa": 120, "performance.roas": 300, "cmo.revenue": 9000, "cmo.cac": 90, "pm.cycle_days": 4,
+    "content.traffic": 4500,
+    "content.leads": 110,
+    "content.conversion": 2.5,
+    "performance.spend": 1400,
+    "performance.leads": 60,
+    "performance.cpl": 25,
+    "performance.sales": 10,
+    "performance.cpa": 120,
+    "performance.roas": 300,
+    "cmo.revenue": 9000,
+    "cmo.cac": 90,
+    "pm.cycle_days": 4,
 }
-MEASURED = ["content.traffic", "content.leads", "performance.spend", "performance.leads", "performance.sales",
-            "performance.revenue", "cmo.revenue", "cmo.marketing_spend", "cmo.new_customers", "pm.cycle_days"]
+MEASURED = [
+    "content.traffic",
+    "content.leads",
+    "performance.spend",
+    "performance.leads",
+    "performance.sales",
+    "performance.revenue",
+    "cmo.revenue",
+    "cmo.marketing_spend",
+    "cmo.new_customers",
+    "pm.cycle_days",
+]
 
 
-values = st.one_of(st.none(), st.integers(0, 2000).map(float), st.floats(0, 2000, allow_nan=False).map(lambda v: round(v, 2)))
+values = st.one_of(
+    st.none(), st.integers(0, 2000).map(float), st.floats(0, 2000, allow_nan=False).map(lambda v: round(v, 2))
+)
 
 
 @st.composite

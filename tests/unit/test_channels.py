@@ -41,7 +41,13 @@ def test_week_numbers_cpl_romi_and_shares() -> None:
     # leads 40 of 100 (content 60); revenue 12000 of 16000 (CRM 4000)
     assert perf.lead_share == pytest.approx(40.0) and perf.revenue_share == pytest.approx(75.0)
     content, crm = by_hat["content"], by_hat["crm"]
-    assert (content.leads, content.lead_share, content.spend, content.cpl, content.romi) == (60, pytest.approx(60.0), None, None, None)
+    assert (content.leads, content.lead_share, content.spend, content.cpl, content.romi) == (
+        60,
+        pytest.approx(60.0),
+        None,
+        None,
+        None,
+    )
     assert (crm.leads, crm.revenue_share, crm.lead_share) == (None, pytest.approx(25.0), None)
 
 
@@ -107,13 +113,25 @@ def test_a_channel_kpi_computed_by_formula_counts_on_period_sums() -> None:
 
 
 def test_channel_view_text_and_titles() -> None:
-    snapshot = make(DEC_1, daily=DAILY, sessions=[StrategySession(month="2026-11", day=NOV_2, verdicts={"crm": "test"})])
+    snapshot = make(
+        DEC_1, daily=DAILY, sessions=[StrategySession(month="2026-11", day=NOV_2, verdicts={"crm": "test"})]
+    )
     week = channel_view(snapshot, "week")
     assert week.title == "Channel map · 2026-W48"
     assert week.header[0] == "Channel" and week.header[-1] == "Verdict"
     perf = next(line for line in week.lines if line.hat == "performance")
-    assert perf.cells == ["Performance", "Me", "40", "$4,000", "$12,000", "$100", f"200.0{NB}%", f"40.0{NB}%",
-                          f"75.0{NB}%", "—"]
+    assert perf.cells == [
+        "Performance",
+        "Me",
+        "40",
+        "$4,000",
+        "$12,000",
+        "$100",
+        f"200.0{NB}%",
+        f"40.0{NB}%",
+        f"75.0{NB}%",
+        "—",
+    ]
     assert next(line for line in week.lines if line.hat == "crm").cells[-1] == "test"
     month = channel_view(snapshot, "month")
     assert month.title == "Channel map · November 2026 (1–29 Nov 2026)"

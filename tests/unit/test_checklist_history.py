@@ -164,7 +164,11 @@ def test_quarterly_rename_across_a_quarter_boundary() -> None:
     assert shown(in_q3, "2026-W27") == [("q", "Q3 text", "2026-Q3")]
     in_q4 = edit(in_q3, "q", date(2026, 9, 30), text="Q4 text")  # Wednesday of W40, Q4's first week
     assert [shown(in_q4, w)[0][1] for w in ("2026-W26", "2026-W27", "2026-W39", "2026-W40")] == [
-        "q", "Q3 text", "Q3 text", "Q4 text"]
+        "q",
+        "Q3 text",
+        "Q3 text",
+        "Q4 text",
+    ]
 
 
 def test_quarterly_delete_keeps_the_quarter_before() -> None:

@@ -13,8 +13,13 @@ from tests.unit.cmo_snapshot import make
 
 NB = "\u00a0"
 # Mondays of W44 … W48: one day of values per week.
-W44, W45, W46, W47, W48 = (date(2026, 10, 26), date(2026, 11, 2), date(2026, 11, 9), date(2026, 11, 16),
-                           date(2026, 11, 23))
+W44, W45, W46, W47, W48 = (
+    date(2026, 10, 26),
+    date(2026, 11, 2),
+    date(2026, 11, 9),
+    date(2026, 11, 16),
+    date(2026, 11, 23),
+)
 DAILY = {
     "cmo.revenue": {W44: 1000, W45: 2000, W46: 3000, W47: 2000, W48: 4000},
     "cmo.marketing_spend": {W44: 500, W45: 500, W46: 1000, W47: 1000, W48: 1000},
@@ -23,7 +28,7 @@ DAILY = {
 
 
 def row(report: str, title: str) -> list[str]:
-    summary = report[report.index("## CMO summary"):report.index("### Channel map")]
+    summary = report[report.index("## CMO summary") : report.index("### Channel map")]
     for line in summary.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split(" | ")]
         if cells[0] == title:
@@ -31,8 +36,10 @@ def row(report: str, title: str) -> list[str]:
     raise AssertionError(title)
 
 
-@pytest.mark.parametrize(("reference", "value", "expected"), [(2000, 4000, 100.0), (4000, 1000, -75.0),
-                                                              (0, 5, None), (None, 5, None), (5, None, None)])
+@pytest.mark.parametrize(
+    ("reference", "value", "expected"),
+    [(2000, 4000, 100.0), (4000, 1000, -75.0), (0, 5, None), (None, 5, None), (5, None, None)],
+)
 def test_change(reference, value, expected) -> None:
     assert change(reference, value) == (pytest.approx(expected) if expected is not None else None)
 
@@ -54,13 +61,34 @@ def test_summary_rows_against_last_week_and_the_average() -> None:
     # against full weeks. Revenue 4000 so far → 9,333 against 2000 last week and on average
     # (+366.7 %); no target, so the status column shows the pace.
     assert row(report, "Revenue") == [
-        "Revenue", "$4,000", "$2,000", f"+366.7{NB}%", "$2,000", f"+366.7{NB}%", "→ 9,333"]
+        "Revenue",
+        "$4,000",
+        "$2,000",
+        f"+366.7{NB}%",
+        "$2,000",
+        f"+366.7{NB}%",
+        "→ 9,333",
+    ]
     # Spend (less is better) 1000 so far → 2,334 (rounded up) against 1000 and 750.
     assert row(report, "Marketing spend") == [
-        "Marketing spend", "$1,000", "$1,000", f"+133.4{NB}%", "$750", f"+211.2{NB}%", "→ 2,334"]
+        "Marketing spend",
+        "$1,000",
+        "$1,000",
+        f"+133.4{NB}%",
+        "$750",
+        f"+211.2{NB}%",
+        "→ 2,334",
+    ]
     # ROMI (4000 − 1000) / 1000 = 300 % against 100 % (+200 %) and 175 % (+71.4 %); target 250: on track.
     assert row(report, "ROMI") == [
-        "ROMI", f"300.0{NB}%", f"100.0{NB}%", f"+200.0{NB}%", f"175.0{NB}%", f"+71.4{NB}%", f"✓ on track +20{NB}% so far"]
+        "ROMI",
+        f"300.0{NB}%",
+        f"100.0{NB}%",
+        f"+200.0{NB}%",
+        f"175.0{NB}%",
+        f"+71.4{NB}%",
+        f"✓ on track +20{NB}% so far",
+    ]
     # CAC 1000 / 8 = 125 against 100 (+25 %) and 100 (+25 %).
     assert row(report, "CAC") == ["CAC", "$125", "$100", f"+25.0{NB}%", "$100", f"+25.0{NB}%", "—"]
     assert row(report, "LTV:CAC") == ["LTV:CAC", "—", "—", "—", "—", "—", "—"]

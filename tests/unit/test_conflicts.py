@@ -277,9 +277,7 @@ def test_states_only_for_active_conflicts_in_rule_order() -> None:
         (PERF_CMO, "Owner", "conflict.checker_wears_hat", "cmo"),
     ],
 )
-def test_checker_wearing_a_hat_is_refused(
-    rule: ConflictRule, person: str, key: str, hat: str | None
-) -> None:
+def test_checker_wearing_a_hat_is_refused(rule: ConflictRule, person: str, key: str, hat: str | None) -> None:
     worn = hats({**ALL_ME, "performance": "Anna", "cmo": "Owner"})
     if person == "Me":
         worn = hats(ALL_ME)

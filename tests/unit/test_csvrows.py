@@ -83,8 +83,7 @@ def errors(text: str) -> list[tuple[int, str]]:
             id="columns in any order",
         ),
         pytest.param(
-            "date;kpi;value;note\n23.11.2026;performance.spend;1 234,5;итог\n"
-            "1.2.2026;performance.leads;3;\n",
+            "date;kpi;value;note\n23.11.2026;performance.spend;1 234,5;итог\n1.2.2026;performance.leads;3;\n",
             [
                 ("performance.spend", D, 1234.5, "итог"),
                 ("performance.leads", date(2026, 2, 1), 3.0, ""),
@@ -102,8 +101,7 @@ def errors(text: str) -> list[tuple[int, str]]:
             id="quoted fields in a comma file",
         ),
         pytest.param(
-            'date,kpi,value,note\n2026-11-23,performance.spend,1,"two\nlines"\n'
-            "2026-11-24,performance.spend,2\n",
+            'date,kpi,value,note\n2026-11-23,performance.spend,1,"two\nlines"\n2026-11-24,performance.spend,2\n',
             [
                 ("performance.spend", D, 1.0, "two\nlines"),
                 ("performance.spend", date(2026, 11, 24), 2.0, ""),
@@ -263,7 +261,7 @@ def test_a_file_with_both_decimal_marks_is_refused_naming_the_rows() -> None:
     cells = ["1234.5", "3,000", "2.5", "1234,5", "7"]
     assert spend(cells, "ru")[1] == [(5, "csv.row.mark_comma")]  # rows 2 and 4 have a point: more
     _, bad = parse_value_rows(
-        ("date;kpi;value\n2026-11-20;performance.spend;1234.5\n2026-11-21;performance.spend;1234,5\n").encode(),
+        (b"date;kpi;value\n2026-11-20;performance.spend;1234.5\n2026-11-21;performance.spend;1234,5\n"),
         KPIS,
         lang="ru",
     )
@@ -278,8 +276,16 @@ def test_a_file_with_both_decimal_marks_is_refused_naming_the_rows() -> None:
     ("cell", "key", "sentence"),
     [
         ("1,2,3", "error.number.groups", "Row 2: value: in “1,2,3” every group of thousands must have three digits."),
-        ("12,34.5", "error.number.groups", "Row 2: value: in “12,34.5” every group of thousands must have three digits."),
-        ("1.2.3", "error.number.marks", "Row 2: value: “1.2.3” has more than one decimal mark, or a separator after it."),
+        (
+            "12,34.5",
+            "error.number.groups",
+            "Row 2: value: in “12,34.5” every group of thousands must have three digits.",
+        ),
+        (
+            "1.2.3",
+            "error.number.marks",
+            "Row 2: value: “1.2.3” has more than one decimal mark, or a separator after it.",
+        ),
     ],
 )
 def test_a_malformed_grouping_is_refused_with_the_reason(cell: str, key: str, sentence: str) -> None:
@@ -439,7 +445,7 @@ def test_export_import_round_trip() -> None:
 @given(st.binary(max_size=400))
 def test_arbitrary_bytes_raise_only_input_errors(data: bytes) -> None:
     try:
-        good, bad = parse_value_rows(data, KPIS, lang="en")
+        _good, bad = parse_value_rows(data, KPIS, lang="en")
     except InputError as error:
         assert error.render()
     else:
@@ -456,9 +462,7 @@ def test_arbitrary_csv_like_text_raises_only_input_errors(text: str) -> None:
 
 
 _MEASURED = [k for k in KPIS.values() if k.formula is None]
-_NOTE = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40
-)
+_NOTE = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40)
 
 
 @st.composite

@@ -21,7 +21,7 @@ V_SHAPE = [7, 6, 5, 4, 3, 2, 1, 2, 3, 4, 5, 6, 7]  # symmetric around the middle
 
 def weekly(days: list[date], values: list[float]) -> dict[date, float]:
     """One value per week, on its Monday (a week's sum is that value)."""
-    return {day: float(v) for day, v in zip(days, values)}
+    return {day: float(v) for day, v in zip(days, values, strict=False)}
 
 
 def fades(daily: dict, hats=None, kpis=None) -> dict:
@@ -127,9 +127,19 @@ def test_only_kpis_in_use_of_enabled_channel_hats() -> None:
     kpis = {k.key: k for k in default_kpis()}
     kpis["content.published"] = kpis["content.published"].model_copy(update={"retired": True})
     keys = [k.key for k in channel_kpis(hats, kpis)]
-    assert keys == ["content.traffic", "content.leads", "content.conversion", "content.subscribers",
-                    "performance.spend", "performance.leads", "performance.cpl", "performance.sales",
-                    "performance.cpa", "performance.revenue", "performance.roas"]
+    assert keys == [
+        "content.traffic",
+        "content.leads",
+        "content.conversion",
+        "content.subscribers",
+        "performance.spend",
+        "performance.leads",
+        "performance.cpl",
+        "performance.sales",
+        "performance.cpa",
+        "performance.revenue",
+        "performance.roas",
+    ]
     assert not any(k.startswith(("cmo.", "pm.", "crm.")) for k in keys)
 
 

@@ -139,16 +139,19 @@ def test_the_demo_dates_its_file_from_its_first_day(tmp_path: Path) -> None:
 
 
 def test_a_check_with_problems_is_named_in_the_review_and_the_report() -> None:
-    found = ExternalCheck(hats=("performance", "cmo"), by="Anna", day=MON, note="spend does not match",
-                          outcome="problems")
+    found = ExternalCheck(
+        hats=("performance", "cmo"), by="Anna", day=MON, note="spend does not match", outcome="problems"
+    )
     snapshot = made(None, checks=[found], sessions=[StrategySession(month="2026-10", day=MON)])
     [item] = [i for i in review(snapshot) if i.pair == ("performance", "cmo")]
     assert check_line(item, snapshot).endswith(
         "Checked by Anna on 23 Nov 2026: problems found — “spend does not match”; "
         "it stays a warning until a check comes back ok."
     )
-    assert ("- Performance × CMO: both hats are worn by Me; checked by Anna on 23 Nov 2026: problems found — "
-            "“spend does not match”.") in weekly_report(snapshot)
+    assert (
+        "- Performance × CMO: both hats are worn by Me; checked by Anna on 23 Nov 2026: problems found — "
+        "“spend does not match”."
+    ) in weekly_report(snapshot)
     cleared = made(None, checks=[found, ExternalCheck(hats=("cmo", "performance"), by="Anna", day=TUE)])
     assert not [i for i in review(cleared) if i.pair == ("performance", "cmo")]
     assert "- Performance × CMO: checked by Anna on 24 Nov 2026, valid until 30 Nov 2026." in weekly_report(cleared)

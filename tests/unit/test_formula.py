@@ -200,9 +200,7 @@ def test_check_formulas_accepts_the_defaults_shape() -> None:
         ((("cmo.x", "ltv"), ("crm.ltv", None)), "cmo.x", "cmo.ltv"),  # bare name = same hat
     ],
 )
-def test_check_formulas_unknown_kpi(
-    items: tuple[tuple[str, str | None], ...], kpi_key: str, ref: str
-) -> None:
+def test_check_formulas_unknown_kpi(items: tuple[tuple[str, str | None], ...], kpi_key: str, ref: str) -> None:
     with pytest.raises(InputError) as caught:
         check_formulas(catalogue(*items))
     assert caught.value.key == "formula.unknown_kpi"
@@ -236,9 +234,7 @@ def test_check_formulas_reports_syntax() -> None:
 
 
 def test_diamond_is_not_a_cycle() -> None:
-    check_formulas(
-        catalogue(("a.m", None), ("a.l", "m * 2"), ("a.r", "m + 1"), ("a.top", "l / r"))
-    )
+    check_formulas(catalogue(("a.m", None), ("a.l", "m * 2"), ("a.r", "m + 1"), ("a.top", "l / r")))
 
 
 @settings(max_examples=300, deadline=None)
@@ -282,9 +278,7 @@ _values = st.one_of(
     _expressions(),
     st.dictionaries(st.sampled_from(["h.a", "h.b", "h.zero", "crm.ltv"]), _values),
 )
-def test_evaluate_never_raises_nor_returns_non_finite(
-    text: str, values: dict[str, float | None]
-) -> None:
+def test_evaluate_never_raises_nor_returns_non_finite(text: str, values: dict[str, float | None]) -> None:
     try:
         parsed = parse_formula(text)
     except InputError:

@@ -18,7 +18,7 @@ def span(hat: str, start: datetime, end: datetime | None) -> WearSpan:
 
 def at(day: int, hour: float = 0, month: int = 11) -> datetime:
     whole = int(hour)
-    return datetime(2026, month, day, whole, int(round((hour - whole) * 60)))
+    return datetime(2026, month, day, whole, round((hour - whole) * 60))
 
 
 @pytest.mark.parametrize(
@@ -29,7 +29,11 @@ def at(day: int, hour: float = 0, month: int = 11) -> datetime:
         ([span("cmo", at(24, 9), at(24, 9.5))], {"cmo": 0.5}),
         # several spans of one hat add up; several hats are kept apart
         (
-            [span("cmo", at(24, 9), at(24, 11)), span("crm", at(24, 11), at(24, 12.5)), span("cmo", at(27, 14), at(27, 17))],
+            [
+                span("cmo", at(24, 9), at(24, 11)),
+                span("crm", at(24, 11), at(24, 12.5)),
+                span("cmo", at(27, 14), at(27, 17)),
+            ],
             {"cmo": 5.0, "crm": 1.5},
         ),
         # crossing the start of the week: only the part from Monday 00:00
@@ -78,7 +82,10 @@ def test_now_does_not_change_closed_spans() -> None:
 
 
 def test_w53_week_crosses_the_year() -> None:
-    spans = [span("cmo", datetime(2026, 12, 31, 22), datetime(2027, 1, 1, 2)), span("cmo", datetime(2027, 1, 3, 23), datetime(2027, 1, 4, 1))]
+    spans = [
+        span("cmo", datetime(2026, 12, 31, 22), datetime(2027, 1, 1, 2)),
+        span("cmo", datetime(2027, 1, 3, 23), datetime(2027, 1, 4, 1)),
+    ]
     assert week_hours(spans, "2026-W53") == pytest.approx({"cmo": 5.0})
     assert week_hours(spans, "2027-W01") == pytest.approx({"cmo": 1.0})
 

@@ -30,11 +30,26 @@ NOV = {n: date(2026, 11, n) for n in range(1, 31)}
 OCT = {n: date(2026, 10, n) for n in range(1, 32)}
 
 
-def hyp(kpi: str = "content.leads", base=(OCT[1], OCT[14]), test=(OCT[15], OCT[28]), verdict=None,
-        hat: str = "content", id: str = "h1") -> Hypothesis:
-    return Hypothesis(id=id, hat=hat, statement="Case studies bring leads", kpi=kpi, baseline_first=base[0],
-                      baseline_last=base[1], test_first=test[0], test_last=test[1], verdict=verdict,
-                      created=base[0])
+def hyp(
+    kpi: str = "content.leads",
+    base=(OCT[1], OCT[14]),
+    test=(OCT[15], OCT[28]),
+    verdict=None,
+    hat: str = "content",
+    id: str = "h1",
+) -> Hypothesis:
+    return Hypothesis(
+        id=id,
+        hat=hat,
+        statement="Case studies bring leads",
+        kpi=kpi,
+        baseline_first=base[0],
+        baseline_last=base[1],
+        test_first=test[0],
+        test_last=test[1],
+        verdict=verdict,
+        created=base[0],
+    )
 
 
 # ---------------------------------------------------------------- uplift
@@ -112,7 +127,9 @@ def test_open_hypotheses_oldest_first_and_by_hat() -> None:
 def test_next_id_and_earliest_day() -> None:
     assert next_id([]) == "h1"
     assert next_id([hyp(id="h2"), hyp(id="h10"), hyp(id="x7")]) == "h11"
-    judged = hyp(verdict="confirmed", base=(date(2026, 5, 1), date(2026, 5, 31)), test=(date(2026, 6, 1), date(2026, 6, 30)))
+    judged = hyp(
+        verdict="confirmed", base=(date(2026, 5, 1), date(2026, 5, 31)), test=(date(2026, 6, 1), date(2026, 6, 30))
+    )
     running = hyp(id="h2", base=(date(2026, 8, 1), date(2026, 8, 31)), test=(date(2026, 9, 1), date(2026, 9, 30)))
     assert earliest_day([judged, running], date(2026, 8, 31)) == date(2026, 8, 1)
     assert earliest_day([judged], date(2026, 8, 31)) is None  # judged and over before the view
@@ -140,13 +157,36 @@ def test_a_disabled_hats_hypothesis_is_not_reported() -> None:
 def test_report_lists_hypotheses_with_their_uplift() -> None:
     daily = {"content.leads": {OCT[2]: 10, OCT[9]: 20, OCT[16]: 30, OCT[20]: 15}}
     running = hyp(id="h2", base=(NOV[2], NOV[8]), test=(NOV[23], NOV[29]), hat="content")
-    report = weekly_report(make(daily=daily, hypotheses=[hyp(), running, hyp(id="h3", hat="pm", kpi="pm.hypotheses",
-                                                                               test=(OCT[15], OCT[28]), verdict="rejected",
-                                                                               base=(OCT[1], OCT[14]))]))
-    section = report[report.index("### Hypotheses"):]
-    assert "| Content | Case studies bring leads | Content Leads | 1–14 Oct 2026 | 15–28 Oct 2026 | 30 | 45 | +50.0\u00a0% | awaiting verdict |" in section
-    assert "| Content | Case studies bring leads | Content Leads | 2–8 Nov 2026 | 23–29 Nov 2026 | — | — | — | testing |" in section
-    assert "| PM | Case studies bring leads | PM Hypotheses | 1–14 Oct 2026 | 15–28 Oct 2026 | — | — | — | rejected |" in section
+    report = weekly_report(
+        make(
+            daily=daily,
+            hypotheses=[
+                hyp(),
+                running,
+                hyp(
+                    id="h3",
+                    hat="pm",
+                    kpi="pm.hypotheses",
+                    test=(OCT[15], OCT[28]),
+                    verdict="rejected",
+                    base=(OCT[1], OCT[14]),
+                ),
+            ],
+        )
+    )
+    section = report[report.index("### Hypotheses") :]
+    assert (
+        "| Content | Case studies bring leads | Content Leads | 1–14 Oct 2026 | 15–28 Oct 2026 | 30 | 45 | +50.0\u00a0% | awaiting verdict |"
+        in section
+    )
+    assert (
+        "| Content | Case studies bring leads | Content Leads | 2–8 Nov 2026 | 23–29 Nov 2026 | — | — | — | testing |"
+        in section
+    )
+    assert (
+        "| PM | Case studies bring leads | PM Hypotheses | 1–14 Oct 2026 | 15–28 Oct 2026 | — | — | — | rejected |"
+        in section
+    )
 
 
 def test_report_says_when_there_are_no_hypotheses() -> None:
@@ -155,8 +195,9 @@ def test_report_says_when_there_are_no_hypotheses() -> None:
 
 def test_report_uses_the_older_values_loaded_for_baselines() -> None:
     old = hyp(base=(date(2026, 7, 1), date(2026, 7, 31)), test=(OCT[1], OCT[31]))
-    snapshot = make(daily={"content.leads": {OCT[5]: 60}}, history={"content.leads": {date(2026, 7, 3): 40}},
-                    hypotheses=[old])
+    snapshot = make(
+        daily={"content.leads": {OCT[5]: 60}}, history={"content.leads": {date(2026, 7, 3): 40}}, hypotheses=[old]
+    )
     assert "| 40 | 60 | +50.0\u00a0% |" in weekly_report(snapshot)
 
 
@@ -172,8 +213,14 @@ def ws(tmp_path: Path) -> Workspace:
 
 
 def draft(**changes) -> HypothesisDraft:
-    fields = dict(statement="  Case   studies bring leads ", kpi="content.leads", baseline_first=OCT[1],
-                  baseline_last=OCT[14], test_first=OCT[15], test_last=OCT[28])
+    fields = dict(
+        statement="  Case   studies bring leads ",
+        kpi="content.leads",
+        baseline_first=OCT[1],
+        baseline_last=OCT[14],
+        test_first=OCT[15],
+        test_last=OCT[28],
+    )
     fields.update(changes)
     return HypothesisDraft(**fields)
 
@@ -184,10 +231,23 @@ def test_add_and_judge_a_hypothesis(ws: Workspace) -> None:
     for day, value in ((OCT[2], 10), (OCT[9], 20), (OCT[16], 30), (OCT[20], 15)):
         add_value(ws, "content.leads", value, day)
     first = add_hypothesis(ws, "content", draft())
-    assert (first.id, first.statement, first.created, first.verdict) == ("h1", "Case studies bring leads", NOV[24], None)
+    assert (first.id, first.statement, first.created, first.verdict) == (
+        "h1",
+        "Case studies bring leads",
+        NOV[24],
+        None,
+    )
     [row] = hypothesis_rows(ws, "content")
     assert (row.kpi, row.baseline, row.test, row.before, row.after, row.uplift, row.verdict, row.open) == (
-        "Leads", "1–14 Oct", "15–28 Oct", "30", "45", "+50.0\u00a0%", "awaiting verdict", True)
+        "Leads",
+        "1–14 Oct",
+        "15–28 Oct",
+        "30",
+        "45",
+        "+50.0\u00a0%",
+        "awaiting verdict",
+        True,
+    )
     set_verdict(ws, "h1", "confirmed")
     with ws.read() as repo:
         assert [(h.id, h.verdict) for h in repo.hypotheses()] == [("h1", "confirmed")]
@@ -231,8 +291,16 @@ def test_the_snapshot_loads_older_baseline_values(ws: Workspace) -> None:
     add_value(ws, "content.leads", 40, date(2026, 6, 3))  # both before the 13 weeks of W48 (from 31 Aug)
     add_value(ws, "content.leads", 60, date(2026, 7, 3))
     add_value(ws, "content.leads", 5, OCT[5])
-    add_hypothesis(ws, "content", draft(baseline_first=date(2026, 6, 1), baseline_last=date(2026, 6, 30),
-                                        test_first=date(2026, 7, 1), test_last=date(2026, 7, 31)))
+    add_hypothesis(
+        ws,
+        "content",
+        draft(
+            baseline_first=date(2026, 6, 1),
+            baseline_last=date(2026, 6, 30),
+            test_first=date(2026, 7, 1),
+            test_last=date(2026, 7, 31),
+        ),
+    )
     snapshot = ws.snapshot("2026-W48")  # awaiting its verdict: the report and review need its numbers
     assert snapshot.history == {"content.leads": {date(2026, 6, 3): 40, date(2026, 7, 3): 60}}
     assert snapshot.daily == {"content.leads": {OCT[5]: 5}}
@@ -251,8 +319,17 @@ def test_a_running_test_compares_its_days_so_far_per_day() -> None:
     base = [date(2026, 11, 2 + i) for i in range(14)]
     test = [date(2026, 11, 16 + i) for i in range(14)]
     daily = {"content.leads": {**{d: 211 / 14 for d in base}, **{d: 58 / 3 for d in test[:3]}}}
-    h = Hypothesis(id="h1", hat="content", statement="s", kpi="content.leads", baseline_first=base[0],
-                   baseline_last=base[-1], test_first=test[0], test_last=test[-1], created=base[0])
+    h = Hypothesis(
+        id="h1",
+        hat="content",
+        statement="s",
+        kpi="content.leads",
+        baseline_first=base[0],
+        baseline_last=base[-1],
+        test_first=test[0],
+        test_last=test[-1],
+        created=base[0],
+    )
     result = measure(h, kpis, daily, date(2026, 11, 18))
     assert result.test == pytest.approx(58) and result.uplift == pytest.approx((58 / 3) / (211 / 14) * 100 - 100)
     assert result.uplift > 0

@@ -17,10 +17,31 @@ EN_FORMS = {"one", "other"}
 @pytest.mark.parametrize(
     ("n", "form"),
     [
-        (0, "many"), (1, "one"), (2, "few"), (3, "few"), (4, "few"), (5, "many"), (10, "many"),
-        (11, "many"), (12, "many"), (14, "many"), (15, "many"), (20, "many"), (21, "one"),
-        (22, "few"), (24, "few"), (25, "many"), (101, "one"), (111, "many"), (112, "many"),
-        (114, "many"), (121, "one"), (122, "few"), (1001, "one"), (-1, "one"), (-22, "few"),
+        (0, "many"),
+        (1, "one"),
+        (2, "few"),
+        (3, "few"),
+        (4, "few"),
+        (5, "many"),
+        (10, "many"),
+        (11, "many"),
+        (12, "many"),
+        (14, "many"),
+        (15, "many"),
+        (20, "many"),
+        (21, "one"),
+        (22, "few"),
+        (24, "few"),
+        (25, "many"),
+        (101, "one"),
+        (111, "many"),
+        (112, "many"),
+        (114, "many"),
+        (121, "one"),
+        (122, "few"),
+        (1001, "one"),
+        (-1, "one"),
+        (-22, "few"),
     ],
 )
 def test_plural_form_ru(n: int, form: str) -> None:
@@ -77,9 +98,9 @@ def test_plural_messages_have_every_form() -> None:
     problems = {}
     for key in sorted(set(EN) | set(RU)):
         en, ru = EN.get(key), RU.get(key)
-        if isinstance(en, dict) and not EN_FORMS <= set(en):
+        if isinstance(en, dict) and not set(en) >= EN_FORMS:
             problems[f"en {key}"] = sorted(en)
-        if isinstance(ru, dict) and not RU_FORMS <= set(ru):
+        if isinstance(ru, dict) and not set(ru) >= RU_FORMS:
             problems[f"ru {key}"] = sorted(ru)
         if (en is not None and ru is not None) and isinstance(en, dict) != isinstance(ru, dict):
             problems[f"shape {key}"] = (type(en).__name__, type(ru).__name__)

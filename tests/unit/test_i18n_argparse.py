@@ -17,13 +17,21 @@ KEYS = sorted(k for k in EN if k.startswith("argparse.") and not k.startswith("a
 
 # argparse's msgids that only a programming error shows (or that mkhats's own ``error`` replaces).
 DEVELOPER_ONLY = {
-    "conflicting subparser: %s", "conflicting subparser alias: %s", 'argument "-" with mode %r',
-    "cannot merge actions - two groups are named %r", "'required' is an invalid argument for positionals",
+    "conflicting subparser: %s",
+    "conflicting subparser alias: %s",
+    'argument "-" with mode %r',
+    "cannot merge actions - two groups are named %r",
+    "'required' is an invalid argument for positionals",
     "invalid option string %(option)r: must start with a character %(prefix_chars)r",
-    "dest= is required for options like %r", "invalid conflict_resolution value: %r",
-    "conflicting option string: %s", "mutually exclusive arguments must be optional",
-    "cannot have multiple subparser arguments", "subcommands", "%r is not callable",
-    "%(prog)s: error: %(message)s\n", ".__call__() not defined",
+    "dest= is required for options like %r",
+    "invalid conflict_resolution value: %r",
+    "conflicting option string: %s",
+    "mutually exclusive arguments must be optional",
+    "cannot have multiple subparser arguments",
+    "subcommands",
+    "%r is not callable",
+    "%(prog)s: error: %(message)s\n",
+    ".__call__() not defined",
 }
 
 
@@ -60,7 +68,7 @@ def _fields(text: str) -> tuple[set[str], int]:
 
 @pytest.mark.parametrize("key", KEYS)
 def test_russian_takes_what_argparse_gives(key: str) -> None:
-    for en, ru in zip(*(m.values() if isinstance(m, dict) else [m] for m in (EN[key], RU[key]))):
+    for en, ru in zip(*(m.values() if isinstance(m, dict) else [m] for m in (EN[key], RU[key])), strict=False):
         (en_named, en_positional), (ru_named, ru_positional) = _fields(en), _fields(ru)
         assert ru_named <= en_named and ru_positional == en_positional, (en, ru)
 

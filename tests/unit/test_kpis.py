@@ -16,8 +16,8 @@ from mkhats.domain.kpis import (
     validate_value,
     weekly_values,
 )
-from mkhats.domain.running import Progress, judge
 from mkhats.domain.models import Kpi
+from mkhats.domain.running import Progress, judge
 from mkhats.domain.weeks import week_days
 from mkhats.errors import InputError
 
@@ -187,9 +187,7 @@ def deviation(kpi: Kpi, value: float | None) -> float | None:
         ("down", None, None, None),
     ],
 )
-def test_status(
-    direction: str, target: float | None, value: float | None, expected: str | None
-) -> None:
+def test_status(direction: str, target: float | None, value: float | None, expected: str | None) -> None:
     assert status(_kpi(direction, target), value) == expected
 
 
@@ -208,9 +206,7 @@ def test_status(
         ("down", 10.0, None, None),
     ],
 )
-def test_deviation(
-    direction: str, target: float | None, value: float | None, expected: float | None
-) -> None:
+def test_deviation(direction: str, target: float | None, value: float | None, expected: float | None) -> None:
     result = deviation(_kpi(direction, target), value)
     if expected is None:
         assert result is None

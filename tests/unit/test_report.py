@@ -60,8 +60,16 @@ def make(**fields) -> Snapshot:
     fields.setdefault("conflicts", default_conflicts())
     fields.setdefault("checklist", default_checklist())
     return Snapshot(
-        today=TODAY, week=WEEK, settings=Settings(), persons={"Me": default_person()}, hats=hats,
-        kpis=kpis, daily=fields.pop("daily", DAILY), first_day=first, last_day=last, **fields,
+        today=TODAY,
+        week=WEEK,
+        settings=Settings(),
+        persons={"Me": default_person()},
+        hats=hats,
+        kpis=kpis,
+        daily=fields.pop("daily", DAILY),
+        first_day=first,
+        last_day=last,
+        **fields,
     )
 
 
@@ -95,8 +103,14 @@ def test_title_and_one_section_per_enabled_hat_in_order() -> None:
 
 
 def test_hat_section_log_and_wearer() -> None:
-    log = WeeklyLog(hat="performance", week=WEEK, plan="Launch retargeting", fact="CPA up",
-                    conclusion="Creatives tired | rotate", action="New creatives\nby Friday")
+    log = WeeklyLog(
+        hat="performance",
+        week=WEEK,
+        plan="Launch retargeting",
+        fact="CPA up",
+        conclusion="Creatives tired | rotate",
+        action="New creatives\nby Friday",
+    )
     perf = section(weekly_report(make(logs={("performance", WEEK): log})), "Performance")
     assert "Worn by Me: owns paid traffic: leads at a CPL the business can afford." in perf
     assert "- **Plan:** Launch retargeting" in perf
@@ -149,8 +163,7 @@ def test_open_alert_under_its_hat_and_in_decisions() -> None:
 
 
 def test_decided_alert_is_listed_as_a_decision() -> None:
-    decision = AlertDecision(kpi="performance.cpl", first=MON, last=TUE, decision="kept",
-                             reason="launch week", day=TUE)
+    decision = AlertDecision(kpi="performance.cpl", first=MON, last=TUE, decision="kept", reason="launch week", day=TUE)
     report = weekly_report(make(decisions=[decision]))
     assert "Open stop-rule alerts" not in report
     decisions = section(report, "Decisions")
@@ -165,8 +178,13 @@ def test_no_alerts_and_no_decisions() -> None:
 
 
 def test_decisions_of_other_weeks_are_not_listed() -> None:
-    old = AlertDecision(kpi="performance.cpl", first=date(2026, 11, 2), last=date(2026, 11, 4),
-                        decision="stopped", day=date(2026, 11, 4))
+    old = AlertDecision(
+        kpi="performance.cpl",
+        first=date(2026, 11, 2),
+        last=date(2026, 11, 4),
+        decision="stopped",
+        day=date(2026, 11, 4),
+    )
     daily = {k: v for k, v in DAILY.items() if k != "performance.leads"}
     decisions = section(weekly_report(make(daily=daily, decisions=[old])), "Decisions")
     assert "stopped" not in decisions
@@ -185,13 +203,27 @@ def test_cmo_summary_rows() -> None:
 
 def test_channel_map_numbers() -> None:
     # On 30 Nov November still runs: the verdicts shown are October's, the last finished month's.
-    snapshot = make(sessions=[StrategySession(month="2026-10", day=date(2026, 11, 2),
-                                              verdicts={"performance": "scale", "crm": "test"})])
+    snapshot = make(
+        sessions=[
+            StrategySession(month="2026-10", day=date(2026, 11, 2), verdicts={"performance": "scale", "crm": "test"})
+        ]
+    )
     cmap = section(weekly_report(snapshot), "Channel map")
-    assert "| Channel | Worn by | Leads | Spend | Revenue | CPL | ROMI | Leads share | Revenue share | Verdict |" in cmap
+    assert (
+        "| Channel | Worn by | Leads | Spend | Revenue | CPL | ROMI | Leads share | Revenue share | Verdict |" in cmap
+    )
     # performance: 20 leads, spend 5000, revenue 15000 → CPL 250, ROMI 200 %; 40 % of leads, 75 % of revenue
     assert row(cmap, "Performance") == [
-        "Performance", "Me", "20", "$5,000", "$15,000", "$250", f"200.0{NB}%", f"40.0{NB}%", f"75.0{NB}%", "scale",
+        "Performance",
+        "Me",
+        "20",
+        "$5,000",
+        "$15,000",
+        "$250",
+        f"200.0{NB}%",
+        f"40.0{NB}%",
+        f"75.0{NB}%",
+        "scale",
     ]
     # content has no spend or revenue KPI: a dash, never a zero
     assert row(cmap, "Content") == ["Content", "Me", "30", "—", "—", "—", "—", f"60.0{NB}%", "—", "—"]
@@ -233,14 +265,19 @@ def test_conflicts_with_and_without_checks() -> None:
     assert lines[0] == "- Performance × CMO: checked by Anna on 27 Nov 2026, valid until 3 Dec 2026."
     assert lines[1].startswith("- Content × Performance: both hats are worn by Me, no valid check (")
     assert [line.split(":")[0] for line in lines] == [
-        "- Performance × CMO", "- Content × Performance", "- CRM × CMO", "- PM × CMO",
+        "- Performance × CMO",
+        "- Content × Performance",
+        "- CRM × CMO",
+        "- PM × CMO",
     ]
 
 
 def test_no_active_conflicts() -> None:
     hats = {h.key: h for h in default_hats()}
-    patched = {k: hats[k].model_copy(update={"wearer": name})
-               for k, name in (("content", "A"), ("performance", "B"), ("crm", "C"), ("pm", "D"), ("cmo", "E"))}
+    patched = {
+        k: hats[k].model_copy(update={"wearer": name})
+        for k, name in (("content", "A"), ("performance", "B"), ("crm", "C"), ("pm", "D"), ("cmo", "E"))
+    }
     conflicts = section(weekly_report(make(hats=patched)), "Conflicts and checks")
     assert "- No active conflicts: no one wears two conflicting hats." in conflicts
 

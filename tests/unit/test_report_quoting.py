@@ -27,29 +27,69 @@ CELL = re.compile(r"(?<!\\)\|")
 def hostile_report(decided: bool = True) -> str:
     """The report of a week where every text the user typed is hostile (the alert decided or not)."""
     hats = {h.key: h for h in default_hats()}
-    perf = hats["performance"].model_copy(update={"name": HAT, "mission": "owns *all* [x](javascript:y)",
-                                                  "wearer": PERSON})
+    perf = hats["performance"].model_copy(
+        update={"name": HAT, "mission": "owns *all* [x](javascript:y)", "wearer": PERSON}
+    )
     snapshot = make(
         hats={"performance": perf, "cmo": hats["cmo"].model_copy(update={"wearer": PERSON})},
-        logs={("performance", WEEK): WeeklyLog(hat="performance", week=WEEK, plan="<script>x</script>\n# H",
-                                              fact="| a | b |\n|---|---|", conclusion="`code` **bold**",
-                                              action="1. first\n- second")},
-        checks=[ExternalCheck(hats=("performance", "cmo"), by="Anna\n# H", day=date(2026, 11, 27),
-                              note="| injected | row |\n# H", outcome="problems")],
-        decisions=[AlertDecision(kpi="performance.cpl", first=MON, last=TUE, decision="kept",
-                                 reason="because\n# H <img src=x onerror=y>", day=TUE)] if decided else [],
-        sessions=[StrategySession(month="2026-10", day=date(2026, 11, 2), verdicts={"performance": "scale"},
-                                  notes="notes <script>\n# H")],
-        hypotheses=[Hypothesis(id="h1", hat="performance", statement="faster | pages\n# H", kpi="performance.cpl",
-                               baseline_first=date(2026, 10, 26), baseline_last=date(2026, 11, 22),
-                               test_first=MON, test_last=date(2026, 12, 20), created=MON)],
+        logs={
+            ("performance", WEEK): WeeklyLog(
+                hat="performance",
+                week=WEEK,
+                plan="<script>x</script>\n# H",
+                fact="| a | b |\n|---|---|",
+                conclusion="`code` **bold**",
+                action="1. first\n- second",
+            )
+        },
+        checks=[
+            ExternalCheck(
+                hats=("performance", "cmo"),
+                by="Anna\n# H",
+                day=date(2026, 11, 27),
+                note="| injected | row |\n# H",
+                outcome="problems",
+            )
+        ],
+        decisions=[
+            AlertDecision(
+                kpi="performance.cpl",
+                first=MON,
+                last=TUE,
+                decision="kept",
+                reason="because\n# H <img src=x onerror=y>",
+                day=TUE,
+            )
+        ]
+        if decided
+        else [],
+        sessions=[
+            StrategySession(
+                month="2026-10", day=date(2026, 11, 2), verdicts={"performance": "scale"}, notes="notes <script>\n# H"
+            )
+        ],
+        hypotheses=[
+            Hypothesis(
+                id="h1",
+                hat="performance",
+                statement="faster | pages\n# H",
+                kpi="performance.cpl",
+                baseline_first=date(2026, 10, 26),
+                baseline_last=date(2026, 11, 22),
+                test_first=MON,
+                test_last=date(2026, 12, 20),
+                created=MON,
+            )
+        ],
     )
     snapshot.settings = Settings(currency="<b>")
     kpi = snapshot.kpis["performance.cpl"]
-    snapshot.kpis["performance.cpl"] = kpi.model_copy(update={
-        "title": "CPL | *x*\n## Row",
-        "stop": StopRule(op=">", threshold=150, days=2, action="stop `now` <i>\n# H"),
-    })
+    snapshot.kpis["performance.cpl"] = kpi.model_copy(
+        update={
+            "title": "CPL | *x*\n## Row",
+            "stop": StopRule(op=">", threshold=150, days=2, action="stop `now` <i>\n# H"),
+        }
+    )
     return weekly_report(snapshot)
 
 

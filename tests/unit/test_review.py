@@ -65,8 +65,16 @@ def make(
     fields.setdefault("conflicts", default_conflicts())
     fields.setdefault("checklist", default_checklist())
     return Snapshot(
-        today=today, week=week, settings=Settings(), persons=people, hats=hat_map, kpis=kpi_map,
-        daily=daily or {}, first_day=first, last_day=last, **fields,
+        today=today,
+        week=week,
+        settings=Settings(),
+        persons=people,
+        hats=hat_map,
+        kpis=kpi_map,
+        daily=daily or {},
+        first_day=first,
+        last_day=last,
+        **fields,
     )
 
 
@@ -196,10 +204,27 @@ def test_no_stop_for_a_broken_streak() -> None:
     ("decision", "still_open"),
     [
         (AlertDecision(kpi="performance.cpl", first=MON, last=WED, decision="stopped", day=WED), False),
-        (AlertDecision(kpi="performance.cpl", first=date(2026, 11, 20), last=MON, decision="kept",
-                       reason="launch week", day=MON), False),  # overlaps on one day
-        (AlertDecision(kpi="performance.cpl", first=date(2026, 11, 1), last=date(2026, 11, 3),
-                       decision="stopped", day=date(2026, 11, 3)), True),  # an older streak
+        (
+            AlertDecision(
+                kpi="performance.cpl",
+                first=date(2026, 11, 20),
+                last=MON,
+                decision="kept",
+                reason="launch week",
+                day=MON,
+            ),
+            False,
+        ),  # overlaps on one day
+        (
+            AlertDecision(
+                kpi="performance.cpl",
+                first=date(2026, 11, 1),
+                last=date(2026, 11, 3),
+                decision="stopped",
+                day=date(2026, 11, 3),
+            ),
+            True,
+        ),  # an older streak
         (AlertDecision(kpi="performance.cpa", first=MON, last=WED, decision="stopped", day=WED), True),
     ],
 )
@@ -209,8 +234,12 @@ def test_a_decision_overlapping_the_alert_closes_it(decision: AlertDecision, sti
 
 
 def test_no_stop_for_a_disabled_hat() -> None:
-    snapshot = make(WED, hats={"performance": {"enabled": False}}, kpis={"performance.cpl": CPL_RULE},
-                    daily=cpl_daily([MON, TUE, WED]))
+    snapshot = make(
+        WED,
+        hats={"performance": {"enabled": False}},
+        kpis={"performance.cpl": CPL_RULE},
+        daily=cpl_daily([MON, TUE, WED]),
+    )
     assert of(snapshot, "STOP") == []
 
 
@@ -233,7 +262,12 @@ def test_running_week_summed_kpi_judged_on_pace() -> None:
     snapshot = make(WED, kpis={"performance.leads": {"target": 10}}, daily=leads_daily(12, 3))
     [item] = of(snapshot, "TARGET")  # last week's 12 met the target
     assert (item.severity, item.key, item.kpi, item.hat, item.week) == (
-        "medium", "review.target", "performance.leads", "performance", WEEK)
+        "medium",
+        "review.target",
+        "performance.leads",
+        "performance",
+        WEEK,
+    )
     verdict = item.params["verdict"]
     assert (verdict.basis, verdict.elapsed, verdict.days, verdict.projection) == ("pace", 3, 7, 7)
     assert verdict.deviation == pytest.approx(-30)
@@ -380,8 +414,13 @@ def worn(hat: str, hours: float, start: datetime = datetime(2026, 11, 17, 9)) ->
 
 def cmo_snapshot(hours: list[float], kind: str = "owner", today: date = WED, **fields) -> Snapshot:
     spans = [worn("cmo", h, datetime(2026, 11, 16 + i, 9)) for i, h in enumerate(hours)]  # in 2026-W47
-    return make(today, hats={"cmo": {"wearer": "Olga"}}, persons=[default_person(), Person(name="Olga", kind=kind)],
-                spans=spans, **fields)
+    return make(
+        today,
+        hats={"cmo": {"wearer": "Olga"}},
+        persons=[default_person(), Person(name="Olga", kind=kind)],
+        spans=spans,
+        **fields,
+    )
 
 
 @pytest.mark.parametrize(
@@ -487,7 +526,11 @@ def test_everything_at_once_is_ordered_by_category_then_severity() -> None:
 def test_a_clean_week_has_no_warnings() -> None:
     snapshot = make(
         WED,
-        kpis={"performance.cpa": {"stop": None}, "performance.cpl": {"stop": None}, "crm.unsubscribe_rate": {"stop": None}},
+        kpis={
+            "performance.cpa": {"stop": None},
+            "performance.cpl": {"stop": None},
+            "crm.unsubscribe_rate": {"stop": None},
+        },
         hats={"cmo": {"wearer": "Olga"}, "performance": {"wearer": "Ivan"}},
         persons=[default_person(), Person(name="Olga", kind="staff"), Person(name="Ivan")],
         checks=[ExternalCheck(hats=("crm", "pm"), by="Olga", day=MON)],

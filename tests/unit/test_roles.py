@@ -34,8 +34,12 @@ def kpis(ws: Workspace) -> dict:
 def test_rows_list_every_kpi_in_use_with_the_fading_status(ws: Workspace) -> None:
     rising = [float(n) for n in range(1, 14)]
     v_shape = [7.0, 6, 5, 4, 3, 2, 1, 2, 3, 4, 5, 6, 7]
-    values = [KpiValue(kpi="cmo.revenue", day=d, value=v * 100) for d, v in zip(EARLY + LATE, rising + rising)]
-    values += [KpiValue(kpi="content.leads", day=d, value=v) for d, v in zip(EARLY + LATE, rising + v_shape)]
+    values = [
+        KpiValue(kpi="cmo.revenue", day=d, value=v * 100) for d, v in zip(EARLY + LATE, rising + rising, strict=False)
+    ]
+    values += [
+        KpiValue(kpi="content.leads", day=d, value=v) for d, v in zip(EARLY + LATE, rising + v_shape, strict=False)
+    ]
     with ws.write() as repo:
         repo.set_values(values)
     rows = {r.key: r for r in review_rows(ws, "2026-W48")}
@@ -49,7 +53,9 @@ def test_rows_list_every_kpi_in_use_with_the_fading_status(ws: Workspace) -> Non
 
 def test_raise_kill_add_keep_are_applied_and_stored(ws: Workspace) -> None:
     decisions = {"performance.cpl": "raise", "content.published": "kill", "crm.sends": "add", "cmo.cac": "keep"}
-    review = record_roles_review(ws, date(2026, 11, 27), "  Cut vanity KPIs ", decisions, {"performance.cpl": "1 200,5"})
+    review = record_roles_review(
+        ws, date(2026, 11, 27), "  Cut vanity KPIs ", decisions, {"performance.cpl": "1 200,5"}
+    )
     assert review == RolesReview(day=date(2026, 11, 27), notes="Cut vanity KPIs", decisions=decisions)
     after = kpis(ws)
     assert after["performance.cpl"].target == 1200.5
@@ -70,8 +76,11 @@ def test_killing_a_kpi_and_the_formula_using_it_together(ws: Workspace) -> None:
         ({"performance.cpl": "raise"}, {}, "roles.target_needed"),
         ({"performance.cpl": "raise"}, {"performance.cpl": "lots"}, "error.number"),
         # The first raise is fine, the second is not: neither is written.
-        ({"performance.cpa": "raise", "performance.cpl": "raise"},
-         {"performance.cpa": "90", "performance.cpl": "-5"}, "kpi.target_negative"),
+        (
+            {"performance.cpa": "raise", "performance.cpl": "raise"},
+            {"performance.cpa": "90", "performance.cpl": "-5"},
+            "kpi.target_negative",
+        ),
         # CPL goes with it, but CPA and ROAS still compute from spend
         ({"performance.cpl": "kill", "performance.spend": "kill"}, {}, "settings.kpi_in_use"),
         ({"content.nope": "keep"}, {}, "kpi.unknown"),

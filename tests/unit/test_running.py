@@ -67,7 +67,12 @@ def test_week_edges(today: date, elapsed: int, running: bool) -> None:
 def test_a_week_not_started_is_shown_but_not_judged() -> None:
     verdict = judge(LEADS, 5.0, week_progress(W48, date(2026, 11, 20)))
     assert (verdict.basis, verdict.partial, verdict.value, verdict.status, verdict.projection) == (
-        "ahead", False, 5.0, None, None)
+        "ahead",
+        False,
+        5.0,
+        None,
+        None,
+    )
 
 
 def test_finished_week_judged_on_its_value() -> None:
@@ -135,7 +140,10 @@ def test_the_digits_shown_decide_the_verdict() -> None:
 def test_period_verdicts_on_daily_values() -> None:
     days = week_days(W48)
     kpis = {k.key: k for k in (LEADS, SPEND, CPL)}
-    daily = {"performance.leads": {days[0]: 30.0, days[1]: 20.0}, "performance.spend": {days[0]: 3000.0, days[1]: 2000.0}}
+    daily = {
+        "performance.leads": {days[0]: 30.0, days[1]: 20.0},
+        "performance.spend": {days[0]: 3000.0, days[1]: 2000.0},
+    }
     verdicts = week_verdicts(kpis, daily, W48, days[1])  # Tuesday: 2 of 7 days
     assert verdicts["performance.leads"].projection == 175 and verdicts["performance.leads"].status == "on"
     assert verdicts["performance.spend"].projection == 17500 and verdicts["performance.spend"].status == "off"

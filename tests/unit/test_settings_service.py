@@ -167,14 +167,25 @@ def test_a_negative_target_of_a_money_or_count_kpi_is_refused_everywhere(ws):
     before = state(ws).kpis
     raises_key("kpi.target_negative", set_kpi, ws, "performance.spend", KpiChange(target="-5"))
     raises_key("kpi.target_negative", s.add_kpi, ws, "performance", "calls", KpiDraft(unit="count"), target="-1")
-    raises_key("kpi.target_negative", s.edit_kpi, ws, "performance.cpa", KpiDraft(unit="money", formula="spend / sales"),
-               KpiChange(target="-0.5"))
+    raises_key(
+        "kpi.target_negative",
+        s.edit_kpi,
+        ws,
+        "performance.cpa",
+        KpiDraft(unit="money", formula="spend / sales"),
+        KpiChange(target="-0.5"),
+    )
     assert state(ws).kpis == before
     # A percent may fall below zero (ROMI): its target may too.
     assert set_kpi(ws, "cmo.romi", KpiChange(target="-20")).target == -20
     # Changing that KPI's unit to money would leave a negative money target: refused, nothing written.
-    raises_key("kpi.target_negative", s.edit_kpi, ws, "cmo.romi",
-               KpiDraft(unit="money", formula="(revenue - marketing_spend) / marketing_spend * 100"))
+    raises_key(
+        "kpi.target_negative",
+        s.edit_kpi,
+        ws,
+        "cmo.romi",
+        KpiDraft(unit="money", formula="(revenue - marketing_spend) / marketing_spend * 100"),
+    )
     assert state(ws).kpis["cmo.romi"].unit == "percent"
     assert set_kpi(ws, "performance.spend", KpiChange(target="0")).target == 0
 

@@ -104,13 +104,10 @@ def test_parse_condition_errors(text: str, key: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(
-    st.text(alphabet=st.sampled_from("<>=≥? 0123456789,.-for daysдняподряд\u00a0"), max_size=30)
-    | st.text()
-)
+@given(st.text(alphabet=st.sampled_from("<>=≥? 0123456789,.-for daysдняподряд\u00a0"), max_size=30) | st.text())
 def test_parse_condition_only_raises_input_error(text: str) -> None:
     try:
-        op, threshold, days = parse_condition(text, lang="ru")
+        op, _threshold, days = parse_condition(text, lang="ru")
     except InputError as error:
         assert error.key.startswith(("stop.", "error.number."))
         error.render()
@@ -191,9 +188,7 @@ def cpl_catalogue(rule: StopRule) -> dict[str, Kpi]:
     return {kpi.key: kpi for kpi in kpis}
 
 
-def run(
-    rule: StopRule, cpa: list[float | None], spend: list[float | None] | None = None
-) -> list[Alert]:
+def run(rule: StopRule, cpa: list[float | None], spend: list[float | None] | None = None) -> list[Alert]:
     kpis = cpl_catalogue(rule)
     daily = {"p.cpa": days_from(START, cpa)}
     if spend is not None:
@@ -202,9 +197,7 @@ def run(
 
 
 THREE = StopRule(op=">", threshold=100.0, days=3)
-GUARDED = StopRule(
-    op=">", threshold=100.0, days=3, guard=Guard(kpi="spend", op=">=", threshold=50.0)
-)
+GUARDED = StopRule(op=">", threshold=100.0, days=3, guard=Guard(kpi="spend", op=">=", threshold=50.0))
 UNSET_GUARD = StopRule(op=">", threshold=100.0, days=3, guard=Guard(kpi="spend", op=">="))
 
 

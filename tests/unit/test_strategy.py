@@ -60,7 +60,10 @@ def test_a_new_install_is_not_told_about_a_month_without_data() -> None:
 
 def test_this_month_is_not_due_while_it_runs() -> None:
     november = {"cmo.revenue": {NOV_3: 10.0}}
-    assert missed_session(make(daily={**november, **{"content.leads": {OCT_12: 1.0}}}, sessions=[session("2026-10")])) is None
+    assert (
+        missed_session(make(daily={**november, **{"content.leads": {OCT_12: 1.0}}}, sessions=[session("2026-10")]))
+        is None
+    )
 
 
 @pytest.mark.parametrize(
@@ -79,20 +82,33 @@ def test_the_month_judged(today, week, values_day, month) -> None:
 
 def test_past_sessions_latest_first() -> None:
     assert [s.month for s in past_sessions([session("2026-09"), session("2026-11"), session("2026-10")])] == [
-        "2026-11", "2026-10", "2026-09"]
+        "2026-11",
+        "2026-10",
+        "2026-09",
+    ]
 
 
 # ---------------------------------------------------------------- the report
 
 
 def test_report_lists_the_months_verdicts_and_notes() -> None:
-    s = StrategySession(month="2026-11", day=NOV_3, verdicts={"performance": "cut", "content": "scale"},
-                        notes="Paid does not pay back;\nmore case studies.")
+    s = StrategySession(
+        month="2026-11",
+        day=NOV_3,
+        verdicts={"performance": "cut", "content": "scale"},
+        notes="Paid does not pay back;\nmore case studies.",
+    )
     report = weekly_report(make(DEC_1, sessions=[s]))  # November has ended: its session is shown
-    part = report[report.index("### Strategy session · November 2026"):report.index("### Hours worn")]
+    part = report[report.index("### Strategy session · November 2026") : report.index("### Hours worn")]
     assert part.splitlines()[2:] == [
-        "Held on 3 Nov 2026.", "", "- Content: scale", "- Performance: cut", "- CRM: —",
-        "- Notes: Paid does not pay back; more case studies.", ""]
+        "Held on 3 Nov 2026.",
+        "",
+        "- Content: scale",
+        "- Performance: cut",
+        "- CRM: —",
+        "- Notes: Paid does not pay back; more case studies.",
+        "",
+    ]
 
 
 def test_report_without_a_session() -> None:
@@ -130,10 +146,18 @@ def test_parse_month_refuses(text) -> None:
 
 def test_record_replace_and_list_sessions(ws: Workspace) -> None:
     stored = record_session(ws, "2026-11", {"performance": "scale", "content": None, "crm": ""}, "  Go  ")
-    assert (stored.month, stored.day, stored.verdicts, stored.notes) == ("2026-11", date(2026, 11, 24), {"performance": "scale"}, "Go")
+    assert (stored.month, stored.day, stored.verdicts, stored.notes) == (
+        "2026-11",
+        date(2026, 11, 24),
+        {"performance": "scale"},
+        "Go",
+    )
     record_session(ws, "2026-10", {"crm": "cut"})
     record_session(ws, "2026-11", {"performance": "cut"})  # the month's session is replaced
-    assert [(s.month, s.verdicts) for s in sessions(ws)] == [("2026-11", {"performance": "cut"}), ("2026-10", {"crm": "cut"})]
+    assert [(s.month, s.verdicts) for s in sessions(ws)] == [
+        ("2026-11", {"performance": "cut"}),
+        ("2026-10", {"crm": "cut"}),
+    ]
 
 
 @pytest.mark.parametrize(

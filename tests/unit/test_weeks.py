@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 
 import pytest
@@ -170,7 +171,7 @@ def test_last_weeks_has_no_gaps_over_13_weeks_across_w53() -> None:
     assert keys[-1] == "2027-W05"
     assert "2026-W53" in keys
     starts = [week_start(k) for k in keys]
-    assert all(b - a == timedelta(days=7) for a, b in zip(starts, starts[1:]))
+    assert all(b - a == timedelta(days=7) for a, b in itertools.pairwise(starts))
 
 
 @pytest.mark.parametrize(

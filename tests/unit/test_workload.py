@@ -15,13 +15,14 @@ from tests.unit.cmo_snapshot import WEEK, make
 
 def span(hat: str, day: int, start: float, end: float | None, month: int = 11) -> WearSpan:
     def at(hour: float) -> datetime:
-        return datetime(2026, month, day, int(hour), int(round((hour % 1) * 60)))
+        return datetime(2026, month, day, int(hour), round((hour % 1) * 60))
 
     return WearSpan(hat=hat, person="Me", start=at(start), end=None if end is None else at(end))
 
 
 SPANS = [
-    span("cmo", 23, 9, 11), span("cmo", 24, 9, 10.5),  # 3.5 h in W48
+    span("cmo", 23, 9, 11),
+    span("cmo", 24, 9, 10.5),  # 3.5 h in W48
     span("crm", 24, 11, 12.25),  # 1.25 h
     span("cmo", 16, 9, 17),  # last week: not counted in W48
 ]
@@ -44,8 +45,11 @@ def test_hours_of_every_enabled_hat_in_tab_order() -> None:
 
 
 def test_budget_and_band() -> None:
-    snapshot = make(spans=spans(), hats={"crm": {"hours_budget": 1.0}, "pm": {"hours_budget": 1.0}},
-                    persons={"Me": Person(name="Me", kind="owner")})
+    snapshot = make(
+        spans=spans(),
+        hats={"crm": {"hours_budget": 1.0}, "pm": {"hours_budget": 1.0}},
+        persons={"Me": Person(name="Me", kind="owner")},
+    )
     rows = by_hat(hat_hours(snapshot, WEEK))
     assert (rows["crm"].budget, rows["crm"].outside) == (1.0, True)  # 1.25 h, shown 1.2 h > 1 h
     assert (rows["pm"].budget, rows["pm"].outside) == (1.0, False)  # exactly the budget is fine
@@ -59,19 +63,34 @@ def test_a_hat_still_worn_counts_to_the_end_of_the_day_judged() -> None:
 
 
 def test_report_hours_table() -> None:
-    snapshot = make(date(2026, 12, 1), spans=spans(), hats={"crm": {"hours_budget": 1.0}}, persons={"Me": Person(name="Me", kind="owner")})
+    snapshot = make(
+        date(2026, 12, 1),
+        spans=spans(),
+        hats={"crm": {"hours_budget": 1.0}},
+        persons={"Me": Person(name="Me", kind="owner")},
+    )
     report = weekly_report(snapshot)
-    part = report[report.index("### Hours worn"):report.index("### Hypotheses")]
+    part = report[report.index("### Hours worn") : report.index("### Hypotheses")]
     assert part.splitlines()[2:] == [
-        "| Hat | Hours | Budget | Note |", "|---|---|---|---|",
-        "| Content | 0.0 | — | — |", "| Performance | 0.0 | — | — |", "| CRM | 1.2 | 1.0 | over budget |",  # 1.25 h: half to even
-        "| PM | 1.0 | — | — |", "| CMO | 3.5 | — | outside 4–10 h |", ""]
+        "| Hat | Hours | Budget | Note |",
+        "|---|---|---|---|",
+        "| Content | 0.0 | — | — |",
+        "| Performance | 0.0 | — | — |",
+        "| CRM | 1.2 | 1.0 | over budget |",  # 1.25 h: half to even
+        "| PM | 1.0 | — | — |",
+        "| CMO | 3.5 | — | outside 4–10 h |",
+        "",
+    ]
 
 
 def test_report_hours_of_a_running_week_tell_only_too_many() -> None:
     # Wednesday: 3.5 h of CMO so far may still reach 4 h; over a budget is already over.
-    snapshot = make(date(2026, 11, 25), spans=spans(), hats={"crm": {"hours_budget": 1.0}},
-                    persons={"Me": Person(name="Me", kind="owner")})
+    snapshot = make(
+        date(2026, 11, 25),
+        spans=spans(),
+        hats={"crm": {"hours_budget": 1.0}},
+        persons={"Me": Person(name="Me", kind="owner")},
+    )
     part = weekly_report(snapshot).split("### Hours worn")[1]
     assert "| CMO | 3.5 | — | — |" in part and "| CRM | 1.2 | 1.0 | over budget |" in part
 

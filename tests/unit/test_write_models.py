@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import tempfile
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -77,15 +77,20 @@ ITEM_ID = st.from_regex(r"[A-Za-z0-9_-]{1,40}", fullmatch=True)
 YEAR = st.integers(1970, 2100)
 WEEK = st.builds(lambda y, w: f"{y}-W{w:02d}", YEAR, st.integers(0, 99))
 MONTH = st.builds(lambda y, m: f"{y}-{m:02d}", YEAR, st.integers(0, 99))
-ZONES = st.sampled_from([None, timezone.utc, timezone(timedelta(hours=9)), timezone(timedelta(hours=-5, minutes=-30))])
+ZONES = st.sampled_from([None, UTC, timezone(timedelta(hours=9)), timezone(timedelta(hours=-5, minutes=-30))])
 # A day inside the range on both sides of UTC, so that any zone keeps the instant in 1970–2100.
 INSTANTS = st.datetimes(datetime(1970, 1, 2), datetime(2100, 12, 30), timezones=ZONES)
 CATALOGUE_KEY = st.none() | st.text(CHARS, max_size=200)
 
 GUARDS = st.builds(Guard, kpi=KPI_NAME, op=st.sampled_from([">", ">=", "<", "<="]), threshold=st.none() | FLOATS)
 STOPS = st.builds(
-    StopRule, op=st.sampled_from([">", ">=", "<", "<="]), threshold=st.none() | FLOATS, days=st.integers(1, 90),
-    action_key=CATALOGUE_KEY, action=SHORT, guard=st.none() | GUARDS,
+    StopRule,
+    op=st.sampled_from([">", ">=", "<", "<="]),
+    threshold=st.none() | FLOATS,
+    days=st.integers(1, 90),
+    action_key=CATALOGUE_KEY,
+    action=SHORT,
+    guard=st.none() | GUARDS,
 )
 
 
@@ -106,35 +111,100 @@ def built(model: type, **fields: st.SearchStrategy) -> st.SearchStrategy:
 RECORDS = {
     "settings": built(Settings, lang=st.sampled_from([None, "en", "ru"]), currency=st.none() | text(4, 1)),
     "person": built(Person, name=NAME, kind=st.sampled_from(["staff", "owner", "external"])),
-    "hat": built(Hat, key=HAT, channel=st.booleans(), position=POSITION, enabled=st.booleans(),
-                 wearer=st.none() | NAME, name=st.none() | SHORT, mission=st.none() | SHORT,
-                 hours_budget=st.none() | st.floats(0, 168)),
-    "kpi": built(Kpi, key=KPI, unit=st.sampled_from(["count", "money", "percent", "ratio", "hours", "days"]),
-                 direction=st.sampled_from(["up", "down"]), aggregate=st.sampled_from(["sum", "mean", "last", "min", "max"]),
-                 formula=st.none() | st.text(CHARS, max_size=300), target=st.none() | FLOATS,
-                 title=st.none() | SHORT, stop=st.none() | STOPS, position=POSITION, retired=st.booleans()),
-    "item": built(ChecklistItem, id=ITEM_ID, hat=HAT, cadence=st.sampled_from(["weekly", "monthly", "quarterly"]),
-                  position=POSITION, key=CATALOGUE_KEY, text=SHORT),
-    "tick": built(ChecklistTick, item=ITEM_ID, period=st.one_of(WEEK, MONTH, st.builds(
-        lambda y, q: f"{y}-Q{q}", YEAR, st.integers(1, 4)))),
+    "hat": built(
+        Hat,
+        key=HAT,
+        channel=st.booleans(),
+        position=POSITION,
+        enabled=st.booleans(),
+        wearer=st.none() | NAME,
+        name=st.none() | SHORT,
+        mission=st.none() | SHORT,
+        hours_budget=st.none() | st.floats(0, 168),
+    ),
+    "kpi": built(
+        Kpi,
+        key=KPI,
+        unit=st.sampled_from(["count", "money", "percent", "ratio", "hours", "days"]),
+        direction=st.sampled_from(["up", "down"]),
+        aggregate=st.sampled_from(["sum", "mean", "last", "min", "max"]),
+        formula=st.none() | st.text(CHARS, max_size=300),
+        target=st.none() | FLOATS,
+        title=st.none() | SHORT,
+        stop=st.none() | STOPS,
+        position=POSITION,
+        retired=st.booleans(),
+    ),
+    "item": built(
+        ChecklistItem,
+        id=ITEM_ID,
+        hat=HAT,
+        cadence=st.sampled_from(["weekly", "monthly", "quarterly"]),
+        position=POSITION,
+        key=CATALOGUE_KEY,
+        text=SHORT,
+    ),
+    "tick": built(
+        ChecklistTick,
+        item=ITEM_ID,
+        period=st.one_of(WEEK, MONTH, st.builds(lambda y, q: f"{y}-Q{q}", YEAR, st.integers(1, 4))),
+    ),
     "value": built(KpiValue, kpi=KPI, day=DAYS, value=FLOATS, note=SHORT),
     "log": built(WeeklyLog, hat=HAT, week=WEEK, plan=LONG, fact=LONG, conclusion=LONG, action=LONG),
-    "conflict": built(ConflictRule, hats=st.tuples(HAT, HAT), level=st.sampled_from(["high", "medium", "low"]),
-                      every=st.sampled_from(["weekly", "monthly", "quarterly"]), key=CATALOGUE_KEY,
-                      reason=SHORT, check=SHORT),
-    "check": built(ExternalCheck, hats=st.tuples(HAT, HAT), by=NAME, day=DAYS, note=SHORT,
-                   outcome=st.sampled_from(["ok", "problems"])),
-    "decision": built(AlertDecision, kpi=KPI, first=DAYS, last=DAYS, decision=st.sampled_from(["stopped", "rewritten", "kept"]),
-                      reason=SHORT, day=DAYS),
+    "conflict": built(
+        ConflictRule,
+        hats=st.tuples(HAT, HAT),
+        level=st.sampled_from(["high", "medium", "low"]),
+        every=st.sampled_from(["weekly", "monthly", "quarterly"]),
+        key=CATALOGUE_KEY,
+        reason=SHORT,
+        check=SHORT,
+    ),
+    "check": built(
+        ExternalCheck,
+        hats=st.tuples(HAT, HAT),
+        by=NAME,
+        day=DAYS,
+        note=SHORT,
+        outcome=st.sampled_from(["ok", "problems"]),
+    ),
+    "decision": built(
+        AlertDecision,
+        kpi=KPI,
+        first=DAYS,
+        last=DAYS,
+        decision=st.sampled_from(["stopped", "rewritten", "kept"]),
+        reason=SHORT,
+        day=DAYS,
+    ),
     "span": built(WearSpan, hat=HAT, person=st.none() | NAME, start=INSTANTS, end=INSTANTS),
     "wearing": built(WearSpan, hat=HAT, person=st.none() | NAME, start=INSTANTS, end=st.none() | INSTANTS),
-    "review": built(RolesReview, day=DAYS, notes=LONG,
-                    decisions=st.dictionaries(KPI, st.sampled_from(["raise", "add", "kill", "keep"]), max_size=3)),
-    "session": built(StrategySession, month=MONTH, day=DAYS, notes=LONG,
-                     verdicts=st.dictionaries(HAT, st.sampled_from(["scale", "test", "cut"]), max_size=3)),
-    "hypothesis": built(Hypothesis, id=ITEM_ID, hat=HAT, statement=SHORT, kpi=KPI, baseline_first=DAYS,
-                        baseline_last=DAYS, test_first=DAYS, test_last=DAYS,
-                        verdict=st.sampled_from([None, "confirmed", "rejected", "inconclusive"]), created=DAYS),
+    "review": built(
+        RolesReview,
+        day=DAYS,
+        notes=LONG,
+        decisions=st.dictionaries(KPI, st.sampled_from(["raise", "add", "kill", "keep"]), max_size=3),
+    ),
+    "session": built(
+        StrategySession,
+        month=MONTH,
+        day=DAYS,
+        notes=LONG,
+        verdicts=st.dictionaries(HAT, st.sampled_from(["scale", "test", "cut"]), max_size=3),
+    ),
+    "hypothesis": built(
+        Hypothesis,
+        id=ITEM_ID,
+        hat=HAT,
+        statement=SHORT,
+        kpi=KPI,
+        baseline_first=DAYS,
+        baseline_last=DAYS,
+        test_first=DAYS,
+        test_last=DAYS,
+        verdict=st.sampled_from([None, "confirmed", "rejected", "inconclusive"]),
+        created=DAYS,
+    ),
 }
 
 
@@ -200,8 +270,13 @@ def test_a_record_that_bypassed_its_model_is_refused_at_write_and_nothing_is_wri
     kpi = Kpi(key="performance.cpa")
     bad = [
         Person.model_construct(name="N" * 61, kind="staff"),
-        kpi.model_copy(update={"stop": StopRule.model_construct(op=">", threshold=None, days=1, action_key=None,
-                                                                 action="x" * 501, guard=None)}),
+        kpi.model_copy(
+            update={
+                "stop": StopRule.model_construct(
+                    op=">", threshold=None, days=1, action_key=None, action="x" * 501, guard=None
+                )
+            }
+        ),
         KpiValue.model_construct(kpi="performance.spend", day=date(9999, 12, 31), value=1.0, note=""),
         KpiValue.model_construct(kpi="performance.spend", day=date(2026, 11, 24), value=float("nan"), note=""),
     ]
@@ -218,17 +293,31 @@ def test_a_record_that_bypassed_its_model_is_refused_at_write_and_nothing_is_wri
 @pytest.mark.parametrize(
     ("build", "sentence"),
     [
-        (lambda: Person(name="N" * 61), "The person's name is too long: at most 60 characters (61 given). Nothing was saved."),
+        (
+            lambda: Person(name="N" * 61),
+            "The person's name is too long: at most 60 characters (61 given). Nothing was saved.",
+        ),
         (lambda: Person(name="  "), "The person's name cannot be empty. Nothing was saved."),
-        (lambda: KpiValue(kpi="a.b", day=date(1969, 12, 31), value=1),
-         "The date: 1969-12-31 is outside the dates mkhats keeps (1970-01-01 to 2100-12-31). Nothing was saved."),
-        (lambda: revised(Kpi(key="a.b", stop=StopRule()), stop=StopRule.model_construct(action="x" * 501)),
-         "The stop rule's action is too long: at most 500 characters (501 given). Nothing was saved."),
-        (lambda: WeeklyLog(hat="cmo", week="2026-W48", plan="p" * 4001),
-         "The plan is too long: at most 4000 characters (4001 given). Nothing was saved."),
-        (lambda: Settings(currency="€€€€€"), "The currency sign is too long: at most 4 characters (5 given). Nothing was saved."),
-        (lambda: WearSpan(hat="cmo", start=datetime(2101, 1, 1)),
-         "The start: 2101-01-01 00:00:00 is not a time from 1970-01-01 to 2100-12-31. Nothing was saved."),
+        (
+            lambda: KpiValue(kpi="a.b", day=date(1969, 12, 31), value=1),
+            "The date: 1969-12-31 is outside the dates mkhats keeps (1970-01-01 to 2100-12-31). Nothing was saved.",
+        ),
+        (
+            lambda: revised(Kpi(key="a.b", stop=StopRule()), stop=StopRule.model_construct(action="x" * 501)),
+            "The stop rule's action is too long: at most 500 characters (501 given). Nothing was saved.",
+        ),
+        (
+            lambda: WeeklyLog(hat="cmo", week="2026-W48", plan="p" * 4001),
+            "The plan is too long: at most 4000 characters (4001 given). Nothing was saved.",
+        ),
+        (
+            lambda: Settings(currency="€€€€€"),
+            "The currency sign is too long: at most 4 characters (5 given). Nothing was saved.",
+        ),
+        (
+            lambda: WearSpan(hat="cmo", start=datetime(2101, 1, 1)),
+            "The start: 2101-01-01 00:00:00 is not a time from 1970-01-01 to 2100-12-31. Nothing was saved.",
+        ),
     ],
 )
 def test_a_refused_record_is_one_sentence_naming_the_field_and_the_limit(build, sentence: str) -> None:
@@ -281,7 +370,7 @@ def zone():
 def test_a_naive_time_from_an_older_file_is_the_local_zone_at_that_moment(zone) -> None:
     zone("Asia/Tokyo")
     span = WearSpan.model_validate({"hat": "cmo", "start": "2026-11-24T09:00:00", "end": "2026-11-24T10:30:00"})
-    assert span.start == datetime(2026, 11, 24, 0, 0, tzinfo=timezone.utc)
+    assert span.start == datetime(2026, 11, 24, 0, 0, tzinfo=UTC)
     assert span.end - span.start == timedelta(minutes=90)
     assert span.start_day() == date(2026, 11, 24)
     zone("America/New_York")  # shown in the zone of the machine reading it
@@ -300,9 +389,14 @@ def test_hours_are_instants_subtracted_across_a_zone_change(zone) -> None:
 
 @pytest.mark.parametrize(
     ("tz", "local", "utc_month"),
-    [("Asia/Tokyo", datetime(2026, 12, 1, 5, 0), "2026-11"), ("America/New_York", datetime(2026, 11, 30, 20, 0), "2026-12")],
+    [
+        ("Asia/Tokyo", datetime(2026, 12, 1, 5, 0), "2026-11"),
+        ("America/New_York", datetime(2026, 11, 30, 20, 0), "2026-12"),
+    ],
 )
-def test_a_span_is_filed_by_its_utc_date_and_found_by_its_local_date(tmp_path: Path, zone, tz, local, utc_month) -> None:
+def test_a_span_is_filed_by_its_utc_date_and_found_by_its_local_date(
+    tmp_path: Path, zone, tz, local, utc_month
+) -> None:
     zone(tz)
     ws = Workspace(tmp_path / "mkhats.json", TODAY)
     span = WearSpan(hat="cmo", start=local, end=local + timedelta(hours=1))
@@ -331,5 +425,5 @@ def test_a_naive_span_of_an_older_file_is_found_in_the_month_of_its_local_date(t
     month.write_text(json.dumps(data))
     with Workspace(ws.path, TODAY).read() as repo:
         (span,) = repo.spans(date(2026, 12, 1), date(2026, 12, 1))
-    assert span.start == datetime(2026, 11, 30, 20, 0, tzinfo=timezone.utc)
+    assert span.start == datetime(2026, 11, 30, 20, 0, tzinfo=UTC)
     assert span.end - span.start == timedelta(hours=1)

@@ -17,8 +17,8 @@ MESSAGES = {
     "cli.kpi.list": "list every KPI with its target and stop rule",
     "cli.kpi.set": "set a KPI's target, stop rule, guard or action",
     "cli.kpi.target": "weekly target, e.g. 1200 (none clears it)",
-    "cli.kpi.stop": "stop rule, e.g. \"> 1500 for 3 days\" (none clears it)",
-    "cli.kpi.guard": "judge only days meeting this, e.g. \"spend >= 3000\" (none clears it)",
+    "cli.kpi.stop": 'stop rule, e.g. "> 1500 for 3 days" (none clears it)',
+    "cli.kpi.guard": 'judge only days meeting this, e.g. "spend >= 3000" (none clears it)',
     "cli.kpi.action": "what to do when the rule fires",
     "cli.assign.help": "PERSON now wears HAT (the person is created if new)",
     "cli.wear.help": "start wearing HAT, or stop with --stop",
@@ -98,11 +98,13 @@ MESSAGES = {
     "store.bad_record_no_backup": "{file} has an invalid record in {table}, {record} ({field}: {reason}); it was not changed.",
     "restore.invalid": "{file} is not a usable backup: {detail}",
 }
-MESSAGES.update({
-    "log.unknown_field": "The weekly log has no field {field}.",
-    "log.too_long": "{field} is too long (at most {limit} characters).",
-    "checklist.empty": "A checklist item needs some text.",
-    "checklist.too_long": "A checklist item is at most {limit} characters.",
-    "checklist.cadence": "“{cadence}” is not a cadence (weekly, monthly or quarterly).",
-    "checklist.missing": "That checklist item no longer exists.",
-})
+MESSAGES.update(
+    {
+        "log.unknown_field": "The weekly log has no field {field}.",
+        "log.too_long": "{field} is too long (at most {limit} characters).",
+        "checklist.empty": "A checklist item needs some text.",
+        "checklist.too_long": "A checklist item is at most {limit} characters.",
+        "checklist.cadence": "“{cadence}” is not a cadence (weekly, monthly or quarterly).",
+        "checklist.missing": "That checklist item no longer exists.",
+    }
+)

@@ -1,9 +1,26 @@
 """English messages: the CMO desk — channel map, strategy session, roles and KPIs review, hypotheses."""
 
 MESSAGES = {
-    **{f"cmo.month.{n}": f"{name} {{year}}" for n, name in enumerate(
-        ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-         "November", "December"), start=1)},
+    **{
+        f"cmo.month.{n}": f"{name} {{year}}"
+        for n, name in enumerate(
+            (
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ),
+            start=1,
+        )
+    },
     # review and check
     "review.strategy_due": "No strategy session recorded for {month}: decide which channels to scale, test or cut.",
     "review.hypothesis_open": "{hat}: the test of “{statement}” ({kpi}, {test}) is over; record its verdict.",

@@ -12,7 +12,11 @@ MESSAGES = {
     # Dates (CLDR's abbreviations, as pendulum has them; a test keeps them equal).
     "date.day_month_year": "{day} {month} {year}",
     "date.day_month": "{day} {month}",
-    **{f"date.month.{n}": name for n, name in enumerate(
-        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)},
+    **{
+        f"date.month.{n}": name
+        for n, name in enumerate(
+            ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1
+        )
+    },
     **{f"date.weekday.{n}": name for n, name in enumerate(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), 1)},
 }

@@ -2,19 +2,16 @@
 
 MESSAGES: dict = {
     "csv.empty": "The file is empty: it needs a header line and at least one row of values.",
-    "csv.encoding": (
-        "The file is not text in UTF-8, UTF-16 or Windows-1251; save it as “CSV UTF-8”."
-    ),
+    "csv.encoding": ("The file is not text in UTF-8, UTF-16 or Windows-1251; save it as “CSV UTF-8”."),
     "csv.header": (
-        "The first line must name the columns date,kpi,value[,note] or date,hat,kpi,value[,note] "
-        "(found: {found})."
+        "The first line must name the columns date,kpi,value[,note] or date,hat,kpi,value[,note] (found: {found})."
     ),
     "csv.malformed": "Row {row} cannot be split into cells; check its quotes.",
     "csv.row": "Row {row}: {reason}",
     "csv.row.missing": "the {column} cell is empty.",
     "csv.row.extra_cells": (
         "it has more cells than the header ({cells} instead of {expected}); "
-        "in a comma-separated file a decimal comma must be quoted, as in \"1234,5\"."
+        'in a comma-separated file a decimal comma must be quoted, as in "1234,5".'
     ),
     "csv.row.number": "“{value}” is not a number (write 1234.5, 1 234,5 or 1234,5).",
     "csv.row.mark_comma": {
@@ -29,9 +26,7 @@ MESSAGES: dict = {
         "other": "“{value}” can only be read with a decimal point, and rows {rows} only with a decimal "
         "comma: write the whole file with one decimal mark.",
     },
-    "csv.row.unknown_kpi": (
-        "there is no KPI “{kpi}” (write it as hat.name; mkhats kpi list shows them)."
-    ),
+    "csv.row.unknown_kpi": ("there is no KPI “{kpi}” (write it as hat.name; mkhats kpi list shows them)."),
     "csv.row.unknown_kpi_hint": "there is no KPI “{kpi}”; did you mean {hint}?",
     "csv.row.formula": "{kpi} is calculated by a formula, so its values cannot be imported.",
     "csv.row.negative": "{kpi} cannot be negative, but the value is {value}.",

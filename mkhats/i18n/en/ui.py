@@ -72,22 +72,24 @@ MESSAGES["ui.help"] = """\
 Data file: `{db}` (backups are in `backups/` beside it).
 """
 # Textual's own palette words, in its English (mkhats.ui.palette puts these in their place).
-MESSAGES.update({
-    "ui.key.palette": "palette",
-    "ui.palette.prompt": "Search for commands…",
-    "ui.palette.themes": "Search for themes…",
-    "ui.sys.theme.title": "Theme",
-    "ui.sys.theme.help": "Change the current theme",
-    "ui.sys.quit.title": "Quit",
-    "ui.sys.quit.help": "Quit the application as soon as possible",
-    "ui.sys.keys_show.title": "Keys",
-    "ui.sys.keys_show.help": "Show help for the focused widget and a summary of available keys",
-    "ui.sys.keys_hide.title": "Keys",
-    "ui.sys.keys_hide.help": "Hide the keys and widget help panel",
-    "ui.sys.maximize.title": "Maximize",
-    "ui.sys.maximize.help": "Maximize the focused widget",
-    "ui.sys.minimize.title": "Minimize",
-    "ui.sys.minimize.help": "Minimize the widget and restore to normal size",
-    "ui.sys.screenshot.title": "Screenshot",
-    "ui.sys.screenshot.help": "Save an SVG 'screenshot' of the current screen",
-})
+MESSAGES.update(
+    {
+        "ui.key.palette": "palette",
+        "ui.palette.prompt": "Search for commands…",
+        "ui.palette.themes": "Search for themes…",
+        "ui.sys.theme.title": "Theme",
+        "ui.sys.theme.help": "Change the current theme",
+        "ui.sys.quit.title": "Quit",
+        "ui.sys.quit.help": "Quit the application as soon as possible",
+        "ui.sys.keys_show.title": "Keys",
+        "ui.sys.keys_show.help": "Show help for the focused widget and a summary of available keys",
+        "ui.sys.keys_hide.title": "Keys",
+        "ui.sys.keys_hide.help": "Hide the keys and widget help panel",
+        "ui.sys.maximize.title": "Maximize",
+        "ui.sys.maximize.help": "Maximize the focused widget",
+        "ui.sys.minimize.title": "Minimize",
+        "ui.sys.minimize.help": "Minimize the widget and restore to normal size",
+        "ui.sys.screenshot.title": "Screenshot",
+        "ui.sys.screenshot.help": "Save an SVG 'screenshot' of the current screen",
+    }
+)

@@ -1,7 +1,47 @@
 """The Russian catalogue: the union of the per-area message dicts beside this file."""
 
-from mkhats.i18n.ru import cli, cli_args, cmo, conflicts, core, defaults, demo, detail, edits, fields, forms, imports, io, kpis, report, review, settings, store, ui
+from mkhats.i18n.ru import (
+    cli,
+    cli_args,
+    cmo,
+    conflicts,
+    core,
+    defaults,
+    demo,
+    detail,
+    edits,
+    fields,
+    forms,
+    imports,
+    io,
+    kpis,
+    report,
+    review,
+    settings,
+    store,
+    ui,
+)
 
 MESSAGES: dict = {}
-for _part in (cli_args, core, fields, defaults, demo, kpis, conflicts, review, report, store, io, cli, ui, forms, detail, settings, cmo, imports, edits):
+for _part in (
+    cli_args,
+    core,
+    fields,
+    defaults,
+    demo,
+    kpis,
+    conflicts,
+    review,
+    report,
+    store,
+    io,
+    cli,
+    ui,
+    forms,
+    detail,
+    settings,
+    cmo,
+    imports,
+    edits,
+):
     MESSAGES.update(_part.MESSAGES)

@@ -17,8 +17,8 @@ MESSAGES = {
     "cli.kpi.list": "все KPI с целями и стоп-правилами",
     "cli.kpi.set": "задать цель, стоп-правило, фильтр дней или действие KPI",
     "cli.kpi.target": "цель на неделю, например 1200 (none — убрать)",
-    "cli.kpi.stop": "стоп-правило, например \"> 1500 3 дня подряд\" (none — убрать)",
-    "cli.kpi.guard": "фильтр дней: правило судит только дни, где он выполнен, например \"spend >= 3000\" (none — убрать)",
+    "cli.kpi.stop": 'стоп-правило, например "> 1500 3 дня подряд" (none — убрать)',
+    "cli.kpi.guard": 'фильтр дней: правило судит только дни, где он выполнен, например "spend >= 3000" (none — убрать)',
     "cli.kpi.action": "что делать, когда правило сработало",
     "cli.assign.help": "ИМЯ теперь носит шляпу ШЛЯПА (новый человек будет добавлен)",
     "cli.wear.help": "надеть шляпу ШЛЯПА или снять текущую (--stop)",
@@ -102,11 +102,13 @@ MESSAGES = {
     "store.bad_record_no_backup": "В {file} неверная запись в таблице {table}, {record} ({field}: {reason}); файл не изменён.",
     "restore.invalid": "{file} — непригодная резервная копия: {detail}",
 }
-MESSAGES.update({
-    "log.unknown_field": "В плане-факте недели нет поля {field}.",
-    "log.too_long": "Поле {field} слишком длинное (не больше {limit} символов).",
-    "checklist.empty": "У пункта чек-листа должен быть текст.",
-    "checklist.too_long": "Пункт чек-листа — не больше {limit} символов.",
-    "checklist.cadence": "«{cadence}» — не периодичность (weekly, monthly или quarterly).",
-    "checklist.missing": "Этого пункта чек-листа больше нет.",
-})
+MESSAGES.update(
+    {
+        "log.unknown_field": "В плане-факте недели нет поля {field}.",
+        "log.too_long": "Поле {field} слишком длинное (не больше {limit} символов).",
+        "checklist.empty": "У пункта чек-листа должен быть текст.",
+        "checklist.too_long": "Пункт чек-листа — не больше {limit} символов.",
+        "checklist.cadence": "«{cadence}» — не периодичность (weekly, monthly или quarterly).",
+        "checklist.missing": "Этого пункта чек-листа больше нет.",
+    }
+)

@@ -12,7 +12,11 @@ MESSAGES = {
     # Даты (сокращения CLDR, как в pendulum; тест следит, чтобы они совпадали).
     "date.day_month_year": "{day} {month} {year}",
     "date.day_month": "{day} {month}",
-    **{f"date.month.{n}": name for n, name in enumerate(
-        ("янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.", "окт.", "нояб.", "дек."), 1)},
+    **{
+        f"date.month.{n}": name
+        for n, name in enumerate(
+            ("янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.", "окт.", "нояб.", "дек."), 1
+        )
+    },
     **{f"date.weekday.{n}": name for n, name in enumerate(("пн", "вт", "ср", "чт", "пт", "сб", "вс"), 1)},
 }

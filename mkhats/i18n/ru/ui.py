@@ -76,22 +76,24 @@ MESSAGES["ui.help"] = """\
 Файл данных: `{db}` (резервные копии — в папке `backups/` рядом с ним).
 """
 # Слова самой палитры команд Textual (mkhats.ui.palette подставляет их вместо английских).
-MESSAGES.update({
-    "ui.key.palette": "команды",
-    "ui.palette.prompt": "Найти команду…",
-    "ui.palette.themes": "Найти тему оформления…",
-    "ui.sys.theme.title": "Тема оформления",
-    "ui.sys.theme.help": "Сменить цветовую тему",
-    "ui.sys.quit.title": "Выход",
-    "ui.sys.quit.help": "Закрыть приложение",
-    "ui.sys.keys_show.title": "Клавиши",
-    "ui.sys.keys_show.help": "Показать подсказку к текущему полю и список доступных клавиш",
-    "ui.sys.keys_hide.title": "Клавиши",
-    "ui.sys.keys_hide.help": "Скрыть панель клавиш и подсказок",
-    "ui.sys.maximize.title": "Развернуть",
-    "ui.sys.maximize.help": "Развернуть текущий блок на весь экран",
-    "ui.sys.minimize.title": "Свернуть",
-    "ui.sys.minimize.help": "Вернуть блок к обычному размеру",
-    "ui.sys.screenshot.title": "Снимок экрана",
-    "ui.sys.screenshot.help": "Сохранить снимок текущего экрана в SVG",
-})
+MESSAGES.update(
+    {
+        "ui.key.palette": "команды",
+        "ui.palette.prompt": "Найти команду…",
+        "ui.palette.themes": "Найти тему оформления…",
+        "ui.sys.theme.title": "Тема оформления",
+        "ui.sys.theme.help": "Сменить цветовую тему",
+        "ui.sys.quit.title": "Выход",
+        "ui.sys.quit.help": "Закрыть приложение",
+        "ui.sys.keys_show.title": "Клавиши",
+        "ui.sys.keys_show.help": "Показать подсказку к текущему полю и список доступных клавиш",
+        "ui.sys.keys_hide.title": "Клавиши",
+        "ui.sys.keys_hide.help": "Скрыть панель клавиш и подсказок",
+        "ui.sys.maximize.title": "Развернуть",
+        "ui.sys.maximize.help": "Развернуть текущий блок на весь экран",
+        "ui.sys.minimize.title": "Свернуть",
+        "ui.sys.minimize.help": "Вернуть блок к обычному размеру",
+        "ui.sys.screenshot.title": "Снимок экрана",
+        "ui.sys.screenshot.help": "Сохранить снимок текущего экрана в SVG",
+    }
+)

@@ -158,7 +158,7 @@ class ChecklistEditor(ModalScreen[None]):
             return item.cadence
         return key.split("-", 1)[1] if "-" in key else "weekly"
 
-    def _call(self, fn, *args) -> bool:  # noqa: ANN001 - a plans service
+    def _call(self, fn, *args) -> bool:
         """Run a service; a refusal shows under the list."""
         error = self.query_one("#err-form", Static)
         error.update("")

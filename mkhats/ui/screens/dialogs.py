@@ -33,7 +33,7 @@ from mkhats.ui.plain import plain
 from mkhats.ui.screens.form import FieldError, FormDialog, field_row
 
 
-def current_snapshot(screen) -> Snapshot:  # noqa: ANN001 - any screen of MkhatsApp
+def current_snapshot(screen) -> Snapshot:
     """The app's snapshot of the selected week (read afresh if the app has none yet)."""
     app = screen.app
     return app.snapshot if app.snapshot is not None else app.ws.snapshot(app.week)
@@ -169,8 +169,13 @@ class CheckDialog(FormDialog[ExternalCheck]):
         snapshot = current_snapshot(self)
         rule = self._rule()
         pair = pair_name(rule.hats, snapshot.hats)
-        intro = t("forms.check.intro", pair=pair, level=t(f"level.{rule.level}"), every=t(f"every.{rule.every}"),
-                  reason=conflict_reason(rule))
+        intro = t(
+            "forms.check.intro",
+            pair=pair,
+            level=t(f"level.{rule.level}"),
+            every=t(f"every.{rule.every}"),
+            reason=conflict_reason(rule),
+        )
         yield Static(plain(intro) + "\n" + plain(t("forms.check.what", check=conflict_check(rule))), classes="intro")
 
     def compose_fields(self) -> ComposeResult:
@@ -215,11 +220,18 @@ class CheckDialog(FormDialog[ExternalCheck]):
         rule = self._rule()
         pair = pair_name(rule.hats, current_snapshot(self).hats)
         if check.outcome == "problems":  # such a check never clears the conflict: no "valid until"
-            self.app.notify(t("forms.check.saved_problems", pair=pair, by=person_name(check.by), day=format_day(check.day)))
+            self.app.notify(
+                t("forms.check.saved_problems", pair=pair, by=person_name(check.by), day=format_day(check.day))
+            )
             return check
         self.app.notify(
-            t("forms.check.saved", pair=pair, by=person_name(check.by),
-              day=format_day(check.day), until=format_day(check_valid_until(check, rule.every)))
+            t(
+                "forms.check.saved",
+                pair=pair,
+                by=person_name(check.by),
+                day=format_day(check.day),
+                until=format_day(check_valid_until(check, rule.every)),
+            )
         )
         return check
 
@@ -265,7 +277,6 @@ class DecisionDialog(FormDialog[str]):
         self.app.notify(t("forms.decision.saved", kpi=title, decision=t(f"decision.{decision}")))
         return decision
 
-
     def load_fields(self, fields: dict[str, str]) -> None:
         """Take theirs: the decision by its name, the reason as written."""
         super().load_fields({k: v for k, v in fields.items() if k == "reason"})
@@ -302,4 +313,3 @@ class RolesReviewDialog(FormDialog[RolesReview]):
         record = record_review(self.app.ws, _day(self), self.query_one("#notes", TextArea).text.strip())
         self.app.notify(t("forms.roles.saved", day=format_day(record.day)))
         return record
-

@@ -62,8 +62,9 @@ class HypothesesScreen(Screen[None]):
     def on_mount(self) -> None:
         from mkhats.ui.keys import relabel_bindings
 
-        relabel_bindings(self, {"hyp.back": "ui.key.back", "hyp.new": "cmo.key.new_hypothesis",
-                                "hyp.verdict": "cmo.key.verdict"})
+        relabel_bindings(
+            self, {"hyp.back": "ui.key.back", "hyp.new": "cmo.key.new_hypothesis", "hyp.verdict": "cmo.key.verdict"}
+        )
         self.rebuild()
         self.query_one(DataTable).focus()
 
@@ -74,7 +75,8 @@ class HypothesesScreen(Screen[None]):
         snapshot = current_snapshot(self)
         name = hat_name(snapshot.hats.get(self.hat, self.hat))
         self.query_one("#hyp-head", Static).update(
-            Text.assemble((terminal_line(t("cmo.hyp.title", hat=name)), "bold"), "  ", (t("cmo.hyp.hint"), "dim")))
+            Text.assemble((terminal_line(t("cmo.hyp.title", hat=name)), "bold"), "  ", (t("cmo.hyp.hint"), "dim"))
+        )
         self.rows = hypothesis_rows(self.app.ws, self.hat)
         table = self.query_one(DataTable)
         table.clear(columns=True)
@@ -99,8 +101,13 @@ class HypothesesScreen(Screen[None]):
             statement = clean(row.hypothesis.statement)
             if cell_len(statement) > room:
                 statement = statement[: room - 1] + "…"
-            table.add_row(Text(statement), *(Text(columns[k][1][n]) for k in ("kpi", "baseline", "test", "change")),
-                          Text(row.uplift, style=_UPLIFT_STYLE[row.uplift_good]), Text(row.verdict, style=style), key=row.hypothesis.id)
+            table.add_row(
+                Text(statement),
+                *(Text(columns[k][1][n]) for k in ("kpi", "baseline", "test", "change")),
+                Text(row.uplift, style=_UPLIFT_STYLE[row.uplift_good]),
+                Text(row.verdict, style=style),
+                key=row.hypothesis.id,
+            )
         empty = self.query_one("#hyp-empty", Static)
         empty.update(t("cmo.hyp.empty") if not self.rows else "")
         empty.display = not self.rows
@@ -164,16 +171,30 @@ class HypothesisDialog(FormDialog[Hypothesis]):
         today = self.app.ws.today
         monday = week_start(snapshot.week) if snapshot.week else today
         own = [(plain(kpi_title(k)), k.key) for k in snapshot.hat_kpis(self.hat)]
-        others = [(plain(f"{hat_name(h)} · {kpi_title(k)}"), k.key) for h in snapshot.enabled_hats if h.key != self.hat
-                  for k in snapshot.hat_kpis(h.key)]
-        yield field_row("statement", t("cmo.hyp.statement"),
-                        Input(placeholder=t("cmo.hyp.statement_hint"), id="statement", max_length=500))
+        others = [
+            (plain(f"{hat_name(h)} · {kpi_title(k)}"), k.key)
+            for h in snapshot.enabled_hats
+            if h.key != self.hat
+            for k in snapshot.hat_kpis(h.key)
+        ]
+        yield field_row(
+            "statement",
+            t("cmo.hyp.statement"),
+            Input(placeholder=t("cmo.hyp.statement_hint"), id="statement", max_length=500),
+        )
         value = own[0][1] if own else Select.NULL
-        yield field_row("kpi", t("col.kpi"), Select(own + others, prompt=t("forms.value.kpi_prompt"), value=value, id="kpi"))
-        yield field_row("baseline", t("cmo.col.baseline"),
-                        _date_input("base-first", add_days(monday, -28)), _date_input("base-last", add_days(monday, -1)))
-        yield field_row("test", t("cmo.col.test"),
-                        _date_input("test-first", monday), _date_input("test-last", add_days(monday, 27)))
+        yield field_row(
+            "kpi", t("col.kpi"), Select(own + others, prompt=t("forms.value.kpi_prompt"), value=value, id="kpi")
+        )
+        yield field_row(
+            "baseline",
+            t("cmo.col.baseline"),
+            _date_input("base-first", add_days(monday, -28)),
+            _date_input("base-last", add_days(monday, -1)),
+        )
+        yield field_row(
+            "test", t("cmo.col.test"), _date_input("test-first", monday), _date_input("test-last", add_days(monday, 27))
+        )
 
     def on_mount(self) -> None:
         self.query_one("#statement", Input).focus()
@@ -185,14 +206,24 @@ class HypothesisDialog(FormDialog[Hypothesis]):
         if kpi is None:
             raise FieldError("kpi", InputError("forms.value.kpi_needed"))
         dates = {}
-        for name, field in (("base-first", "baseline"), ("base-last", "baseline"),
-                            ("test-first", "test"), ("test-last", "test")):
+        for name, field in (
+            ("base-first", "baseline"),
+            ("base-last", "baseline"),
+            ("test-first", "test"),
+            ("test-last", "test"),
+        ):
             try:
                 dates[name] = _day(self, name)
             except FieldError as error:
                 raise FieldError(field, error.error) from None
-        draft = HypothesisDraft(self.query_one("#statement", Input).value, kpi, dates["base-first"],
-                                dates["base-last"], dates["test-first"], dates["test-last"])
+        draft = HypothesisDraft(
+            self.query_one("#statement", Input).value,
+            kpi,
+            dates["base-first"],
+            dates["base-last"],
+            dates["test-first"],
+            dates["test-last"],
+        )
         record = add_hypothesis(self.app.ws, self.hat, draft)
         self.app.notify(t("cmo.hyp.saved", statement=record.statement))
         return record
@@ -211,17 +242,34 @@ class VerdictDialog(FormDialog[Hypothesis]):
     def compose_intro(self) -> ComposeResult:
         from mkhats.services.hypotheses import hypothesis_rows
 
-        row = next((r for r in hypothesis_rows(self.app.ws, self.hypothesis.hat)
-                    if r.hypothesis.id == self.hypothesis.id), None)
+        row = next(
+            (r for r in hypothesis_rows(self.app.ws, self.hypothesis.hat) if r.hypothesis.id == self.hypothesis.id),
+            None,
+        )
         text = plain(self.hypothesis.statement)
         if row is not None:
-            text = text + "\n" + plain(t("cmo.hyp.numbers", kpi=row.kpi, baseline=row.baseline, before=row.before,
-                                          test=row.test, after=row.after, uplift=row.uplift))
+            text = (
+                text
+                + "\n"
+                + plain(
+                    t(
+                        "cmo.hyp.numbers",
+                        kpi=row.kpi,
+                        baseline=row.baseline,
+                        before=row.before,
+                        test=row.test,
+                        after=row.after,
+                        uplift=row.uplift,
+                    )
+                )
+            )
         yield Static(text, classes="intro")
 
     def compose_fields(self) -> ComposeResult:
-        buttons = [RadioButton(t(f"cmo.hyp.verdict.{v}"), value=v == self.hypothesis.verdict, id=f"hv-{v}")
-                   for v in HYPOTHESIS_VERDICTS]
+        buttons = [
+            RadioButton(t(f"cmo.hyp.verdict.{v}"), value=v == self.hypothesis.verdict, id=f"hv-{v}")
+            for v in HYPOTHESIS_VERDICTS
+        ]
         yield field_row("verdict", t("col.verdict"), RadioSet(*buttons, id="verdict"))
 
     def on_mount(self) -> None:

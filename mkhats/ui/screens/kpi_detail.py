@@ -57,8 +57,13 @@ def _legend(chart: ChartData) -> Text:
     """``━ week ━ day ━ target 120 ━ stop 160`` in the lines' colours."""
     text = Text()
     first = chart.weekly[0] if chart.weekly else None
-    parts = ((first, "weekly"), (chart.partial, "partial"), (chart.daily, "daily"), (chart.target, "target"),
-             (chart.threshold, "threshold"))
+    parts = (
+        (first, "weekly"),
+        (chart.partial, "partial"),
+        (chart.daily, "daily"),
+        (chart.target, "target"),
+        (chart.threshold, "threshold"),
+    )
     for line, color in parts:
         if line is not None:
             text.append(" ━ ", style=f"bold {_RICH[color]}")
@@ -380,4 +385,3 @@ class KpiDetailScreen(Screen[None]):
         """Back to the week of today."""
         self.app.action_this_week()
         self._refresh()
-

@@ -49,7 +49,9 @@ class LogDialog(ModalScreen[WeeklyLog | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = literal(t("ui.log_title", hat=hat_name(self.app.snapshot.hats[self.hat]), week=self.week))
+            box.border_title = literal(
+                t("ui.log_title", hat=hat_name(self.app.snapshot.hats[self.hat]), week=self.week)
+            )
             yield WeeklyLogEditor(id=f"log-{self.hat}")
             yield Static("", classes="error")
         yield Footer()

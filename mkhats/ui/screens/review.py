@@ -114,9 +114,13 @@ class ReviewScreen(Screen[None]):
             for n, state in enumerate(checked if category == "CONFLICT" else []):
                 row_id = f"checked-{n}"
                 self._rows[row_id] = state.rule.hats
-                text = t("forms.review.checked", pair=pair_name(state.rule.hats, snapshot.hats),
-                         by=person_name(state.check.by), day=format_day(state.check.day),
-                         until=format_day(state.valid_until))
+                text = t(
+                    "forms.review.checked",
+                    pair=pair_name(state.rule.hats, snapshot.hats),
+                    by=person_name(state.check.by),
+                    day=format_day(state.check.day),
+                    until=format_day(state.valid_until),
+                )
                 options.append(self._row(row_id, text, "green", "✓"))
         listing.add_options(options)
         empty = self.query_one("#review-empty", Static)
@@ -124,9 +128,11 @@ class ReviewScreen(Screen[None]):
         empty.display = not self.items
         if self._rows:
             first = next(i for i, o in enumerate(listing.options) if not o.disabled)
-            if highlighted is None or highlighted >= listing.option_count:
-                highlighted = first
-            elif listing.get_option_at_index(highlighted).disabled:
+            if (
+                highlighted is None
+                or highlighted >= listing.option_count
+                or listing.get_option_at_index(highlighted).disabled
+            ):
                 highlighted = first
             listing.highlighted = highlighted
 
@@ -212,7 +218,7 @@ class ReviewScreen(Screen[None]):
         self.app.reload()
         self.rebuild()
 
-    def _go_to_hat(self, hat: str, week: str | None = None, then=None) -> None:  # noqa: ANN001 - a callback
+    def _go_to_hat(self, hat: str, week: str | None = None, then=None) -> None:
         app = self.app
         hats = [h.key for h in app.snapshot.enabled_hats]
         if hat not in hats:

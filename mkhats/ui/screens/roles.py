@@ -68,7 +68,8 @@ class RolesKpiDialog(RolesReviewDialog):
             yield Vertical(
                 Horizontal(Static(title, classes="kpi-title"), choice, target, classes="row kpi-row"),
                 Static(id=f"err-k{n}", classes="error"),
-                classes="field", id=f"field-k{n}",
+                classes="field",
+                id=f"field-k{n}",
             )
 
     def on_mount(self) -> None:

@@ -17,8 +17,8 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 from mkhats.errors import MkhatsError
 from mkhats.i18n import current_language, set_language, t
 from mkhats.services.settings import SettingsState, load
-from mkhats.ui.screens.settings_panes import ChecklistsPane, HatsPane, LanguagePane, PeoplePane, SettingsPane
 from mkhats.ui.keys import relabel_bindings
+from mkhats.ui.screens.settings_panes import ChecklistsPane, HatsPane, LanguagePane, PeoplePane, SettingsPane
 from mkhats.ui.screens.settings_rules import ConflictsPane, KpisPane
 
 LABELS = {"settings.back": "settings.key.back"}

@@ -28,9 +28,9 @@ from mkhats.services import kpi_edit
 from mkhats.services import settings as service
 from mkhats.services.settings import DIRECTIONS, KpiDraft, SettingsState
 from mkhats.services.setup import KpiChange
+from mkhats.ui.keys import relabel_bindings
 from mkhats.ui.plain import plain
 from mkhats.ui.screens.settings_panes import selected
-from mkhats.ui.keys import relabel_bindings
 from mkhats.ui.screens.settings_rules import every_options, level_options
 
 R = TypeVar("R")
@@ -210,7 +210,9 @@ class KpiDialog(SettingsDialog):
         yield Label(t("settings.kpi.action"))
         yield Input(
             value=terminal_line(rule.action) if rule else "",
-            placeholder=terminal_line(action_text(rule)) if rule and action_text(rule) else t("settings.kpi.action_hint"),
+            placeholder=terminal_line(action_text(rule))
+            if rule and action_text(rule)
+            else t("settings.kpi.action_hint"),
             id="kpi-action",
             max_length=500,
         )

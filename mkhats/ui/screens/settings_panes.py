@@ -147,7 +147,7 @@ class PeoplePane(SettingsPane):
     _want: str | None = None
     """A person to highlight at the next ``show`` (the one just added)."""
 
-    def compose(self):  # noqa: ANN201 - a ComposeResult
+    def compose(self):
         yield DataTable(id="people-table", cursor_type="row", classes="settings-table")
         with Horizontal(classes="form-row"):
             yield Label("", id="people-selected", classes="row-label")
@@ -216,7 +216,7 @@ class PeoplePane(SettingsPane):
 class HatsPane(SettingsPane):
     """Every hat: who wears it, whether it is enabled, its weekly hour budget."""
 
-    def compose(self):  # noqa: ANN201 - a ComposeResult
+    def compose(self):
         with Horizontal(classes="hat-row hat-head"):
             yield Label(t("settings.hats.hat"), classes="hat-name")
             yield Label(t("settings.hats.wearer"), classes="hat-wearer")
@@ -228,9 +228,7 @@ class HatsPane(SettingsPane):
                 yield Label(Text.assemble(terminal_line(hat_name(hat)), "\n", (kind, "dim")), classes="hat-name")
                 yield Select([], prompt=t("settings.hats.nobody"), id=f"hat-wearer-{hat.key}", classes="hat-wearer")
                 yield Switch(value=hat.enabled, id=f"hat-enabled-{hat.key}", classes="hat-enabled")
-                yield Input(
-                    placeholder="—", id=f"hat-hours-{hat.key}", classes="hat-hours", max_length=6
-                )
+                yield Input(placeholder="—", id=f"hat-hours-{hat.key}", classes="hat-hours", max_length=6)
         yield Static(classes="error")
 
     def show(self, state: SettingsState) -> None:
@@ -285,7 +283,7 @@ class HatsPane(SettingsPane):
 class ChecklistsPane(SettingsPane):
     """A button per hat that opens its checklist editor."""
 
-    def compose(self):  # noqa: ANN201 - a ComposeResult
+    def compose(self):
         yield Static(t("settings.checklists.intro"), classes="intro")
         for hat in self.state.hats.values():
             yield Button("", id=f"checklist-{hat.key}", classes="checklist-button")
@@ -319,7 +317,7 @@ class LanguagePane(SettingsPane):
             super().__init__()
             self.lang = lang
 
-    def compose(self):  # noqa: ANN201 - a ComposeResult
+    def compose(self):
         with Horizontal(classes="form-row"):
             yield Label(t("settings.lang.language"), classes="row-label")
             options = [(name, code) for code, name in LANGUAGE_NAMES.items()]

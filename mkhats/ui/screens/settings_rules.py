@@ -47,7 +47,7 @@ def _rule_key(rule: ConflictRule) -> str:
 class ConflictsPane(SettingsPane):
     """The conflict rules: see each one, change its level and frequency, add one, remove one."""
 
-    def compose(self):  # noqa: ANN201 - a ComposeResult
+    def compose(self):
         yield DataTable(id="conflicts-table", cursor_type="row", classes="settings-table")
         yield Static(id="conflict-detail", classes="detail")
         with Horizontal(classes="form-row"):
@@ -154,7 +154,7 @@ class KpisPane(SettingsPane):
     _want: str | None = None
     """A KPI to highlight at the next fill (the one just saved)."""
 
-    def compose(self):  # noqa: ANN201 - a ComposeResult
+    def compose(self):
         with Horizontal(classes="form-row"):
             hats = [(plain(hat_name(h)), h.key) for h in self.state.hats.values()]
             first = next((h.key for h in self.state.hats.values() if h.enabled), hats[0][1])

@@ -70,10 +70,15 @@ class StrategyDialog(FormDialog[StrategySession]):
         span = format_span(days[0], days[-1]) if days else "—"
         lines = [t("cmo.map.month", month=format_month(month), span=span)]
         for row in channel_map(snapshot, days, month):
-            lines.append(t("cmo.strategy.numbers", hat=hat_name(snapshot.hats[row.hat]),
-                           leads=format_unit("count", row.leads, currency),
-                           spend=format_unit("money", row.spend, currency),
-                           romi=format_unit("percent", row.romi, currency)))
+            lines.append(
+                t(
+                    "cmo.strategy.numbers",
+                    hat=hat_name(snapshot.hats[row.hat]),
+                    leads=format_unit("count", row.leads, currency),
+                    spend=format_unit("money", row.spend, currency),
+                    romi=format_unit("percent", row.romi, currency),
+                )
+            )
         return "\n".join(lines)
 
     def compose_fields(self) -> ComposeResult:
@@ -89,8 +94,13 @@ class StrategyDialog(FormDialog[StrategySession]):
             value = session.verdicts.get(hat.key, Select.NULL) if session else Select.NULL
             picker = Select(options, prompt="—", value=value, id=f"v-{hat.key}")
             yield field_row(f"v-{hat.key}", plain(hat_name(hat)), picker)
-        notes = TextArea(terminal_text(session.notes) if session else "", id="notes", soft_wrap=True,
-                         show_line_numbers=False, tab_behavior="focus")
+        notes = TextArea(
+            terminal_text(session.notes) if session else "",
+            id="notes",
+            soft_wrap=True,
+            show_line_numbers=False,
+            tab_behavior="focus",
+        )
         yield field_row("notes", t("cmo.notes"), notes)
         yield Static(plain(self._history(snapshot.sessions), lines=True), id="history", classes="intro")
 

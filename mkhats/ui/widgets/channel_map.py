@@ -37,7 +37,7 @@ class ChannelMap(DataTable):
             super().__init__()
             self.hat = hat
 
-    def __init__(self, **kwargs) -> None:  # noqa: ANN003 - passed through to DataTable
+    def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.view: ChannelView | None = None
         """What is shown (for tests)."""
@@ -50,12 +50,13 @@ class ChannelMap(DataTable):
         row = self.cursor_row
         # Hat and person names, the currency sign: typed by the user, shown literally on one line.
         lines = [[terminal_line(c) for c in line.cells] for line in view.lines]
-        widths = [max(cell_len(c) for c in [label, *(cells[i] for cells in lines)])
-                  for i, label in enumerate(view.header)]
+        widths = [
+            max(cell_len(c) for c in [label, *(cells[i] for cells in lines)]) for i, label in enumerate(view.header)
+        ]
         self.clear(columns=True)
         for i, label in enumerate(view.header):
             self.add_column(label, key=f"c{i}", width=widths[i])
-        for line, texts in zip(view.lines, lines):
+        for line, texts in zip(view.lines, lines, strict=False):
             cells = [Text(c, justify="right" if 2 <= i <= 8 else "left") for i, c in enumerate(texts)]
             cells[-1].stylize(VERDICT_STYLE.get(line.verdict or "", "dim"))
             self.add_row(*cells, key=line.hat)

@@ -11,8 +11,8 @@ from textual.widgets import DataTable
 
 from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
-from mkhats.ui.keys import KEY_LABELS, relabel_bindings
 from mkhats.services.views import ChecklistLine
+from mkhats.ui.keys import KEY_LABELS, relabel_bindings
 from mkhats.ui.widgets.recall_table import RecallTable
 
 
@@ -36,7 +36,7 @@ class Checklist(RecallTable):
     class EditRequested(Message):
         """The user asked to edit this hat's checklist."""
 
-    def __init__(self, **kwargs) -> None:  # noqa: ANN003 - passed through to DataTable
+    def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", show_header=False, zebra_stripes=False, **kwargs)
         self._lines: dict[str, ChecklistLine] = {}
 
@@ -60,7 +60,7 @@ class Checklist(RecallTable):
             self.add_column("", key="text", width=max(width, text.width if text else 0))
         self._lines = {}
         cadence = "weekly"
-        for line, shown in zip(lines, texts):
+        for line, shown in zip(lines, texts, strict=False):
             if line.row.item.cadence != cadence:
                 cadence = line.row.item.cadence
                 self.add_row("", Text(t(f"cadence.{cadence}"), style="bold"), key=f"heading-{cadence}")

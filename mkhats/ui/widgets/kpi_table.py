@@ -26,7 +26,7 @@ class KpiTable(RecallTable):
             super().__init__()
             self.key = key
 
-    def __init__(self, **kwargs) -> None:  # noqa: ANN003 - passed through to DataTable
+    def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
 
     def on_mount(self) -> None:

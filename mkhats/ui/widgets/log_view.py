@@ -31,7 +31,7 @@ class LogView(Widget, can_focus=True):
             self.hat = hat
             self.field = field
 
-    def __init__(self, hat: str, **kwargs) -> None:  # noqa: ANN003 - passed through to Widget
+    def __init__(self, hat: str, **kwargs) -> None:
         super().__init__(**kwargs)
         self.hat = hat
         self._log: WeeklyLog | None = None

@@ -82,8 +82,7 @@ class RecallTable(DataTable):
             self._signed_at = self._update_count
             self._signatures.clear()
             self._layout_signature = tuple(
-                (column.key, column.get_render_width(self), _signature(column.label))
-                for column in self.ordered_columns
+                (column.key, column.get_render_width(self), _signature(column.label)) for column in self.ordered_columns
             )
 
     def _row_signature(self, row_key: Any) -> tuple:

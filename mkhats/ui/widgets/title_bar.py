@@ -14,7 +14,7 @@ from textual.widgets._header import HeaderClockSpace, HeaderIcon, HeaderTitle
 class _Title(HeaderTitle):
     """The title line: one row, full width, whatever it says."""
 
-    def update(self, content="", *, layout: bool = True) -> None:  # noqa: ANN001 - Textual's signature
+    def update(self, content="", *, layout: bool = True) -> None:
         super().update(content, layout=False)
 
 

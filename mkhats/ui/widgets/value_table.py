@@ -41,7 +41,7 @@ class ValueTable(DataTable):
     editable: bool = True
     """False for a formula KPI: its values are computed, edit and delete are hidden."""
 
-    def __init__(self, **kwargs) -> None:  # noqa: ANN003 - passed through to DataTable
+    def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
 
     def show(self, rows: list[ValueRow], editable: bool) -> None:

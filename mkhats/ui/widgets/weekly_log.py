@@ -20,8 +20,8 @@ from textual.widgets import TextArea
 from mkhats.domain.models import WeeklyLog
 from mkhats.domain.safe_text import terminal_text
 from mkhats.i18n import t
-from mkhats.ui.keys import KEY_LABELS, relabel_bindings
 from mkhats.services.plans import LOG_FIELDS
+from mkhats.ui.keys import KEY_LABELS, relabel_bindings
 
 
 class LogField(TextArea):
