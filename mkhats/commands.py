@@ -10,7 +10,13 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TextIO
 
-from mkhats.domain.labels import (
+from mkhats.domain.models import Kpi
+from mkhats.domain.safe_text import terminal_line
+from mkhats.domain.stoprules import Alert, format_guard
+from mkhats.domain.weeks import parse_day, parse_week
+from mkhats.errors import InputError, StoreError
+from mkhats.i18n import set_language, t
+from mkhats.present.labels import (
     action_text,
     condition_text,
     format_day,
@@ -23,12 +29,6 @@ from mkhats.domain.labels import (
     pair_name,
     person_name,
 )
-from mkhats.domain.models import Kpi
-from mkhats.domain.safe_text import terminal_line
-from mkhats.domain.stoprules import Alert, format_guard
-from mkhats.domain.weeks import parse_day, parse_week
-from mkhats.errors import InputError, StoreError
-from mkhats.i18n import set_language, t
 from mkhats.services import Workspace, default_db_path
 
 
@@ -149,7 +149,8 @@ def _stored(ws: Workspace, kpi: Kpi, day) -> float | None:
 
 
 def cmd_kpi(args: argparse.Namespace, ws: Workspace) -> int:
-    from mkhats.services.setup import KpiChange, set_kpi
+    from mkhats.domain.kpis import KpiChange
+    from mkhats.services.setup import set_kpi
 
     if args.kpi_command == "set":
         change = KpiChange(target=args.target, stop=args.stop, guard=args.guard, action=args.action)
@@ -311,7 +312,7 @@ def _week(args: argparse.Namespace, ws: Workspace) -> str:
 
 
 def cmd_report(args: argparse.Namespace, ws: Workspace) -> int:
-    from mkhats.domain.report import weekly_report
+    from mkhats.present.report import weekly_report
 
     _write_out(ws, args.out, weekly_report(ws.snapshot(_week(args, ws))))
     return 0
@@ -319,7 +320,7 @@ def cmd_report(args: argparse.Namespace, ws: Workspace) -> int:
 
 def cmd_check(args: argparse.Namespace, ws: Workspace) -> int:
     from mkhats.domain.review import review
-    from mkhats.domain.review_text import check_line
+    from mkhats.present.review_text import check_line
 
     snapshot = ws.snapshot(_week(args, ws))
     items = review(snapshot)

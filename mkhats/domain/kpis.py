@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
@@ -25,6 +26,17 @@ Status = Literal["on", "off"]
 LIMIT = 1e15
 """The largest magnitude of a value, target or threshold: a quadrillion in any currency (a figure
 beyond it is a typo, and would print as a 300-digit cell)."""
+
+
+@dataclass(frozen=True)
+class KpiChange:
+    """What ``kpi set`` is asked to change, as typed; None leaves a field as it is."""
+
+    target: str | None = None
+    stop: str | None = None
+    guard: str | None = None
+    action: str | None = None
+
 
 # Units that count or measure something that cannot go below zero.
 NON_NEGATIVE_UNITS = frozenset({"count", "money", "hours", "days"})

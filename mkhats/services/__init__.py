@@ -13,9 +13,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkhats.domain.labels import currency_sign
 from mkhats.domain.models import Settings, day_start
 from mkhats.domain.weeks import add_days, add_months, months_between, shift_week, week_key
+from mkhats.present.labels import currency_sign
 from mkhats.store import Database
 from mkhats.store.repo import Repo
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from mkhats.domain.cmo_text import hypothesis_verdict_text, short_span, signed_percent
 from mkhats.domain.hypotheses import (
     HYPOTHESIS_VERDICTS,
     Hypothesis,
@@ -14,10 +13,11 @@ from mkhats.domain.hypotheses import (
     measure,
     next_id,
 )
-from mkhats.domain.labels import format_with_unit, hat_name, kpi_title
 from mkhats.domain.models import InvalidRecord, Kpi, revised
 from mkhats.errors import InputError
 from mkhats.i18n import t
+from mkhats.present.cmo_text import hypothesis_verdict_text, short_span, signed_percent
+from mkhats.present.labels import format_with_unit, hat_name, kpi_title
 from mkhats.services import Workspace
 
 MAX_WINDOW_DAYS = 366

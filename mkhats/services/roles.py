@@ -14,13 +14,13 @@ from datetime import date
 
 from mkhats.domain.fading import Fade, fading_kpis
 from mkhats.domain.formula import formula_refs
-from mkhats.domain.labels import format_number, format_value, hat_name, kpi_title
 from mkhats.domain.models import InvalidRecord, RolesReview
 from mkhats.domain.numbers import parse_number
 from mkhats.domain.targets import validate_target
 from mkhats.domain.weeks import add_days, shift_week, week_start
 from mkhats.errors import InputError
 from mkhats.i18n import current_language, t
+from mkhats.present.labels import format_number, format_value, hat_name, kpi_title
 from mkhats.services import Workspace
 
 CHOICES = ("keep", "raise", "add", "kill")
@@ -117,8 +117,9 @@ def record_roles_review(
             ``roles.target_needed`` (with ``kpi``), ``error.number``, ``kpi.unknown`` or
             ``settings.kpi_in_use``.
     """
+    from mkhats.domain.kpis import KpiChange
     from mkhats.services.settings import retire_kpi
-    from mkhats.services.setup import KpiChange, set_kpi
+    from mkhats.services.setup import set_kpi
 
     decisions = dict(decisions or {})
     targets = dict(targets or {})

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from mkhats.domain.checklist import current_items
 from mkhats.domain.conflicts import active_conflicts
 from mkhats.domain.edits import expect
-from mkhats.domain.labels import hat_name, person_name
 from mkhats.domain.models import (
     CADENCES,
     PERSON_KINDS,
@@ -28,6 +27,7 @@ from mkhats.domain.models import (
 from mkhats.domain.numbers import parse_number
 from mkhats.errors import InputError
 from mkhats.i18n import LANGUAGES, current_language, t
+from mkhats.present.labels import hat_name, person_name
 from mkhats.services import Workspace
 from mkhats.services.form_rules import (  # noqa: F401 - MAX_* are part of this module's face
     _CLEAR,

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from mkhats.domain.conflicts import find_rule, validate_checker
 from mkhats.domain.edits import expect
-from mkhats.domain.labels import format_span, hat_name, kpi_title, person_name
+from mkhats.domain.kpis import KpiChange
 from mkhats.domain.models import (
     AlertDecision,
     ExternalCheck,
@@ -25,6 +25,7 @@ from mkhats.domain.stoprules import Alert, is_decided, parse_condition, parse_gu
 from mkhats.domain.targets import validate_target, validate_threshold
 from mkhats.errors import InputError
 from mkhats.i18n import current_language, t
+from mkhats.present.labels import format_span, hat_name, kpi_title, person_name
 from mkhats.services import Workspace
 from mkhats.services.values import find_kpi
 from mkhats.store.repo import Repo
@@ -38,16 +39,6 @@ def _hat(repo: Repo, key: str):
     if key not in hats:
         raise InputError("hat.unknown", hat=key, hats=", ".join(hats))
     return hats[key]
-
-
-@dataclass(frozen=True)
-class KpiChange:
-    """What ``kpi set`` is asked to change; None leaves a field as it is."""
-
-    target: str | None = None
-    stop: str | None = None
-    guard: str | None = None
-    action: str | None = None
 
 
 def changed_kpi(kpi: Kpi, kpis: dict[str, Kpi], change: KpiChange) -> Kpi:
@@ -100,7 +91,7 @@ def set_kpi(ws: Workspace, key: str, change: KpiChange, base: Mapping[str, str] 
         kpi = find_kpi(kpis, key)
         updated = changed_kpi(kpi, kpis, change)
         if base is not None:
-            from mkhats.services.kpi_detail import rule_form  # the form's own words; not for the CLI
+            from mkhats.present.kpi_detail import rule_form  # the form's own words; not for the CLI
 
             labels = {f: t(f"detail.form.{f}") for f in ("target", "condition", "guard", "action")}
             what = t("edit.what.kpi_rule", kpi=kpi_title(kpi))

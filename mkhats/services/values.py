@@ -141,9 +141,9 @@ def _checked_value(repo: Repo, kpi: Kpi, record: KpiValue, base: Mapping[str, st
     """The value to write: what the form left as it read it follows the stored value (merged);
     raises ``EditConflict`` when it would overwrite a value or note changed elsewhere since."""
     from mkhats.domain.edits import expect
-    from mkhats.domain.labels import format_day, kpi_title
     from mkhats.domain.models import revised
-    from mkhats.services.kpi_detail import value_fields
+    from mkhats.present.kpi_detail import value_fields
+    from mkhats.present.labels import format_day, kpi_title
 
     stored = next((v for v in repo.values(record.day, record.day) if v.kpi == kpi.key), None)
     if stored is not None:
@@ -220,3 +220,9 @@ def export_csv(ws: Workspace) -> str:
 
     with ws.read() as repo:
         return format_values_csv(repo.all_values())
+
+
+def value_notes(ws: Workspace, key: str, first: date, last: date) -> dict[date, str]:
+    """The notes of a KPI's values from ``first`` to ``last`` (days without a note are left out)."""
+    with ws.read() as repo:
+        return {v.day: v.note for v in repo.values(first, last) if v.kpi == key and v.note}

@@ -1,7 +1,7 @@
 """The Textual app: one tab per enabled hat for the selected week, and the keys of SPEC §3.
 
 The app holds the workspace, the selected week and the current snapshot; widgets render view
-models from ``services.views`` and post messages; the app calls services and reloads. A timer
+models from ``present.views`` and post messages; the app calls services and reloads. A timer
 notices changes made by other processes (the CLI, a second window) within a second or two.
 """
 
@@ -18,22 +18,22 @@ from textual.reactive import Reactive
 from textual.timer import Timer
 from textual.widgets import Footer, TabbedContent, TabPane
 
-from mkhats.domain.labels import hat_name
 from mkhats.domain.models import utc_instant
 from mkhats.domain.review import ReviewItem
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.stoprules import Alert
 from mkhats.errors import MkhatsError
 from mkhats.i18n import t
+from mkhats.present.labels import hat_name
+from mkhats.present.views import warnings_text, week_title
 from mkhats.services import Workspace, plans
-from mkhats.services.views import warnings_text, week_title
-from mkhats.services.week_views import WeekViews
 from mkhats.ui.actions import MainActions
 from mkhats.ui.desk import DESK_ACTIONS, DESK_BINDINGS, DESK_LABELS, DeskActions
 from mkhats.ui.heap import HeapTuning
 from mkhats.ui.keys import KEY_LABELS, MAIN_ONLY, relabel_bindings, relabel_tree
 from mkhats.ui.palette import LocalizedPalette, MkhatsCommands
 from mkhats.ui.plain import LiteralText, literal
+from mkhats.ui.week_views import WeekViews
 from mkhats.ui.widgets.checklist import Checklist
 from mkhats.ui.widgets.hat_pane import HatPane
 from mkhats.ui.widgets.kpi_table import KpiTable

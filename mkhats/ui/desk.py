@@ -47,7 +47,7 @@ class DeskActions:
     def show_desk(self, pane: Any) -> None:
         """Fill the CMO pane's channel map for the selected week (or a month)."""
         from mkhats.domain.strategy import views
-        from mkhats.services.cmo import channel_view
+        from mkhats.present.cmo import channel_view
 
         if self.snapshot is not None:
             if self.channel_mode not in views(self.snapshot):

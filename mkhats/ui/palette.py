@@ -16,9 +16,9 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.screen import Screen
 
-from mkhats.domain.labels import hat_name
 from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
+from mkhats.present.labels import hat_name
 
 
 class MkhatsCommands(Provider):

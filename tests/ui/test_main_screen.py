@@ -140,7 +140,7 @@ def _painted(table) -> list[str]:
 async def test_week_switches_paint_each_weeks_values(ws, make_app):
     # The tables remember painted lines by content: going back and forth must never show the
     # other week's numbers or tick boxes.
-    from mkhats.services.views import hat_view, open_alerts_of
+    from mkhats.present.views import hat_view, open_alerts_of
 
     def expected(week: str) -> list:
         snapshot = ws.snapshot(week)

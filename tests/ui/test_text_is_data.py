@@ -14,10 +14,11 @@ from datetime import timedelta
 
 from textual.widgets import TabbedContent
 
+from mkhats.domain.kpis import KpiChange
 from mkhats.services import Workspace, plans
 from mkhats.services.hypotheses import HypothesisDraft, add_hypothesis
 from mkhats.services.settings import KpiDraft, edit_kpi
-from mkhats.services.setup import KpiChange, assign, set_kpi
+from mkhats.services.setup import assign, set_kpi
 from mkhats.services.values import add_value
 from mkhats.ui.screens.kpi_detail import KpiDetailScreen
 from mkhats.ui.screens.review import ReviewScreen

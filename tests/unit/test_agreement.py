@@ -8,11 +8,11 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkhats.domain.labels import kpi_title, unit_suffix
-from mkhats.domain.report import weekly_report
 from mkhats.domain.review import review
 from mkhats.domain.weeks import add_days, week_start
-from mkhats.services.views import hat_view
+from mkhats.present.labels import kpi_title, unit_suffix
+from mkhats.present.report import weekly_report
+from mkhats.present.views import hat_view
 from tests.unit.test_review import make
 
 WEEK = "2026-W48"

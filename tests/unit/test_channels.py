@@ -11,7 +11,7 @@ from mkhats.domain.models import StrategySession
 from mkhats.domain.strategy import month_days, view_days, views, week_month
 from mkhats.domain.weeks import week_days
 from mkhats.i18n import set_language
-from mkhats.services.cmo import channel_view
+from mkhats.present.cmo import channel_view
 from tests.unit.cmo_snapshot import WEEK, make
 
 MON, TUE = date(2026, 11, 23), date(2026, 11, 24)

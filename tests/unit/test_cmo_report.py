@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from mkhats.domain.cmo_report import average_before, change
-from mkhats.domain.report import weekly_report
 from mkhats.i18n import set_language
+from mkhats.present.cmo_report import average_before, change
+from mkhats.present.report import weekly_report
 from tests.unit.cmo_snapshot import make
 
 NB = "\u00a0"

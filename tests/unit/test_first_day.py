@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from mkhats.domain.models import ExternalCheck, RolesReview, Settings, StrategySession
-from mkhats.domain.report import weekly_report
 from mkhats.domain.review import review
-from mkhats.domain.review_text import check_line
 from mkhats.domain.strategy import missed_session
+from mkhats.present.report import weekly_report
+from mkhats.present.review_text import check_line
 from mkhats.services import Workspace
 from mkhats.services.demo import fill_demo
 from tests.unit.test_review import DEFAULT_HAT_KEYS, MON, SAT, TUE, WED, WEEK, make

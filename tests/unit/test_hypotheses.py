@@ -17,10 +17,10 @@ from mkhats.domain.hypotheses import (
     open_hypotheses,
     uplift_percent,
 )
-from mkhats.domain.report import weekly_report
 from mkhats.domain.review import review
-from mkhats.domain.review_text import check_line
 from mkhats.errors import InputError
+from mkhats.present.report import weekly_report
+from mkhats.present.review_text import check_line
 from mkhats.services import Workspace
 from mkhats.services.hypotheses import HypothesisDraft, add_hypothesis, hypothesis_rows, set_verdict
 from tests.unit.cmo_snapshot import make

@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 
-from mkhats.domain.labels import (
+from mkhats.domain.models import Hat, Kpi, StopRule
+from mkhats.i18n import set_language
+from mkhats.present.labels import (
     condition_text,
     currency_sign,
     format_amount,
@@ -21,8 +23,6 @@ from mkhats.domain.labels import (
     pair_name,
     person_name,
 )
-from mkhats.domain.models import Hat, Kpi, StopRule
-from mkhats.i18n import set_language
 
 NB = "\u00a0"
 

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkhats.domain.labels import format_exact
 from mkhats.domain.numbers import decide_mark, decimal_mark, parse_number, read_number, written_mark
 from mkhats.errors import InputError
 from mkhats.i18n import t
+from mkhats.present.labels import format_exact
 
 NBSP, NNBSP, THIN = "\u00a0", "\u202f", "\u2009"
 

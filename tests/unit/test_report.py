@@ -22,10 +22,10 @@ from mkhats.domain.models import (
     StrategySession,
     WeeklyLog,
 )
-from mkhats.domain.report import weekly_report
 from mkhats.domain.snapshot import Snapshot, window
 from mkhats.domain.weeks import week_days
 from mkhats.i18n import set_language
+from mkhats.present.report import weekly_report
 
 WEEK = "2026-W48"  # 23–29 Nov 2026
 MON, TUE = date(2026, 11, 23), date(2026, 11, 24)

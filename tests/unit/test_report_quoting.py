@@ -16,7 +16,7 @@ from mkhats.domain.models import (
     StrategySession,
     WeeklyLog,
 )
-from mkhats.domain.report import weekly_report
+from mkhats.present.report import weekly_report
 from tests.unit.test_report import MON, TUE, WEEK, make, section
 
 PERSON = "Eve\n# Evil\x1b[2J<script>alert(1)</script>"

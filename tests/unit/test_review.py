@@ -24,10 +24,10 @@ from mkhats.domain.models import (
     WeeklyLog,
 )
 from mkhats.domain.review import CATEGORIES, SEVERITY_ORDER, as_of, review, target_week
-from mkhats.domain.review_text import check_line, describe
 from mkhats.domain.snapshot import Snapshot, window
 from mkhats.domain.weeks import week_days
 from mkhats.i18n import set_language
+from mkhats.present.review_text import check_line, describe
 
 WEEK = "2026-W48"  # Monday 23 Nov – Sunday 29 Nov 2026
 MON, TUE, WED, FRI, SAT, SUN = (date(2026, 11, d) for d in (23, 24, 25, 27, 28, 29))

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from mkhats.domain.conflicts import active_conflicts
+from mkhats.domain.kpis import KpiChange
 from mkhats.errors import InputError
 from mkhats.services import Workspace
 from mkhats.services import settings as s
 from mkhats.services.settings import KpiDraft
-from mkhats.services.setup import KpiChange
 
 
 @pytest.fixture

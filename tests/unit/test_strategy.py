@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from mkhats.domain.models import StrategySession
-from mkhats.domain.report import weekly_report
 from mkhats.domain.review import review
-from mkhats.domain.review_text import check_line
 from mkhats.domain.strategy import missed_session, past_sessions
 from mkhats.errors import InputError
+from mkhats.present.report import weekly_report
+from mkhats.present.review_text import check_line
 from mkhats.services import Workspace
 from mkhats.services.strategy import parse_month, record_session, sessions
 from tests.unit.cmo_snapshot import WED, make

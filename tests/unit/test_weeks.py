@@ -378,7 +378,7 @@ def test_month_and_weekday_names_are_pendulums(lang: str) -> None:
     # The catalogue holds CLDR's abbreviations so that printing a date needs no pendulum import.
     import pendulum
 
-    from mkhats.domain.labels import format_day, weekday_name
+    from mkhats.present.labels import format_day, weekday_name
 
     for day in [date(2026, month, 3) for month in range(1, 13)] + [date(2026, 11, 23 + i) for i in range(7)]:
         p = pendulum.date(day.year, day.month, day.day)

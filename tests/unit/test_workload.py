@@ -7,9 +7,9 @@ from datetime import date, datetime
 import pytest
 
 from mkhats.domain.models import Person, WearSpan
-from mkhats.domain.report import weekly_report
 from mkhats.domain.workload import hat_hours
-from mkhats.services.cmo import hours_lines
+from mkhats.present.cmo import hours_lines
+from mkhats.present.report import weekly_report
 from tests.unit.cmo_snapshot import WEEK, make
 
 

@@ -12,11 +12,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Footer, Input, Select, Static
 
 from mkhats.domain.checklist import current_items, week_periods
-from mkhats.domain.labels import hat_name, item_text
 from mkhats.domain.models import CADENCES, ChecklistItem
 from mkhats.domain.safe_text import terminal_line
 from mkhats.errors import MkhatsError
 from mkhats.i18n import t
+from mkhats.present.labels import hat_name, item_text
 from mkhats.services import plans
 from mkhats.ui.plain import literal, plain
 from mkhats.ui.screens.form import FORMS_CSS, ConfirmDialog, FormDialog, field_row

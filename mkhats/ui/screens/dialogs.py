@@ -9,7 +9,14 @@ from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Select, Static, TextArea
 
 from mkhats.domain.conflicts import check_valid_until, find_rule
-from mkhats.domain.labels import (
+from mkhats.domain.models import DECISIONS, ConflictRule, ExternalCheck, RolesReview
+from mkhats.domain.numbers import parse_number
+from mkhats.domain.snapshot import Snapshot
+from mkhats.domain.stoprules import Alert
+from mkhats.domain.weeks import parse_day
+from mkhats.errors import InputError
+from mkhats.i18n import current_language, t
+from mkhats.present.labels import (
     action_text,
     condition_text,
     conflict_check,
@@ -22,13 +29,6 @@ from mkhats.domain.labels import (
     pair_name,
     person_name,
 )
-from mkhats.domain.models import DECISIONS, ConflictRule, ExternalCheck, RolesReview
-from mkhats.domain.numbers import parse_number
-from mkhats.domain.snapshot import Snapshot
-from mkhats.domain.stoprules import Alert
-from mkhats.domain.weeks import parse_day
-from mkhats.errors import InputError
-from mkhats.i18n import current_language, t
 from mkhats.ui.plain import plain
 from mkhats.ui.screens.form import FieldError, FormDialog, field_row
 

@@ -15,11 +15,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, RadioButton, RadioSet, Select, Static
 
 from mkhats.domain.hypotheses import HYPOTHESIS_VERDICTS, Hypothesis
-from mkhats.domain.labels import hat_name, kpi_title
 from mkhats.domain.safe_text import terminal_line
 from mkhats.domain.weeks import add_days, week_start
 from mkhats.errors import InputError
 from mkhats.i18n import t
+from mkhats.present.labels import hat_name, kpi_title
 from mkhats.ui.plain import plain
 from mkhats.ui.screens.dialogs import _day, current_snapshot
 from mkhats.ui.screens.form import FORMS_CSS, FieldError, FormDialog, field_row

@@ -1,6 +1,6 @@
 """The KPI detail (``enter`` on a KPI): a 13-week chart, the daily values, the target and stop rule.
 
-What is shown comes from ``services.kpi_detail.detail_view`` on the app's snapshot; the screen
+What is shown comes from ``present.kpi_detail.detail_view`` on the app's snapshot; the screen
 follows the app (``[`` ``]`` move the week here too, a change made elsewhere shows up) and calls
 the services to edit or delete a value and to save the rule. textual-plotext is imported only when
 this screen is built, so the main screen does not pay for it.
@@ -21,13 +21,12 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Label, Static
 
-from mkhats.domain.labels import format_exact
 from mkhats.domain.safe_text import terminal_line
 from mkhats.domain.stoprules import Alert
 from mkhats.errors import EditConflict, InputError, MkhatsError
 from mkhats.i18n import t
-from mkhats.services.kpi_chart import ChartData
-from mkhats.services.kpi_detail import (
+from mkhats.present.kpi_chart import ChartData
+from mkhats.present.kpi_detail import (
     KpiDetail,
     RuleForm,
     ValueRow,
@@ -36,8 +35,9 @@ from mkhats.services.kpi_detail import (
     error_text,
     fired_text,
     rule_change,
-    value_notes,
 )
+from mkhats.present.labels import format_exact
+from mkhats.services.values import value_notes
 from mkhats.ui.plain import plain
 from mkhats.ui.screens.same_edit import ask
 from mkhats.ui.widgets.value_table import ValueTable

@@ -15,10 +15,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from mkhats.domain.labels import hat_name
 from mkhats.domain.models import WeeklyLog
 from mkhats.errors import EditConflict, MkhatsError
 from mkhats.i18n import t
+from mkhats.present.labels import hat_name
 from mkhats.services import plans
 from mkhats.ui.plain import literal
 from mkhats.ui.screens.same_edit import ask

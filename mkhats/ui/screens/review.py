@@ -19,13 +19,13 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mkhats.domain.conflicts import conflict_states
-from mkhats.domain.labels import format_day, pair_name, person_name
 from mkhats.domain.review import CATEGORIES, ReviewItem, as_of, review
-from mkhats.domain.review_text import describe
 from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
-from mkhats.services.cmo import hours_lines
-from mkhats.services.views import week_title
+from mkhats.present.cmo import hours_lines
+from mkhats.present.labels import format_day, pair_name, person_name
+from mkhats.present.review_text import describe
+from mkhats.present.views import week_title
 from mkhats.ui.screens.form import FORMS_CSS
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "dark_orange", "low": "dim"}

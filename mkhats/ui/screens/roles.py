@@ -14,12 +14,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Select, Static, TextArea
 
-from mkhats.domain.labels import format_day
 from mkhats.domain.models import RolesReview
 from mkhats.domain.numbers import parse_number
 from mkhats.domain.safe_text import terminal_line
 from mkhats.errors import InputError
 from mkhats.i18n import current_language, t
+from mkhats.present.labels import format_day
 from mkhats.ui.plain import plain
 from mkhats.ui.screens.dialogs import RolesReviewDialog, _day
 from mkhats.ui.screens.form import FieldError

@@ -18,16 +18,16 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from mkhats.domain.labels import action_text, condition_text, hat_name, kpi_title
+from mkhats.domain.kpis import KpiChange
 from mkhats.domain.models import AGGREGATES, UNITS, Kpi
 from mkhats.domain.safe_text import terminal_line
 from mkhats.domain.stoprules import format_guard
 from mkhats.errors import EditConflict, InputError, MkhatsError
 from mkhats.i18n import t
+from mkhats.present.labels import action_text, condition_text, hat_name, kpi_title
 from mkhats.services import kpi_edit
 from mkhats.services import settings as service
 from mkhats.services.settings import DIRECTIONS, KpiDraft, SettingsState
-from mkhats.services.setup import KpiChange
 from mkhats.ui.keys import relabel_bindings
 from mkhats.ui.plain import plain
 from mkhats.ui.screens.settings_panes import selected

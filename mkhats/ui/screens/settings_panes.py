@@ -18,11 +18,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, Switch
 
-from mkhats.domain.labels import currency_sign, format_unit, hat_name, person_name
 from mkhats.domain.models import PERSON_KINDS
 from mkhats.domain.safe_text import terminal_line
 from mkhats.errors import EditConflict, InputError, MkhatsError
 from mkhats.i18n import current_language, t
+from mkhats.present.labels import currency_sign, format_unit, hat_name, person_name
 from mkhats.services import settings as service
 from mkhats.services.settings import SettingsState
 from mkhats.services.setup import wearer_fields

@@ -7,7 +7,10 @@ from textual import on
 from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Select, Static
 
-from mkhats.domain.labels import (
+from mkhats.domain.models import CADENCES, ConflictRule, Kpi
+from mkhats.domain.safe_text import terminal_line
+from mkhats.i18n import t
+from mkhats.present.labels import (
     action_text,
     condition_text,
     conflict_check,
@@ -19,9 +22,6 @@ from mkhats.domain.labels import (
     person_name,
     unit_suffix,
 )
-from mkhats.domain.models import CADENCES, ConflictRule, Kpi
-from mkhats.domain.safe_text import terminal_line
-from mkhats.i18n import t
 from mkhats.services import settings as service
 from mkhats.services.settings import LEVELS, SettingsState
 from mkhats.ui.plain import plain

@@ -14,14 +14,14 @@ from textual.binding import Binding
 from textual.widgets import Input, Select, Static, TextArea
 
 from mkhats.domain.channels import channel_map
-from mkhats.domain.cmo_text import format_month, verdict_text
-from mkhats.domain.labels import format_day, format_span, format_unit, hat_name
 from mkhats.domain.models import StrategySession
 from mkhats.domain.safe_text import terminal_text
 from mkhats.domain.strategy import loaded_month_days, past_sessions, session_of, work_month
 from mkhats.domain.weeks import month_key
 from mkhats.errors import InputError
 from mkhats.i18n import t
+from mkhats.present.cmo_text import format_month, verdict_text
+from mkhats.present.labels import format_day, format_span, format_unit, hat_name
 from mkhats.ui.plain import plain
 from mkhats.ui.screens.dialogs import current_snapshot
 from mkhats.ui.screens.form import FieldError, FormDialog, field_row

@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, Label, Static
 from mkhats.domain.safe_text import terminal_line
 from mkhats.errors import EditConflict, InputError, MkhatsError
 from mkhats.i18n import t
-from mkhats.services.kpi_detail import error_text
+from mkhats.present.kpi_detail import error_text
 from mkhats.services.values import add_value
 from mkhats.ui.plain import literal, plain
 

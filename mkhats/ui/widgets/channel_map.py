@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from mkhats.domain.safe_text import terminal_line
-from mkhats.services.cmo import ChannelView
+from mkhats.present.cmo import ChannelView
 
 VERDICT_STYLE = {"scale": "green", "test": "yellow", "cut": "red"}
 

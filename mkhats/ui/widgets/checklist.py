@@ -11,7 +11,7 @@ from textual.widgets import DataTable
 
 from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
-from mkhats.services.views import ChecklistLine
+from mkhats.present.views import ChecklistLine
 from mkhats.ui.keys import KEY_LABELS, relabel_bindings
 from mkhats.ui.widgets.recall_table import RecallTable
 

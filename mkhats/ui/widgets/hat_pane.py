@@ -11,10 +11,10 @@ from textual.widgets import Static
 
 from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
-from mkhats.services.views import HatView
+from mkhats.present.views import HatView
 
 if TYPE_CHECKING:
-    from mkhats.services.cmo import ChannelView
+    from mkhats.present.cmo import ChannelView
 from mkhats.ui.widgets.checklist import Checklist
 from mkhats.ui.widgets.kpi_table import KpiTable
 from mkhats.ui.widgets.log_view import LogView

@@ -12,7 +12,7 @@ from textual.widgets import DataTable
 
 from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
-from mkhats.services.views import KpiRow
+from mkhats.present.views import KpiRow
 from mkhats.ui.widgets.recall_table import RecallTable
 
 

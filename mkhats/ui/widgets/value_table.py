@@ -13,7 +13,7 @@ from textual.widgets import DataTable
 
 from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
-from mkhats.services.kpi_detail import ValueRow
+from mkhats.present.kpi_detail import ValueRow
 
 
 class ValueTable(DataTable):

@@ -10,17 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from mkhats.domain.cmo_text import (
-    format_month,
-    hypothesis_kpi,
-    hypothesis_verdict_text,
-    signed_percent,
-    verdict_text,
-    windows_text,
-)
 from mkhats.domain.formula import formula_refs
 from mkhats.domain.kpis import Daily, period_values
-from mkhats.domain.labels import format_day, format_number, format_with_unit, hat_name, kpi_title
 from mkhats.domain.models import Kpi
 from mkhats.domain.running import week_progress
 from mkhats.domain.safe_text import markdown_inline as _q
@@ -30,6 +21,15 @@ from mkhats.domain.weeks import shift_week, week_days
 from mkhats.domain.workload import hat_hours
 from mkhats.errors import InputError
 from mkhats.i18n import t
+from mkhats.present.cmo_text import (
+    format_month,
+    hypothesis_kpi,
+    hypothesis_verdict_text,
+    signed_percent,
+    verdict_text,
+    windows_text,
+)
+from mkhats.present.labels import format_day, format_number, format_with_unit, hat_name, kpi_title
 
 SUMMARY_KPIS = ("cmo.revenue", "cmo.marketing_spend", "cmo.romi", "cmo.cac", "cmo.ltv_cac")
 AVERAGE_WEEKS = 4

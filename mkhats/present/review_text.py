@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from mkhats.domain.cmo_text import DESK_KEYS, describe_desk
-from mkhats.domain.labels import (
+from mkhats.domain.models import ExternalCheck
+from mkhats.domain.review import ReviewItem
+from mkhats.domain.snapshot import Snapshot
+from mkhats.i18n import t
+from mkhats.present.cmo_text import DESK_KEYS, describe_desk
+from mkhats.present.labels import (
     action_text,
     condition_text,
     conflict_check,
@@ -18,10 +22,6 @@ from mkhats.domain.labels import (
     run_text,
     signed_deviation,
 )
-from mkhats.domain.models import ExternalCheck
-from mkhats.domain.review import ReviewItem
-from mkhats.domain.snapshot import Snapshot
-from mkhats.i18n import t
 
 
 def describe(item: ReviewItem, snapshot: Snapshot) -> str:

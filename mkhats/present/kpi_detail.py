@@ -1,8 +1,8 @@
 """What the KPI detail screen shows, computed from a snapshot: chart data, value rows, the rule form.
 
 The screen draws these view models as they are; every number comes from the same domain functions
-as the main screen and the review (weekly and daily values, stop-rule streaks, status). The one
-read here, ``value_notes``, fetches the notes the snapshot does not carry.
+as the main screen and the review (weekly and daily values, stop-rule streaks, status). The notes
+the snapshot does not carry are read by ``services.values.value_notes`` and passed in.
 """
 
 from __future__ import annotations
@@ -11,8 +11,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from mkhats.domain.formula import formula_refs
-from mkhats.domain.kpis import daily_values, period_value, weekly_values
-from mkhats.domain.labels import (
+from mkhats.domain.kpis import KpiChange, daily_values, period_value, weekly_values
+from mkhats.domain.models import Kpi, KpiValue
+from mkhats.domain.numbers import plain_number
+from mkhats.domain.review import stop_alerts
+from mkhats.domain.running import Verdict, counted_days, judge, week_progress
+from mkhats.domain.snapshot import Snapshot
+from mkhats.domain.stoprules import Alert, format_guard, is_decided
+from mkhats.domain.weeks import add_days, last_weeks, shift_week, week_days, week_start
+from mkhats.errors import MkhatsError
+from mkhats.i18n import t
+from mkhats.present.kpi_chart import ChartData, chart_data
+from mkhats.present.labels import (
     action_text,
     condition_text,
     format_day,
@@ -26,18 +36,6 @@ from mkhats.domain.labels import (
     unit_suffix,
     weekday_name,
 )
-from mkhats.domain.models import Kpi, KpiValue
-from mkhats.domain.numbers import plain_number
-from mkhats.domain.review import stop_alerts
-from mkhats.domain.running import Verdict, counted_days, judge, week_progress
-from mkhats.domain.snapshot import Snapshot
-from mkhats.domain.stoprules import Alert, format_guard, is_decided
-from mkhats.domain.weeks import add_days, last_weeks, shift_week, week_days, week_start
-from mkhats.errors import MkhatsError
-from mkhats.i18n import t
-from mkhats.services import Workspace
-from mkhats.services.kpi_chart import ChartData, chart_data
-from mkhats.services.setup import KpiChange
 
 CHART_WEEKS = 13
 """The chart and the value list cover the 13 weeks ending with the selected week."""
@@ -86,12 +84,6 @@ class KpiDetail:
     rule: str
     alerts: list[str]
     window: str
-
-
-def value_notes(ws: Workspace, key: str, first: date, last: date) -> dict[date, str]:
-    """The notes of a KPI's values from ``first`` to ``last`` (days without a note are left out)."""
-    with ws.read() as repo:
-        return {v.day: v.note for v in repo.values(first, last) if v.kpi == key and v.note}
 
 
 def _plain(value: float | None) -> str:
@@ -238,7 +230,7 @@ def detail_view(snapshot: Snapshot, key: str, notes: dict[date, str] | None = No
     Args:
         snapshot: A snapshot of the selected week (its window must cover the 13 weeks).
         key: The KPI's full key.
-        notes: The notes of its values by day (``value_notes``), if any.
+        notes: The notes of its values by day (``services.values.value_notes``), if any.
     """
     kpi = snapshot.kpis[key]
     notes = notes or {}

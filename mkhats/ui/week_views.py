@@ -17,8 +17,8 @@ from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.stoprules import Alert
 from mkhats.domain.weeks import shift_week
 from mkhats.i18n import current_language
+from mkhats.present.views import HatView, hat_view, open_alerts_of
 from mkhats.services import Workspace
-from mkhats.services.views import HatView, hat_view, open_alerts_of
 
 KEEP = 8
 """Weeks kept: the one shown, its two neighbours, and a few seen just before."""

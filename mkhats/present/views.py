@@ -10,7 +10,14 @@ from dataclasses import dataclass, field
 
 from mkhats.domain.checklist import ChecklistRow, checklist_rows, progress
 from mkhats.domain.kpis import period_value
-from mkhats.domain.labels import (
+from mkhats.domain.models import WeeklyLog
+from mkhats.domain.review import ReviewItem, stop_alerts, week_judgements
+from mkhats.domain.running import spark_value
+from mkhats.domain.snapshot import Snapshot
+from mkhats.domain.stoprules import Alert, is_decided
+from mkhats.domain.weeks import last_weeks, shift_week, week_days
+from mkhats.i18n import t
+from mkhats.present.labels import (
     format_span,
     format_value,
     hat_mission,
@@ -22,13 +29,6 @@ from mkhats.domain.labels import (
     unit_suffix,
     verdict_text,
 )
-from mkhats.domain.models import WeeklyLog
-from mkhats.domain.review import ReviewItem, stop_alerts, week_judgements
-from mkhats.domain.running import spark_value
-from mkhats.domain.snapshot import Snapshot
-from mkhats.domain.stoprules import Alert, is_decided
-from mkhats.domain.weeks import last_weeks, shift_week, week_days
-from mkhats.i18n import t
 
 _BARS = "▁▂▃▄▅▆▇█"
 SPARK_WEEKS = 13

@@ -8,9 +8,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from mkhats.domain.labels import format_day, format_number, format_span, hat_name, kpi_title
 from mkhats.domain.snapshot import Snapshot
 from mkhats.i18n import t
+from mkhats.present.labels import format_day, format_number, format_span, hat_name, kpi_title
 
 if TYPE_CHECKING:
     from mkhats.domain.hypotheses import Hypothesis

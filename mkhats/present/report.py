@@ -11,10 +11,19 @@ import re
 
 from mkhats.domain.channels import channel_map
 from mkhats.domain.checklist import checklist_rows, progress
-from mkhats.domain.cmo_report import desk_lines, summary_header, summary_rows
 from mkhats.domain.conflicts import conflict_states
 from mkhats.domain.kpis import period_values
-from mkhats.domain.labels import (
+from mkhats.domain.models import Kpi
+from mkhats.domain.review import as_of, stop_alerts
+from mkhats.domain.running import Verdict, period_verdicts, week_progress
+from mkhats.domain.safe_text import markdown_inline as _q
+from mkhats.domain.snapshot import Snapshot
+from mkhats.domain.stoprules import is_decided
+from mkhats.domain.strategy import work_month
+from mkhats.domain.weeks import shift_week, week_days
+from mkhats.i18n import t
+from mkhats.present.cmo_report import desk_lines, summary_header, summary_rows
+from mkhats.present.labels import (
     action_text,
     condition_text,
     conflict_check,
@@ -33,15 +42,6 @@ from mkhats.domain.labels import (
     unit_suffix,
     verdict_text,
 )
-from mkhats.domain.models import Kpi
-from mkhats.domain.review import as_of, stop_alerts
-from mkhats.domain.running import Verdict, period_verdicts, week_progress
-from mkhats.domain.safe_text import markdown_inline as _q
-from mkhats.domain.snapshot import Snapshot
-from mkhats.domain.stoprules import is_decided
-from mkhats.domain.strategy import work_month
-from mkhats.domain.weeks import shift_week, week_days
-from mkhats.i18n import t
 
 _DASH = "—"
 

@@ -7,11 +7,11 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 
-from mkhats.domain.labels import format_number, format_span, format_value, run_text
 from mkhats.domain.models import Kpi
 from mkhats.domain.running import Verdict, spark_value
 from mkhats.domain.weeks import add_days, week_start
 from mkhats.i18n import t
+from mkhats.present.labels import format_number, format_span, format_value, run_text
 
 DAILY_WEEKS = 4
 """Daily points are drawn for the last 4 weeks only: 91 points would blur into the weekly line."""

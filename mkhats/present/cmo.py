@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mkhats.domain.channels import channel_map
-from mkhats.domain.cmo_text import format_month, verdict_text
-from mkhats.domain.labels import format_amount, format_span, format_unit, hat_name, person_name
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.strategy import view_days, view_month
 from mkhats.i18n import t
+from mkhats.present.cmo_text import format_month, verdict_text
+from mkhats.present.labels import format_amount, format_span, format_unit, hat_name, person_name
 
 
 @dataclass(frozen=True)
@@ -95,9 +95,9 @@ def hours_lines(snapshot: Snapshot) -> list[tuple[str, str, str]]:
     Hats never worn that week and without a budget are left out; a hat outside its budget or the
     CMO band is coloured like a warning.
     """
-    from mkhats.domain.labels import format_number
     from mkhats.domain.review import target_week
     from mkhats.domain.workload import hat_hours
+    from mkhats.present.labels import format_number
 
     week = target_week(snapshot)
     lines = []
