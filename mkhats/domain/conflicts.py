@@ -18,7 +18,7 @@ from datetime import date
 from mkhats.domain.models import ConflictRule, ExternalCheck, Hat
 from mkhats.domain.record import record
 from mkhats.domain.weeks import add_days, add_months
-from mkhats.errors import InputError
+from mkhats.errors import InputError, Message
 
 
 @record(frozen=True)
@@ -125,14 +125,11 @@ def validate_checker(rule: ConflictRule, hats: Mapping[str, Hat], person_name: s
     raise InputError("conflict.checker_wears_hat", person=name, hat=labels[0], hat_key=worn[0])
 
 
-def _hat_label(hat: Hat) -> str:
-    """The hat's display name: the user's, else the catalogue's, else its key."""
+def _hat_label(hat: Hat) -> str | Message:
+    """The hat's display name: the user's, else the catalogue's (rendered when shown), else its key."""
     if hat.name:
         return hat.name
-    from mkhats.i18n import has, t
-
-    key = f"hat.{hat.key}.name"
-    return t(key) if has(key) or has(key, "en") else hat.key
+    return Message(f"hat.{hat.key}.name", fallback=hat.key)
 
 
 def conflict_states(

@@ -28,7 +28,7 @@ from mkhats.domain.numbers import COMMA, MarkDecision, decide_mark, read_number
 from mkhats.domain.record import record
 from mkhats.domain.safe_text import from_spreadsheet_cell, spreadsheet_cell
 from mkhats.domain.weeks import check_day, parse_day
-from mkhats.errors import InputError
+from mkhats.errors import InputError, Message
 
 NOTE_MAX = 500
 """The longest note a value can carry (``ShortText``)."""
@@ -51,9 +51,7 @@ class RowError:
 
     def render(self) -> str:
         """``Row 7: “31.02.2026” is not a date …`` in the current language."""
-        from mkhats.i18n import t
-
-        return t("csv.row", row=self.row, reason=t(self.reason_key, **self.params))
+        return Message("csv.row", {"row": self.row, "reason": Message(self.reason_key, self.params)}).render()
 
 
 def decode_csv(data: bytes) -> str:

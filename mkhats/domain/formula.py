@@ -16,8 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from mkhats.domain.record import record
-from mkhats.errors import InputError
-from mkhats.i18n import t
+from mkhats.errors import InputError, Message
 
 if TYPE_CHECKING:
     from mkhats.domain.models import Kpi
@@ -104,14 +103,13 @@ class _Token:
 
 
 def _syntax_error(text: str, pos: int, detail_key: str, **params: object) -> InputError:
-    # The detail is rendered now, in the current language: errors are shown right away and the
-    # catalogue has no nested templates.
+    # The detail is a message of its own, rendered with the sentence in the language it is shown in.
     # ``reason`` keeps the detail's key for code that wants to tell the cases apart.
-    return InputError("formula.syntax", formula=text, pos=pos, reason=detail_key, detail=t(detail_key, **params))
+    return InputError("formula.syntax", formula=text, pos=pos, reason=detail_key, detail=Message(detail_key, params))
 
 
-def _found(token: _Token) -> str:
-    return t("formula.found.end") if token.kind == "end" else f"“{token.text}”"
+def _found(token: _Token) -> str | Message:
+    return Message("formula.found.end") if token.kind == "end" else f"“{token.text}”"
 
 
 def _tokenize(text: str) -> list[_Token]:

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from mkhats.domain.weeks import MAX_DAY, MIN_DAY
-from mkhats.errors import InputError
+from mkhats.errors import InputError, Message
 
 
 class InvalidRecord(InputError):
@@ -45,9 +45,9 @@ class InvalidRecord(InputError):
         super().__init__(key, **params)
 
     def render(self) -> str:
-        """The sentence, the field named in the current language."""
-        from mkhats.i18n import has, t
-
+        """The sentence, the field named in the current language (its label, else its path quoted)."""
         last = self.field.rsplit(".", 1)[-1]
-        label = next((t(k) for k in (f"field.{self.model}.{self.field}", f"field.label.{last}") if has(k)), None)
-        return t(self.key, field=label or f"“{self.field}”", **self.params)
+        label = Message(
+            f"field.{self.model}.{self.field}", fallback=Message(f"field.label.{last}", fallback=f"“{self.field}”")
+        )
+        return Message(self.key, {**self.params, "field": label}).render()

@@ -3,13 +3,17 @@
 Catalogues are plain dicts in Python modules (no file parsing at start-up). A message is a
 ``str.format`` template, or a dict of CLDR plural forms (``one``/``few``/``many``/``other``) chosen
 by the integer parameter ``n``. Stored data keeps keys, never rendered text, so switching the
-language re-labels everything.
+language re-labels everything. Importing this package installs ``t`` as the renderer of
+``mkhats.errors`` (errors and their :class:`~mkhats.errors.Message` parameters), which the pure
+rules raise without importing the catalogue.
 """
 
 from __future__ import annotations
 
 import os
 from typing import Any
+
+from mkhats.errors import Message, install_catalogue
 
 LANGUAGES = ("en", "ru")
 _current = "en"
@@ -70,9 +74,12 @@ def t(key: str, /, lang: str | None = None, **params: Any) -> str:
     """Render the message ``key`` with ``params`` in ``lang`` (default: the current language).
 
     A key missing from the Russian catalogue falls back to English; a key missing from both is
-    returned as is, so a gap shows up on screen instead of crashing.
+    returned as is, so a gap shows up on screen instead of crashing. A parameter that is a
+    :class:`~mkhats.errors.Message` is rendered in ``lang`` too, so the sentence is in one language.
     """
     lang = lang or _current
+    if params and any(isinstance(v, Message) for v in params.values()):
+        params = {k: v.render(lang) if isinstance(v, Message) else v for k, v in params.items()}
     message = _catalogue(lang).get(key)
     if message is None and lang != "en":
         message = _catalogue("en").get(key)
@@ -82,3 +89,11 @@ def t(key: str, /, lang: str | None = None, **params: Any) -> str:
         form = plural_form(lang, params.get("n", 0))
         message = message.get(form) or message.get("other") or message.get("many", "")
     return message.format(**params) if params else message
+
+
+def _known(key: str) -> bool:
+    """Whether ``key`` renders as a message (``t`` falls back to English), not as the key itself."""
+    return has(key) or has(key, "en")
+
+
+install_catalogue(t, _known)

@@ -11,7 +11,7 @@ import errno
 from pathlib import Path
 from typing import Any
 
-from mkhats.errors import StoreError
+from mkhats.errors import Message, StoreError
 
 
 class _ReasonError(StoreError):
@@ -24,9 +24,7 @@ class _ReasonError(StoreError):
 
     def render(self) -> str:
         """The error as one sentence in the current language."""
-        from mkhats.i18n import t
-
-        return t(self.key, **self.params, reason=t(self.reason, **self.reason_params))
+        return Message(self.key, {**self.params, "reason": Message(self.reason, self.reason_params)}).render()
 
 
 class CorruptFileError(_ReasonError):
