@@ -14,7 +14,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from dataclasses import MISSING, Field, FrozenInstanceError, field
-from typing import Any, TypeVar, dataclass_transform
+from typing import Any, TypeVar, cast, dataclass_transform
 
 C = TypeVar("C", bound=type)
 
@@ -54,8 +54,9 @@ def _values(self: Any) -> tuple[Any, ...]:
 
 def _eq(self: Any, other: object) -> bool:
     if other.__class__ is not self.__class__:
-        return NotImplemented
-    return _values(self) == _values(other)
+        # Python then asks ``other``; mypy accepts NotImplemented only from a method named __eq__.
+        return cast(bool, NotImplemented)
+    return bool(_values(self) == _values(other))
 
 
 def _hash(self: Any) -> int:
@@ -82,8 +83,8 @@ def record(cls: C | None = None, /, *, frozen: bool = False) -> Any:
     def wrap(cls: C) -> C:
         spec = []
         for name in inspect.get_annotations(cls):
-            default = cls.__dict__.get(name, MISSING)
-            factory = MISSING
+            default: Any = cls.__dict__.get(name, MISSING)
+            factory: Any = MISSING
             if isinstance(default, Field):
                 default, factory = default.default, default.default_factory
                 if default is MISSING:

@@ -206,8 +206,8 @@ def _shifts(snapshot: Snapshot) -> list[ReviewItem]:
         if kpi is None or kpi.retired:
             continue
         now = period_value(key, snapshot.kpis, snapshot.daily, week_days(week))
-        past = [period_value(key, snapshot.kpis, snapshot.daily, week_days(w)) for w in before]
-        past = [v for v in past if v is not None]
+        weeks_before = [period_value(key, snapshot.kpis, snapshot.daily, week_days(w)) for w in before]
+        past = [v for v in weeks_before if v is not None]
         if now is None or len(past) < 4:
             continue
         average = sum(past) / len(past)

@@ -82,7 +82,7 @@ def summary_rows(
     snapshot: Snapshot,
     week_values: Mapping[str, float | None],
     prev_values: Mapping[str, float | None],
-    status_text: Callable,
+    status_text: Callable[[Kpi, float | None], str],
     compared: Mapping[str, float | None] | None = None,
 ) -> list[list[str]]:
     """Revenue, spend, ROMI, CAC and LTV:CAC: this week, last week, the 4-week average, changes.
@@ -197,7 +197,9 @@ def hypothesis_lines(snapshot: Snapshot, table: Table) -> list[str]:
         verdict = hypothesis_verdict_text(h.verdict)
         if h.verdict is None and h.test_last >= today:
             verdict = t("cmo.hyp.running")
-        fmt = (lambda v: format_with_unit(kpi, v, currency)) if kpi else (lambda v: "—")  # noqa: B023 - called in this turn
+        fmt: Callable[[float | None], str] = (
+            (lambda v: format_with_unit(kpi, v, currency)) if kpi else (lambda v: "—")  # noqa: B023 - called in this turn
+        )
         rows.append(
             [
                 _q(hat_name(snapshot.hats[h.hat])),

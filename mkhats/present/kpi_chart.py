@@ -4,6 +4,7 @@ and stop threshold, and their axes (the screen hands them to plotext as they are
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -71,7 +72,8 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw * 0.999)
     first = math.floor(low / step) * step
-    ticks, value = [], first
+    ticks: list[float] = []
+    value = first
     while value <= high + step * 0.999 and len(ticks) < count + 3:
         ticks.append(round(value, 10))
         value += step
@@ -90,10 +92,12 @@ def _axis(values: list[float], title: str) -> Axis | None:
     return Axis(ticks, [format_number(v, decimals) for v in ticks], title)
 
 
-def _segments(x: list[float], y: list[float | None], label: str) -> list[Line]:
+def _segments(x: Sequence[float], y: Sequence[float | None], label: str) -> list[Line]:
     """The weekly line split where a week has no value (plotext cannot draw gaps)."""
-    lines, xs, ys = [], [], []
-    for xv, yv in [*zip(x, y, strict=False), (None, None)]:
+    lines: list[Line] = []
+    xs: list[float] = []
+    ys: list[float] = []
+    for xv, yv in zip(x, y, strict=False):
         if yv is None:
             if xs:
                 lines.append(Line(label if not lines else "", xs, ys))
@@ -101,6 +105,8 @@ def _segments(x: list[float], y: list[float | None], label: str) -> list[Line]:
         else:
             xs.append(xv)
             ys.append(yv)
+    if xs:
+        lines.append(Line(label if not lines else "", xs, ys))
     return lines
 
 

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Mapping
 
 from mkhats.domain.channels import channel_map
 from mkhats.domain.checklist import checklist_rows, progress
 from mkhats.domain.conflicts import conflict_states
 from mkhats.domain.kpis import period_values
-from mkhats.domain.models import Kpi
+from mkhats.domain.models import Hat, Kpi
 from mkhats.domain.review import as_of, stop_alerts
 from mkhats.domain.running import Verdict, period_verdicts, week_progress
 from mkhats.domain.safe_text import markdown_inline as _q
 from mkhats.domain.snapshot import Snapshot
-from mkhats.domain.stoprules import is_decided
+from mkhats.domain.stoprules import Alert, is_decided
 from mkhats.domain.strategy import work_month
 from mkhats.domain.weeks import shift_week, week_days
 from mkhats.i18n import t
@@ -68,7 +69,13 @@ def _verdict_cell(kpi: Kpi, verdict: Verdict | None) -> str:
     return f"{mark} {text[1:].strip()}".strip()  # the table's cell, its mark spelled out
 
 
-def _hat_section(snapshot: Snapshot, hat, verdicts: dict[str, Verdict], prev_values: dict, alerts) -> list[str]:
+def _hat_section(
+    snapshot: Snapshot,
+    hat: Hat,
+    verdicts: dict[str, Verdict],
+    prev_values: Mapping[str, float | None],
+    alerts: list[Alert],
+) -> list[str]:
     currency = snapshot.settings.currency
     lines = [
         f"## {_q(hat_name(hat))}",
@@ -118,7 +125,9 @@ def _week_column(verdicts: dict[str, Verdict]) -> str:
     return t("run.week_col", run=run_text(running)) if running else t("col.week")
 
 
-def _summary(snapshot: Snapshot, verdicts: dict[str, Verdict], prev_values: dict, alerts) -> list[str]:
+def _summary(
+    snapshot: Snapshot, verdicts: dict[str, Verdict], prev_values: Mapping[str, float | None], alerts: list[Alert]
+) -> list[str]:
     currency = snapshot.settings.currency
     lines = [f"## {t('report.cmo_summary')}", ""]
     week_values = {key: v.value for key, v in verdicts.items()}
@@ -180,7 +189,7 @@ def _summary(snapshot: Snapshot, verdicts: dict[str, Verdict], prev_values: dict
                     note=_q(found.note),
                 )
             )
-        elif state.ok and state.check is not None:
+        elif state.ok and state.check is not None and state.valid_until is not None:
             lines.append(
                 "- "
                 + t(
