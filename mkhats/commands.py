@@ -12,16 +12,16 @@ from typing import TextIO
 
 from mkhats.domain.models import Kpi
 from mkhats.domain.safe_text import terminal_line
-from mkhats.domain.stoprules import Alert, format_guard
+from mkhats.domain.stoprules import format_guard
 from mkhats.domain.weeks import parse_day, parse_week
 from mkhats.errors import InputError, StoreError
 from mkhats.i18n import set_language, t
+from mkhats.present.alerts import alert_sentence
 from mkhats.present.labels import (
     action_text,
     condition_text,
     format_day,
     format_exact,
-    format_span,
     format_value,
     format_with_unit,
     hat_name,
@@ -115,18 +115,6 @@ def _day_option(text: str | None, today: date, option: str = "--date") -> date:
         raise InputError("cli.option_error", option=option, message=error.render()) from None
 
 
-def _alert_line(alert: Alert, kpi: Kpi, currency: str | None) -> str:
-    values = ", ".join(format_with_unit(kpi, v, currency) for _, v in alert.values)
-    return t(
-        "cli.alert",
-        kpi=kpi.key,
-        condition=condition_text(alert.rule),
-        span=format_span(alert.first, alert.last),
-        values=values,
-        action=action_text(alert.rule),
-    )
-
-
 def cmd_add(args: argparse.Namespace, ws: Workspace) -> int:
     from mkhats.services.values import add_value
 
@@ -139,7 +127,7 @@ def cmd_add(args: argparse.Namespace, ws: Workspace) -> int:
     value = format_with_unit(kpi, _stored(ws, kpi, day), currency, exact=True)
     _out(t("cli.added", kpi=kpi.key, value=value, day=format_day(day)))
     for alert in fired:
-        _out(_alert_line(alert, kpis[alert.kpi], currency))
+        _out(alert_sentence("cli.alert", alert, kpis, currency))
     return 0
 
 

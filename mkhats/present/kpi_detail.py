@@ -21,6 +21,7 @@ from mkhats.domain.stoprules import Alert, format_guard, is_decided
 from mkhats.domain.weeks import add_days, last_weeks, shift_week, week_days, week_start
 from mkhats.errors import MkhatsError
 from mkhats.i18n import t
+from mkhats.present.alerts import alert_sentence
 from mkhats.present.kpi_chart import ChartData, chart_data
 from mkhats.present.labels import (
     action_text,
@@ -217,13 +218,6 @@ def _rule_text(snapshot: Snapshot, kpi: Kpi) -> str:
     return text
 
 
-def _alert_text(snapshot: Snapshot, kpi: Kpi, alert: Alert) -> str:
-    currency = snapshot.settings.currency
-    values = ", ".join(format_with_unit(kpi, v, currency) for _, v in alert.values)
-    action = action_text(alert.rule) or "—"
-    return t("detail.alert", span=format_span(alert.first, alert.last), values=values, action=action)
-
-
 def detail_view(snapshot: Snapshot, key: str, notes: dict[date, str] | None = None) -> KpiDetail:
     """The detail of KPI ``key`` for ``snapshot.week`` over the 13 weeks ending with it.
 
@@ -262,16 +256,18 @@ def detail_view(snapshot: Snapshot, key: str, notes: dict[date, str] | None = No
         values=rows,
         form=rule_form(kpi),
         rule=_rule_text(snapshot, kpi),
-        alerts=[_alert_text(snapshot, kpi, a) for a in alerts if not is_decided(a, snapshot.decisions)],
+        alerts=[
+            alert_sentence("detail.alert", a, snapshot.kpis, snapshot.settings.currency)
+            for a in alerts
+            if not is_decided(a, snapshot.decisions)
+        ],
         window=t("detail.window", first=weeks[0], last=weeks[-1], span=format_span(first, last)),
     )
 
 
 def fired_text(snapshot: Snapshot, alert: Alert) -> str:
     """The notice shown when a value just entered fires a stop rule (of this KPI or another)."""
-    kpi = snapshot.kpis.get(alert.kpi)
-    title = kpi_title(kpi) if kpi else alert.kpi
-    return t("detail.fired", kpi=title, span=format_span(alert.first, alert.last), action=action_text(alert.rule))
+    return alert_sentence("detail.fired", alert, snapshot.kpis, snapshot.settings.currency, snapshot.hats)
 
 
 def day_label(day: date) -> str:

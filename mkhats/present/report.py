@@ -23,17 +23,15 @@ from mkhats.domain.stoprules import Alert, is_decided
 from mkhats.domain.strategy import work_month
 from mkhats.domain.weeks import shift_week, week_days
 from mkhats.i18n import t
+from mkhats.present.alerts import alert_sentence
 from mkhats.present.cmo_report import desk_lines, summary_header, summary_rows
 from mkhats.present.labels import (
-    action_text,
-    condition_text,
     conflict_check,
     format_amount,
     format_day,
     format_span,
     format_unit,
     format_value,
-    format_with_unit,
     hat_mission,
     hat_name,
     kpi_title,
@@ -109,12 +107,7 @@ def _hat_section(
         lines.append(f"**{t('report.open_alerts')}**")
         lines.append("")
         for alert in hat_alerts:
-            kpi = snapshot.kpis[alert.kpi]
-            values = ", ".join(format_with_unit(kpi, v, currency) for _, v in alert.values)
-            lines.append(
-                f"- {_q(kpi_title(kpi))} {condition_text(alert.rule)}: {format_span(alert.first, alert.last)}"
-                f" ({values}) → {_q(action_text(alert.rule))}"
-            )
+            lines.append("- " + alert_sentence("report.alert", alert, snapshot.kpis, currency, quote=_q))
         lines.append("")
     return lines
 
@@ -221,16 +214,9 @@ def _summary(
         title = _q(kpi_title(kpi)) if kpi else d.kpi
         reason = f" — {_q(d.reason)}" if d.reason else ""
         lines.append(f"- {title} ({format_span(d.first, d.last)}): {t('decision.' + d.decision)}{reason}")
+    currency = snapshot.settings.currency
     for alert in alerts:
-        kpi = snapshot.kpis[alert.kpi]
-        lines.append(
-            "- "
-            + t(
-                "report.alert_open",
-                kpi=_q(f"{hat_name(snapshot.hats[kpi.hat])} {kpi_title(kpi)}"),
-                span=format_span(alert.first, alert.last),
-            )
-        )
+        lines.append("- " + alert_sentence("report.alert_open", alert, snapshot.kpis, currency, snapshot.hats, _q))
     if not decided and not alerts:
         lines.append("- " + t("report.no_decisions"))
     lines.append("")

@@ -6,14 +6,13 @@ from mkhats.domain.models import ExternalCheck
 from mkhats.domain.review import ReviewItem
 from mkhats.domain.snapshot import Snapshot
 from mkhats.i18n import t
+from mkhats.present.alerts import alert_sentence
 from mkhats.present.cmo_text import DESK_KEYS, describe_desk
 from mkhats.present.labels import (
-    action_text,
     condition_text,
     conflict_check,
     format_day,
     format_number,
-    format_span,
     format_with_unit,
     hat_name,
     kpi_title,
@@ -43,17 +42,7 @@ def describe(item: ReviewItem, snapshot: Snapshot) -> str:
             text += " " + t("review.conflict_expired", day=format_day(p["expired"]))
         return text
     if item.category == "STOP":
-        alert, kpi = p["alert"], p["kpi"]
-        values = ", ".join(format_with_unit(kpi, v, currency) for _, v in alert.values)
-        return t(
-            "review.stop",
-            hat=hat_name(snapshot.hats.get(kpi.hat, kpi.hat)),
-            kpi=kpi_title(kpi),
-            condition=condition_text(alert.rule),
-            span=format_span(alert.first, alert.last),
-            values=values,
-            action=action_text(alert.rule),
-        )
+        return alert_sentence("review.stop", p["alert"], {p["kpi"].key: p["kpi"]}, currency, snapshot.hats)
     if item.category == "TARGET":
         kpi, verdict = p["kpi"], p["verdict"]
         key = {"final": "review.target", "pace": "review.target_pace", "partial": "review.target_partial"}

@@ -42,7 +42,7 @@ MESSAGES = {
     "cli.reason.no_folder": "the folder does not exist",
     "cli.written": "Written to {file}.",
     "cli.out_is_data": "{file} is part of the data set (the data file, a month file, its lock or a backup): write the output elsewhere.",
-    "cli.alert": "STOP {kpi} {condition}: {span} ({values}) → {action}.",
+    "cli.alert": "STOP {kpi_key} {condition}: {span} ({values}) → {action}.",
     "cli.added": "{kpi} = {value} on {day}.",
     "cli.kpi_set_nothing": "kpi set: give at least one of --target, --stop, --guard or --action.",
     "cli.col.title": "Title",

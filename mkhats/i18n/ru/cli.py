@@ -42,7 +42,7 @@ MESSAGES = {
     "cli.reason.no_folder": "такой папки нет",
     "cli.written": "Записано в {file}.",
     "cli.out_is_data": "{file} — часть данных (файл данных, файл месяца, блокировка или резервная копия): запишите вывод в другое место.",
-    "cli.alert": "STOP {kpi} {condition}: {span} ({values}) → {action}.",
+    "cli.alert": "STOP {kpi_key} {condition}: {span} ({values}) → {action}.",
     "cli.added": "{kpi} = {value} за {day}.",
     "cli.kpi_set_nothing": "kpi set: укажите хотя бы одно из --target, --stop, --guard или --action.",
     "cli.col.title": "Название",

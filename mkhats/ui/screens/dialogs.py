@@ -16,13 +16,11 @@ from mkhats.domain.stoprules import Alert
 from mkhats.domain.weeks import parse_day
 from mkhats.errors import InputError
 from mkhats.i18n import current_language, t
+from mkhats.present.alerts import alert_sentence
 from mkhats.present.labels import (
-    action_text,
-    condition_text,
     conflict_check,
     conflict_reason,
     format_day,
-    format_span,
     format_with_unit,
     hat_name,
     kpi_title,
@@ -41,17 +39,7 @@ def current_snapshot(screen) -> Snapshot:
 
 def alert_line(alert: Alert, snapshot: Snapshot) -> str:
     """A fired stop alert in one line, as the CLI prints it after ``mkhats add``."""
-    kpi = snapshot.kpis[alert.kpi]
-    currency = snapshot.settings.currency
-    return t(
-        "forms.alert",
-        hat=hat_name(snapshot.hats.get(kpi.hat, kpi.hat)),
-        kpi=kpi_title(kpi),
-        condition=condition_text(alert.rule),
-        span=format_span(alert.first, alert.last),
-        values=", ".join(format_with_unit(kpi, v, currency) for _, v in alert.values),
-        action=action_text(alert.rule),
-    )
+    return alert_sentence("forms.alert", alert, snapshot.kpis, snapshot.settings.currency, snapshot.hats)
 
 
 def _date_input(day: date) -> Input:
