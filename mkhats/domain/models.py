@@ -128,8 +128,10 @@ KpiKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,23}\.[a-z]
 WeekKey = Annotated[str, StringConstraints(pattern=rf"^{_YEAR}-W\d{{2}}$")]
 MonthKey = Annotated[str, StringConstraints(pattern=rf"^{_YEAR}-\d{{2}}$")]
 Name = Annotated[str, _text(60, min_length=1)]
+LONG_TEXT_MAX = 4000
+"""The longest free text a record keeps (notes, a log, a review, a session): a few pages."""
 ShortText = Annotated[str, _text(500)]
-LongText = Annotated[str, _text(4000)]
+LongText = Annotated[str, _text(LONG_TEXT_MAX)]
 CatalogueKey = Annotated[str, StringConstraints(max_length=200)]
 """The key of a shipped text in the catalogues (``hat.cmo.check.1``…)."""
 ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,40}$")]

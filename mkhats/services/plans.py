@@ -9,7 +9,7 @@ from datetime import date
 from mkhats.domain.checklist import added, current_items, retired
 from mkhats.domain.checklist import revised as revised_versions
 from mkhats.domain.edits import expect
-from mkhats.domain.models import ChecklistItem, InvalidRecord, WeeklyLog, revised
+from mkhats.domain.models import LONG_TEXT_MAX, ChecklistItem, InvalidRecord, WeeklyLog, revised
 from mkhats.domain.weeks import week_start
 from mkhats.errors import InputError
 from mkhats.i18n import t
@@ -45,7 +45,7 @@ def save_log(ws: Workspace, hat: str, week: str, base: Mapping[str, str] | None 
         except InvalidRecord as error:
             if error.key != "field.too_long":
                 raise
-            raise InputError("log.too_long", field=error.field, limit=4000) from None
+            raise InputError("log.too_long", field=error.field, limit=LONG_TEXT_MAX) from None
         if base is not None:
             hats = repo.hats()
             what = t("edit.what.log", hat=hat_name(hats.get(hat, hat)), week=week)

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from mkhats.domain.models import InvalidRecord, RolesReview
+from mkhats.domain.models import LONG_TEXT_MAX, InvalidRecord, RolesReview
 from mkhats.errors import InputError
 from mkhats.services import Workspace
-
-_NOTES_LIMIT = 4000
 
 
 def record_review(ws: Workspace, day: date, notes: str = "") -> RolesReview:
@@ -32,7 +30,7 @@ def record_review(ws: Workspace, day: date, notes: str = "") -> RolesReview:
     except InvalidRecord as error:
         if error.field != "notes":
             raise
-        raise InputError("roles_review.too_long", limit=_NOTES_LIMIT) from None
+        raise InputError("roles_review.too_long", limit=LONG_TEXT_MAX) from None
     with ws.write() as repo:
         repo.add_review(record)
     return record

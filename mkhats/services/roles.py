@@ -14,7 +14,7 @@ from datetime import date
 
 from mkhats.domain.fading import Fade, fading_kpis
 from mkhats.domain.formula import formula_refs
-from mkhats.domain.models import InvalidRecord, RolesReview
+from mkhats.domain.models import LONG_TEXT_MAX, InvalidRecord, RolesReview
 from mkhats.domain.numbers import parse_number
 from mkhats.domain.targets import validate_target
 from mkhats.domain.weeks import add_days, shift_week, week_start
@@ -24,7 +24,6 @@ from mkhats.present.labels import format_number, format_value, hat_name, kpi_tit
 from mkhats.services import Workspace
 
 CHOICES = ("keep", "raise", "add", "kill")
-_NOTES_LIMIT = 4000
 
 
 @dataclass(frozen=True)
@@ -132,7 +131,7 @@ def record_roles_review(
             raise InputError("roles.choice_unknown", choices=", ".join(CHOICES)) from None
         if error.field != "notes":
             raise
-        raise InputError("roles_review.too_long", limit=_NOTES_LIMIT) from None
+        raise InputError("roles_review.too_long", limit=LONG_TEXT_MAX) from None
     with ws.read() as repo:
         kpis = repo.kpis()
     raised: dict[str, str] = {}

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from mkhats.domain.edits import expect, merged
-from mkhats.domain.models import InvalidRecord, StrategySession, revised
+from mkhats.domain.models import LONG_TEXT_MAX, InvalidRecord, StrategySession, revised
 from mkhats.domain.strategy import past_sessions, session_of
 from mkhats.domain.weeks import month_key
 from mkhats.errors import InputError
@@ -18,7 +18,6 @@ from mkhats.services import Workspace
 from mkhats.store.repo import Repo
 
 VERDICTS = ("scale", "test", "cut")
-_NOTES_LIMIT = 4000
 
 
 def parse_month(text: str) -> str:
@@ -81,7 +80,7 @@ def record_session(
     except InvalidRecord as error:
         if error.field != "notes":
             raise
-        raise InputError("strategy.too_long", limit=_NOTES_LIMIT) from None
+        raise InputError("strategy.too_long", limit=LONG_TEXT_MAX) from None
     with ws.write() as repo:
         hats = repo.hats()
         for hat in chosen:
