@@ -12,23 +12,12 @@ import gc
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date
 from typing import TextIO
 
 from mkhats.domain.safe_text import terminal_line, terminal_text
-from mkhats.errors import InputError, MkhatsError
+from mkhats.errors import MkhatsError
 from mkhats.i18n import detect_language, set_language, t
 from mkhats.i18n.argparse_words import parse_args
-
-
-def emit(text: str = "", stream: TextIO | None = None, lines: bool = False) -> None:
-    """Print one message: the only way text reaches the user's terminal from the CLI.
-
-    Names, notes and titles are data (SPEC §5): escape sequences, control characters and bidi
-    overrides are removed. A message is one line (a newline in a name cannot forge another) unless
-    ``lines`` says it is a block whose lines were made safe one by one.
-    """
-    print(terminal_text(text) if lines else terminal_line(text), file=stream or sys.stdout)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -157,22 +146,6 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def resolve_today(text: str | None) -> date:
-    """``--today``, else ``MKHATS_TODAY``, else the real date (within 1970–2100)."""
-    from mkhats.domain.weeks import parse_day
-
-    option = "--today" if text else "MKHATS_TODAY"
-    text = text or os.environ.get("MKHATS_TODAY")
-    if not text:
-        return date.today()
-    try:
-        return parse_day(text)
-    except InputError as error:
-        if error.key == "error.date_format":
-            raise InputError("cli.bad_today", option=option, value=text) from None
-        raise InputError("cli.option_error", option=option, message=error.render()) from None
-
-
 def _argv_lang(argv: Sequence[str]) -> str | None:
     """``--lang`` read before parsing, so help and errors come in that language too."""
     for i, arg in enumerate(argv):
@@ -249,13 +222,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         gc.disable()
     set_language(detect_language(_argv_lang(argv)))
     args = parse_args(lambda: build_parser(command), argv)  # argparse's own words in that language too
-    try:
-        from mkhats import commands
+    from mkhats import commands
 
+    try:
         return commands.run(args)
     except MkhatsError as error:
         for line in error.lines():  # a refused import lists its rows, each on one line
-            emit(line, sys.stderr)
+            commands.emit(line, sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         return 130

@@ -6,7 +6,7 @@ import argparse
 import errno
 import os
 import sys
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
@@ -24,27 +24,33 @@ from mkhats.domain.labels import (
     person_name,
 )
 from mkhats.domain.models import Kpi
-from mkhats.domain.safe_text import terminal_line
+from mkhats.domain.safe_text import terminal_line, terminal_text
 from mkhats.domain.stoprules import Alert, format_guard
 from mkhats.domain.weeks import parse_day, parse_week
 from mkhats.errors import InputError, StoreError
 from mkhats.i18n import set_language, t
-from mkhats.services import Workspace, default_db_path
+from mkhats.locations import db_path, now_on, resolve_today
+from mkhats.services.workspace import Workspace
+
+
+def emit(text: str = "", stream: TextIO | None = None, lines: bool = False) -> None:
+    """Print one message: the only way text reaches the user's terminal from the CLI.
+
+    Names, notes and titles are data (SPEC §5): escape sequences, control characters and bidi
+    overrides are removed. A message is one line (a newline in a name cannot forge another) unless
+    ``lines`` says it is a block whose lines were made safe one by one.
+    """
+    print(terminal_text(text) if lines else terminal_line(text), file=stream or sys.stdout)
 
 
 def _out(text: str = "", lines: bool = False) -> None:
     """One message (``lines``: a block whose lines were each made one line, such as a table)."""
-    from mkhats.cli import emit  # loaded already: it is the entry point
-
     emit(text, lines=lines)
 
 
 def _workspace(args: argparse.Namespace) -> Workspace:
-    from mkhats.cli import resolve_today
-
-    path = Path(args.db).expanduser() if args.db else default_db_path()
-    ws = Workspace(path, resolve_today(args.today))
-    ws.now = _now(ws)  # a hat worn right now counts its minutes, not the rest of the day
+    ws = Workspace(db_path(args.db), resolve_today(args.today))
+    ws.now = now_on(ws.today)  # a hat worn right now counts its minutes, not the rest of the day
     return ws
 
 
@@ -82,8 +88,6 @@ def _write_out(ws: Workspace, path: str | None, text: str, data: bool = False) -
 
 
 def _screened(text: str, data: bool, stream: TextIO) -> str:
-    from mkhats.domain.safe_text import terminal_text
-
     return text if data and not stream.isatty() else terminal_text(text)
 
 
@@ -211,7 +215,7 @@ def cmd_wear(args: argparse.Namespace, ws: Workspace) -> int:
 
     if args.stop == (args.hat is not None):
         raise InputError("cli.wear_usage")
-    result = wear(ws, None if args.stop else args.hat, _now(ws))
+    result = wear(ws, None if args.stop else args.hat, now_on(ws.today))
     if result.closed is not None:
         minutes = int((result.closed.end - result.closed.start).total_seconds() // 60)
         _out(t("cli.wear_stopped", hat=hat_name(result.closed.hat), n=minutes, minutes=minutes))
@@ -222,16 +226,6 @@ def cmd_wear(args: argparse.Namespace, ws: Workspace) -> int:
     if args.stop and result.closed is None:
         _out(t("cli.wear_none"))
     return 0
-
-
-def _now(ws: Workspace) -> datetime:
-    """This instant, moved to ``--today`` when it is given: the same local time on that date.
-
-    Spans are instants (UTC); only the date is shifted, by whole days, so a time zone change
-    between two commands still measures the real time between them.
-    """
-    now = datetime.now(UTC).replace(microsecond=0)
-    return now + timedelta(days=(ws.today - now.astimezone().date()).days)
 
 
 def cmd_verify(args: argparse.Namespace, ws: Workspace) -> int:

@@ -15,7 +15,7 @@ from mkhats.domain.kpis import validate_value
 from mkhats.domain.models import Kpi
 from mkhats.domain.targets import validate_target, validate_threshold
 from mkhats.errors import InputError, MkhatsError
-from mkhats.services import Workspace
+from mkhats.services.workspace import Workspace
 from mkhats.store import CorruptFileError, read_backup
 from mkhats.store.repo import Repo
 

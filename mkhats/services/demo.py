@@ -24,7 +24,7 @@ from mkhats.domain.models import (
 from mkhats.domain.weeks import add_days, add_months, last_weeks, month_key, week_key, week_start
 from mkhats.errors import InputError
 from mkhats.i18n import current_language, t
-from mkhats.services import Workspace
+from mkhats.services.workspace import Workspace
 from mkhats.store.repo import Repo
 
 SEED = 48

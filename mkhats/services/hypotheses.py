@@ -18,7 +18,7 @@ from mkhats.domain.labels import format_with_unit, hat_name, kpi_title
 from mkhats.domain.models import InvalidRecord, Kpi, revised
 from mkhats.errors import InputError
 from mkhats.i18n import t
-from mkhats.services import Workspace
+from mkhats.services.workspace import Workspace
 
 MAX_WINDOW_DAYS = 366
 """A window longer than a year is a typo."""

@@ -14,7 +14,7 @@ from mkhats.domain.models import ChecklistItem, InvalidRecord, WeeklyLog, revise
 from mkhats.domain.weeks import week_start
 from mkhats.errors import InputError
 from mkhats.i18n import t
-from mkhats.services import Workspace
+from mkhats.services.workspace import Workspace
 from mkhats.store.repo import Repo
 
 LOG_FIELDS = ("plan", "fact", "conclusion", "action")

@@ -6,7 +6,7 @@ from datetime import date
 
 from mkhats.domain.models import InvalidRecord, RolesReview
 from mkhats.errors import InputError
-from mkhats.services import Workspace
+from mkhats.services.workspace import Workspace
 
 _NOTES_LIMIT = 4000
 

@@ -21,7 +21,7 @@ from mkhats.domain.targets import validate_target
 from mkhats.domain.weeks import add_days, shift_week, week_start
 from mkhats.errors import InputError
 from mkhats.i18n import current_language, t
-from mkhats.services import Workspace
+from mkhats.services.workspace import Workspace
 
 CHOICES = ("keep", "raise", "add", "kill")
 _NOTES_LIMIT = 4000

@@ -28,7 +28,6 @@ from mkhats.domain.models import (
 from mkhats.domain.numbers import parse_number
 from mkhats.errors import InputError
 from mkhats.i18n import LANGUAGES, current_language, t
-from mkhats.services import Workspace
 from mkhats.services.form_rules import (  # noqa: F401 - MAX_* are part of this module's face
     _CLEAR,
     MAX_CURRENCY,
@@ -49,6 +48,7 @@ from mkhats.services.kpi_settings import (  # noqa: F401 - the settings screen's
     retire_kpi,
 )
 from mkhats.services.setup import assign, wearer_fields, wearer_labels
+from mkhats.services.workspace import Workspace
 
 LEVELS: tuple[str, ...] = ("high", "medium", "low")
 

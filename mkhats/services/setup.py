@@ -25,8 +25,8 @@ from mkhats.domain.stoprules import Alert, is_decided, parse_condition, parse_gu
 from mkhats.domain.targets import validate_target, validate_threshold
 from mkhats.errors import InputError
 from mkhats.i18n import current_language, t
-from mkhats.services import Workspace
 from mkhats.services.values import find_kpi
+from mkhats.services.workspace import Workspace
 from mkhats.store.repo import Repo
 
 _CLEAR = ("", "none", "-", "нет")

@@ -14,7 +14,7 @@ from mkhats.domain.strategy import past_sessions, session_of
 from mkhats.domain.weeks import month_key
 from mkhats.errors import InputError
 from mkhats.i18n import t
-from mkhats.services import Workspace
+from mkhats.services.workspace import Workspace
 from mkhats.store.repo import Repo
 
 VERDICTS = ("scale", "test", "cut")

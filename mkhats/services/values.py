@@ -15,7 +15,7 @@ from mkhats.domain.stoprules import Alert, alerts_touching, evaluate_stop_rule, 
 from mkhats.domain.weeks import add_days
 from mkhats.errors import InputError, StoreError
 from mkhats.i18n import current_language, t
-from mkhats.services import Workspace
+from mkhats.services.workspace import Workspace
 from mkhats.store.repo import Repo
 
 if TYPE_CHECKING:
