@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from mkhats.domain.hours import CMO_BAND, week_hours
 from mkhats.domain.models import day_start
-from mkhats.domain.record import record
+from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.weeks import add_days, week_start
 
 
-@record(frozen=True)
+@light_dataclass(frozen=True)
 class HatHours:
     """One hat's hours in a week."""
 

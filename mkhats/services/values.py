@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from mkhats.domain.kpis import validate_value
 from mkhats.domain.models import InvalidRecord, Kpi, KpiValue
 from mkhats.domain.numbers import parse_number
-from mkhats.domain.record import record
+from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.stoprules import Alert, alerts_touching, evaluate_stop_rule, open_alerts
 from mkhats.domain.weeks import add_days
 from mkhats.errors import InputError, StoreError
@@ -174,7 +174,7 @@ def delete_value(ws: Workspace, key: str, day: date) -> bool:
         return repo.delete_value(kpi.key, day)
 
 
-@record(frozen=True)
+@light_dataclass(frozen=True)
 class ImportResult:
     """What an import did (or would do, on a dry run)."""
 
