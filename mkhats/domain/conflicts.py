@@ -15,8 +15,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from mkhats.domain.models import ConflictRule, ExternalCheck, Hat
 from mkhats.domain.light_dataclass import light_dataclass
+from mkhats.domain.models import ConflictRule, ExternalCheck, Hat
 from mkhats.domain.weeks import add_days, add_months
 from mkhats.errors import InputError
 

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping
 from typing import Literal
 
 from mkhats.domain.kpis import Daily, period_values
-from mkhats.domain.models import Hat, Kpi
 from mkhats.domain.light_dataclass import light_dataclass
+from mkhats.domain.models import Hat, Kpi
 from mkhats.domain.weeks import last_weeks, week_days
 
 REVENUE = "cmo.revenue"

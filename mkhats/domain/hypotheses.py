@@ -11,8 +11,8 @@ from datetime import date, timedelta
 from typing import Literal
 
 from mkhats.domain.kpis import Daily, period_value
-from mkhats.domain.models import Day, HatKey, ItemId, Kpi, KpiKey, Model, ShortText
 from mkhats.domain.light_dataclass import light_dataclass
+from mkhats.domain.models import Day, HatKey, ItemId, Kpi, KpiKey, Model, ShortText
 
 HypothesisVerdict = Literal["confirmed", "rejected", "inconclusive"]
 HYPOTHESIS_VERDICTS: tuple[str, ...] = ("confirmed", "rejected", "inconclusive")

@@ -22,8 +22,8 @@ from datetime import date
 from typing import Literal
 
 from mkhats.domain.kpis import Daily, Status, meets, period_values
-from mkhats.domain.models import Kpi
 from mkhats.domain.light_dataclass import light_dataclass
+from mkhats.domain.models import Kpi
 from mkhats.domain.weeks import add_days, week_days, week_start
 
 Basis = Literal["final", "pace", "partial", "ahead"]

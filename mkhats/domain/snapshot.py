@@ -10,6 +10,7 @@ from dataclasses import field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.models import (
     AlertDecision,
     ChecklistItem,
@@ -24,7 +25,6 @@ from mkhats.domain.models import (
     WearSpan,
     WeeklyLog,
 )
-from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.weeks import add_days, last_weeks, week_start
 
 if TYPE_CHECKING:

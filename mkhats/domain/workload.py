@@ -7,8 +7,8 @@ stay in ``review`` (same spans, same cut at the week's edges, same "still worn" 
 from __future__ import annotations
 
 from mkhats.domain.hours import CMO_BAND, week_hours
-from mkhats.domain.models import day_start
 from mkhats.domain.light_dataclass import light_dataclass
+from mkhats.domain.models import day_start
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.weeks import add_days, week_start
 

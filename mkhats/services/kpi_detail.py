@@ -37,7 +37,7 @@ from mkhats.errors import MkhatsError
 from mkhats.i18n import t
 from mkhats.services import Workspace
 from mkhats.services.kpi_chart import ChartData, chart_data
-from mkhats.services.setup import KpiChange
+from mkhats.services.kpi_rules import KpiChange
 
 CHART_WEEKS = 13
 """The chart and the value list cover the 13 weeks ending with the selected week."""

@@ -16,8 +16,8 @@ from mkhats.domain.models import Kpi
 from mkhats.domain.stoprules import format_guard
 from mkhats.domain.targets import validate_target
 from mkhats.i18n import t
+from mkhats.services.kpi_rules import KpiChange, changed_kpi
 from mkhats.services.kpi_settings import KpiDraft, _apply, _check, _check_numbers
-from mkhats.services.setup import KpiChange, changed_kpi
 from mkhats.services.values import find_kpi
 from mkhats.services.workspace import Workspace
 

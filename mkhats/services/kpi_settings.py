@@ -18,7 +18,7 @@ from mkhats.domain.targets import validate_target
 from mkhats.errors import InputError
 from mkhats.i18n import current_language, t
 from mkhats.services.form_rules import _CLEAR, _KPI_NAME, _choice, _hat, _text
-from mkhats.services.setup import KpiChange, set_kpi
+from mkhats.services.kpi_rules import KpiChange, set_kpi
 from mkhats.services.values import find_kpi
 from mkhats.services.workspace import Workspace
 

@@ -47,7 +47,7 @@ from mkhats.services.kpi_settings import (  # noqa: F401 - the settings screen's
     kpi_name,
     retire_kpi,
 )
-from mkhats.services.setup import assign, wearer_fields, wearer_labels
+from mkhats.services.wearers import assign, wearer_fields, wearer_labels
 from mkhats.services.workspace import Workspace
 
 LEVELS: tuple[str, ...] = ("high", "medium", "low")

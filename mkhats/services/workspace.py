@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from mkhats.domain.labels import currency_sign
 from mkhats.domain.models import Settings, day_start
 from mkhats.domain.weeks import add_days, add_months, months_between, shift_week, week_key
+from mkhats.errors import StoreError
 from mkhats.store import Database
 from mkhats.store.repo import Repo
 
@@ -73,6 +74,15 @@ class Workspace:
             self._forget()  # the read below re-reads what changed: what was derived from it goes too
         with self.db.read() as view:
             yield Repo(view, self._where)
+
+    def stored_language(self) -> str | None:
+        """The language saved in the settings; None when none is, or when the file cannot be read
+        (the command that follows reports it; ``restore`` must stay possible)."""
+        try:
+            with self.read() as repo:
+                return repo.settings().lang
+        except StoreError:
+            return None
 
     def _where(self, table: str) -> tuple[str, str | None]:
         """The file holding ``table`` (``values 2026-11`` is a month file) and the newest backup

@@ -20,12 +20,12 @@ from textual.widgets import Footer, TabbedContent, TabPane
 
 from mkhats.domain.labels import hat_name
 from mkhats.domain.models import utc_instant
-from mkhats.domain.review import ReviewItem
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.stoprules import Alert
 from mkhats.errors import MkhatsError
 from mkhats.i18n import t
 from mkhats.services import Workspace, plans
+from mkhats.services.review import ReviewItem
 from mkhats.services.views import warnings_text, week_title
 from mkhats.services.week_views import WeekViews
 from mkhats.ui.actions import MainActions

@@ -16,9 +16,10 @@ from textual.widgets import TabbedContent
 
 from mkhats.services import Workspace, plans
 from mkhats.services.hypotheses import HypothesisDraft, add_hypothesis
+from mkhats.services.kpi_rules import KpiChange, set_kpi
 from mkhats.services.settings import KpiDraft, edit_kpi
-from mkhats.services.setup import KpiChange, assign, set_kpi
 from mkhats.services.values import add_value
+from mkhats.services.wearers import assign
 from mkhats.ui.screens.kpi_detail import KpiDetailScreen
 from mkhats.ui.screens.review import ReviewScreen
 from mkhats.ui.screens.settings import SettingsScreen

@@ -20,11 +20,12 @@ from textual.widgets.option_list import Option
 
 from mkhats.domain.conflicts import conflict_states
 from mkhats.domain.labels import format_day, pair_name, person_name
-from mkhats.domain.review import CATEGORIES, ReviewItem, as_of, review
+from mkhats.domain.review import CATEGORIES, as_of
 from mkhats.domain.review_text import describe
 from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
 from mkhats.services.cmo import hours_lines
+from mkhats.services.review import ReviewItem, warnings_of
 from mkhats.services.views import week_title
 from mkhats.ui.screens.form import FORMS_CSS
 
@@ -82,7 +83,7 @@ class ReviewScreen(Screen[None]):
     def rebuild(self) -> None:
         """Recompute the warnings from the app's snapshot and show them, keeping the cursor."""
         snapshot = self._snapshot = self.app.snapshot
-        self.items = review(snapshot)
+        self.items = warnings_of(snapshot)
         listing = self.query_one("#review-list", OptionList)
         highlighted = listing.highlighted
         listing.clear_options()

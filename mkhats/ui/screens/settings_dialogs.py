@@ -26,8 +26,8 @@ from mkhats.errors import EditConflict, InputError, MkhatsError
 from mkhats.i18n import t
 from mkhats.services import kpi_edit
 from mkhats.services import settings as service
+from mkhats.services.kpi_rules import KpiChange
 from mkhats.services.settings import DIRECTIONS, KpiDraft, SettingsState
-from mkhats.services.setup import KpiChange
 from mkhats.ui.keys import relabel_bindings
 from mkhats.ui.plain import plain
 from mkhats.ui.screens.settings_panes import selected

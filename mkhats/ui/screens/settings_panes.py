@@ -25,7 +25,7 @@ from mkhats.errors import EditConflict, InputError, MkhatsError
 from mkhats.i18n import current_language, t
 from mkhats.services import settings as service
 from mkhats.services.settings import SettingsState
-from mkhats.services.setup import wearer_fields
+from mkhats.services.wearers import wearer_fields
 from mkhats.ui.plain import plain
 
 R = TypeVar("R")
