@@ -12,13 +12,16 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING
 
 from mkhats.domain.safe_text import terminal_line, terminal_text
 from mkhats.errors import MkhatsError
 from mkhats.i18n import detect_language, set_language, t
 from mkhats.i18n.argparse_words import parse_args
 from mkhats.startup import OnlySubparser, collect_less, quick_exit, skip_plugin_loader
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 
 class _Parser(argparse.ArgumentParser):
@@ -27,7 +30,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(2, t("cli.usage_error", prog=self.prog, message=terminal_line(message)) + "\n")
 
-    def _print_message(self, message: str, file: TextIO | None = None) -> None:
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         # Help and usage quote the command line (an ``invalid choice: '…'``): made safe like the rest.
         super()._print_message(terminal_text(message) if message else message, file)
 

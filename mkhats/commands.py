@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -181,7 +182,7 @@ def cmd_wear(args: argparse.Namespace, ws: Workspace) -> int:
         raise InputError("cli.wear_usage")
     result = wear(ws, None if args.stop else args.hat, now_on(ws.today))
     if result.closed is not None:
-        minutes = int((result.closed.end - result.closed.start).total_seconds() // 60)
+        minutes = result.closed_minutes()
         _out(t("cli.wear_stopped", hat=hat_name(result.closed.hat), n=minutes, minutes=minutes))
     if result.already is not None:
         _out(t("cli.wear_already", hat=hat_name(result.already.hat)))
@@ -305,5 +306,5 @@ def run(args: argparse.Namespace) -> int:
         from mkhats.ui import run_app
 
         return run_app(ws, lang=args.lang)
-    handler = globals()[f"cmd_{args.command}"]
+    handler: Callable[[argparse.Namespace, Workspace], int] = globals()[f"cmd_{args.command}"]
     return handler(args, ws)

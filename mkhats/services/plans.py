@@ -9,8 +9,9 @@ from datetime import date
 from mkhats.domain.checklist import added, current_items, retired
 from mkhats.domain.checklist import revised as revised_versions
 from mkhats.domain.edits import expect
+from mkhats.domain.invalid import InvalidRecord
 from mkhats.domain.labels import hat_name, item_text
-from mkhats.domain.models import ChecklistItem, InvalidRecord, WeeklyLog, revised
+from mkhats.domain.models import ChecklistItem, WeeklyLog, revised
 from mkhats.domain.weeks import week_start
 from mkhats.errors import InputError
 from mkhats.i18n import t

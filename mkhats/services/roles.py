@@ -14,8 +14,9 @@ from datetime import date
 
 from mkhats.domain.fading import Fade, fading_kpis
 from mkhats.domain.formula import formula_refs
+from mkhats.domain.invalid import InvalidRecord
 from mkhats.domain.labels import format_number, format_value, hat_name, kpi_title
-from mkhats.domain.models import InvalidRecord, Kpi, RolesReview, revised
+from mkhats.domain.models import Kpi, RolesReview, revised
 from mkhats.domain.numbers import parse_number
 from mkhats.domain.targets import validate_target
 from mkhats.domain.weeks import add_days, shift_week, week_start

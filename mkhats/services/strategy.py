@@ -8,8 +8,9 @@ from datetime import date
 
 from mkhats.domain.cmo_text import format_month
 from mkhats.domain.edits import expect, merged
+from mkhats.domain.invalid import InvalidRecord
 from mkhats.domain.labels import hat_name
-from mkhats.domain.models import InvalidRecord, StrategySession, revised
+from mkhats.domain.models import StrategySession, revised
 from mkhats.domain.strategy import past_sessions, session_of
 from mkhats.domain.weeks import month_key
 from mkhats.errors import InputError

@@ -7,9 +7,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkhats.domain.invalid import InvalidRecord
 from mkhats.domain.kpis import validate_value
 from mkhats.domain.light_dataclass import light_dataclass
-from mkhats.domain.models import InvalidRecord, Kpi, KpiValue
+from mkhats.domain.models import Kpi, KpiValue
 from mkhats.domain.numbers import parse_number
 from mkhats.domain.stoprules import Alert, alerts_touching, evaluate_stop_rule, open_alerts
 from mkhats.domain.weeks import add_days

@@ -18,6 +18,13 @@ class WearResult:
     started: WearSpan | None = None
     already: WearSpan | None = None
 
+    def closed_minutes(self) -> int:
+        """How long the closed span lasted, in whole minutes (0 when none was closed)."""
+        span = self.closed
+        if span is None or span.end is None:
+            return 0
+        return int((span.end - span.start).total_seconds() // 60)
+
 
 def wear(ws: Workspace, hat_key: str | None, now: datetime) -> WearResult:
     """Start wearing ``hat_key`` (None: stop wearing); one hat at a time, switching closes the last.

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkhats.domain.labels import currency_sign
 from mkhats.domain.models import Settings, day_start
@@ -21,6 +21,7 @@ from mkhats.store import Database
 from mkhats.store.repo import Repo
 
 if TYPE_CHECKING:
+    from mkhats.domain.hypotheses import Hypothesis
     from mkhats.domain.snapshot import Snapshot
 
 
@@ -32,7 +33,7 @@ class Workspace:
         self.today = today
         # Every file a transaction writes is checked by the models that read it (SPEC §5).
         self.db = Database(self.path, check=self._check_write)
-        self._memo: dict[object, object] = {}
+        self._memo: dict[object, Any] = {}  # records, by what they were read for (see ``snapshot``)
         self.version = 0
         """Goes up whenever the data may have changed (a write here, a change on disk)."""
         self.now: datetime | None = None
@@ -94,7 +95,7 @@ class Workspace:
         backup = self.db.newest_backup(lambda found: check_set(found.main, found.months, lambda _t: ("?", None)))
         return str(path), str(backup) if backup else None
 
-    def _check_write(self, month: str | None, data: dict, tables: list[str]) -> None:
+    def _check_write(self, month: str | None, data: dict[str, Any], tables: list[str]) -> None:
         """Refuse to write a file holding a record the next open would refuse (new or already there)."""
         from mkhats.store.validate import check_file
 
@@ -132,8 +133,8 @@ class Workspace:
                 month_spans = self._memo.get(key)
                 if month_spans is None:
                     month_spans = self._memo[key] = repo.spans(*_month_bounds(month))
-                spans += [s for s in month_spans if begin <= s.start < end]  # type: ignore[attr-defined]
-            history = self._history(repo, main["hypotheses"], first)  # type: ignore[arg-type]
+                spans += [s for s in month_spans if begin <= s.start < end]
+            history = self._history(repo, main["hypotheses"], first)
         return Snapshot(
             today=self.today,
             week=week,
@@ -143,11 +144,11 @@ class Workspace:
             spans=spans,
             now=self.now,
             history=history,
-            logs=dict(logs),  # type: ignore[call-overload]
-            **main,  # type: ignore[arg-type]
+            logs=dict(logs),
+            **main,
         )
 
-    def _history(self, repo: Repo, hypotheses: list, first: date) -> dict[str, dict[date, float]]:
+    def _history(self, repo: Repo, hypotheses: list[Hypothesis], first: date) -> dict[str, dict[date, float]]:
         """Values before ``first`` that the baselines of the hypotheses still of interest need."""
         if not hypotheses:
             return {}
@@ -165,7 +166,7 @@ class Workspace:
             values = self._memo.get(("values", month))
             if values is None:
                 values = self._memo[("values", month)] = repo.values(*_month_bounds(month))
-            for v in values:  # type: ignore[attr-defined]
+            for v in values:
                 if first <= v.day <= last:
                     daily.setdefault(v.kpi, {})[v.day] = v.value
         return daily
@@ -177,7 +178,7 @@ def _month_bounds(month: str) -> tuple[date, date]:
     return first, add_days(add_months(first, 1), -1)
 
 
-def _main_records(repo: Repo) -> dict[str, object]:
+def _main_records(repo: Repo) -> dict[str, Any]:
     """The main file's records a snapshot needs (logs apart), validated once."""
     return {
         "settings": repo.settings(),
