@@ -1,34 +1,27 @@
 """The command line (SPEC §4): argument parsing and exit codes; the work is done by services.
 
 Errors reach stderr as one sentence (never a traceback): exit 2 for bad input, 1 for I/O
-failures and for warnings found by ``check``. Textual is imported only to open the app. Every
-message leaves through ``emit``, which removes what a terminal would obey (SPEC §5).
+failures and for warnings found by ``check``. Textual is imported only to open the app; what makes
+a command start sooner lives in ``startup.py``. Every message leaves through ``commands.emit``,
+which removes what a terminal would obey (SPEC §5).
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date
-from typing import TextIO
+from typing import TYPE_CHECKING
 
 from mkhats.domain.safe_text import terminal_line, terminal_text
-from mkhats.errors import InputError, MkhatsError
+from mkhats.errors import MkhatsError
 from mkhats.i18n import detect_language, set_language, t
 from mkhats.i18n.argparse_words import parse_args
+from mkhats.startup import OnlySubparser, collect_less, quick_exit, skip_plugin_loader
 
-
-def emit(text: str = "", stream: TextIO | None = None, lines: bool = False) -> None:
-    """Print one message: the only way text reaches the user's terminal from the CLI.
-
-    Names, notes and titles are data (SPEC §5): escape sequences, control characters and bidi
-    overrides are removed. A message is one line (a newline in a name cannot forge another) unless
-    ``lines`` says it is a block whose lines were made safe one by one.
-    """
-    print(terminal_text(text) if lines else terminal_line(text), file=stream or sys.stdout)
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,7 +30,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(2, t("cli.usage_error", prog=self.prog, message=terminal_line(message)) + "\n")
 
-    def _print_message(self, message: str, file: TextIO | None = None) -> None:
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         # Help and usage quote the command line (an ``invalid choice: '…'``): made safe like the rest.
         super()._print_message(terminal_text(message) if message else message, file)
 
@@ -51,42 +44,13 @@ def _common(parser: argparse.ArgumentParser, top: bool = False) -> None:
 
 
 COMMANDS = ("demo", "add", "kpi", "assign", "wear", "verify", "import", "export", "restore", "report", "check")
-QUICK = ("add", "kpi", "assign", "wear", "verify", "report", "check")
-"""Commands that handle a few thousand records at most: they run with the cyclic GC off (SPEC §6)."""
-
-
-class _Unused:
-    """Stands in for the parser of a command not on the line: takes its options and drops them."""
-
-    def add_argument(self, *args: object, **kwargs: object) -> None:
-        pass
-
-    def add_subparsers(self, **kwargs: object) -> _Unused:
-        return self
-
-    def add_parser(self, name: str, **kwargs: object) -> _Unused:
-        return self
-
-
-class _Subparsers:
-    """Adds only the subparser a command line needs: building all twelve costs every command ~5 ms."""
-
-    def __init__(self, sub: argparse._SubParsersAction, only: str | None) -> None:
-        self._sub = sub
-        self._only = only
-
-    def add_parser(self, name: str, **kwargs) -> argparse.ArgumentParser:
-        if self._only is None or name == self._only:
-            return self._sub.add_parser(name, **kwargs)
-        # Not even a throwaway ArgumentParser: each costs ~0.1 ms, its options as much again.
-        return _Unused()  # type: ignore[return-value]
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """Every command of SPEC §4 with its options (or just ``only``'s, to start faster)."""
     parser = _Parser(prog="mkhats", description=t("cli.description"))
     _common(parser, top=True)
-    sub = _Subparsers(parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser), only)
+    sub = OnlySubparser(parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser), only)
 
     p = sub.add_parser("demo", help=t("cli.demo.help"))
     p.add_argument("--weeks", type=int, default=12, help=t("cli.demo.weeks"))
@@ -157,22 +121,6 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def resolve_today(text: str | None) -> date:
-    """``--today``, else ``MKHATS_TODAY``, else the real date (within 1970–2100)."""
-    from mkhats.domain.weeks import parse_day
-
-    option = "--today" if text else "MKHATS_TODAY"
-    text = text or os.environ.get("MKHATS_TODAY")
-    if not text:
-        return date.today()
-    try:
-        return parse_day(text)
-    except InputError as error:
-        if error.key == "error.date_format":
-            raise InputError("cli.bad_today", option=option, value=text) from None
-        raise InputError("cli.option_error", option=option, message=error.render()) from None
-
-
 def _argv_lang(argv: Sequence[str]) -> str | None:
     """``--lang`` read before parsing, so help and errors come in that language too."""
     for i, arg in enumerate(argv):
@@ -196,57 +144,15 @@ def _command_of(argv: Sequence[str]) -> str | None:
     return None
 
 
-_PLUGINS_OFF = ("__all__", "1", "true")  # the values pydantic reads as "no plugin at all"
-
-
-def _skip_plugin_loader() -> None:
-    """Keep pydantic from importing its plugin loader just to learn that plugins are off.
-
-    The loader imports ``importlib.metadata`` (≈ 6 ms, SPEC §6) before it reads the variable. The
-    stand-in answers "no plugins" while they are off and hands over to the real loader otherwise.
-    """
-    name = "pydantic.plugin._loader"
-    if name in sys.modules:
-        return
-    import importlib
-    import types
-
-    stub = types.ModuleType(name)
-
-    def real() -> types.ModuleType:
-        if sys.modules.get(name) is stub:
-            del sys.modules[name]
-        return importlib.import_module(name)
-
-    def get_plugins() -> object:
-        if os.environ.get("PYDANTIC_DISABLE_PLUGINS") in _PLUGINS_OFF:
-            return ()
-        return real().get_plugins()
-
-    def forward(attr: str) -> object:
-        if attr.startswith("__"):  # the import system probing (``__path__``…): a plain module's answer
-            raise AttributeError(attr)
-        return getattr(real(), attr)
-
-    stub.get_plugins = get_plugins  # type: ignore[attr-defined]
-    stub.__getattr__ = forward  # type: ignore[method-assign]
-    sys.modules[name] = stub
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code."""
-    # mkhats uses no pydantic plugin; without this, the first model build scans every installed
-    # distribution's entry points, a cost paid by every command (SPEC §6).
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    _skip_plugin_loader()
+    skip_plugin_loader()
     # ``argv`` None: we are the process (console script, ``python -m``) and it ends when we return.
     own_process = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     command = _command_of(argv)
-    if own_process and command in QUICK:
-        # Imports and validation allocate ~30,000 long-lived objects: the collector would walk them
-        # ~100 times for no garbage worth it (≈ 8 ms of a ≈ 110 ms command).
-        gc.disable()
+    if own_process:
+        collect_less(command)
     set_language(detect_language(_argv_lang(argv)))
     args = parse_args(lambda: build_parser(command), argv)  # argparse's own words in that language too
     try:
@@ -255,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return commands.run(args)
     except MkhatsError as error:
         for line in error.lines():  # a refused import lists its rows, each on one line
-            emit(line, sys.stderr)
+            commands.emit(line, sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         return 130
@@ -265,8 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     finally:
         if own_process and command is not None:
-            # Interpreter shutdown collects every object left; frozen ones are skipped (≈ 15 ms).
-            gc.freeze()
+            quick_exit()
 
 
 if __name__ == "__main__":

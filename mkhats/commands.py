@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import errno
 import os
 import sys
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
 from mkhats.domain.models import Kpi
-from mkhats.domain.safe_text import terminal_line
+from mkhats.domain.safe_text import terminal_line, terminal_text
 from mkhats.domain.stoprules import format_guard
 from mkhats.domain.weeks import parse_day, parse_week
 from mkhats.errors import InputError, StoreError
 from mkhats.i18n import set_language, t
+from mkhats.locations import db_path, now_on, resolve_today
 from mkhats.present.alerts import alert_sentence
 from mkhats.present.labels import (
     action_text,
@@ -29,29 +30,28 @@ from mkhats.present.labels import (
     pair_name,
     person_name,
 )
-from mkhats.services import Workspace, default_db_path
+from mkhats.services.workspace import Workspace
+
+
+def emit(text: str = "", stream: TextIO | None = None, lines: bool = False) -> None:
+    """Print one message: the only way text reaches the user's terminal from the CLI.
+
+    Names, notes and titles are data (SPEC §5): escape sequences, control characters and bidi
+    overrides are removed. A message is one line (a newline in a name cannot forge another) unless
+    ``lines`` says it is a block whose lines were made safe one by one.
+    """
+    print(terminal_text(text) if lines else terminal_line(text), file=stream or sys.stdout)
 
 
 def _out(text: str = "", lines: bool = False) -> None:
     """One message (``lines``: a block whose lines were each made one line, such as a table)."""
-    from mkhats.cli import emit  # loaded already: it is the entry point
-
     emit(text, lines=lines)
 
 
 def _workspace(args: argparse.Namespace) -> Workspace:
-    from mkhats.cli import resolve_today
-
-    path = Path(args.db).expanduser() if args.db else default_db_path()
-    ws = Workspace(path, resolve_today(args.today))
-    ws.now = _now(ws)  # a hat worn right now counts its minutes, not the rest of the day
+    ws = Workspace(db_path(args.db), resolve_today(args.today))
+    ws.now = now_on(ws.today)  # a hat worn right now counts its minutes, not the rest of the day
     return ws
-
-
-def _refuse_data_path(ws: Workspace, path: str) -> None:
-    """An output never lands on the data set itself (the main file, a month file, the lock, a backup)."""
-    if ws.db.layout.owns(Path(path)):
-        raise InputError("cli.out_is_data", file=path)
 
 
 def _write_out(ws: Workspace, path: str | None, text: str, data: bool = False) -> None:
@@ -60,49 +60,31 @@ def _write_out(ws: Workspace, path: str | None, text: str, data: bool = False) -
     A document (``data`` False: the report) reaches stdout without control characters; data
     (``data``: a CSV export) stays byte for byte what a file would hold, unless stdout is a terminal.
     """
+    from mkhats.services.output import check_out_path, write_out_file
+
     if not path:
         sys.stdout.write(_screened(text, data, sys.stdout))
         return
-    _refuse_data_path(ws, path)
-    from mkhats.store import StoreIOError, write_atomic
-
     if os.path.exists(path) and not os.path.isfile(path):
+        check_out_path(ws, path)
         _write_stream(path, text, data)  # /dev/stdout, a pipe: there is no file to replace
-        _out(t("cli.written", file=path))
-        return
-    target = Path(os.path.realpath(path))  # a link stays a link: its target is replaced
-    # Atomic and owner-only, like the data: a full disk leaves the old file (or none), never 0 bytes.
-    try:
-        write_atomic(target, text.encode("utf-8"))
-    except StoreIOError as error:
-        code = error.errno
-        exc = OSError(code, os.strerror(code)) if code is not None else OSError(t(error.reason, **error.reason_params))
-        raise StoreError("cli.cannot_write", file=path, reason=_os_reason(exc)) from None
+    else:
+        write_out_file(ws, path, text)
     _out(t("cli.written", file=path))
 
 
 def _screened(text: str, data: bool, stream: TextIO) -> str:
-    from mkhats.domain.safe_text import terminal_text
-
     return text if data and not stream.isatty() else terminal_text(text)
 
 
 def _write_stream(path: str, text: str, data: bool = False) -> None:
+    from mkhats.services.output import os_reason_text
+
     try:
         with open(path, "w", encoding="utf-8") as stream:
             stream.write(_screened(text, data, stream))
     except OSError as exc:
-        raise StoreError("cli.cannot_write", file=path, reason=_os_reason(exc)) from None
-
-
-def _os_reason(exc: OSError) -> str:
-    """Why the OS refused, in the catalogue's words: its own ``strerror`` follows the system's locale."""
-    from mkhats.store.errors import os_reason
-
-    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
-        return t("cli.reason.no_folder")
-    key, params = os_reason(exc)
-    return t(key, **params)
+        raise StoreError("cli.cannot_write", file=path, reason=os_reason_text(exc)) from None
 
 
 def _day_option(text: str | None, today: date, option: str = "--date") -> date:
@@ -118,43 +100,29 @@ def _day_option(text: str | None, today: date, option: str = "--date") -> date:
 def cmd_add(args: argparse.Namespace, ws: Workspace) -> int:
     from mkhats.services.values import add_value
 
-    day = _day_option(args.date, ws.today)
-    fired = add_value(ws, args.kpi, args.value, day, args.note)
-    with ws.read() as repo:
-        kpis, currency = repo.kpis(), repo.settings().currency
-    kpi = kpis[args.kpi.strip().lower()]
+    added = add_value(ws, args.kpi, args.value, _day_option(args.date, ws.today), args.note)
     # Every decimal, in the language's format: the user sees how the number was read (SPEC §4).
-    value = format_with_unit(kpi, _stored(ws, kpi, day), currency, exact=True)
-    _out(t("cli.added", kpi=kpi.key, value=value, day=format_day(day)))
-    for alert in fired:
-        _out(alert_sentence("cli.alert", alert, kpis, currency))
+    value = format_with_unit(added.kpi, added.value, added.currency, exact=True)
+    _out(t("cli.added", kpi=added.kpi.key, value=value, day=format_day(added.day)))
+    for alert in added.alerts:
+        _out(alert_sentence("cli.alert", alert, added.kpis, added.currency))
     return 0
-
-
-def _stored(ws: Workspace, kpi: Kpi, day) -> float | None:
-    with ws.read() as repo:
-        return repo.daily(day, day).get(kpi.key, {}).get(day)
 
 
 def cmd_kpi(args: argparse.Namespace, ws: Workspace) -> int:
     from mkhats.domain.kpis import KpiChange
-    from mkhats.services.setup import set_kpi
+    from mkhats.services.kpi_rules import list_kpis, set_kpi_rule
 
     if args.kpi_command == "set":
         change = KpiChange(target=args.target, stop=args.stop, guard=args.guard, action=args.action)
         if all(v is None for v in (args.target, args.stop, args.guard, args.action)):
             raise InputError("cli.kpi_set_nothing")
-        kpi = set_kpi(ws, args.kpi, change)
-        with ws.read() as repo:
-            currency = repo.settings().currency
-        _out(_kpi_line(kpi, currency))  # the target with every decimal, as it was read
+        done = set_kpi_rule(ws, args.kpi, change)
+        _out(_kpi_line(done.kpi, done.currency))  # the target with every decimal, as it was read
         return 0
-    with ws.read() as repo:
-        kpis, hats, currency = repo.kpis(), repo.hats(), repo.settings().currency
+    listing = list_kpis(ws)
     rows = [[t("col.kpi"), t("cli.col.title"), t("col.unit"), t("col.kind"), t("col.target"), t("col.stop_rule")]]
-    for hat in hats.values():
-        for kpi in sorted((k for k in kpis.values() if k.hat == hat.key), key=lambda k: k.position):
-            rows.append(_kpi_cells(kpi, currency, hat.enabled))
+    rows += [_kpi_cells(kpi, listing.currency, enabled) for kpi, enabled in listing.rows]
     _out(_columns(rows), lines=True)
     return 0
 
@@ -187,22 +155,23 @@ def _columns(rows: list[list[str]]) -> str:
 
 
 def cmd_assign(args: argparse.Namespace, ws: Workspace) -> int:
-    from mkhats.services.setup import assign
+    from mkhats.services.wearers import assign
 
-    person, created = assign(ws, args.hat, args.person, args.kind)
-    key = "cli.assigned_new" if created else "cli.assigned"
-    _out(t(key, person=person_name(person.name), hat=hat_name(args.hat.strip().lower()), kind=t(f"kind.{person.kind}")))
+    done = assign(ws, args.hat, args.person, args.kind)
+    key = "cli.assigned_new" if done.created else "cli.assigned"
+    person = done.person
+    _out(t(key, person=person_name(person.name), hat=hat_name(done.hat.key), kind=t(f"kind.{person.kind}")))
     return 0
 
 
 def cmd_wear(args: argparse.Namespace, ws: Workspace) -> int:
-    from mkhats.services.setup import wear
+    from mkhats.services.wear import wear
 
     if args.stop == (args.hat is not None):
         raise InputError("cli.wear_usage")
-    result = wear(ws, None if args.stop else args.hat, _now(ws))
+    result = wear(ws, None if args.stop else args.hat, now_on(ws.today))
     if result.closed is not None:
-        minutes = int((result.closed.end - result.closed.start).total_seconds() // 60)
+        minutes = result.closed_minutes()
         _out(t("cli.wear_stopped", hat=hat_name(result.closed.hat), n=minutes, minutes=minutes))
     if result.already is not None:
         _out(t("cli.wear_already", hat=hat_name(result.already.hat)))
@@ -213,27 +182,15 @@ def cmd_wear(args: argparse.Namespace, ws: Workspace) -> int:
     return 0
 
 
-def _now(ws: Workspace) -> datetime:
-    """This instant, moved to ``--today`` when it is given: the same local time on that date.
-
-    Spans are instants (UTC); only the date is shifted, by whole days, so a time zone change
-    between two commands still measures the real time between them.
-    """
-    now = datetime.now(UTC).replace(microsecond=0)
-    return now + timedelta(days=(ws.today - now.astimezone().date()).days)
-
-
 def cmd_verify(args: argparse.Namespace, ws: Workspace) -> int:
-    from mkhats.domain.conflicts import check_valid_until, find_rule
-    from mkhats.services.setup import verify
+    from mkhats.services.checks import verify
 
     day = _day_option(args.date, ws.today)
-    check, created = verify(ws, args.hat_a, args.hat_b, args.by, day, args.note, args.problems)
-    with ws.read() as repo:
-        rule, hats = find_rule(repo.conflicts(), *check.hats), repo.hats()
-    if created:
+    done = verify(ws, args.hat_a, args.hat_b, args.by, day, args.note, args.problems)
+    check, hats = done.check, done.hats
+    if done.created:
         _out(t("cli.person_added", person=check.by))
-    if check.outcome == "problems":  # no "valid until": such a check never clears the conflict
+    if done.valid_until is None:  # a check that found problems never clears the conflict
         _out(
             t(
                 "cli.verified_problems",
@@ -249,7 +206,7 @@ def cmd_verify(args: argparse.Namespace, ws: Workspace) -> int:
             pair=pair_name(check.hats, hats),
             by=person_name(check.by),
             day=format_day(check.day),
-            until=format_day(check_valid_until(check, rule.every)),
+            until=format_day(done.valid_until),
             outcome=t(f"outcome.{check.outcome}"),
         )
     )
@@ -272,11 +229,12 @@ def cmd_export(args: argparse.Namespace, ws: Workspace) -> int:
         _write_out(ws, args.out, export_csv(ws), data=True)
         return 0
     from mkhats.services.backup import export_json
+    from mkhats.services.output import check_out_path
 
     if not args.out:
         sys.stdout.write(_screened(export_json(ws), True, sys.stdout))
         return 0
-    _refuse_data_path(ws, args.out)
+    check_out_path(ws, args.out)
     export_json(ws, Path(args.out))
     _out(t("cli.written", file=args.out))
     return 0
@@ -307,14 +265,13 @@ def cmd_report(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_check(args: argparse.Namespace, ws: Workspace) -> int:
-    from mkhats.domain.review import review
     from mkhats.present.review_text import check_line
+    from mkhats.services.review import week_review
 
-    snapshot = ws.snapshot(_week(args, ws))
-    items = review(snapshot)
-    for item in items:
-        _out(check_line(item, snapshot))
-    return 1 if items else 0
+    found = week_review(ws, _week(args, ws))
+    for item in found.items:
+        _out(check_line(item, found.snapshot))
+    return 1 if found.items else 0
 
 
 def cmd_demo(args: argparse.Namespace, ws: Workspace) -> int:
@@ -331,16 +288,12 @@ def run(args: argparse.Namespace) -> int:
     """Dispatch a parsed command line; bare ``mkhats`` opens the app."""
     ws = _workspace(args)
     if not args.lang and not os.environ.get("MKHATS_LANG") and args.command != "restore":
-        try:
-            with ws.read() as repo:
-                stored = repo.settings().lang
-        except StoreError:
-            stored = None  # the command itself reports the file; restore must stay possible
+        stored = ws.stored_language()
         if stored:
             set_language(stored)
     if args.command is None:
         from mkhats.ui import run_app
 
         return run_app(ws, lang=args.lang)
-    handler = globals()[f"cmd_{args.command}"]
+    handler: Callable[[argparse.Namespace, Workspace], int] = globals()[f"cmd_{args.command}"]
     return handler(args, ws)

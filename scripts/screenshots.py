@@ -18,8 +18,8 @@ sys.path.insert(0, str(ROOT))
 
 
 async def shoot(scene: str, out: Path) -> None:
-    from mkhats.services import Workspace
     from mkhats.services.demo import fill_demo
+    from mkhats.services.workspace import Workspace
     from mkhats.ui.app import MkhatsApp
     from mkhats.ui.scenes import SIZE, TODAY, play
 

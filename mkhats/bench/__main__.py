@@ -88,7 +88,7 @@ def main() -> int:
     report("mkhats check (5 years)", _wall([exe, "check"], n, env), floor_cli, 1.5)
     report("mkhats report (5 years)", _wall([exe, "report"], n, env), floor_cli, 1.5)
 
-    from mkhats.services import Workspace
+    from mkhats.services.workspace import Workspace
 
     ws = Workspace(db, TODAY)
     with ws.read():
@@ -143,7 +143,7 @@ def _switches(db: Path, rounds: int) -> None:
     """
     import runpy
 
-    from mkhats.services import Workspace
+    from mkhats.services.workspace import Workspace
     from mkhats.ui.app import MkhatsApp
 
     floor_cls = runpy.run_path(str(FLOOR_APP))["Floor"]

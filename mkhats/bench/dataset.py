@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mkhats.domain.models import ExternalCheck, KpiValue, WearSpan, WeeklyLog
 from mkhats.domain.weeks import add_days, week_key
-from mkhats.services import Workspace
+from mkhats.services.workspace import Workspace
 
 HATS = ("content", "performance", "crm", "pm", "cmo")
 

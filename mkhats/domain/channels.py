@@ -10,11 +10,11 @@ from collections.abc import Collection
 from datetime import date
 
 from mkhats.domain.kpis import period_values
-from mkhats.domain.record import record
+from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.snapshot import Snapshot
 
 
-@record(frozen=True)
+@light_dataclass(frozen=True)
 class ChannelRow:
     """One channel's numbers for a period."""
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.models import ChecklistItem
 from mkhats.domain.models import revised as validated
-from mkhats.domain.record import record
 from mkhats.domain.weeks import add_days, period_key, week_key, week_start
 
 _ORDER = {"weekly": 0, "monthly": 1, "quarterly": 2}
@@ -53,7 +53,7 @@ def current_items(items: Iterable[ChecklistItem], today: date) -> list[Checklist
     return [i for i in items if shows(i, week)]
 
 
-@record(frozen=True)
+@light_dataclass(frozen=True)
 class ChecklistRow:
     """An item as shown for a week: its period and whether it is done."""
 

@@ -15,13 +15,13 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.models import ConflictRule, ExternalCheck, Hat
-from mkhats.domain.record import record
 from mkhats.domain.weeks import add_days, add_months
 from mkhats.errors import InputError, Message
 
 
-@record(frozen=True)
+@light_dataclass(frozen=True)
 class ConflictState:
     """An active conflict and the external check that covers it today, if any."""
 

@@ -23,9 +23,9 @@ from dataclasses import field
 from datetime import date
 from typing import Any
 
+from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.models import Kpi, KpiValue
 from mkhats.domain.numbers import COMMA, MarkDecision, decide_mark, read_number
-from mkhats.domain.record import record
 from mkhats.domain.safe_text import from_spreadsheet_cell, spreadsheet_cell
 from mkhats.domain.weeks import check_day, parse_day
 from mkhats.errors import InputError, Message
@@ -41,7 +41,7 @@ _KNOWN_COLUMNS = frozenset({"date", "hat", "kpi", "value", "note"})
 _DELIMITERS = (",", ";", "\t")
 
 
-@record(frozen=True)
+@light_dataclass(frozen=True)
 class RowError:
     """Why row ``row`` of an imported file was refused: a catalogue key and its parameters."""
 

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping
 from typing import Literal
 
 from mkhats.domain.kpis import Daily, period_values
+from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.models import Hat, Kpi
-from mkhats.domain.record import record
 from mkhats.domain.weeks import last_weeks, week_days
 
 REVENUE = "cmo.revenue"
@@ -30,7 +30,7 @@ NOW = 0.3
 FadeStatus = Literal["fading", "steady", "no_data"]
 
 
-@record(frozen=True)
+@light_dataclass(frozen=True)
 class Fade:
     """One channel KPI's correlation with revenue, before and now."""
 

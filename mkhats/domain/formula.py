@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from mkhats.domain.record import record
+from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.errors import InputError, Message
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ _SIGNS = str.maketrans(
 )
 
 
-@record(frozen=True)
+@light_dataclass(frozen=True)
 class Number:
     """A numeric literal."""
 
@@ -51,7 +51,7 @@ class Number:
     value: float
 
 
-@record(frozen=True)
+@light_dataclass(frozen=True)
 class Ref:
     """A KPI reference as written: ``spend`` or ``crm.ltv``."""
 
@@ -63,7 +63,7 @@ class Ref:
         return self.name if "." in self.name else f"{hat}.{self.name}"
 
 
-@record(frozen=True)
+@light_dataclass(frozen=True)
 class Neg:
     """Unary minus."""
 
@@ -71,7 +71,7 @@ class Neg:
     operand: Node
 
 
-@record(frozen=True)
+@light_dataclass(frozen=True)
 class BinOp:
     """``left op right`` with ``op`` one of ``+ - * /``."""
 
@@ -84,7 +84,7 @@ class BinOp:
 Node = Number | Ref | Neg | BinOp
 
 
-@record(frozen=True)
+@light_dataclass(frozen=True)
 class Formula:
     """A parsed formula: its text, its tree and the references as written."""
 
@@ -94,7 +94,7 @@ class Formula:
     refs: frozenset[str]
 
 
-@record(frozen=True)
+@light_dataclass(frozen=True)
 class _Token:
     __slots__ = ("kind", "pos", "text")
     kind: str  # "num", "name", "op" or "end"

@@ -11,8 +11,8 @@ from datetime import date, timedelta
 from typing import Literal
 
 from mkhats.domain.kpis import Daily, period_value
+from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.models import Day, HatKey, ItemId, Kpi, KpiKey, Model, ShortText
-from mkhats.domain.record import record
 
 HypothesisVerdict = Literal["confirmed", "rejected", "inconclusive"]
 HYPOTHESIS_VERDICTS: tuple[str, ...] = ("confirmed", "rejected", "inconclusive")
@@ -39,7 +39,7 @@ def window_days(first: date, last: date) -> list[date]:
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
-@record(frozen=True)
+@light_dataclass(frozen=True)
 class Uplift:
     """The KPI over both windows and the change between them."""
 

@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping
 from functools import cache
 
-from mkhats.domain.record import record
+from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.errors import InputError
 
 POINT, COMMA = ".", ","
@@ -40,7 +40,7 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(r"([+-]?)\s*([0-9.,'\s]*?)([eE][+-]?[0-9]+)?")
 
 
-@record(frozen=True)
+@light_dataclass(frozen=True)
 class Reading:
     """How a text was read: its value, the decimal mark and the group separator it used."""
 
@@ -147,7 +147,7 @@ def written_mark(text: str) -> str | None:
     return None
 
 
-@record(frozen=True)
+@light_dataclass(frozen=True)
 class MarkDecision:
     """The decimal mark of a whole file, and the rows that contradict it."""
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from mkhats.domain.conflicts import conflict_states
 from mkhats.domain.kpis import period_value
-from mkhats.domain.record import record
+from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.running import Verdict, period_verdicts, week_progress
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.stoprules import Alert, evaluate_stop_rule, open_alerts
@@ -26,7 +26,7 @@ SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 ROLES_REVIEW_DAYS = 92
 
 
-@record(frozen=True)
+@light_dataclass(frozen=True)
 class ReviewItem:
     """One warning: what is wrong (a catalogue key and its parameters) and where to fix it."""
 

@@ -22,8 +22,8 @@ from datetime import date
 from typing import Literal
 
 from mkhats.domain.kpis import Daily, Status, meets, period_values
+from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.models import Kpi
-from mkhats.domain.record import record
 from mkhats.domain.weeks import add_days, week_days, week_start
 
 Basis = Literal["final", "pace", "partial", "ahead"]
@@ -31,7 +31,7 @@ Basis = Literal["final", "pace", "partial", "ahead"]
 ``ahead``: a period that has not started (its values, if any, are shown but not judged)."""
 
 
-@record(frozen=True)
+@light_dataclass(frozen=True)
 class Progress:
     """How far a period has run on a given day."""
 
@@ -84,7 +84,7 @@ def as_shown(unit: str, value: float) -> float:
     return round(value, shown_decimals(unit, value))
 
 
-@record(frozen=True)
+@light_dataclass(frozen=True)
 class Verdict:
     """A KPI's value for a period and how it stands against the target."""
 

@@ -10,6 +10,7 @@ from dataclasses import field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.models import (
     AlertDecision,
     ChecklistItem,
@@ -24,7 +25,6 @@ from mkhats.domain.models import (
     WearSpan,
     WeeklyLog,
 )
-from mkhats.domain.record import record
 from mkhats.domain.weeks import add_days, last_weeks, week_start
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def window(week: str, weeks: int = WINDOW_WEEKS) -> tuple[date, date]:
     return first, add_days(week_start(week), 6)
 
 
-@record
+@light_dataclass
 class Snapshot:
     """The data of one week's view: a window of daily values plus the whole main file."""
 

@@ -13,9 +13,9 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from mkhats.domain.kpis import Daily, daily_values, meets
+from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.models import AlertDecision, Guard, Kpi, StopRule
 from mkhats.domain.numbers import parse_number, plain_number
-from mkhats.domain.record import record
 from mkhats.errors import InputError
 
 MAX_DAYS = 90
@@ -132,7 +132,7 @@ def format_guard(guard: Guard) -> str:
     return f"{guard.kpi} {guard.op} {_number(guard.threshold)}"
 
 
-@record(frozen=True)
+@light_dataclass(frozen=True)
 class Alert:
     """A streak of at least N days on which KPI ``kpi`` met its stop rule."""
 

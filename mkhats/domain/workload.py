@@ -7,13 +7,13 @@ stay in ``review`` (same spans, same cut at the week's edges, same "still worn" 
 from __future__ import annotations
 
 from mkhats.domain.hours import CMO_BAND, week_hours
+from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.models import day_start
-from mkhats.domain.record import record
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.weeks import add_days, week_start
 
 
-@record(frozen=True)
+@light_dataclass(frozen=True)
 class HatHours:
     """One hat's hours in a week."""
 

@@ -15,7 +15,7 @@ from mkhats.domain.kpis import validate_value
 from mkhats.domain.models import Kpi
 from mkhats.domain.targets import validate_target, validate_threshold
 from mkhats.errors import InputError, MkhatsError
-from mkhats.services import Workspace
+from mkhats.services.workspace import Workspace
 from mkhats.store import CorruptFileError, read_backup
 from mkhats.store.repo import Repo
 
@@ -97,10 +97,10 @@ def check_backup(src: Path) -> None:
                     validate_threshold(kpis[f"{kpi.hat}.{guard.kpi}"], guard.threshold)
         _check_rules(kpis)
         for value in repo.all_values():
-            kpi = kpis.get(value.kpi)
-            if kpi is None:
+            of = kpis.get(value.kpi)
+            if of is None:
                 raise InputError("kpi.unknown", key=value.kpi)
-            validate_value(kpi, value.value)
+            validate_value(of, value.value)
     except MkhatsError as error:
         raise InputError("restore.invalid", file=str(src), detail=error.render()) from None
 

@@ -24,7 +24,7 @@ from mkhats.domain.models import (
 from mkhats.domain.weeks import add_days, add_months, last_weeks, month_key, week_key, week_start
 from mkhats.errors import InputError
 from mkhats.i18n import current_language, t
-from mkhats.services import Workspace
+from mkhats.services.workspace import Workspace
 from mkhats.store.repo import Repo
 
 SEED = 48
@@ -125,10 +125,10 @@ def fill_demo(ws: Workspace, weeks: int, force: bool) -> int:
 
 def _stop_rules(repo: Repo, scale: float) -> None:
     kpis = repo.kpis()
-    cpa = kpis["performance.cpa"]
-    guard = revised(cpa.stop.guard, threshold=150 * scale) if cpa.stop and cpa.stop.guard else None
+    cpa, unsub = kpis["performance.cpa"], kpis["crm.unsubscribe_rate"]
+    assert cpa.stop is not None and unsub.stop is not None  # both are shipped with a rule (SPEC §2)
+    guard = revised(cpa.stop.guard, threshold=150 * scale) if cpa.stop.guard else None
     repo.upsert_kpi(revised(cpa, stop=revised(cpa.stop, threshold=160 * scale, guard=guard)))
-    unsub = kpis["crm.unsubscribe_rate"]
     repo.upsert_kpi(revised(unsub, stop=revised(unsub.stop, threshold=1.0)))
     # CPL's rule stays unset: the review shows it as setup to finish.
 

@@ -13,12 +13,13 @@ from mkhats.domain.hypotheses import (
     measure,
     next_id,
 )
-from mkhats.domain.models import InvalidRecord, Kpi, revised
+from mkhats.domain.invalid import InvalidRecord
+from mkhats.domain.models import Kpi, revised
 from mkhats.errors import InputError
 from mkhats.i18n import t
 from mkhats.present.cmo_text import hypothesis_verdict_text, short_span, signed_percent
 from mkhats.present.labels import format_with_unit, hat_name, kpi_title
-from mkhats.services import Workspace
+from mkhats.services.workspace import Workspace
 
 MAX_WINDOW_DAYS = 366
 """A window longer than a year is a typo."""
@@ -145,7 +146,7 @@ def hypothesis_rows(ws: Workspace, hat: str) -> list[HypothesisRow]:
         kpi = kpis.get(h.kpi)
         owner = hats.get(kpi.hat) if kpi else None
 
-        def fmt(value: float | None, kpi=kpi) -> str:
+        def fmt(value: float | None, kpi: Kpi | None = kpi) -> str:
             return format_with_unit(kpi, value, settings.currency) if kpi else "—"
 
         base, test = short_span(h.baseline_first, h.baseline_last), short_span(h.test_first, h.test_last)

@@ -9,12 +9,13 @@ from datetime import date
 from mkhats.domain.checklist import added, current_items, retired
 from mkhats.domain.checklist import revised as revised_versions
 from mkhats.domain.edits import expect
-from mkhats.domain.models import LONG_TEXT_MAX, ChecklistItem, InvalidRecord, WeeklyLog, revised
+from mkhats.domain.invalid import InvalidRecord
+from mkhats.domain.models import LONG_TEXT_MAX, ChecklistItem, WeeklyLog, revised
 from mkhats.domain.weeks import week_start
 from mkhats.errors import InputError
 from mkhats.i18n import t
 from mkhats.present.labels import hat_name, item_text
-from mkhats.services import Workspace
+from mkhats.services.workspace import Workspace
 from mkhats.store.repo import Repo
 
 LOG_FIELDS = ("plan", "fact", "conclusion", "action")

@@ -14,14 +14,16 @@ from datetime import date
 
 from mkhats.domain.fading import Fade, fading_kpis
 from mkhats.domain.formula import formula_refs
-from mkhats.domain.models import LONG_TEXT_MAX, InvalidRecord, RolesReview
+from mkhats.domain.invalid import InvalidRecord
+from mkhats.domain.models import LONG_TEXT_MAX, Kpi, RolesReview, revised
 from mkhats.domain.numbers import parse_number
 from mkhats.domain.targets import validate_target
 from mkhats.domain.weeks import add_days, shift_week, week_start
 from mkhats.errors import InputError
 from mkhats.i18n import current_language, t
 from mkhats.present.labels import format_number, format_value, hat_name, kpi_title
-from mkhats.services import Workspace
+from mkhats.services.kpi_rules import KpiChange, changed_kpi
+from mkhats.services.workspace import Workspace
 
 CHOICES = ("keep", "raise", "add", "kill")
 
@@ -77,21 +79,6 @@ def review_rows(ws: Workspace, week: str) -> list[KpiReviewRow]:
     return rows
 
 
-def _retire_order(kpis: Mapping, killed: list[str]) -> list[str]:
-    """``killed`` ordered so that a KPI is retired only once nothing still in use computes from it."""
-    pending, order = list(killed), []
-    while pending:
-        free = [
-            k
-            for k in pending
-            if not any(kpis[u].formula and k in formula_refs(kpis[u].formula, kpis[u].hat) for u in pending if u != k)
-        ]
-        step = free or pending[:1]  # a cycle cannot be saved, so it cannot be here: never loop forever
-        order += step
-        pending = [k for k in pending if k not in step]
-    return order
-
-
 def record_roles_review(
     ws: Workspace,
     day: date,
@@ -99,9 +86,10 @@ def record_roles_review(
     decisions: Mapping[str, str] | None = None,
     targets: Mapping[str, str] | None = None,
 ) -> RolesReview:
-    """Apply the review's decisions and record it.
+    """Record a roles and KPIs review held on ``day`` and apply its decisions, in one transaction.
 
-    Everything is checked before anything is written: a bad target or a KPI that cannot be retired
+    The plain review form records one with notes only (no ``decisions``). Everything is checked
+    before anything is written: a bad target or a KPI that cannot be retired
     leaves the data as it was.
 
     Args:
@@ -116,10 +104,6 @@ def record_roles_review(
             ``roles.target_needed`` (with ``kpi``), ``error.number``, ``kpi.unknown`` or
             ``settings.kpi_in_use``.
     """
-    from mkhats.domain.kpis import KpiChange
-    from mkhats.services.settings import retire_kpi
-    from mkhats.services.setup import set_kpi
-
     decisions = dict(decisions or {})
     targets = dict(targets or {})
     if day > ws.today:
@@ -132,32 +116,32 @@ def record_roles_review(
         if error.field != "notes":
             raise
         raise InputError("roles_review.too_long", limit=LONG_TEXT_MAX) from None
-    with ws.read() as repo:
+    with ws.write() as repo:  # one transaction: a refusal below leaves the data as it was
         kpis = repo.kpis()
-    raised: dict[str, str] = {}
-    for key, choice in decisions.items():
-        kpi = kpis.get(key)
-        if kpi is None:
-            raise InputError("kpi.unknown", key=key)
-        if choice == "raise":
-            text = (targets.get(key) or "").strip()
-            if not text:
-                raise InputError("roles.target_needed", kpi=kpi_title(kpi))
-            validate_target(kpi, parse_number(text, kpi_title(kpi), lang=current_language()))
-            raised[key] = text
-    killed = [k for k, c in decisions.items() if c == "kill"]
-    for key in killed:
-        users = sorted(
-            k.key
-            for k in kpis.values()
-            if k.formula and not k.retired and k.key not in killed and key in formula_refs(k.formula, k.hat)
-        )
-        if users:
-            raise InputError("settings.kpi_in_use", key=key, users=", ".join(users))
-    for key, text in raised.items():
-        set_kpi(ws, key, KpiChange(target=text))
-    for key in _retire_order(kpis, killed):
-        retire_kpi(ws, key)
-    with ws.write() as repo:
+        raised: dict[str, Kpi] = {}
+        for key, choice in decisions.items():
+            kpi = kpis.get(key)
+            if kpi is None:
+                raise InputError("kpi.unknown", key=key)
+            if choice == "raise":
+                text = (targets.get(key) or "").strip()
+                if not text:
+                    raise InputError("roles.target_needed", kpi=kpi_title(kpi))
+                validate_target(kpi, parse_number(text, kpi_title(kpi), lang=current_language()))
+                raised[key] = changed_kpi(kpi, kpis, KpiChange(target=text))
+        killed = [k for k, c in decisions.items() if c == "kill"]
+        for key in killed:
+            # Killed together, KPIs may compute from each other; one still in use must not lose its inputs.
+            users = sorted(
+                k.key
+                for k in kpis.values()
+                if k.formula and not k.retired and k.key not in killed and key in formula_refs(k.formula, k.hat)
+            )
+            if users:
+                raise InputError("settings.kpi_in_use", key=key, users=", ".join(users))
+        for kpi in raised.values():
+            repo.upsert_kpi(kpi)
+        for key in killed:
+            repo.upsert_kpi(revised(kpis[key], retired=True))
         repo.add_review(record)
     return record

@@ -28,7 +28,6 @@ from mkhats.domain.numbers import parse_number
 from mkhats.errors import InputError
 from mkhats.i18n import LANGUAGES, current_language, t
 from mkhats.present.labels import hat_name, person_name
-from mkhats.services import Workspace
 from mkhats.services.form_rules import (  # noqa: F401 - MAX_* are part of this module's face
     _CLEAR,
     MAX_CURRENCY,
@@ -48,7 +47,8 @@ from mkhats.services.kpi_settings import (  # noqa: F401 - the settings screen's
     kpi_name,
     retire_kpi,
 )
-from mkhats.services.setup import assign, wearer_fields, wearer_labels
+from mkhats.services.wearers import assign, wearer_fields, wearer_labels
+from mkhats.services.workspace import Workspace
 
 LEVELS: tuple[str, ...] = ("high", "medium", "low")
 
@@ -125,8 +125,8 @@ def set_person_kind(ws: Workspace, name: str, kind: str, base: Mapping[str, str]
     with ws.write() as repo:
         stored = _person(repo, name)
         person = revised(stored, kind=kind)
-        kinds = [{"kind": t(f"settings.kind.{p.kind}")} for p in (person, stored)]
-        expect(base, *kinds, person_name(name), {"kind": t("settings.col.kind")})
+        mine, theirs = ({"kind": t(f"settings.kind.{p.kind}")} for p in (person, stored))
+        expect(base, mine, theirs, person_name(name), {"kind": t("settings.col.kind")})
         repo.upsert_person(person)
         return person
 
@@ -206,8 +206,8 @@ def set_hours_budget(ws: Workspace, hat: str, text: str, base: Mapping[str, str]
     with ws.write() as repo:
         stored = _hat(repo, hat)
         updated = revised(stored, hours_budget=hours)
-        hours_of = [{"hours": _hours(h.hours_budget)} for h in (updated, stored)]
-        expect(base, *hours_of, hat_name(stored), {"hours": t("settings.hats.hours")})
+        mine, theirs = ({"hours": _hours(h.hours_budget)} for h in (updated, stored))
+        expect(base, mine, theirs, hat_name(stored), {"hours": t("settings.hats.hours")})
         repo.upsert_hat(updated)
         return updated
 
@@ -307,7 +307,7 @@ def set_currency(ws: Workspace, text: str, base: Mapping[str, str] | None = None
     with ws.write() as repo:
         stored = repo.settings()
         settings = revised(stored, currency=sign)
-        signs = [{"currency": s.currency or ""} for s in (settings, stored)]
-        expect(base, *signs, t("settings.title"), {"currency": t("settings.lang.currency")})
+        mine, theirs = ({"currency": s.currency or ""} for s in (settings, stored))
+        expect(base, mine, theirs, t("settings.title"), {"currency": t("settings.lang.currency")})
         repo.set_settings(settings)
         return settings

@@ -7,14 +7,15 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from mkhats.domain.edits import expect, merged
-from mkhats.domain.models import LONG_TEXT_MAX, InvalidRecord, StrategySession, revised
+from mkhats.domain.invalid import InvalidRecord
+from mkhats.domain.models import LONG_TEXT_MAX, StrategySession, revised
 from mkhats.domain.strategy import past_sessions, session_of
 from mkhats.domain.weeks import month_key
 from mkhats.errors import InputError
 from mkhats.i18n import t
 from mkhats.present.cmo_text import format_month
 from mkhats.present.labels import hat_name
-from mkhats.services import Workspace
+from mkhats.services.workspace import Workspace
 from mkhats.store.repo import Repo
 
 VERDICTS = ("scale", "test", "cut")

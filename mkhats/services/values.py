@@ -7,15 +7,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkhats.domain.invalid import InvalidRecord
 from mkhats.domain.kpis import validate_value
-from mkhats.domain.models import InvalidRecord, Kpi, KpiValue
+from mkhats.domain.light_dataclass import light_dataclass
+from mkhats.domain.models import Kpi, KpiValue
 from mkhats.domain.numbers import parse_number
-from mkhats.domain.record import record
 from mkhats.domain.stoprules import Alert, alerts_touching, evaluate_stop_rule, open_alerts
 from mkhats.domain.weeks import add_days
 from mkhats.errors import InputError, StoreError
 from mkhats.i18n import current_language, t
-from mkhats.services import Workspace
+from mkhats.services.workspace import Workspace
 from mkhats.store.repo import Repo
 
 if TYPE_CHECKING:
@@ -101,6 +102,20 @@ def _fired(repo: Repo, kpis: dict[str, Kpi], day: date, changed: str) -> list[Al
     return alerts_touching(open_alerts(alerts, repo.decisions()), day)
 
 
+@light_dataclass(frozen=True)
+class Added:
+    """A value as stored, and the stop-rule alerts whose streak now includes its day."""
+
+    kpi: Kpi
+    day: date
+    value: float
+    alerts: list[Alert]
+    kpis: dict[str, Kpi]
+    """Every KPI, to name those the alerts are about (a guard's, a formula's inputs)."""
+    currency: str | None
+    """The sign money values are shown with."""
+
+
 def add_value(
     ws: Workspace,
     key: str,
@@ -108,7 +123,7 @@ def add_value(
     day: date | None = None,
     note: str = "",
     base: Mapping[str, str] | None = None,
-) -> list[Alert]:
+) -> Added:
     """Set a measured KPI's value for a day (replacing any earlier one).
 
     ``base``: the day's value and note as an edit form read them (``value_fields``); when another
@@ -116,7 +131,8 @@ def add_value(
     written. None (``add``, the add form): a plain set, the last value typed is the day's value.
 
     Returns:
-        The open stop-rule alerts whose streak now includes that day.
+        The value as stored and the open stop-rule alerts whose streak now includes that day,
+        judged in the same transaction (what was just written, nothing another process wrote since).
     """
     day = day or ws.today
     if isinstance(value, str):
@@ -133,8 +149,8 @@ def add_value(
         if base is not None:
             record = _checked_value(repo, kpi, record, base)
         repo.set_values([record])
-    with ws.read() as repo:
-        return _fired(repo, kpis, day, kpi.key)
+        alerts = _fired(repo, kpis, day, kpi.key)
+        return Added(kpi, day, record.value, alerts, kpis, repo.settings().currency)
 
 
 def _checked_value(repo: Repo, kpi: Kpi, record: KpiValue, base: Mapping[str, str]) -> KpiValue:
@@ -174,7 +190,7 @@ def delete_value(ws: Workspace, key: str, day: date) -> bool:
         return repo.delete_value(kpi.key, day)
 
 
-@record(frozen=True)
+@light_dataclass(frozen=True)
 class ImportResult:
     """What an import did (or would do, on a dry run)."""
 

@@ -23,7 +23,7 @@ from typing import Any
 
 import orjson
 
-from mkhats.domain.record import record
+from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.errors import MkhatsError
 from mkhats.store import schema
 from mkhats.store.atomic import ensure_dir, read_file, write_atomic
@@ -36,7 +36,7 @@ _REASON = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ENTRY_MONTH = re.compile(r"[^/\\]+\.d/values-(\d{4}-(?:0[1-9]|1[0-2]))\.json")
 
 
-@record
+@light_dataclass
 class BackupSet:
     """A validated backup, migrated to the current schema: the main file and each month's file."""
 

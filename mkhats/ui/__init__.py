@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from mkhats.services import Workspace
+    from mkhats.services.workspace import Workspace
 
 
 def run_app(workspace: Workspace, lang: str | None = None) -> int:

@@ -72,7 +72,7 @@ class MainActions:
 
     def action_wear(self) -> None:
         """Start wearing this tab's hat, or stop if it is the one worn."""
-        from mkhats.services.setup import wear
+        from mkhats.services.wear import wear
 
         wearing = self.snapshot.wearing if self.snapshot else None
         target = None if wearing is not None and wearing.hat == self.hat else self.hat
@@ -124,7 +124,7 @@ class MainActions:
     async def action_quit(self) -> None:
         """Stop wearing the hat and quit."""
         if self.snapshot is not None and self.snapshot.wearing is not None:
-            from mkhats.services.setup import wear
+            from mkhats.services.wear import wear
 
             self.call(wear, None, self.now())
         self.exit(0)

@@ -19,14 +19,15 @@ from textual.timer import Timer
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from mkhats.domain.models import utc_instant
-from mkhats.domain.review import ReviewItem
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.stoprules import Alert
 from mkhats.errors import MkhatsError
 from mkhats.i18n import t
 from mkhats.present.labels import hat_name
 from mkhats.present.views import warnings_text, week_title
-from mkhats.services import Workspace, plans
+from mkhats.services import plans
+from mkhats.services.review import ReviewItem
+from mkhats.services.workspace import Workspace
 from mkhats.ui.actions import MainActions
 from mkhats.ui.desk import DESK_ACTIONS, DESK_BINDINGS, DESK_LABELS, DeskActions
 from mkhats.ui.heap import HeapTuning

@@ -18,7 +18,7 @@ from mkhats.domain.stoprules import Alert
 from mkhats.domain.weeks import shift_week
 from mkhats.i18n import current_language
 from mkhats.present.views import HatView, hat_view, open_alerts_of
-from mkhats.services import Workspace
+from mkhats.services.workspace import Workspace
 
 KEEP = 8
 """Weeks kept: the one shown, its two neighbours, and a few seen just before."""

@@ -7,7 +7,8 @@ from datetime import date
 
 from mkhats.domain.checklist import current_items
 from mkhats.present.views import hat_view
-from mkhats.services import Workspace, plans
+from mkhats.services import plans
+from mkhats.services.workspace import Workspace
 
 TODAY = date(2026, 11, 24)  # the CLI's MKHATS_TODAY: Tuesday of 2026-W48
 

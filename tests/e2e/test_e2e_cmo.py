@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from mkhats.services import Workspace
 from mkhats.services.hypotheses import HypothesisDraft, add_hypothesis, set_verdict
 from mkhats.services.strategy import record_session
+from mkhats.services.workspace import Workspace
 
 NB = "\u00a0"
 TODAY = date(2026, 11, 24)

@@ -33,8 +33,8 @@ def test_add_prints_only_the_rules_the_value_feeds(cli):
 def test_a_retired_kpi_takes_no_new_values(cli):
     from datetime import date
 
-    from mkhats.services import Workspace
     from mkhats.services.settings import retire_kpi
+    from mkhats.services.workspace import Workspace
 
     cli.ok("kpi", "list")  # creates the file with the defaults
     retire_kpi(Workspace(cli.db, date(2026, 11, 24)), "content.subscribers")  # as the settings screen does

@@ -11,7 +11,7 @@ import pytest
 from mkhats.domain.invalid import InvalidRecord
 from mkhats.domain.models import KpiValue
 from mkhats.errors import StoreError
-from mkhats.services import Workspace
+from mkhats.services.workspace import Workspace
 from tests.store.helpers import TODAY, picture
 
 

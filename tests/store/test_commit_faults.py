@@ -24,7 +24,7 @@ import pytest
 
 from mkhats.cli import main
 from mkhats.domain.models import KpiValue
-from mkhats.services import Workspace
+from mkhats.services.workspace import Workspace
 from tests.store import workers
 from tests.store.helpers import temp_files
 

@@ -15,8 +15,8 @@ import pytest
 from textual.widgets import Button
 
 from mkhats.i18n import set_language
-from mkhats.services import Workspace
 from mkhats.services.demo import fill_demo
+from mkhats.services.workspace import Workspace
 
 TODAY = date(2026, 11, 24)
 NOW = datetime(2026, 11, 24, 10, 30)

@@ -106,8 +106,8 @@ async def test_w_wears_and_unwears_the_hat(ws, make_app):
 
 
 async def test_value_written_by_another_process_appears(ws, make_app):
-    from mkhats.services import Workspace
     from mkhats.services.values import add_value
+    from mkhats.services.workspace import Workspace
 
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
@@ -200,8 +200,8 @@ async def test_the_app_freezes_start_up_objects_only_when_it_owns_the_process(ws
 async def test_data_changed_while_a_dialog_is_open_reaches_the_tabs_behind_it(ws, make_app):
     # The poll and the preparation of neighbouring weeks run while a dialog covers the tabs: they
     # must find the tabs under it, not look for them in the dialog.
-    from mkhats.services import Workspace
     from mkhats.services.values import add_value
+    from mkhats.services.workspace import Workspace
     from mkhats.ui.screens.review import ReviewScreen
 
     app = make_app(ws)

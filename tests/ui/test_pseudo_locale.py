@@ -29,8 +29,8 @@ from textual.theme import BUILTIN_THEMES
 
 import mkhats.i18n as i18n
 from mkhats.i18n import set_language
-from mkhats.services import Workspace
 from mkhats.services.demo import fill_demo
+from mkhats.services.workspace import Workspace
 from tests.ui.conftest import SIZE, TODAY
 
 XX = "xx"

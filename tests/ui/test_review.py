@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import Checkbox, OptionList, Static
 
 from mkhats.domain.models import WeeklyLog
-from mkhats.services import Workspace
+from mkhats.services.workspace import Workspace
 from mkhats.ui.screens.dialogs import CheckDialog, DecisionDialog, RolesReviewDialog
 from mkhats.ui.screens.log_dialog import LogDialog
 from mkhats.ui.screens.review import ReviewScreen
@@ -189,7 +189,7 @@ async def test_a_check_with_problems_keeps_the_conflict(ws, make_app):
 async def test_an_empty_review_says_so(ws, make_app, monkeypatch):
     import mkhats.ui.screens.review as module
 
-    monkeypatch.setattr(module, "review", lambda snapshot: [])
+    monkeypatch.setattr(module, "warnings_of", lambda snapshot: [])
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)

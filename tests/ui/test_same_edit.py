@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
-from mkhats.services import Workspace
 from mkhats.services.plans import save_log
+from mkhats.services.workspace import Workspace
 from mkhats.ui.screens.log_dialog import LogDialog
 from mkhats.ui.screens.same_edit import BothVersionsDialog, SameEditDialog
 from mkhats.ui.widgets.weekly_log import LogField
@@ -127,8 +127,7 @@ async def test_deciding_later_keeps_the_typing_and_saves_nothing(ws, make_app):
 
 async def typed_target_then_theirs(app, pilot, ws: Workspace) -> Input:
     """Type a CPA target in the KPI detail, then another window stores its own target."""
-    from mkhats.domain.kpis import KpiChange
-    from mkhats.services.setup import set_kpi
+    from mkhats.services.kpi_rules import KpiChange, set_kpi
 
     screen = await open_detail(app, pilot, "performance.cpa")
     field = screen.query_one("#rule-target", Input)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from mkhats.i18n import set_language
-from mkhats.services import Workspace
 from mkhats.services.demo import fill_demo
+from mkhats.services.workspace import Workspace
 from mkhats.ui.scenes import SCENES, SIZE, play
 from tests.ui.conftest import TODAY, copy_demo
 

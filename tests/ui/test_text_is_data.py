@@ -14,12 +14,13 @@ from datetime import timedelta
 
 from textual.widgets import TabbedContent
 
-from mkhats.domain.kpis import KpiChange
-from mkhats.services import Workspace, plans
+from mkhats.services import plans
 from mkhats.services.hypotheses import HypothesisDraft, add_hypothesis
+from mkhats.services.kpi_rules import KpiChange, set_kpi
 from mkhats.services.settings import KpiDraft, edit_kpi
-from mkhats.services.setup import assign, set_kpi
 from mkhats.services.values import add_value
+from mkhats.services.wearers import assign
+from mkhats.services.workspace import Workspace
 from mkhats.ui.screens.kpi_detail import KpiDetailScreen
 from mkhats.ui.screens.review import ReviewScreen
 from mkhats.ui.screens.settings import SettingsScreen

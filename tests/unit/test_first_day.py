@@ -13,8 +13,8 @@ from mkhats.domain.review import review
 from mkhats.domain.strategy import missed_session
 from mkhats.present.report import weekly_report
 from mkhats.present.review_text import check_line
-from mkhats.services import Workspace
 from mkhats.services.demo import fill_demo
+from mkhats.services.workspace import Workspace
 from tests.unit.test_review import DEFAULT_HAT_KEYS, MON, SAT, TUE, WED, WEEK, make
 
 LAST_WEEK = "2026-W47"

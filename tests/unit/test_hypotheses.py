@@ -21,8 +21,8 @@ from mkhats.domain.review import review
 from mkhats.errors import InputError
 from mkhats.present.report import weekly_report
 from mkhats.present.review_text import check_line
-from mkhats.services import Workspace
 from mkhats.services.hypotheses import HypothesisDraft, add_hypothesis, hypothesis_rows, set_verdict
+from mkhats.services.workspace import Workspace
 from tests.unit.cmo_snapshot import make
 
 KPIS = {k.key: k for k in default_kpis()}

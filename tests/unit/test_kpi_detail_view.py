@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from mkhats.domain.kpis import KpiChange
 from mkhats.errors import InputError
 from mkhats.present.kpi_chart import nice_ticks
 from mkhats.present.kpi_detail import RuleForm, detail_view, error_text, rule_change
-from mkhats.services import Workspace
 from mkhats.services.demo import fill_demo
+from mkhats.services.kpi_rules import KpiChange
+from mkhats.services.workspace import Workspace
 
 TODAY = date(2026, 11, 24)
 BEFORE = RuleForm(target="120", condition="> 160 for 3 days", guard="spend >= 150", action="Stop the campaign")

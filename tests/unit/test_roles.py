@@ -9,8 +9,8 @@ import pytest
 
 from mkhats.domain.models import KpiValue, RolesReview
 from mkhats.errors import InputError
-from mkhats.services import Workspace
 from mkhats.services.roles import record_roles_review, review_rows
+from mkhats.services.workspace import Workspace
 from tests.unit.cmo_snapshot import mondays
 
 TODAY = date(2026, 11, 30)  # W48 is over: the recent window is W36 … W48

@@ -12,8 +12,8 @@ import pytest
 from mkhats.domain.edits import clashes
 from mkhats.errors import EditConflict
 from mkhats.i18n import set_language
-from mkhats.services import Workspace
 from mkhats.services.plans import log_fields, save_log
+from mkhats.services.workspace import Workspace
 
 TODAY = date(2026, 11, 24)
 WEEK = "2026-W48"
@@ -126,8 +126,7 @@ def kpi(ws: Workspace, key: str):
 
 
 def test_a_target_changed_by_another_window_refuses_the_detail_s_save(two) -> None:
-    from mkhats.domain.kpis import KpiChange
-    from mkhats.services.setup import set_kpi
+    from mkhats.services.kpi_rules import KpiChange, set_kpi
 
     me, other = two
     base = rule_base(me, "performance.cpa")
@@ -143,8 +142,7 @@ def test_a_target_changed_by_another_window_refuses_the_detail_s_save(two) -> No
 
 
 def test_a_stop_rule_changed_elsewhere_merges_with_a_target_changed_here(two) -> None:
-    from mkhats.domain.kpis import KpiChange
-    from mkhats.services.setup import set_kpi
+    from mkhats.services.kpi_rules import KpiChange, set_kpi
 
     me, other = two
     base = rule_base(me, "performance.cpl")
@@ -156,8 +154,7 @@ def test_a_stop_rule_changed_elsewhere_merges_with_a_target_changed_here(two) ->
 
 def test_kpi_set_from_the_cli_is_a_plain_set_of_the_options_given(two) -> None:
     """``kpi set`` reads and writes in one locked transaction: nothing it read can be stale."""
-    from mkhats.domain.kpis import KpiChange
-    from mkhats.services.setup import set_kpi
+    from mkhats.services.kpi_rules import KpiChange, set_kpi
 
     me, other = two
     set_kpi(other, "performance.cpl", KpiChange(stop="> 30 for 2 days"))
@@ -255,8 +252,7 @@ def test_a_session_changed_elsewhere_refuses_the_same_verdict_and_merges_the_oth
 
 
 def test_both_windows_changing_the_stop_condition_is_a_conflict(two) -> None:
-    from mkhats.domain.kpis import KpiChange
-    from mkhats.services.setup import set_kpi
+    from mkhats.services.kpi_rules import KpiChange, set_kpi
 
     me, other = two
     base = rule_base(me, "performance.cpl")
@@ -271,10 +267,9 @@ def test_both_windows_changing_the_stop_condition_is_a_conflict(two) -> None:
 
 
 def test_settings_edit_of_a_kpi_merges_a_title_with_a_target_changed_elsewhere(two) -> None:
-    from mkhats.domain.kpis import KpiChange
     from mkhats.services.kpi_edit import edit_kpi_checked, kpi_fields
+    from mkhats.services.kpi_rules import KpiChange, set_kpi
     from mkhats.services.settings import KpiDraft
-    from mkhats.services.setup import set_kpi
 
     me, other = two
     read = kpi(me, "performance.cpa")
@@ -301,7 +296,7 @@ def test_settings_edit_of_a_kpi_merges_a_title_with_a_target_changed_elsewhere(t
 def test_an_alert_decided_otherwise_elsewhere_refuses_the_decision(two) -> None:
     from mkhats.domain.models import StopRule
     from mkhats.domain.stoprules import Alert
-    from mkhats.services.setup import decide, decision_fields
+    from mkhats.services.decisions import decide, decision_fields
 
     me, other = two
     alert = Alert("performance.cpa", date(2026, 11, 20), date(2026, 11, 22), (), StopRule())
@@ -324,7 +319,7 @@ def test_an_alert_decided_otherwise_elsewhere_refuses_the_decision(two) -> None:
 
 def test_settings_values_changed_elsewhere_are_conflicts_and_plain_sets_stay(two) -> None:
     from mkhats.services import settings as s
-    from mkhats.services.setup import assign
+    from mkhats.services.wearers import assign
 
     me, other = two
     s.add_person(me, "Olga")

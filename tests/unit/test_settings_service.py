@@ -10,9 +10,9 @@ import pytest
 from mkhats.domain.conflicts import active_conflicts
 from mkhats.domain.kpis import KpiChange
 from mkhats.errors import InputError
-from mkhats.services import Workspace
 from mkhats.services import settings as s
 from mkhats.services.settings import KpiDraft
+from mkhats.services.workspace import Workspace
 
 
 @pytest.fixture
@@ -162,7 +162,7 @@ def test_edit_kpi_target_stop_rule_and_direction(ws):
 
 
 def test_a_negative_target_of_a_money_or_count_kpi_is_refused_everywhere(ws):
-    from mkhats.services.setup import set_kpi
+    from mkhats.services.kpi_rules import set_kpi
 
     before = state(ws).kpis
     raises_key("kpi.target_negative", set_kpi, ws, "performance.spend", KpiChange(target="-5"))

@@ -13,8 +13,8 @@ from mkhats.domain.strategy import missed_session, past_sessions
 from mkhats.errors import InputError
 from mkhats.present.report import weekly_report
 from mkhats.present.review_text import check_line
-from mkhats.services import Workspace
 from mkhats.services.strategy import parse_month, record_session, sessions
+from mkhats.services.workspace import Workspace
 from tests.unit.cmo_snapshot import WED, make
 
 DEC_1 = date(2026, 12, 1)

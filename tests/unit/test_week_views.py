@@ -9,9 +9,9 @@ import pytest
 
 from mkhats.i18n import set_language
 from mkhats.present.views import hat_view, open_alerts_of
-from mkhats.services import Workspace
 from mkhats.services.demo import fill_demo
 from mkhats.services.values import add_value
+from mkhats.services.workspace import Workspace
 from mkhats.ui.week_views import KEEP, WeekViews
 
 TODAY = date(2026, 11, 24)

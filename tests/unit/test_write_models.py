@@ -40,7 +40,7 @@ from mkhats.domain.models import (
     revised,
 )
 from mkhats.errors import InputError, StoreError
-from mkhats.services import Workspace
+from mkhats.services.workspace import Workspace
 
 TODAY = date(2026, 11, 24)
 FIRST, LAST = date(1970, 1, 1), date(2100, 12, 31)

@@ -115,7 +115,7 @@ class AddValueDialog(FormDialog[list[Alert]]):
         except InputError as error:
             raise FieldError("value", error) from None
         note = self.query_one("#note", Input).value.strip()
-        fired = add_value(self.app.ws, key, number, day, note)
+        fired = add_value(self.app.ws, key, number, day, note).alerts
         snapshot = current_snapshot(self)
         kpi = snapshot.kpis[key]
         self.app.notify(
@@ -191,7 +191,7 @@ class CheckDialog(FormDialog[ExternalCheck]):
         (picker or self.query_one("#new", Input)).focus()
 
     def submit(self) -> ExternalCheck:
-        from mkhats.services.setup import verify
+        from mkhats.services.checks import verify
 
         new = self.query_one("#new", Input).value.strip()
         picker = next(self.query("#by").results(Select), None)
@@ -200,7 +200,7 @@ class CheckDialog(FormDialog[ExternalCheck]):
         note = self.query_one("#note", Input).value
         problems = self.query_one("#problems", Checkbox).value
         try:
-            check, _ = verify(self.app.ws, *self.pair, by, day, note, problems)
+            check = verify(self.app.ws, *self.pair, by, day, note, problems).check
         except InputError as error:
             if error.key.startswith("conflict.checker") and new:
                 raise FieldError("new", error) from None
@@ -230,7 +230,7 @@ class DecisionDialog(FormDialog[str]):
     ERROR_FIELDS = {"decision.reason_needed": "reason"}
 
     def __init__(self, alert: Alert) -> None:
-        from mkhats.services.setup import decision_fields
+        from mkhats.services.decisions import decision_fields
 
         super().__init__()
         self.alert = alert
@@ -253,7 +253,7 @@ class DecisionDialog(FormDialog[str]):
         self.query_one("#decision", RadioSet).focus()
 
     def submit(self) -> str:
-        from mkhats.services.setup import decide
+        from mkhats.services.decisions import decide
 
         index = self.query_one("#decision", RadioSet).pressed_index
         if index < 0:
@@ -296,8 +296,8 @@ class RolesReviewDialog(FormDialog[RolesReview]):
         self.query_one("#notes", TextArea).focus()
 
     def submit(self) -> RolesReview:
-        from mkhats.services.reviews import record_review
+        from mkhats.services.roles import record_roles_review
 
-        record = record_review(self.app.ws, _day(self), self.query_one("#notes", TextArea).text.strip())
+        record = record_roles_review(self.app.ws, _day(self), self.query_one("#notes", TextArea).text.strip())
         self.app.notify(t("forms.roles.saved", day=format_day(record.day)))
         return record

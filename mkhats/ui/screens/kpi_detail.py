@@ -310,7 +310,7 @@ class KpiDetailScreen(Screen[None]):
     @on(Button.Pressed, "#rule-save")
     def action_save_rule(self) -> None:
         """Save the target and stop rule; an invalid field keeps the form as typed, nothing saved."""
-        from mkhats.services.setup import set_kpi
+        from mkhats.services.kpi_rules import set_kpi
 
         typed = RuleForm(**{name: self.query_one(f"#rule-{name}", Input).value for name in _FIELDS})
         change = rule_change(self._form, typed)

@@ -19,13 +19,14 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mkhats.domain.conflicts import conflict_states
-from mkhats.domain.review import CATEGORIES, ReviewItem, as_of, review
+from mkhats.domain.review import CATEGORIES, as_of
 from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
 from mkhats.present.cmo import hours_lines
 from mkhats.present.labels import format_day, pair_name, person_name
 from mkhats.present.review_text import describe
 from mkhats.present.views import week_title
+from mkhats.services.review import ReviewItem, warnings_of
 from mkhats.ui.screens.form import FORMS_CSS
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "dark_orange", "low": "dim"}
@@ -82,7 +83,7 @@ class ReviewScreen(Screen[None]):
     def rebuild(self) -> None:
         """Recompute the warnings from the app's snapshot and show them, keeping the cursor."""
         snapshot = self._snapshot = self.app.snapshot
-        self.items = review(snapshot)
+        self.items = warnings_of(snapshot)
         listing = self.query_one("#review-list", OptionList)
         highlighted = listing.highlighted
         listing.clear_options()

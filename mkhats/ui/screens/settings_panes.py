@@ -25,7 +25,7 @@ from mkhats.i18n import current_language, t
 from mkhats.present.labels import currency_sign, format_unit, hat_name, person_name
 from mkhats.services import settings as service
 from mkhats.services.settings import SettingsState
-from mkhats.services.setup import wearer_fields
+from mkhats.services.wearers import wearer_fields
 from mkhats.ui.plain import plain
 
 R = TypeVar("R")

@@ -87,7 +87,7 @@ class EditValueDialog(ModalScreen["list[Alert] | None"]):
         value = self.query_one("#edit-value", Input).value
         note = self.query_one("#edit-note", Input).value.strip()
         try:
-            alerts = add_value(self.app.ws, self.key, value, self.day, note, base=self._base)
+            alerts = add_value(self.app.ws, self.key, value, self.day, note, base=self._base).alerts
         except EditConflict as conflict:
             self._ask(conflict)
             return

@@ -1,12 +1,12 @@
-"""``@record``: what ``@dataclass`` gives the small value classes of the CLI's path, defined cheaply.
+"""``@light_dataclass``: what ``@dataclass`` gives the small value classes of the CLI's path, defined cheaply.
 
 ``@dataclass`` writes each class's ``__init__``, ``__eq__``, ``__repr__``… as source text and
-``exec()``s it: ≈ 0.3 ms a class, ≈ 3 ms of every ``mkhats check`` (SPEC §6). ``record`` gives the
-same behaviour with methods shared by every class: fields from the annotations in order, defaults
+``exec()``s it: ≈ 0.3 ms a class, ≈ 3 ms of every ``mkhats check`` (SPEC §6). ``light_dataclass`` gives
+the same behaviour with methods shared by every class: fields from the annotations in order, defaults
 and ``field(default_factory=…)``, keyword or positional arguments, equality by value and type, a
 hash when frozen (unhashable otherwise, as with ``eq=True``), ``Name(field=value, …)`` as repr,
 and ``FrozenInstanceError`` on assignment when frozen. No ``__post_init__``, ordering or
-inheritance between records: none of ours needs them.
+inheritance between these classes: none of ours needs them.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ _Spec = tuple[tuple[str, Any, Any], ...]
 
 def _init(self: Any, *args: Any, **kwargs: Any) -> None:
     cls = type(self)
-    spec: _Spec = cls.__record_fields__
+    spec: _Spec = cls.__light_fields__
     if len(args) > len(spec):
         raise TypeError(f"{cls.__name__}() takes {len(spec)} positional arguments but {len(args)} were given")
     names = {name for name, _, _ in spec}
@@ -49,7 +49,7 @@ def _init(self: Any, *args: Any, **kwargs: Any) -> None:
 
 
 def _values(self: Any) -> tuple[Any, ...]:
-    return tuple(getattr(self, name) for name, _, _ in type(self).__record_fields__)
+    return tuple(getattr(self, name) for name, _, _ in type(self).__light_fields__)
 
 
 def _eq(self: Any, other: object) -> bool:
@@ -64,7 +64,7 @@ def _hash(self: Any) -> int:
 
 
 def _repr(self: Any) -> str:
-    fields = ", ".join(f"{name}={getattr(self, name)!r}" for name, _, _ in type(self).__record_fields__)
+    fields = ", ".join(f"{name}={getattr(self, name)!r}" for name, _, _ in type(self).__light_fields__)
     return f"{type(self).__qualname__}({fields})"
 
 
@@ -77,7 +77,7 @@ def _frozen_delattr(self: Any, name: str) -> None:
 
 
 @dataclass_transform(field_specifiers=(field, Field))
-def record(cls: C | None = None, /, *, frozen: bool = False) -> Any:
+def light_dataclass(cls: C | None = None, /, *, frozen: bool = False) -> Any:
     """Make ``cls`` a value class, like ``@dataclass`` / ``@dataclass(frozen=True)``."""
 
     def wrap(cls: C) -> C:
@@ -92,7 +92,7 @@ def record(cls: C | None = None, /, *, frozen: bool = False) -> Any:
                 else:
                     setattr(cls, name, default)
             spec.append((name, default, factory))
-        cls.__record_fields__ = tuple(spec)  # type: ignore[attr-defined]
+        cls.__light_fields__ = tuple(spec)  # type: ignore[attr-defined]
         cls.__init__ = _init  # type: ignore[misc]
         cls.__eq__ = _eq  # type: ignore[assignment,method-assign]
         cls.__repr__ = _repr  # type: ignore[assignment,method-assign]
