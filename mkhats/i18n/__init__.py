@@ -12,11 +12,15 @@ import os
 from typing import Any
 
 LANGUAGES = ("en", "ru")
+Message = str | dict[str, str]
+"""A template, or its CLDR plural forms by category."""
+Catalogue = dict[str, Message]
+"""One language's messages by key."""
 _current = "en"
-_catalogues: dict[str, dict[str, Any]] = {}
+_catalogues: dict[str, Catalogue] = {}
 
 
-def _catalogue(lang: str) -> dict[str, Any]:
+def _catalogue(lang: str) -> Catalogue:
     if lang not in _catalogues:
         if lang == "ru":
             from mkhats.i18n.ru import MESSAGES
