@@ -31,7 +31,7 @@ import mkhats.i18n as i18n
 from mkhats.i18n import set_language
 from mkhats.services import Workspace
 from mkhats.services.demo import fill_demo
-from tests.ui.conftest import SIZE, TODAY
+from tests.ui.conftest import SIZE, TODAY, copy_demo
 
 XX = "xx"
 
@@ -61,9 +61,8 @@ def _mark_message(message: Any) -> Any:
     return mark(message) if isinstance(message, str) else message
 
 
-@pytest.fixture
-def pseudo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Make ``xx`` a language of the catalogue and the current one, for one test."""
+def _speak_xx(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make ``xx`` a language of the catalogue and the current one, until ``monkeypatch`` undoes it."""
     import mkhats.ui.screens.settings_panes as panes
 
     english = i18n._catalogue("en")
@@ -72,6 +71,12 @@ def pseudo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setitem(panes.LANGUAGE_NAMES, XX, "⟦Pseudo⟧")
     monkeypatch.setenv("MKHATS_LANG", XX)
     set_language(XX)
+
+
+@pytest.fixture
+def pseudo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Make ``xx`` a language of the catalogue and the current one, for one test."""
+    _speak_xx(monkeypatch)
     yield
     set_language("en")
 
@@ -144,12 +149,26 @@ def _import_every_screen() -> None:
 _import_every_screen()
 
 
+@pytest.fixture(scope="session")
+def xx_demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding 12 demo weeks written in the marker language, made once per session.
+
+    Never write here: ``xx_ws`` gives each test its own copy (as the English demo is shared).
+    """
+    folder = tmp_path_factory.mktemp("xx-demo")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _speak_xx(monkeypatch)
+        try:
+            fill_demo(Workspace(folder / "mkhats.json", TODAY), 12, force=False)
+        finally:
+            set_language("en")
+    return folder
+
+
 @pytest.fixture
-def xx_ws(pseudo: None, tmp_path: Path) -> Workspace:
-    """12 demo weeks written in the marker language."""
-    workspace = Workspace(tmp_path / "mkhats.json", TODAY)
-    fill_demo(workspace, 12, force=False)
-    return workspace
+def xx_ws(pseudo: None, tmp_path: Path, xx_demo_folder: Path) -> Workspace:
+    """12 demo weeks written in the marker language, in this test's own files."""
+    return Workspace(copy_demo(xx_demo_folder, tmp_path), TODAY)
 
 
 def _crop(line: str, left: int, width: int) -> str:
