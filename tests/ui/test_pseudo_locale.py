@@ -13,6 +13,7 @@ in the settings: a text rendered once, at import time, shows up here.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import string
@@ -398,11 +399,41 @@ def cli_words(text: str, argv: list[str], ws: Workspace) -> list[str]:
     return [w for w in stray_words(text, SYNTAX | data_words(ws)) if w.casefold() not in typed]
 
 
-@pytest.fixture
-def xx_cli(pseudo: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
-    """Runs ``mkhats.cli.main`` in this process on a data file of demo weeks written in ``xx``."""
+@pytest.fixture(scope="session")
+def xx_cli_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder as ``mkhats demo`` fills it in ``xx`` (run by ``mkhats.cli.main``), made once per session.
+
+    Never write here: ``xx_cli`` gives each test its own copy.
+    """
     from mkhats.cli import main
 
+    folder = tmp_path_factory.mktemp("xx-cli")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _speak_xx(monkeypatch)
+        monkeypatch.setenv("MKHATS_DB", str(folder / "mkhats.json"))
+        monkeypatch.setenv("MKHATS_TODAY", TODAY.isoformat())
+        monkeypatch.chdir(folder)
+        try:
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+                assert main(["demo"]) == 0
+        finally:
+            set_language("en")
+    return folder
+
+
+@pytest.fixture
+def xx_cli(
+    pseudo: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    xx_cli_folder: Path,
+):
+    """Runs ``mkhats.cli.main`` in this process on a data file of demo weeks written in ``xx``
+    (its own copy of the session's)."""
+    from mkhats.cli import main
+
+    copy_demo(xx_cli_folder, tmp_path)
     monkeypatch.setenv("MKHATS_DB", str(tmp_path / "mkhats.json"))
     monkeypatch.setenv("MKHATS_TODAY", TODAY.isoformat())
     monkeypatch.chdir(tmp_path)
@@ -415,7 +446,6 @@ def xx_cli(pseudo: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
         out = capsys.readouterr()
         return code, out.out + out.err
 
-    assert run("demo")[0] == 0
     run.ws = Workspace(tmp_path / "mkhats.json", TODAY)  # type: ignore[attr-defined]
     return run
 
