@@ -18,7 +18,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from mkhats.bench import dataset, switch
@@ -30,7 +32,7 @@ LIBS = "import pydantic, tinydb, pendulum, filelock, platformdirs"
 ROWS: list[tuple[str, float, float, float, str]] = []
 
 
-def _wall(cmd: list[str], runs: int, env: dict | None = None) -> list[float]:
+def _wall(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> list[float]:
     samples = []
     for _ in range(runs):
         t0 = time.perf_counter()
@@ -163,7 +165,7 @@ def _switches(db: Path, rounds: int) -> None:
             # Each sample moves to a week not shown before (``[`` again and again, back through
             # the history): going back to a week already seen is cheaper, and would flatter us.
             app = MkhatsApp(Workspace(db, TODAY), own_process=True)
-            back = [lambda a=app: a.action_week(-1)] * 5
+            back: list[Callable[[], None]] = [partial(app.action_week, -1)] * 5
             week_samples += asyncio.run(switch.measure(app, back, per_block, animate))
         report(f"tab switch (animations {label})", tab_samples, floor_samples, 1.2)
         report(f"week switch (animations {label})", week_samples, floor_samples, 1.2)

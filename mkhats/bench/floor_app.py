@@ -46,7 +46,7 @@ def _log() -> Table:
     return grid
 
 
-class Floor(App):
+class Floor(App[None]):
     """Header, five hat tabs (info line, checklist beside KPI table, weekly log), footer."""
 
     BINDINGS = [

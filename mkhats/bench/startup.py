@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import resource
 import sys
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 
 def main() -> None:
@@ -22,6 +26,8 @@ def main() -> None:
         import mkhats.ui.app
         from mkhats import cli
 
+        # The CLI looks the class up in its module when it starts the app; mypy refuses any
+        # assignment to a class name.
         mkhats.ui.app.MkhatsApp = _timed(mkhats.ui.app.MkhatsApp)  # type: ignore[misc]
         if cli.main(["--db", sys.argv[2], "--today", sys.argv[3]]) != 0:
             sys.exit(1)
@@ -29,11 +35,13 @@ def main() -> None:
 
 
 SIZE = (120, 40)
+A = TypeVar("A", bound="App[Any]")
 
 
-def _timed(app_cls: type) -> type:
+def _timed(app_cls: type[A]) -> type[A]:
     """``app_cls``, headless at ``SIZE``, exiting right after its first screen is rendered."""
 
+    # A class built on a class passed in: mypy cannot check a base it only knows as a variable.
     class Timed(app_cls):  # type: ignore[misc, valid-type]
         def on_mount(self) -> None:
             super().on_mount()

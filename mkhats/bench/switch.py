@@ -16,11 +16,13 @@ import asyncio
 import statistics
 import time
 from collections.abc import Callable
+from typing import Any
 
 from textual.app import App
+from textual.pilot import Pilot
 
 
-async def _timed(app: App, action: Callable[[], None]) -> float:
+async def _timed(app: App[Any], action: Callable[[], None]) -> float:
     done = asyncio.Event()
     t0 = time.perf_counter()
     action()
@@ -29,7 +31,7 @@ async def _timed(app: App, action: Callable[[], None]) -> float:
     return time.perf_counter() - t0
 
 
-async def measure(app: App, actions: list[Callable[[], None]], rounds: int, animate: bool) -> list[float]:
+async def measure(app: App[Any], actions: list[Callable[[], None]], rounds: int, animate: bool) -> list[float]:
     """Run ``actions`` in turn ``rounds`` times; return each one's seconds."""
     app.animation_level = "full" if animate else "none"
     samples: list[float] = []
@@ -48,7 +50,7 @@ async def measure(app: App, actions: list[Callable[[], None]], rounds: int, anim
     return samples
 
 
-async def _settle(pilot) -> None:
+async def _settle(pilot: Pilot[Any]) -> None:
     """Wait until nothing moves and ``PAUSE`` has passed, as between two key presses."""
     await pilot.pause()
     await pilot.wait_for_animation()
@@ -60,7 +62,7 @@ PAUSE = 0.2
 """Seconds between two key presses."""
 
 
-def tab_actions(app: App, tab_ids: list[str]) -> list[Callable[[], None]]:
+def tab_actions(app: App[Any], tab_ids: list[str]) -> list[Callable[[], None]]:
     """One action per tab: make it active, as ``1``…``5`` do."""
     from textual.widgets import TabbedContent
 

@@ -16,11 +16,15 @@ from typing import Any
 from mkhats.errors import Message, install_catalogue
 
 LANGUAGES = ("en", "ru")
+Template = str | dict[str, str]
+"""A template, or its CLDR plural forms by category."""
+Catalogue = dict[str, Template]
+"""One language's messages by key."""
 _current = "en"
-_catalogues: dict[str, dict[str, Any]] = {}
+_catalogues: dict[str, Catalogue] = {}
 
 
-def _catalogue(lang: str) -> dict[str, Any]:
+def _catalogue(lang: str) -> Catalogue:
     if lang not in _catalogues:
         if lang == "ru":
             from mkhats.i18n.ru import MESSAGES

@@ -45,12 +45,15 @@ def _speaking(keys: dict[str, str]) -> Iterator[None]:
         key = keys.get(singular)
         return t(key, n=n) if key else (singular if n == 1 else plural)
 
-    saved = argparse._, argparse.ngettext
-    argparse._, argparse.ngettext = gettext, ngettext
+    # argparse's functions look the two names up in the module's globals at each call; they are
+    # private names, absent from the published types, hence the module's namespace, not attributes.
+    names = vars(argparse)
+    saved = names["_"], names["ngettext"]
+    names["_"], names["ngettext"] = gettext, ngettext
     try:
         yield
     finally:
-        argparse._, argparse.ngettext = saved
+        names["_"], names["ngettext"] = saved
 
 
 def _rename_metavars(parser: argparse.ArgumentParser) -> None:

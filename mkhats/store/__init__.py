@@ -6,9 +6,10 @@ repository (``mkhats.store.repo``) builds on it so nothing above sees TinyDB doc
 
 from mkhats.store.atomic import write_atomic
 from mkhats.store.backups import KEEP_DAILY, BackupSet, read_backup
-from mkhats.store.database import Database, Tx, View
+from mkhats.store.database import Database
 from mkhats.store.errors import CorruptFileError, LockTimeoutError, StoreDataError, StoreIOError
 from mkhats.store.schema import MIGRATIONS, SCHEMA_VERSION
+from mkhats.store.view import Tx, View
 
 __all__ = [
     "KEEP_DAILY",

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from tinydb import Query
 
 from mkhats.domain import defaults
+from mkhats.domain.invalid import InvalidRecord
 from mkhats.domain.models import (
     AlertDecision,
     ChecklistItem,
@@ -23,7 +24,6 @@ from mkhats.domain.models import (
     ConflictRule,
     ExternalCheck,
     Hat,
-    InvalidRecord,
     Kpi,
     KpiValue,
     Person,
@@ -76,7 +76,7 @@ class Repo:
         self._h = handle
         self._where = where
 
-    def _valid(self, model: type[M], docs: Iterable[dict], table: str) -> list[M]:
+    def _valid(self, model: type[M], docs: Iterable[dict[str, Any]], table: str) -> list[M]:
         return validated(model, docs, table, self._where)
 
     # -- seeding ---------------------------------------------------------------------------------
@@ -279,9 +279,9 @@ class Repo:
             out += self._valid(KpiValue, docs, f"values {month}")
         return out
 
-    def _month_values(self, month: str) -> list[dict]:
+    def _month_values(self, month: str) -> list[dict[str, Any]]:
         """A month's stored values, refused if one belongs to another month or is there twice."""
-        docs = self._h.docs("values", month)
+        docs: list[dict[str, Any]] = self._h.docs("values", month)
         check_month(month, docs, self._where)
         return docs
 
@@ -340,7 +340,7 @@ class Repo:
             if updates:
                 changes = {(doc["kpi"], doc["day"]): doc for doc, _ in updates}
 
-                def apply(stored: dict) -> None:
+                def apply(stored: dict[str, Any]) -> None:
                     stored.update(changes[(stored["kpi"], stored["day"])])  # noqa: B023 - used by this update only
 
                 # One pass over the table: TinyDB rebuilds the whole table on every update call.

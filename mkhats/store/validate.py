@@ -9,12 +9,15 @@ one per (KPI, day): reading refuses anything else, and so does writing and resto
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from mkhats.domain import models
 from mkhats.errors import StoreError
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 M = TypeVar("M", bound=BaseModel)
 Where = Callable[[str], tuple[str, str | None]]
@@ -39,7 +42,7 @@ MAIN_TABLES: dict[str, type[BaseModel] | None] = {
 MONTH_TABLES: dict[str, type[BaseModel] | None] = {"values": models.KpiValue, "spans": models.WearSpan}
 
 
-_ADAPTERS: dict[type, Any] = {}
+_ADAPTERS: dict[type[BaseModel], TypeAdapter[list[Any]]] = {}
 _LABELS = (
     ("kpi", "day"),
     ("hat", "week"),
@@ -53,7 +56,7 @@ _LABELS = (
 )
 
 
-def list_adapter(model: type[M]) -> Any:
+def list_adapter(model: type[M]) -> TypeAdapter[list[M]]:
     """A validator of a list of ``model`` records, built once per model."""
     adapter = _ADAPTERS.get(model)
     if adapter is None:
@@ -64,7 +67,7 @@ def list_adapter(model: type[M]) -> Any:
     return adapter
 
 
-def validated(model: type[M], docs: Iterable[dict], table: str, where: Where | None = None) -> list[M]:
+def validated(model: type[M], docs: Iterable[dict[str, Any]], table: str, where: Where | None = None) -> list[M]:
     """``docs`` (one table's documents) as ``model`` records, or a StoreError naming the first bad one.
 
     ``table`` names it in the message (``values 2026-11`` for a month); ``where(table)`` gives the

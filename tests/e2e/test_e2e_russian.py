@@ -9,11 +9,13 @@ categories ``check`` starts its lines with (SPEC §4), and whatever the user typ
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
 from mkhats.domain.defaults import ALL_HATS, default_kpis
-from tests.e2e.conftest import CATEGORIES
+from tests.e2e.conftest import CATEGORIES, Cli
 from tests.e2e.test_e2e_refusals import REFUSALS
 
 ACRONYMS = {"KPI", "CPL", "CPA", "ROMI", "ROAS", "CAC", "LTV", "CRM", "PM", "CMO", "PR", "CTR", "UTM", "SEO", "mkhats"}
@@ -57,11 +59,20 @@ def bad_numbers(text: str) -> list[str]:
     return re.findall(r"\d[,.]\d{3}\b|\d\.\d|\b\d{5,}\b", text)
 
 
+@pytest.fixture(scope="session")
+def _ru_demo_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder as ``mkhats demo --lang ru`` fills it in Russian, made once per session."""
+    template = Cli(tmp_path_factory.mktemp("ru-demo"))
+    template.env = template.env_for(MKHATS_LANG="ru")
+    template.ok("demo", "--lang", "ru")
+    return template.folder
+
+
 @pytest.fixture
-def ru(cli):
-    """``cli`` in Russian on 12 demo weeks written in Russian."""
+def ru(cli: Cli, _ru_demo_files: Path) -> Cli:
+    """``cli`` in Russian on 12 demo weeks written in Russian (a copy of the session's)."""
     cli.env = cli.env_for(MKHATS_LANG="ru")
-    cli.ok("demo", "--lang", "ru")
+    shutil.copytree(_ru_demo_files, cli.folder)
     return cli
 
 

@@ -13,6 +13,7 @@ in the settings: a text rendered once, at import time, shows up here.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import string
@@ -31,7 +32,7 @@ import mkhats.i18n as i18n
 from mkhats.i18n import set_language
 from mkhats.services.demo import fill_demo
 from mkhats.services.workspace import Workspace
-from tests.ui.conftest import SIZE, TODAY
+from tests.ui.conftest import SIZE, TODAY, copy_demo
 
 XX = "xx"
 
@@ -61,9 +62,8 @@ def _mark_message(message: Any) -> Any:
     return mark(message) if isinstance(message, str) else message
 
 
-@pytest.fixture
-def pseudo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Make ``xx`` a language of the catalogue and the current one, for one test."""
+def _speak_xx(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make ``xx`` a language of the catalogue and the current one, until ``monkeypatch`` undoes it."""
     import mkhats.ui.screens.settings_panes as panes
 
     english = i18n._catalogue("en")
@@ -72,6 +72,12 @@ def pseudo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setitem(panes.LANGUAGE_NAMES, XX, "⟦Pseudo⟧")
     monkeypatch.setenv("MKHATS_LANG", XX)
     set_language(XX)
+
+
+@pytest.fixture
+def pseudo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Make ``xx`` a language of the catalogue and the current one, for one test."""
+    _speak_xx(monkeypatch)
     yield
     set_language("en")
 
@@ -144,12 +150,26 @@ def _import_every_screen() -> None:
 _import_every_screen()
 
 
+@pytest.fixture(scope="session")
+def xx_demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding 12 demo weeks written in the marker language, made once per session.
+
+    Never write here: ``xx_ws`` gives each test its own copy (as the English demo is shared).
+    """
+    folder = tmp_path_factory.mktemp("xx-demo")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _speak_xx(monkeypatch)
+        try:
+            fill_demo(Workspace(folder / "mkhats.json", TODAY), 12, force=False)
+        finally:
+            set_language("en")
+    return folder
+
+
 @pytest.fixture
-def xx_ws(pseudo: None, tmp_path: Path) -> Workspace:
-    """12 demo weeks written in the marker language."""
-    workspace = Workspace(tmp_path / "mkhats.json", TODAY)
-    fill_demo(workspace, 12, force=False)
-    return workspace
+def xx_ws(pseudo: None, tmp_path: Path, xx_demo_folder: Path) -> Workspace:
+    """12 demo weeks written in the marker language, in this test's own files."""
+    return Workspace(copy_demo(xx_demo_folder, tmp_path), TODAY)
 
 
 def _crop(line: str, left: int, width: int) -> str:
@@ -379,11 +399,41 @@ def cli_words(text: str, argv: list[str], ws: Workspace) -> list[str]:
     return [w for w in stray_words(text, SYNTAX | data_words(ws)) if w.casefold() not in typed]
 
 
-@pytest.fixture
-def xx_cli(pseudo: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
-    """Runs ``mkhats.cli.main`` in this process on a data file of demo weeks written in ``xx``."""
+@pytest.fixture(scope="session")
+def xx_cli_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder as ``mkhats demo`` fills it in ``xx`` (run by ``mkhats.cli.main``), made once per session.
+
+    Never write here: ``xx_cli`` gives each test its own copy.
+    """
     from mkhats.cli import main
 
+    folder = tmp_path_factory.mktemp("xx-cli")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _speak_xx(monkeypatch)
+        monkeypatch.setenv("MKHATS_DB", str(folder / "mkhats.json"))
+        monkeypatch.setenv("MKHATS_TODAY", TODAY.isoformat())
+        monkeypatch.chdir(folder)
+        try:
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+                assert main(["demo"]) == 0
+        finally:
+            set_language("en")
+    return folder
+
+
+@pytest.fixture
+def xx_cli(
+    pseudo: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    xx_cli_folder: Path,
+):
+    """Runs ``mkhats.cli.main`` in this process on a data file of demo weeks written in ``xx``
+    (its own copy of the session's)."""
+    from mkhats.cli import main
+
+    copy_demo(xx_cli_folder, tmp_path)
     monkeypatch.setenv("MKHATS_DB", str(tmp_path / "mkhats.json"))
     monkeypatch.setenv("MKHATS_TODAY", TODAY.isoformat())
     monkeypatch.chdir(tmp_path)
@@ -396,7 +446,6 @@ def xx_cli(pseudo: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
         out = capsys.readouterr()
         return code, out.out + out.err
 
-    assert run("demo")[0] == 0
     run.ws = Workspace(tmp_path / "mkhats.json", TODAY)  # type: ignore[attr-defined]
     return run
 

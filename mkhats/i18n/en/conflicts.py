@@ -1,6 +1,8 @@
 """English messages: conflicts (segregation of duties)."""
 
-MESSAGES: dict = {
+from mkhats.i18n import Catalogue
+
+MESSAGES: Catalogue = {
     "conflict.checker_wears_hat": (
         "{person} wears the {hat} hat, so cannot check this conflict: "
         "the check must come from someone who wears neither hat."

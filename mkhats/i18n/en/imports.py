@@ -1,6 +1,8 @@
 """English messages: imports (reading the exports of ad accounts, analytics and CRMs; profiles)."""
 
-MESSAGES: dict = {
+from mkhats.i18n import Catalogue
+
+MESSAGES: Catalogue = {
     # Refusals of a whole file
     "imports.empty": "The file is empty.",
     "imports.encoding": "The file is not text in UTF-8, UTF-16 or Windows-1251, nor a spreadsheet mkhats reads.",

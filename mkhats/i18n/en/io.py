@@ -1,6 +1,8 @@
 """English messages: io (CSV import and export)."""
 
-MESSAGES: dict = {
+from mkhats.i18n import Catalogue
+
+MESSAGES: Catalogue = {
     "csv.empty": "The file is empty: it needs a header line and at least one row of values.",
     "csv.encoding": ("The file is not text in UTF-8, UTF-16 or Windows-1251; save it as “CSV UTF-8”."),
     "csv.header": (

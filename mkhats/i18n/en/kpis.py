@@ -1,6 +1,8 @@
 """English messages: kpis, formulas and stop rules."""
 
-MESSAGES: dict = {
+from mkhats.i18n import Catalogue
+
+MESSAGES: Catalogue = {
     # Formulas: "formula.syntax" wraps one of the "formula.detail.*" phrases.
     "formula.syntax": "Formula “{formula}”, at character {pos}: {detail}.",
     "formula.found.end": "the end of the formula",

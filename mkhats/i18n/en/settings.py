@@ -1,6 +1,8 @@
 """English messages: the settings screen and its refusals."""
 
-MESSAGES: dict = {
+from mkhats.i18n import Catalogue
+
+MESSAGES: Catalogue = {
     "settings.title": "Settings",
     "settings.tab.people": "People",
     "settings.tab.hats": "Hats",

@@ -1,6 +1,8 @@
 """English messages: store."""
 
-MESSAGES: dict = {
+from mkhats.i18n import Catalogue
+
+MESSAGES: Catalogue = {
     # Errors (one sentence each; {reason} is one of the store.reason.* messages below).
     "store.corrupt": "{file} cannot be used: {reason}. It was left untouched; the newest backup is {backup}.",
     "store.corrupt_no_backup": "{file} cannot be used: {reason}. It was left untouched, and there is no backup yet.",

@@ -1,5 +1,6 @@
 """The Russian catalogue: the union of the per-area message dicts beside this file."""
 
+from mkhats.i18n import Catalogue
 from mkhats.i18n.ru import (
     cli,
     cli_args,
@@ -22,7 +23,7 @@ from mkhats.i18n.ru import (
     ui,
 )
 
-MESSAGES: dict = {}
+MESSAGES: Catalogue = {}
 for _part in (
     cli_args,
     core,

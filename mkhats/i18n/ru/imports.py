@@ -1,6 +1,8 @@
 """Русские сообщения: импорт (выгрузки рекламных кабинетов, аналитики и CRM; профили)."""
 
-MESSAGES: dict = {
+from mkhats.i18n import Catalogue
+
+MESSAGES: Catalogue = {
     # Отказ от файла целиком
     "imports.empty": "Файл пуст.",
     "imports.encoding": "Файл не является текстом в UTF-8, UTF-16 или Windows-1251 и не таблицей, которую читает mkhats.",

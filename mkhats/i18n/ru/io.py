@@ -1,6 +1,8 @@
 """Русские сообщения: загрузка и выгрузка CSV."""
 
-MESSAGES: dict = {
+from mkhats.i18n import Catalogue
+
+MESSAGES: Catalogue = {
     "csv.empty": "Файл пуст: нужна строка заголовка и хотя бы одна строка значений.",
     "csv.encoding": ("Файл не является текстом в UTF-8, UTF-16 или Windows-1251; сохраните его как «CSV UTF-8»."),
     "csv.header": (

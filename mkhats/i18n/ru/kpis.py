@@ -1,6 +1,8 @@
 """Русские сообщения: KPI, формулы и стоп-правила."""
 
-MESSAGES: dict = {
+from mkhats.i18n import Catalogue
+
+MESSAGES: Catalogue = {
     # Формулы: «formula.syntax» оборачивает одну из фраз «formula.detail.*».
     "formula.syntax": "Формула «{formula}», символ {pos}: {detail}.",
     "formula.found.end": "конец формулы",

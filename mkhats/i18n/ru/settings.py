@@ -1,6 +1,8 @@
 """Русские сообщения: экран настроек и его отказы."""
 
-MESSAGES: dict = {
+from mkhats.i18n import Catalogue
+
+MESSAGES: Catalogue = {
     "settings.title": "Настройки",
     "settings.tab.people": "Люди",
     "settings.tab.hats": "Шляпы",

@@ -1,6 +1,8 @@
 """Русские сообщения: файл данных и резервные копии."""
 
-MESSAGES: dict = {
+from mkhats.i18n import Catalogue
+
+MESSAGES: Catalogue = {
     "store.corrupt": (
         "Файл {file} нельзя использовать: {reason}. Он оставлен как есть; последняя резервная копия — {backup}."
     ),
