@@ -6,7 +6,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Footer, Input, Select, Static
@@ -18,6 +17,7 @@ from mkhats.domain.safe_text import terminal_line
 from mkhats.errors import MkhatsError
 from mkhats.i18n import t
 from mkhats.services import plans
+from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import literal, plain
 from mkhats.ui.screens.form import FORMS_CSS, ConfirmDialog, FormDialog, field_row
 
@@ -63,17 +63,17 @@ class ItemDialog(FormDialog[ChecklistItem]):
             self.query_one("#cadence", Select).value = names[fields["cadence"]]
 
 
-class ChecklistEditor(ModalScreen[None]):
+class ChecklistEditor(KeyLabels, ModalScreen[None]):
     """A hat's checklist items, weekly then monthly then quarterly, with keys to change them."""
 
     CSS_PATH = FORMS_CSS
     BINDINGS = [
-        Binding("a", "add", t("forms.items.add"), id="items.add"),
-        Binding("e", "edit", t("forms.items.edit"), id="items.edit"),
-        Binding("d,delete", "delete", t("forms.items.delete"), id="items.delete"),
-        Binding("ctrl+up,K", "move(-1)", t("forms.items.up"), key_display="K", id="items.up"),
-        Binding("ctrl+down,J", "move(1)", t("forms.items.down"), key_display="J", id="items.down"),
-        Binding("escape", "close", t("forms.close"), id="items.close"),
+        key_binding("a", "add", "forms.items.add", id="items.add"),
+        key_binding("e", "edit", "forms.items.edit", id="items.edit"),
+        key_binding("d,delete", "delete", "forms.items.delete", id="items.delete"),
+        key_binding("ctrl+up,K", "move(-1)", "forms.items.up", key_display="K", id="items.up"),
+        key_binding("ctrl+down,J", "move(1)", "forms.items.down", key_display="J", id="items.down"),
+        key_binding("escape", "close", "forms.close", id="items.close"),
     ]
 
     def __init__(self, hat: str) -> None:

@@ -10,7 +10,6 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, RadioButton, RadioSet, Select, Static
 
@@ -20,6 +19,7 @@ from mkhats.domain.safe_text import terminal_line
 from mkhats.domain.weeks import add_days, week_start
 from mkhats.errors import InputError
 from mkhats.i18n import t
+from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import plain
 from mkhats.ui.screens.dialogs import _day, current_snapshot
 from mkhats.ui.screens.form import FORMS_CSS, FieldError, FormDialog, field_row
@@ -31,7 +31,7 @@ _UPLIFT_STYLE = {True: "bold green", False: "bold red", None: "bold"}
 """A signed uplift coloured by whether it is good for the KPI (SPEC §1 Status)."""
 
 
-class HypothesesScreen(Screen[None]):
+class HypothesesScreen(KeyLabels, Screen[None]):
     """Every hypothesis of one hat, newest first."""
 
     CSS_PATH = FORMS_CSS
@@ -41,9 +41,9 @@ class HypothesesScreen(Screen[None]):
     HypothesesScreen DataTable { height: 1fr; }
     """
     BINDINGS = [
-        Binding("escape", "back", t("ui.key.back"), id="hyp.back"),
-        Binding("n", "new", t("cmo.key.new_hypothesis"), id="hyp.new"),
-        Binding("v", "verdict", t("cmo.key.verdict"), id="hyp.verdict"),
+        key_binding("escape", "back", "ui.key.back", id="hyp.back"),
+        key_binding("n", "new", "cmo.key.new_hypothesis", id="hyp.new"),
+        key_binding("v", "verdict", "cmo.key.verdict", id="hyp.verdict"),
     ]
 
     def __init__(self, hat: str) -> None:
@@ -60,11 +60,6 @@ class HypothesesScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        from mkhats.ui.keys import relabel_bindings
-
-        relabel_bindings(
-            self, {"hyp.back": "ui.key.back", "hyp.new": "cmo.key.new_hypothesis", "hyp.verdict": "cmo.key.verdict"}
-        )
         self.rebuild()
         self.query_one(DataTable).focus()
 

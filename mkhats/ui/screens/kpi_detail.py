@@ -15,7 +15,6 @@ from datetime import date
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
@@ -38,6 +37,8 @@ from mkhats.services.kpi_detail import (
     rule_change,
     value_notes,
 )
+from mkhats.ui.access import mkhats_app
+from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import plain
 from mkhats.ui.screens.same_edit import ask
 from mkhats.ui.widgets.value_table import ValueTable
@@ -101,18 +102,22 @@ def _draw(plot: Widget, chart: ChartData) -> None:
     plot.refresh()
 
 
-class KpiDetailScreen(Screen[None]):
+class KpiDetailScreen(KeyLabels, Screen[None]):
     """One KPI over the 13 weeks ending with the selected week."""
 
     CSS_PATH = "kpi_detail.tcss"
     AUTO_FOCUS = ""
     BINDINGS = [
-        Binding("escape", "back", t("detail.key.back"), id="detail.back"),
-        Binding("ctrl+s", "save_rule", t("detail.key.save_rule"), id="detail.rule.save"),
-        Binding("f", "focus_form", t("detail.key.form"), id="detail.rule.focus"),
-        Binding("left_square_bracket", "week(-1)", t("ui.key.prev_week"), key_display="[", show=False),
-        Binding("right_square_bracket", "week(1)", t("ui.key.next_week"), key_display="]", show=False),
-        Binding("t", "this_week", t("ui.key.this_week"), show=False),
+        key_binding("escape", "back", "detail.key.back", id="detail.back"),
+        key_binding("ctrl+s", "save_rule", "detail.key.save_rule", id="detail.rule.save"),
+        key_binding("f", "focus_form", "detail.key.form", id="detail.rule.focus"),
+        key_binding(
+            "left_square_bracket", "week(-1)", "ui.key.prev_week", key_display="[", show=False, id="detail.prev"
+        ),
+        key_binding(
+            "right_square_bracket", "week(1)", "ui.key.next_week", key_display="]", show=False, id="detail.next"
+        ),
+        key_binding("t", "this_week", "ui.key.this_week", show=False, id="detail.this"),
     ]
 
     def __init__(self, key: str) -> None:
@@ -120,6 +125,7 @@ class KpiDetailScreen(Screen[None]):
         self.key = key
         self.view: KpiDetail | None = None
         self._seen: object = None
+        self._reloading = False
         self._form = RuleForm()
 
     # -- composition -----------------------------------------------------------------------------
@@ -156,26 +162,31 @@ class KpiDetailScreen(Screen[None]):
         self._refresh(force_form=True)
         # Focus the values without scrolling to them: on a small terminal the heading stays in view.
         self.query_one(ValueTable).focus(scroll_visible=False)
-        # The app re-reads its snapshot on a change from another process: follow it.
-        self.set_interval(0.5, self._follow)
+        # The app re-reads its snapshot on a change (another process, a save): follow it.
+        self.watch(self.app, "version", self._follow, init=False)
 
     # -- data ------------------------------------------------------------------------------------
 
     def _follow(self) -> None:
-        if self.app.snapshot is not self._seen and self.is_current:
+        """The app's data changed: show it (once this screen is in front again if covered)."""
+        if mkhats_app(self).snapshot is not self._seen and self.is_current and not self._reloading:
             self._refresh()
+
+    def on_screen_resume(self) -> None:
+        self._follow()
 
     def _reload_app(self, force_form: bool = False) -> None:
         """Re-read the app's snapshot (the main screen refreshes too), then this screen."""
+        self._reloading = True  # shown once, below, with ``force_form``
         try:
-            self.app.reload()
-        except MkhatsError as error:
-            self.app.notify(error.render(), severity="error", timeout=8)
+            mkhats_app(self).reload()
+        finally:
+            self._reloading = False
         self._refresh(force_form)
 
     def _refresh(self, force_form: bool = False) -> None:
         """Recompute the view from the app's snapshot and show it."""
-        snapshot = self.app.snapshot
+        snapshot = mkhats_app(self).snapshot
         self._seen = snapshot
         if snapshot is None:
             return
@@ -378,10 +389,10 @@ class KpiDetailScreen(Screen[None]):
 
     def action_week(self, offset: int) -> None:
         """Move the selected week (the app's), and this screen with it."""
-        self.app.action_week(offset)
-        self._refresh()
+        mkhats_app(self).shift_week(offset)
+        self._follow()
 
     def action_this_week(self) -> None:
         """Back to the week of today."""
-        self.app.action_this_week()
-        self._refresh()
+        mkhats_app(self).this_week()
+        self._follow()

@@ -10,18 +10,16 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from mkhats.errors import MkhatsError
 from mkhats.i18n import current_language, set_language, t
 from mkhats.services.settings import SettingsState, load
-from mkhats.ui.keys import relabel_bindings
+from mkhats.ui.keys import KeyLabels, key_binding, label_keys
 from mkhats.ui.screens.settings_panes import ChecklistsPane, HatsPane, LanguagePane, PeoplePane, SettingsPane
 from mkhats.ui.screens.settings_rules import ConflictsPane, KpisPane
 
-LABELS = {"settings.back": "settings.key.back"}
 SECTIONS = (
     ("people", PeoplePane),
     ("hats", HatsPane),
@@ -32,11 +30,11 @@ SECTIONS = (
 )
 
 
-class SettingsScreen(Screen[bool]):
+class SettingsScreen(KeyLabels, Screen[bool]):
     """Everything the user sets up once and revisits at the quarterly review."""
 
     CSS_PATH = "settings.tcss"
-    BINDINGS = [Binding("escape", "back", t("settings.key.back"), id="settings.back")]
+    BINDINGS = [key_binding("escape", "back", "settings.key.back", id="settings.back")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -56,9 +54,6 @@ class SettingsScreen(Screen[bool]):
                 with TabPane(t(f"settings.tab.{name}"), id=f"settings-{name}"):
                     yield pane(self.state, id=f"{name}-pane")
         yield Footer()
-
-    def on_mount(self) -> None:
-        relabel_bindings(self, LABELS)
 
     @staticmethod
     def _shape(state: SettingsState) -> tuple[str, tuple[str, ...]]:
@@ -86,7 +81,7 @@ class SettingsScreen(Screen[bool]):
         set_language(event.lang)
         self._tab = "settings-language"
         await self.recompose()
-        relabel_bindings(self, LABELS)
+        label_keys(self)
         self.query_one("#pref-lang").focus()
 
     def action_back(self) -> None:

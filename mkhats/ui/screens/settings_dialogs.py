@@ -13,7 +13,6 @@ from typing import Any, TypeVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
@@ -28,13 +27,12 @@ from mkhats.services import kpi_edit
 from mkhats.services import settings as service
 from mkhats.services.settings import DIRECTIONS, KpiDraft, SettingsState
 from mkhats.services.setup import KpiChange
-from mkhats.ui.keys import relabel_bindings
+from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import plain
 from mkhats.ui.screens.settings_panes import selected
 from mkhats.ui.screens.settings_rules import every_options, level_options
 
 R = TypeVar("R")
-DIALOG_LABELS = {"settings.dialog.cancel": "settings.key.cancel", "settings.dialog.save": "settings.key.save"}
 
 
 def _number(value: float | None) -> str:
@@ -43,13 +41,13 @@ def _number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(value)
 
 
-class SettingsDialog(ModalScreen[Any]):
+class SettingsDialog(KeyLabels, ModalScreen[Any]):
     """A modal form: a title, fields in a grid, an inline error, Save and Cancel."""
 
     CSS_PATH = "settings.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", t("settings.key.cancel"), id="settings.dialog.cancel"),
-        Binding("ctrl+s", "save", t("settings.key.save"), id="settings.dialog.save"),
+        key_binding("escape", "cancel", "settings.key.cancel", id="settings.dialog.cancel"),
+        key_binding("ctrl+s", "save", "settings.key.save", id="settings.dialog.save"),
     ]
     TITLE_KEY = ""
 
@@ -66,9 +64,6 @@ class SettingsDialog(ModalScreen[Any]):
     def fields(self) -> ComposeResult:
         """Label and field pairs of the grid."""
         yield from ()
-
-    def on_mount(self) -> None:
-        relabel_bindings(self, DIALOG_LABELS)
 
     def run(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R | None:
         """Run a use case; a refusal shows inline, a storage error as a notification."""

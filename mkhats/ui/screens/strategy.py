@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Input, Select, Static, TextArea
 
 from mkhats.domain.channels import channel_map
@@ -22,6 +21,7 @@ from mkhats.domain.strategy import loaded_month_days, past_sessions, session_of,
 from mkhats.domain.weeks import month_key
 from mkhats.errors import InputError
 from mkhats.i18n import t
+from mkhats.ui.keys import key_binding
 from mkhats.ui.plain import plain
 from mkhats.ui.screens.dialogs import current_snapshot
 from mkhats.ui.screens.form import FieldError, FormDialog, field_row
@@ -35,7 +35,7 @@ class StrategyDialog(FormDialog[StrategySession]):
     """Which channels earn (scale), which we test, what we cut: one verdict per channel hat."""
 
     BINDINGS = [
-        Binding("ctrl+t", "running_month", t("cmo.strategy.key_running"), id="strategy.running"),
+        key_binding("ctrl+t", "running_month", "cmo.strategy.key_running", id="strategy.running"),
     ]
 
     ERROR_FIELDS = {

@@ -10,7 +10,6 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
@@ -20,6 +19,7 @@ from mkhats.errors import EditConflict, InputError, MkhatsError
 from mkhats.i18n import t
 from mkhats.services.kpi_detail import error_text
 from mkhats.services.values import add_value
+from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import literal, plain
 
 _CSS = """
@@ -39,7 +39,7 @@ EditValueDialog .buttons Button, ConfirmDialog .buttons Button { margin-left: 1;
 """
 
 
-class EditValueDialog(ModalScreen["list[Alert] | None"]):
+class EditValueDialog(KeyLabels, ModalScreen["list[Alert] | None"]):
     """Change the value and note of one day of a measured KPI; the day stays.
 
     Returns the stop-rule alerts the new value fired (possibly none), or None when cancelled.
@@ -47,8 +47,8 @@ class EditValueDialog(ModalScreen["list[Alert] | None"]):
 
     DEFAULT_CSS = _CSS
     BINDINGS = [
-        Binding("escape", "cancel", t("detail.edit.cancel"), id="value.cancel"),
-        Binding("ctrl+s", "save", t("detail.edit.save"), id="value.save"),
+        key_binding("escape", "cancel", "detail.edit.cancel", id="value.cancel"),
+        key_binding("ctrl+s", "save", "detail.edit.save", id="value.save"),
     ]
 
     def __init__(self, key: str, title: str, day: date, day_text: str, value: str, note: str) -> None:
@@ -130,13 +130,13 @@ class EditValueDialog(ModalScreen["list[Alert] | None"]):
         self.dismiss(None)
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(KeyLabels, ModalScreen[bool]):
     """A yes/no question; ``escape`` or Cancel answers no."""
 
     DEFAULT_CSS = _CSS
     BINDINGS = [
-        Binding("escape,n", "answer(False)", t("detail.delete.no"), id="confirm.no"),
-        Binding("y", "answer(True)", t("detail.delete.yes"), id="confirm.yes"),
+        key_binding("escape,n", "answer(False)", "detail.delete.no", id="value.confirm.no"),
+        key_binding("y", "answer(True)", "detail.delete.yes", id="value.confirm.yes"),
     ]
     AUTO_FOCUS = "#confirm-no"
 

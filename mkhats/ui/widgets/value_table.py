@@ -7,21 +7,21 @@ from datetime import date
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
 from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
 from mkhats.services.kpi_detail import ValueRow
+from mkhats.ui.keys import KeyLabels, key_binding
 
 
-class ValueTable(DataTable):
+class ValueTable(KeyLabels, DataTable):
     """The daily values, newest first; ``enter``/``e`` edits the highlighted day, ``d`` deletes it."""
 
     BINDINGS = [
-        Binding("e", "edit", t("detail.key.edit"), id="detail.value.edit"),
-        Binding("d,delete", "delete", t("detail.key.delete"), id="detail.value.delete"),
+        key_binding("e", "edit", "detail.key.edit", id="detail.value.edit"),
+        key_binding("d,delete", "delete", "detail.key.delete", id="detail.value.delete"),
     ]
 
     class EditRequested(Message):
