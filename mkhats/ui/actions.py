@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import TabbedContent
 
 from mkhats.domain.snapshot import Snapshot
-from mkhats.ui.access import mkhats_app
+from mkhats.ui.access import mkhats_app, run_service
 from mkhats.ui.widgets.checklist import Checklist
 from mkhats.ui.widgets.kpi_table import KpiTable
 
@@ -92,8 +92,8 @@ class MainActions(Screen[None]):
         app = mkhats_app(self)
         wearing = self.snapshot.wearing if self.snapshot else None
         target = None if wearing is not None and wearing.hat == self.hat else self.hat
-        result = app.call(wear, target, app.now())
-        if result is not None:
+        done = run_service(self, lambda ws: wear(ws, target, app.now()))
+        if done is not None and done.value is not None:
             app.reload()
 
     def action_review(self) -> None:

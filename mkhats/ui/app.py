@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TypeVar, cast
 
 from textual import work
 from textual.app import App, ComposeResult
@@ -29,6 +29,7 @@ from mkhats.i18n import t
 from mkhats.services import Workspace
 from mkhats.services.views import HatView, warnings_text, week_title
 from mkhats.services.week_views import WeekViews
+from mkhats.ui.access import run_service
 from mkhats.ui.heap import HeapTuning
 from mkhats.ui.keys import KeyLabels, bindings
 from mkhats.ui.palette import LocalizedPalette, MkhatsCommands
@@ -187,14 +188,6 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
         if changed:
             self.reload()
 
-    def call(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R | None:
-        """Run a service; a refusal or a storage error becomes a notification, the app goes on."""
-        try:
-            return fn(self.ws, *args, **kwargs)
-        except MkhatsError as error:
-            self.notify(error.render(), severity="error", timeout=8)
-            return None
-
     # -- the keys of every screen ----------------------------------------------------------------
 
     def action_help(self) -> None:
@@ -209,5 +202,5 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
         if self.snapshot is not None and self.snapshot.wearing is not None:
             from mkhats.services.setup import wear
 
-            self.call(wear, None, self.now())
+            run_service(self, lambda ws: wear(ws, None, self.now()))
         self.exit(0)

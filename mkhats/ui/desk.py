@@ -70,7 +70,7 @@ class DeskActions(MainActions):
         if not hats:
             mkhats_app(self).reload()
             return
-        from mkhats.ui.screens.settings_dialogs import KpiDialog
+        from mkhats.ui.screens.settings.dialogs import KpiDialog
 
         self.app.push_screen(KpiDialog(hats[0], None), lambda _: self._add_kpis(hats[1:]))
 

@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Input, RadioButton, Select
 
 from mkhats.ui.screens.hypotheses import HypothesesScreen, HypothesisDialog, VerdictDialog
 from mkhats.ui.screens.roles import RolesKpiDialog
-from mkhats.ui.screens.settings_dialogs import KpiDialog
+from mkhats.ui.screens.settings.dialogs import KpiDialog
 from mkhats.ui.screens.strategy import StrategyDialog
 from mkhats.ui.widgets.channel_map import ChannelMap
 from tests.ui.conftest import SIZE

@@ -64,12 +64,9 @@ def _mark_message(message: Any) -> Any:
 @pytest.fixture
 def pseudo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Make ``xx`` a language of the catalogue and the current one, for one test."""
-    import mkhats.ui.screens.settings_panes as panes
-
     english = i18n._catalogue("en")
     monkeypatch.setitem(i18n._catalogues, XX, {key: _mark_message(m) for key, m in english.items()})
     monkeypatch.setattr(i18n, "LANGUAGES", (*i18n.LANGUAGES, XX))
-    monkeypatch.setitem(panes.LANGUAGE_NAMES, XX, "⟦Pseudo⟧")
     monkeypatch.setenv("MKHATS_LANG", XX)
     set_language(XX)
     yield
@@ -137,7 +134,7 @@ def _import_every_screen() -> None:
     import mkhats.ui.screens.log_dialog
     import mkhats.ui.screens.review
     import mkhats.ui.screens.settings
-    import mkhats.ui.screens.settings_dialogs
+    import mkhats.ui.screens.settings.dialogs
     import mkhats.ui.screens.value_edit  # noqa: F401
 
 
@@ -267,7 +264,7 @@ def _views() -> dict[str, View]:
     from mkhats.ui.screens.checklist_editor import ChecklistEditor, ItemDialog
     from mkhats.ui.screens.dialogs import CheckDialog, DecisionDialog, RolesReviewDialog
     from mkhats.ui.screens.same_edit import BothVersionsDialog, SameEditDialog
-    from mkhats.ui.screens.settings_dialogs import ConflictDialog, KpiDialog
+    from mkhats.ui.screens.settings.dialogs import ConflictDialog, KpiDialog
 
     return {
         **{f"hat_{n}": _press(str(n)) for n in range(1, 6)},

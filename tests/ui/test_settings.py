@@ -7,7 +7,7 @@ from textual.widgets import DataTable, Input, Select, Static, Switch, TabbedCont
 from mkhats.domain.conflicts import active_conflicts
 from mkhats.i18n import current_language
 from mkhats.ui.screens.settings import SettingsScreen
-from mkhats.ui.screens.settings_dialogs import KpiDialog
+from mkhats.ui.screens.settings.dialogs import KpiDialog
 from tests.ui.conftest import SIZE
 
 SMALL = (80, 24)

@@ -13,7 +13,7 @@ from textual.widgets import Footer, TabbedContent, TabPane
 
 from mkhats.domain.labels import hat_name
 from mkhats.services import plans
-from mkhats.ui.access import mkhats_app
+from mkhats.ui.access import mkhats_app, run_service
 from mkhats.ui.desk import DeskActions
 from mkhats.ui.keys import KeyLabels, actions_of, bindings, label_keys
 from mkhats.ui.plain import literal
@@ -110,9 +110,8 @@ class MainScreen(KeyLabels, DeskActions):
     @on(Checklist.ItemToggled)
     def _toggle(self, event: Checklist.ItemToggled) -> None:
         row = event.line.row
-        app = mkhats_app(self)
-        app.call(plans.tick, row.item.id, row.period, not row.done)
-        app.reload()
+        run_service(self, lambda ws: plans.tick(ws, row.item.id, row.period, not row.done))
+        mkhats_app(self).reload()
 
     @on(Checklist.EditRequested)
     def _edit_checklist(self) -> None:

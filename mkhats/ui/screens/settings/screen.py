@@ -13,12 +13,14 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
-from mkhats.errors import MkhatsError
 from mkhats.i18n import current_language, set_language, t
 from mkhats.services.settings import SettingsState, load
+from mkhats.ui.access import run_service
 from mkhats.ui.keys import KeyLabels, key_binding, label_keys
-from mkhats.ui.screens.settings_panes import ChecklistsPane, HatsPane, LanguagePane, PeoplePane, SettingsPane
-from mkhats.ui.screens.settings_rules import ConflictsPane, KpisPane
+from mkhats.ui.screens.settings.conflicts import ConflictsPane
+from mkhats.ui.screens.settings.kpis import KpisPane
+from mkhats.ui.screens.settings.pane import SettingsPane
+from mkhats.ui.screens.settings.people import ChecklistsPane, HatsPane, LanguagePane, PeoplePane
 
 SECTIONS = (
     ("people", PeoplePane),
@@ -62,11 +64,10 @@ class SettingsScreen(KeyLabels, Screen[bool]):
 
     def refresh_all(self) -> None:
         """Re-read the state and show it in every section."""
-        try:
-            self.state = load(self.app.ws)
-        except MkhatsError as error:
-            self.app.notify(error.render(), severity="error", timeout=8)
+        done = run_service(self, load)
+        if done is None:
             return
+        self.state = done.value
         for pane in self.query(SettingsPane):
             pane.show(self.state)
 

@@ -21,16 +21,16 @@ from mkhats.domain.labels import action_text, condition_text, hat_name, kpi_titl
 from mkhats.domain.models import AGGREGATES, UNITS, Kpi
 from mkhats.domain.safe_text import terminal_line
 from mkhats.domain.stoprules import format_guard
-from mkhats.errors import EditConflict, InputError, MkhatsError
+from mkhats.errors import EditConflict, InputError
 from mkhats.i18n import t
 from mkhats.services import kpi_edit
 from mkhats.services import settings as service
 from mkhats.services.settings import DIRECTIONS, KpiDraft, SettingsState
 from mkhats.services.setup import KpiChange
+from mkhats.ui.access import run_service
 from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import plain
-from mkhats.ui.screens.settings_panes import selected
-from mkhats.ui.screens.settings_rules import every_options, level_options
+from mkhats.ui.screens.settings.pane import every_options, level_options, selected
 
 R = TypeVar("R")
 
@@ -68,20 +68,16 @@ class SettingsDialog(KeyLabels, ModalScreen[Any]):
     def run(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R | None:
         """Run a use case; a refusal shows inline, a storage error as a notification."""
         error = self.query_one(".error", Static)
-        try:
-            result = fn(self.app.ws, *args, **kwargs)
-        except EditConflict as conflict:
-            self.conflicted(conflict)
-            return None
-        except InputError as exc:
+
+        def refused(exc: InputError) -> None:
             error.update(plain(exc.render(), lines=True))
             error.display = True
-            return None
-        except MkhatsError as exc:
-            self.app.notify(exc.render(), severity="error", timeout=8)
+
+        done = run_service(self, lambda ws: fn(ws, *args, **kwargs), refused=refused, conflicted=self.conflicted)
+        if done is None:
             return None
         error.display = False
-        return result
+        return done.value
 
     def action_cancel(self) -> None:
         """Close without saving."""
