@@ -64,7 +64,7 @@ class MainActions(Screen[None]):
         """Tick or untick the item highlighted in this tab's checklist."""
         checklist = next(self.query(f"#checklist-{self.hat}").results(Checklist), None)
         if checklist is not None:
-            checklist.action_toggle()
+            checklist.action_tick()
 
     def action_open_kpi(self) -> None:
         """Open the detail of the KPI highlighted in this tab's table."""

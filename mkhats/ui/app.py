@@ -13,7 +13,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar, cast
 
-from textual import work
 from textual.app import App, ComposeResult
 from textual.reactive import Reactive
 from textual.timer import Timer
@@ -196,9 +195,11 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
 
         self.push_screen(HelpScreen())
 
-    @work(exclusive=True, group="quit")
     async def action_quit(self) -> None:
-        """Stop wearing the hat and quit."""
+        """Stop wearing the hat and quit (once, however often ``q`` is pressed meanwhile)."""
+        self.run_worker(self._quit(), exclusive=True, group="quit")
+
+    async def _quit(self) -> None:
         if self.snapshot is not None and self.snapshot.wearing is not None:
             from mkhats.services.setup import wear
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Literal, cast
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 
 from mkhats.i18n import t
@@ -103,7 +103,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("quit", "q", "quit", "ui.key.quit", "app"),
     # Ours rather than Textual's, whose description ("palette") is an English literal.
     Action("palette", "ctrl+p", "command_palette", "ui.key.palette", "app", show=False, priority=True),
-    Action("checklist.toggle", "space", "toggle", "ui.key.tick", "checklist"),
+    Action("checklist.toggle", "space", "tick", "ui.key.tick", "checklist"),
     Action("checklist.edit", "e", "edit_items", "ui.key.edit_items", "checklist", command="ui.cmd.edit_checklist"),
     # enter means "KPI detail" everywhere on the main screen (SPEC §3); a click still ticks.
     Action("checklist.open_kpi", "enter", "screen.open_kpi", "ui.key.open_kpi", "checklist", show=False),
@@ -117,7 +117,7 @@ ACTIONS: tuple[Action, ...] = (
 )  # fmt: skip
 
 
-def bindings(*scopes: Scope) -> list[Binding]:
+def bindings(*scopes: Scope) -> list[BindingType]:
     """The ``BINDINGS`` of the actions in ``scopes``, in table order."""
     return [a.binding() for a in ACTIONS if a.scope in scopes]
 
@@ -147,5 +147,5 @@ class KeyLabels:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         # A mixin before a DOMNode class (not one itself: Textual merges class-level CSS parts per base).
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        super().__init__(*args, **kwargs)
         label_keys(cast(DOMNode, self))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.actions import parse
 from textual.app import App, SystemCommand
@@ -115,7 +115,7 @@ One a newer Textual adds is not here: it stays in English rather than disappeari
 class LocalizedPalette:
     """App mixin: Textual's own palette words (prompt, system commands, theme picker) from the catalogue."""
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's system commands with their title and help in the current language."""
         for command in super().get_system_commands(screen):  # type: ignore[misc]
             key = _SYSTEM.get(command.help)
@@ -131,7 +131,7 @@ class LocalizedPalette:
 
         self._open_palette([ThemeProvider], "ui.palette.themes")
 
-    def _open_palette(self, providers: list | None, prompt: str, screen_id: str | None = None) -> None:
-        app: App = self  # type: ignore[assignment]
+    def _open_palette(self, providers: list[type[Provider]] | None, prompt: str, screen_id: str | None = None) -> None:
+        app = cast("App[Any]", self)
         if app.use_command_palette and not CommandPalette.is_open(app):
             app.push_screen(CommandPalette(providers=providers, placeholder=t(prompt), id=screen_id))

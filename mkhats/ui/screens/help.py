@@ -9,6 +9,7 @@ from textual.widgets import Markdown
 
 from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
+from mkhats.ui.access import workspace
 from mkhats.ui.keys import KeyLabels, key_binding
 
 
@@ -24,5 +25,5 @@ class HelpScreen(KeyLabels, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            db = terminal_line(str(self.app.ws.path))  # a folder's name may hold anything
+            db = terminal_line(str(workspace(self).path))  # a folder's name may hold anything
             yield Markdown(t("ui.help", db=db) + "\n" + t("cmo.help"))

@@ -4,6 +4,11 @@ uplift and the verdict; ``n`` records a new one, ``v`` (or ``enter``) records a 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mkhats.services.hypotheses import HypothesisRow
+
 from datetime import date
 
 from rich.cells import cell_len
@@ -19,6 +24,7 @@ from mkhats.domain.safe_text import terminal_line
 from mkhats.domain.weeks import add_days, week_start
 from mkhats.errors import InputError
 from mkhats.i18n import t
+from mkhats.ui.access import workspace
 from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import plain
 from mkhats.ui.screens.dialogs import _day, current_snapshot
@@ -49,7 +55,7 @@ class HypothesesScreen(KeyLabels, Screen[None]):
     def __init__(self, hat: str) -> None:
         super().__init__()
         self.hat = hat
-        self.rows: list = []
+        self.rows: list[HypothesisRow] = []
         """What is shown (for tests): ``HypothesisRow`` per line."""
 
     def compose(self) -> ComposeResult:
@@ -72,7 +78,7 @@ class HypothesesScreen(KeyLabels, Screen[None]):
         self.query_one("#hyp-head", Static).update(
             Text.assemble((terminal_line(t("cmo.hyp.title", hat=name)), "bold"), "  ", (t("cmo.hyp.hint"), "dim"))
         )
-        self.rows = hypothesis_rows(self.app.ws, self.hat)
+        self.rows = hypothesis_rows(workspace(self), self.hat)
         table = self.query_one(DataTable)
         table.clear(columns=True)
         # Statements, hat and KPI names, the currency sign: typed by the user, shown literally.
@@ -163,7 +169,7 @@ class HypothesisDialog(FormDialog[Hypothesis]):
 
     def compose_fields(self) -> ComposeResult:
         snapshot = current_snapshot(self)
-        today = self.app.ws.today
+        today = workspace(self).today
         monday = week_start(snapshot.week) if snapshot.week else today
         own = [(plain(kpi_title(k)), k.key) for k in snapshot.hat_kpis(self.hat)]
         others = [
@@ -219,7 +225,7 @@ class HypothesisDialog(FormDialog[Hypothesis]):
             dates["test-first"],
             dates["test-last"],
         )
-        record = add_hypothesis(self.app.ws, self.hat, draft)
+        record = add_hypothesis(workspace(self), self.hat, draft)
         self.app.notify(t("cmo.hyp.saved", statement=record.statement))
         return record
 
@@ -238,7 +244,7 @@ class VerdictDialog(FormDialog[Hypothesis]):
         from mkhats.services.hypotheses import hypothesis_rows
 
         row = next(
-            (r for r in hypothesis_rows(self.app.ws, self.hypothesis.hat) if r.hypothesis.id == self.hypothesis.id),
+            (r for r in hypothesis_rows(workspace(self), self.hypothesis.hat) if r.hypothesis.id == self.hypothesis.id),
             None,
         )
         text = plain(self.hypothesis.statement)
@@ -276,6 +282,6 @@ class VerdictDialog(FormDialog[Hypothesis]):
         index = self.query_one("#verdict", RadioSet).pressed_index
         if index < 0:
             raise FieldError("verdict", InputError("cmo.hyp.choose"))
-        record = set_verdict(self.app.ws, self.hypothesis.id, HYPOTHESIS_VERDICTS[index])
+        record = set_verdict(workspace(self), self.hypothesis.id, HYPOTHESIS_VERDICTS[index])
         self.app.notify(t("cmo.hyp.judged", statement=record.statement, verdict=t(f"cmo.hyp.verdict.{record.verdict}")))
         return record

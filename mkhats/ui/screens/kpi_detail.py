@@ -37,7 +37,7 @@ from mkhats.services.kpi_detail import (
     rule_change,
     value_notes,
 )
-from mkhats.ui.access import mkhats_app
+from mkhats.ui.access import mkhats_app, workspace
 from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import plain
 from mkhats.ui.screens.same_edit import ask
@@ -197,7 +197,7 @@ class KpiDetailScreen(KeyLabels, Screen[None]):
         notes: dict[date, str] = {}
         if snapshot.kpis[self.key].formula is None:
             try:
-                notes = value_notes(self.app.ws, self.key, snapshot.first_day, snapshot.last_day)
+                notes = value_notes(workspace(self), self.key, snapshot.first_day, snapshot.last_day)
             except MkhatsError as error:
                 self.app.notify(error.render(), severity="error", timeout=8)
         self.view = view = detail_view(snapshot, self.key, notes)
@@ -281,9 +281,10 @@ class KpiDetailScreen(KeyLabels, Screen[None]):
                 # Every decimal, in the language's format: how the typed text was read (SPEC §4).
                 value = format_exact(row.value)
                 self.app.notify(t("detail.saved", kpi=self.view.title, day=row.date_text, value=value))
+            snapshot = mkhats_app(self).snapshot
             for alert in alerts:
-                if self.app.snapshot is not None:
-                    self.app.notify(fired_text(self.app.snapshot, alert), severity="warning", timeout=10)
+                if snapshot is not None:
+                    self.app.notify(fired_text(snapshot, alert), severity="warning", timeout=10)
 
         return done
 
@@ -303,7 +304,7 @@ class KpiDetailScreen(KeyLabels, Screen[None]):
             from mkhats.services.values import delete_value
 
             try:
-                delete_value(self.app.ws, self.key, row.day)
+                delete_value(workspace(self), self.key, row.day)
             except MkhatsError as error:
                 self.app.notify(error.render(), severity="error", timeout=8)
                 return
@@ -331,7 +332,7 @@ class KpiDetailScreen(KeyLabels, Screen[None]):
             status.update(t("detail.form.unchanged"))
             return
         try:
-            set_kpi(self.app.ws, self.key, change, base=asdict(self._form))
+            set_kpi(workspace(self), self.key, change, base=asdict(self._form))
         except EditConflict as conflict:
             self._ask(conflict)
             return

@@ -20,6 +20,7 @@ from mkhats.errors import EditConflict, MkhatsError
 from mkhats.i18n import t
 from mkhats.services import plans
 from mkhats.ui.access import mkhats_app
+from mkhats.ui.access import snapshot as current_snapshot
 from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import literal
 from mkhats.ui.screens.same_edit import ask
@@ -51,7 +52,7 @@ class LogDialog(KeyLabels, ModalScreen[WeeklyLog | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = literal(
-                t("ui.log_title", hat=hat_name(self.app.snapshot.hats[self.hat]), week=self.week)
+                t("ui.log_title", hat=hat_name(current_snapshot(self).hats[self.hat]), week=self.week)
             )
             yield WeeklyLogEditor(id=f"log-{self.hat}")
             yield Static("", classes="error")

@@ -24,6 +24,7 @@ from mkhats.domain.labels import format_day, pair_name, person_name
 from mkhats.domain.review import CATEGORIES, ReviewItem, as_of, review
 from mkhats.domain.review_text import describe
 from mkhats.domain.safe_text import terminal_line
+from mkhats.domain.snapshot import Snapshot
 from mkhats.i18n import t
 from mkhats.services.cmo import hours_lines
 from mkhats.services.views import week_title
@@ -54,7 +55,7 @@ class ReviewScreen(KeyLabels, Screen[None]):
         self.texts: dict[str, tuple[str, str]] = {}
         """Each row's sentence and style by option id (what is shown, for tests)."""
         self._rows: dict[str, ReviewItem | tuple[str, str] | str] = {}
-        self._snapshot = None
+        self._snapshot: Snapshot | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -116,6 +117,8 @@ class ReviewScreen(KeyLabels, Screen[None]):
                 self._rows[f"hours-{n}"] = hat
                 options.append(self._row(f"hours-{n}", text, style, "·"))
             for n, state in enumerate(checked if category == "CONFLICT" else []):
+                if state.check is None or state.valid_until is None:
+                    continue  # an ok state has both: its check and how long it holds
                 row_id = f"checked-{n}"
                 self._rows[row_id] = state.rule.hats
                 text = t(

@@ -9,6 +9,7 @@ form's two callbacks; ``escape`` decides later: the form keeps what was typed, n
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -123,7 +124,7 @@ class BothVersionsDialog(KeyLabels, ModalScreen[None]):
 
 
 def ask(
-    screen: Screen,
+    screen: Screen[Any],
     conflict: EditConflict,
     keep_mine: Callable[[], None],
     take_theirs: Callable[[], None],

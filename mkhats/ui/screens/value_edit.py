@@ -15,10 +15,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from mkhats.domain.safe_text import terminal_line
+from mkhats.domain.stoprules import Alert
 from mkhats.errors import EditConflict, InputError, MkhatsError
 from mkhats.i18n import t
 from mkhats.services.kpi_detail import error_text
 from mkhats.services.values import add_value
+from mkhats.ui.access import workspace
 from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import literal, plain
 
@@ -39,7 +41,7 @@ EditValueDialog .buttons Button, ConfirmDialog .buttons Button { margin-left: 1;
 """
 
 
-class EditValueDialog(KeyLabels, ModalScreen["list[Alert] | None"]):
+class EditValueDialog(KeyLabels, ModalScreen[list[Alert] | None]):
     """Change the value and note of one day of a measured KPI; the day stays.
 
     Returns the stop-rule alerts the new value fired (possibly none), or None when cancelled.
@@ -87,7 +89,7 @@ class EditValueDialog(KeyLabels, ModalScreen["list[Alert] | None"]):
         value = self.query_one("#edit-value", Input).value
         note = self.query_one("#edit-note", Input).value.strip()
         try:
-            alerts = add_value(self.app.ws, self.key, value, self.day, note, base=self._base)
+            alerts = add_value(workspace(self), self.key, value, self.day, note, base=self._base)
         except EditConflict as conflict:
             self._ask(conflict)
             return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
@@ -30,7 +32,7 @@ class Checklist(KeyLabels, RecallTable):
     class EditRequested(Message):
         """The user asked to edit this hat's checklist."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", show_header=False, zebra_stripes=False, **kwargs)
         self._lines: dict[str, ChecklistLine] = {}
 
@@ -69,7 +71,7 @@ class Checklist(KeyLabels, RecallTable):
         key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
         return self._lines.get(key or "")
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         """Tick or untick the highlighted item."""
         line = self._current()
         if line is not None:
@@ -82,4 +84,4 @@ class Checklist(KeyLabels, RecallTable):
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.action_toggle()
+        self.action_tick()

@@ -6,6 +6,8 @@ the log alone, not the whole screen (SPEC §6).
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.table import Table
 from rich.text import Text
 from textual.message import Message
@@ -31,7 +33,7 @@ class LogView(KeyLabels, Widget, can_focus=True):
             self.hat = hat
             self.field = field
 
-    def __init__(self, hat: str, **kwargs) -> None:
+    def __init__(self, hat: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.hat = hat
         self._log: WeeklyLog | None = None

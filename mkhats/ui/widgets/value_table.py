@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -16,7 +17,7 @@ from mkhats.services.kpi_detail import ValueRow
 from mkhats.ui.keys import KeyLabels, key_binding
 
 
-class ValueTable(KeyLabels, DataTable):
+class ValueTable(KeyLabels, DataTable[Any]):
     """The daily values, newest first; ``enter``/``e`` edits the highlighted day, ``d`` deletes it."""
 
     BINDINGS = [
@@ -41,7 +42,7 @@ class ValueTable(KeyLabels, DataTable):
     editable: bool = True
     """False for a formula KPI: its values are computed, edit and delete are hidden."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
 
     def show(self, rows: list[ValueRow], editable: bool) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import on
+from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Select, Static
 
@@ -32,7 +33,7 @@ def _rule_key(rule: ConflictRule) -> str:
 class ConflictsPane(SettingsPane):
     """The conflict rules: see each one, change its level and frequency, add one, remove one."""
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield DataTable(id="conflicts-table", cursor_type="row", classes="settings-table")
         yield Static(id="conflict-detail", classes="detail")
         with Horizontal(classes="form-row"):

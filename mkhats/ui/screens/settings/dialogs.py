@@ -23,9 +23,10 @@ from mkhats.domain.safe_text import terminal_line
 from mkhats.domain.stoprules import format_guard
 from mkhats.errors import EditConflict, InputError
 from mkhats.i18n import t
-from mkhats.services import kpi_edit
+from mkhats.services import kpi_edit, kpi_settings
 from mkhats.services import settings as service
-from mkhats.services.settings import DIRECTIONS, KpiDraft, SettingsState
+from mkhats.services.kpi_settings import DIRECTIONS, KpiDraft
+from mkhats.services.settings import SettingsState
 from mkhats.services.setup import KpiChange
 from mkhats.ui.access import run_service
 from mkhats.ui.keys import KeyLabels, key_binding
@@ -215,14 +216,14 @@ class KpiDialog(SettingsDialog):
         """Save the KPI and close, or say what is wrong (formula errors name the catalogue's reason)."""
         draft = KpiDraft(
             title=self._value("#kpi-title"),
-            unit=self.query_one("#kpi-unit", Select).value,
-            direction=self.query_one("#kpi-direction", Select).value,
-            aggregate=self.query_one("#kpi-aggregate", Select).value,
+            unit=str(self.query_one("#kpi-unit", Select).value),
+            direction=str(self.query_one("#kpi-direction", Select).value),
+            aggregate=str(self.query_one("#kpi-aggregate", Select).value),
             formula=self._value("#kpi-formula"),
         )
         target = self._value("#kpi-target")
         if self.kpi is None:
-            kpi = self.run(service.add_kpi, self.hat, self._value("#kpi-name"), draft, target)
+            kpi = self.run(kpi_settings.add_kpi, self.hat, self._value("#kpi-name"), draft, target)
         else:
             kpi = self.run(kpi_edit.edit_kpi_checked, self.kpi.key, draft, self._change(), self.base)
         if kpi is not None:

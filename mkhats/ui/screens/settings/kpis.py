@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import on
+from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Select, Static
 
@@ -18,7 +19,7 @@ from mkhats.domain.labels import (
 from mkhats.domain.models import Kpi
 from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
-from mkhats.services import settings as service
+from mkhats.services import kpi_settings
 from mkhats.services.settings import SettingsState
 from mkhats.ui.plain import plain
 from mkhats.ui.screens.settings.dialogs import KpiDialog
@@ -31,7 +32,7 @@ class KpisPane(SettingsPane):
     _want: str | None = None
     """A KPI to highlight at the next fill (the one just saved)."""
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         with Horizontal(classes="form-row"):
             hats = [(plain(hat_name(h)), h.key) for h in self.state.hats.values()]
             first = next((h.key for h in self.state.hats.values() if h.enabled), hats[0][1])
@@ -132,4 +133,4 @@ class KpisPane(SettingsPane):
     def _retire(self) -> None:
         kpi = self.kpi()
         if kpi is not None:
-            self.save(service.retire_kpi, kpi.key, not kpi.retired)
+            self.save(kpi_settings.retire_kpi, kpi.key, not kpi.retired)

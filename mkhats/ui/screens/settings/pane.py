@@ -9,15 +9,16 @@ asked keep mine / take theirs / see both (SPEC §5).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Select, Static
 
 from mkhats.domain.models import CADENCES, PERSON_KINDS
-from mkhats.errors import EditConflict
+from mkhats.errors import EditConflict, InputError
 from mkhats.i18n import t
 from mkhats.services.settings import LEVELS, SettingsState
 from mkhats.ui.access import run_service
@@ -38,7 +39,7 @@ def hours_text(hours: float | None) -> str:
     return str(int(hours)) if float(hours).is_integer() else str(hours)
 
 
-def set_select(select: Select, options: list[tuple[str, Any]], value: Any) -> None:
+def set_select(select: Select[Any], options: Sequence[tuple[str | Text, Any]], value: Any) -> None:
     """Give a ``Select`` its options and value without posting ``Changed`` (it is not the user)."""
     with select.prevent(Select.Changed):
         if getattr(select, "_shown_options", None) != options:
@@ -47,7 +48,7 @@ def set_select(select: Select, options: list[tuple[str, Any]], value: Any) -> No
         select.value = value if value is not None else Select.NULL
 
 
-def selected(select: Select) -> Any:
+def selected(select: Select[Any]) -> Any:
     """A ``Select``'s value, None when blank."""
     return None if select.is_blank() else select.value
 
@@ -80,12 +81,16 @@ class SettingsPane(VerticalScroll, can_focus=False):
         if self._asking:
             return None
         answered: list[object] = []  # a refusal shown, or a question asked: the section keeps it
-        done = run_service(
-            self,
-            lambda ws: fn(ws, *args, **kwargs),
-            refused=lambda error: answered.append(self.show_error(error.render())),
-            conflicted=lambda conflict: answered.append(self._ask(conflict, fn, args, kwargs)),
-        )
+
+        def refused(error: InputError) -> None:
+            answered.append(error)
+            self.show_error(error.render())
+
+        def conflicted(conflict: EditConflict) -> None:
+            answered.append(conflict)
+            self._ask(conflict, fn, args, kwargs)
+
+        done = run_service(self, lambda ws: fn(ws, *args, **kwargs), refused=refused, conflicted=conflicted)
         if done is None:
             if not answered:
                 self.show_error("")  # a storage error: a notification says it
@@ -94,7 +99,9 @@ class SettingsPane(VerticalScroll, can_focus=False):
         self.post_message(self.Saved())
         return done.value
 
-    def _ask(self, conflict: EditConflict, fn: Callable[..., Any], args: tuple, kwargs: dict[str, Any]) -> None:
+    def _ask(
+        self, conflict: EditConflict, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> None:
         """Keep mine (save again over theirs) or take theirs (the section shows what is stored)."""
         from mkhats.ui.screens.same_edit import ask
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import on
+from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, Switch
@@ -35,7 +36,7 @@ class PeoplePane(SettingsPane):
     _want: str | None = None
     """A person to highlight at the next ``show`` (the one just added)."""
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield DataTable(id="people-table", cursor_type="row", classes="settings-table")
         with Horizontal(classes="form-row"):
             yield Label("", id="people-selected", classes="row-label")
@@ -104,7 +105,7 @@ class PeoplePane(SettingsPane):
 class HatsPane(SettingsPane):
     """Every hat: who wears it, whether it is enabled, its weekly hour budget."""
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         with Horizontal(classes="hat-row hat-head"):
             yield Label(t("settings.hats.hat"), classes="hat-name")
             yield Label(t("settings.hats.wearer"), classes="hat-wearer")
@@ -171,7 +172,7 @@ class HatsPane(SettingsPane):
 class ChecklistsPane(SettingsPane):
     """A button per hat that opens its checklist editor."""
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Static(t("settings.checklists.intro"), classes="intro")
         for hat in self.state.hats.values():
             yield Button("", id=f"checklist-{hat.key}", classes="checklist-button")
@@ -187,12 +188,15 @@ class ChecklistsPane(SettingsPane):
             for button in self.query(f"#checklist-{hat.key}").results(Button):
                 button.label = plain(label)
 
+    def _checklist_saved(self) -> None:
+        self.post_message(self.Saved())
+
     @on(Button.Pressed, ".checklist-button")
     def _open(self, event: Button.Pressed) -> None:
         from mkhats.ui.screens.checklist_editor import ChecklistEditor
 
         hat = (event.button.id or "").removeprefix("checklist-")
-        self.app.push_screen(ChecklistEditor(hat), lambda _: self.post_message(self.Saved()))
+        self.app.push_screen(ChecklistEditor(hat), lambda _: self._checklist_saved())
 
 
 class LanguagePane(SettingsPane):
@@ -205,7 +209,7 @@ class LanguagePane(SettingsPane):
             super().__init__()
             self.lang = lang
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         with Horizontal(classes="form-row"):
             yield Label(t("settings.lang.language"), classes="row-label")
             yield Select(language_names(), allow_blank=False, value=current_language(), id="pref-lang")

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from mkhats.i18n import current_language, set_language, t
 from mkhats.services.settings import SettingsState, load
-from mkhats.ui.access import run_service
+from mkhats.ui.access import run_service, workspace
 from mkhats.ui.keys import KeyLabels, key_binding, label_keys
 from mkhats.ui.screens.settings.conflicts import ConflictsPane
 from mkhats.ui.screens.settings.kpis import KpisPane
@@ -45,11 +45,11 @@ class SettingsScreen(KeyLabels, Screen[bool]):
         self._opened: tuple[str, tuple[str, ...]] | None = None
 
     def compose(self) -> ComposeResult:
-        self.state = load(self.app.ws)
+        self.state = load(workspace(self))
         if self._opened is None:
             self._opened = self._shape(self.state)
         self.title = t("settings.title")
-        self.sub_title = str(self.app.ws.path)
+        self.sub_title = str(workspace(self).path)
         yield Header()
         with TabbedContent(id="settings-tabs", initial=self._tab):
             for name, pane in SECTIONS:
