@@ -195,7 +195,11 @@ class FormDialog(KeyLabels, ModalScreen[R], Generic[R]):
 
 
 class ConfirmDialog(KeyLabels, ModalScreen[bool]):
-    """A yes/no question; ``y`` or the first button confirms, ``n`` or ``escape`` declines."""
+    """A yes/no question; ``y`` or the yes button confirms, ``n``, ``escape`` or the no button declines.
+
+    Titled (the forms' deletions): in a box titled "Are you sure?", the yes button first. Untitled
+    (a KPI value's deletion, over the KPI's detail): the question alone, the no button first.
+    """
 
     CSS_PATH = FORMS_CSS
     BINDINGS = [
@@ -203,21 +207,32 @@ class ConfirmDialog(KeyLabels, ModalScreen[bool]):
         key_binding("y", "answer(True)", "forms.confirm.delete", id="confirm.yes"),
     ]
 
-    def __init__(self, question: str, yes: str) -> None:
+    def __init__(self, question: str, yes: str, no: str | None = None, *, titled: bool = True) -> None:
         super().__init__()
         self.question = question
         self.yes = yes
+        self.no = no if no is not None else t("forms.cancel")
+        self.titled = titled
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="form confirm") as box:
-            box.border_title = t("forms.confirm.title")
-            yield Static(plain(self.question, lines=True), classes="intro")
-            with Horizontal(classes="buttons"):
-                yield Button(self.yes, variant="error", id="yes")
-                yield Button(t("forms.cancel"), id="no")
+        yes = Button(self.yes, variant="error", id="confirm-yes")
+        no = Button(self.no, id="confirm-no")
+        if self.titled:
+            with Vertical(classes="form confirm") as box:
+                box.border_title = t("forms.confirm.title")
+                yield Static(plain(self.question, lines=True), classes="intro")
+                with Horizontal(classes="buttons"):
+                    yield yes
+                    yield no
+        else:
+            with Vertical(classes="confirm-plain"):
+                yield Static(plain(self.question, lines=True), classes="question")
+                with Horizontal(classes="buttons"):
+                    yield no
+                    yield yes
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#confirm-no", Button).focus()
 
     def action_answer(self, yes: bool) -> None:
         """Close with the answer."""
@@ -225,4 +240,4 @@ class ConfirmDialog(KeyLabels, ModalScreen[bool]):
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
+        self.dismiss(event.button.id == "confirm-yes")

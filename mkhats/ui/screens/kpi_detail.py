@@ -290,7 +290,7 @@ class KpiDetailScreen(KeyLabels, Screen[None]):
 
     @on(ValueTable.DeleteRequested)
     def _delete(self, event: ValueTable.DeleteRequested) -> None:
-        from mkhats.ui.screens.value_edit import ConfirmDialog
+        from mkhats.ui.screens.form import ConfirmDialog
 
         row = self._row(event.day)
         if self.view is None or row is None:
@@ -311,7 +311,9 @@ class KpiDetailScreen(KeyLabels, Screen[None]):
             self._reload_app()
             self.app.notify(t("detail.deleted", kpi=title, day=row.date_text))
 
-        self.app.push_screen(ConfirmDialog(question, t("detail.delete.yes"), t("detail.delete.no")), answered)
+        self.app.push_screen(
+            ConfirmDialog(question, t("detail.delete.yes"), t("detail.delete.no"), titled=False), answered
+        )
 
     def _row(self, day: date) -> ValueRow | None:
         if self.view is None:

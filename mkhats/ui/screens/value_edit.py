@@ -25,8 +25,8 @@ from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import literal, plain
 
 _CSS = """
-EditValueDialog, ConfirmDialog { align: center middle; }
-EditValueDialog > Vertical, ConfirmDialog > Vertical {
+EditValueDialog { align: center middle; }
+EditValueDialog > Vertical {
     width: 64; max-width: 100%; height: auto; max-height: 100%;
     border: round $accent; background: $surface; padding: 0 1;
 }
@@ -35,9 +35,8 @@ EditValueDialog .row Label { width: 12; padding-top: 1; }
 EditValueDialog .row Input { width: 1fr; }
 EditValueDialog .error { color: $error; height: auto; }
 EditValueDialog .error:disabled, EditValueDialog .error.-empty { display: none; }
-ConfirmDialog .question { height: auto; margin: 1 0; }
-EditValueDialog .buttons, ConfirmDialog .buttons { height: auto; align-horizontal: right; margin-top: 1; }
-EditValueDialog .buttons Button, ConfirmDialog .buttons Button { margin-left: 1; }
+EditValueDialog .buttons { height: auto; align-horizontal: right; margin-top: 1; }
+EditValueDialog .buttons Button { margin-left: 1; }
 """
 
 
@@ -130,35 +129,3 @@ class EditValueDialog(KeyLabels, ModalScreen[list[Alert] | None]):
     def action_cancel(self) -> None:
         """Close without saving."""
         self.dismiss(None)
-
-
-class ConfirmDialog(KeyLabels, ModalScreen[bool]):
-    """A yes/no question; ``escape`` or Cancel answers no."""
-
-    DEFAULT_CSS = _CSS
-    BINDINGS = [
-        key_binding("escape,n", "answer(False)", "detail.delete.no", id="value.confirm.no"),
-        key_binding("y", "answer(True)", "detail.delete.yes", id="value.confirm.yes"),
-    ]
-    AUTO_FOCUS = "#confirm-no"
-
-    def __init__(self, question: str, yes: str, no: str) -> None:
-        super().__init__()
-        self._question = question
-        self._yes = yes
-        self._no = no
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(plain(self._question, lines=True), classes="question")
-            with Horizontal(classes="buttons"):
-                yield Button(self._no, id="confirm-no")
-                yield Button(self._yes, variant="error", id="confirm-yes")
-
-    def action_answer(self, yes: bool) -> None:
-        """Close with the answer."""
-        self.dismiss(yes)
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "confirm-yes")
