@@ -8,13 +8,13 @@ meanwhile asks keep mine / take theirs / see both (SPEC §5).
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from mkhats.domain.labels import action_text, condition_text, hat_name, kpi_title
@@ -29,8 +29,8 @@ from mkhats.services.kpi_settings import DIRECTIONS, KpiDraft
 from mkhats.services.settings import SettingsState
 from mkhats.services.setup import KpiChange
 from mkhats.ui.access import run_service
-from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import plain
+from mkhats.ui.screens.form import FormDialog
 from mkhats.ui.screens.settings.pane import every_options, level_options, selected
 
 R = TypeVar("R")
@@ -42,14 +42,11 @@ def _number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(value)
 
 
-class SettingsDialog(KeyLabels, ModalScreen[Any]):
-    """A modal form: a title, fields in a grid, an inline error, Save and Cancel."""
+class SettingsDialog(FormDialog[Any]):
+    """A settings form: the form base's keys (``escape``, ``ctrl+s``, ``enter`` saves), laid out as
+    the settings screen's: a title, fields in a grid, one inline error, Save and Cancel."""
 
-    CSS_PATH = "settings.tcss"
-    BINDINGS = [
-        key_binding("escape", "cancel", "settings.key.cancel", id="settings.dialog.cancel"),
-        key_binding("ctrl+s", "save", "settings.key.save", id="settings.dialog.save"),
-    ]
+    CSS_PATH = Path(__file__).parent / "settings.tcss"
     TITLE_KEY = ""
 
     def compose(self) -> ComposeResult:
@@ -80,10 +77,6 @@ class SettingsDialog(KeyLabels, ModalScreen[Any]):
         error.display = False
         return done.value
 
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
-
     def action_save(self) -> None:
         """Save and close (subclasses)."""
 
@@ -96,7 +89,6 @@ class SettingsDialog(KeyLabels, ModalScreen[Any]):
         self.action_cancel()
 
     @on(Button.Pressed, "#dialog-save")
-    @on(Input.Submitted)
     def _save(self) -> None:
         self.action_save()
 
@@ -232,7 +224,8 @@ class KpiDialog(SettingsDialog):
     def _change(self) -> KpiChange:
         """The target and stop-rule fields typed over what the form read (the others: None)."""
         typed = {f: self._value(f"#kpi-{f}").strip() for f in ("target", "stop", "guard", "action")}
-        touched = {f: text if text != self.base.get(f) else None for f, text in typed.items()}
+        base = self.base or {}
+        touched = {f: text if text != base.get(f) else None for f, text in typed.items()}
         rule = bool(typed["stop"])  # no condition: no guard nor action to set (clearing drops them)
         return KpiChange(
             target=None if touched["target"] is None else touched["target"] or "none",
@@ -248,11 +241,11 @@ class KpiDialog(SettingsDialog):
         theirs = {f: conflict.theirs.get(f, "") for f in conflict.fields}
 
         def keep_mine() -> None:
-            self.base.update(theirs)
+            self.base = {**(self.base or {}), **theirs}
             self.action_save()
 
         def take_theirs() -> None:
-            self.base.update(theirs)
+            self.base = {**(self.base or {}), **theirs}
             for name, text in theirs.items():
                 widget = self.query_one(f"#kpi-{name}")
                 if isinstance(widget, Select):
