@@ -301,7 +301,7 @@ def _views() -> dict[str, View]:
 
 VIEWS = _views()
 
-STALE_FOOTER: dict[str, str] = {}  # every screen relabels its keys on push (MkhatsApp.push_screen)
+STALE_FOOTER: dict[str, str] = {}  # every node renders its keys when it is made (ui.keys.KeyLabels)
 
 
 async def _show(

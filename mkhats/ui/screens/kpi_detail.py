@@ -177,11 +177,9 @@ class KpiDetailScreen(KeyLabels, Screen[None]):
 
     def _reload_app(self, force_form: bool = False) -> None:
         """Re-read the app's snapshot (the main screen refreshes too), then this screen."""
-        self._reloading = True  # shown once, below, with ``force_form``
-        try:
-            mkhats_app(self).reload()
-        finally:
-            self._reloading = False
+        self._reloading = True  # shown once, below, with ``force_form`` (reload raises nothing)
+        mkhats_app(self).reload()
+        self._reloading = False
         self._refresh(force_form)
 
     def _refresh(self, force_form: bool = False) -> None:
