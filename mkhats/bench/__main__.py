@@ -165,7 +165,8 @@ def _switches(db: Path, rounds: int) -> None:
             # Each sample moves to a week not shown before (``[`` again and again, back through
             # the history): going back to a week already seen is cheaper, and would flatter us.
             app = MkhatsApp(Workspace(db, TODAY), own_process=True)
-            back: list[Callable[[], None]] = [partial(app.action_week, -1)] * 5
+            # The main screen exists once the app runs: looked up at each press.
+            back: list[Callable[[], None]] = [partial(lambda a: a.main.action_week(-1), app)] * 5
             week_samples += asyncio.run(switch.measure(app, back, per_block, animate))
         report(f"tab switch (animations {label})", tab_samples, floor_samples, 1.2)
         report(f"week switch (animations {label})", week_samples, floor_samples, 1.2)

@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from mkhats.domain.edits import expect
+from mkhats.domain.kpis import KpiChange
 from mkhats.domain.models import Kpi
 from mkhats.domain.stoprules import format_guard
 from mkhats.domain.targets import validate_target
 from mkhats.i18n import t
 from mkhats.present.labels import condition_text, kpi_title
-from mkhats.services.kpi_rules import KpiChange, changed_kpi
+from mkhats.services.kpi_rules import changed_kpi
 from mkhats.services.kpi_settings import KpiDraft, _apply, _check, _check_numbers
 from mkhats.services.values import find_kpi
 from mkhats.services.workspace import Workspace

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from mkhats.domain.formula import check_formulas, formula_refs, parse_formula
+from mkhats.domain.kpis import KpiChange
 from mkhats.domain.models import AGGREGATES, UNITS, Kpi, revised
 from mkhats.domain.numbers import parse_number
 from mkhats.domain.stoprules import parse_condition, parse_guard
@@ -18,7 +19,7 @@ from mkhats.domain.targets import validate_target
 from mkhats.errors import InputError
 from mkhats.i18n import current_language, t
 from mkhats.services.form_rules import _CLEAR, _KPI_NAME, _choice, _hat, _text
-from mkhats.services.kpi_rules import KpiChange, set_kpi
+from mkhats.services.kpi_rules import set_kpi
 from mkhats.services.values import find_kpi
 from mkhats.services.workspace import Workspace
 

@@ -15,6 +15,7 @@ from datetime import date
 from mkhats.domain.fading import Fade, fading_kpis
 from mkhats.domain.formula import formula_refs
 from mkhats.domain.invalid import InvalidRecord
+from mkhats.domain.kpis import KpiChange
 from mkhats.domain.models import LONG_TEXT_MAX, Kpi, RolesReview, revised
 from mkhats.domain.numbers import parse_number
 from mkhats.domain.targets import validate_target
@@ -22,7 +23,7 @@ from mkhats.domain.weeks import add_days, shift_week, week_start
 from mkhats.errors import InputError
 from mkhats.i18n import current_language, t
 from mkhats.present.labels import format_number, format_value, hat_name, kpi_title
-from mkhats.services.kpi_rules import KpiChange, changed_kpi
+from mkhats.services.kpi_rules import changed_kpi
 from mkhats.services.workspace import Workspace
 
 CHOICES = ("keep", "raise", "add", "kill")

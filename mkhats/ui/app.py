@@ -1,8 +1,9 @@
-"""The Textual app: one tab per enabled hat for the selected week, and the keys of SPEC §3.
+"""The Textual app: the workspace, the selected week and its snapshot, under the main screen.
 
-The app holds the workspace, the selected week and the current snapshot; widgets render view
-models from ``present.views`` and post messages; the app calls services and reloads. A timer
-notices changes made by other processes (the CLI, a second window) within a second or two.
+The app holds the data; screens show it. ``week`` and ``version`` are reactives: a screen that
+shows the data watches ``version`` (bumped each time the snapshot is replaced) instead of polling.
+One timer, here, notices changes made by other processes (the CLI, a second window) within a
+second or two. The hat tabs and their keys are the ``MainScreen`` (``ui/screens/main.py``).
 """
 
 from __future__ import annotations
@@ -10,71 +11,53 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar, cast
 
-from textual import on
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.reactive import Reactive
 from textual.timer import Timer
-from textual.widgets import Footer, TabbedContent, TabPane
 
 from mkhats.domain.models import utc_instant
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.stoprules import Alert
+from mkhats.domain.weeks import shift_week
 from mkhats.errors import MkhatsError
 from mkhats.i18n import t
 from mkhats.present.labels import hat_name
-from mkhats.present.views import warnings_text, week_title
-from mkhats.services import plans
+from mkhats.present.views import HatView, warnings_text, week_title
 from mkhats.services.review import ReviewItem
 from mkhats.services.workspace import Workspace
-from mkhats.ui.actions import MainActions
-from mkhats.ui.desk import DESK_ACTIONS, DESK_BINDINGS, DESK_LABELS, DeskActions
+from mkhats.ui.access import run_service
 from mkhats.ui.heap import HeapTuning
-from mkhats.ui.keys import KEY_LABELS, MAIN_ONLY, relabel_bindings, relabel_tree
+from mkhats.ui.keys import KeyLabels, bindings
 from mkhats.ui.palette import LocalizedPalette, MkhatsCommands
-from mkhats.ui.plain import LiteralText, literal
+from mkhats.ui.plain import LiteralText
+from mkhats.ui.screens.main import MainScreen
 from mkhats.ui.week_views import WeekViews
-from mkhats.ui.widgets.checklist import Checklist
-from mkhats.ui.widgets.hat_pane import HatPane
-from mkhats.ui.widgets.kpi_table import KpiTable
-from mkhats.ui.widgets.log_view import LogView
-from mkhats.ui.widgets.title_bar import TitleBar
 
 PREFETCH_DELAY = 0.1
 """Seconds after a week is shown before its neighbours are computed."""
 
+R = TypeVar("R")
 
-class MkhatsApp(LiteralText, MainActions, DeskActions, HeapTuning, LocalizedPalette, App[int]):
+
+class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
     """mkhats: every hat with its checklist, money KPIs and weekly log."""
 
     CSS_PATH = Path(__file__).parent / "mkhats.tcss"
     TITLE = "mkhats"
     COMMANDS = App.COMMANDS | {MkhatsCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
-    BINDINGS = [
-        *(Binding(str(n), f"hat({n - 1})", t("ui.key.hat"), show=False, id=f"hat.{n}") for n in range(1, 9)),
-        Binding("left_square_bracket", "week(-1)", t("ui.key.prev_week"), key_display="[", id="week.prev"),
-        Binding("right_square_bracket", "week(1)", t("ui.key.next_week"), key_display="]", id="week.next"),
-        Binding("t", "this_week", t("ui.key.this_week"), id="week.this"),
-        Binding("space", "tick", t("ui.key.tick"), show=False, id="checklist.tick"),
-        Binding("enter", "open_kpi", t("ui.key.open_kpi"), show=False, id="kpi.open"),
-        Binding("a", "add_value", t("ui.key.add_value"), id="value.add"),
-        Binding("l", "edit_log", t("ui.key.edit_log"), id="log.open"),
-        Binding("w", "wear", t("ui.key.wear"), id="hat.wear"),
-        Binding("r", "review", t("ui.key.review"), id="review"),
-        Binding("s", "settings", t("ui.key.settings"), id="settings"),
-        *DESK_BINDINGS,
-        Binding("question_mark", "help", t("ui.key.help"), key_display="?", id="help"),
-        Binding("q", "quit", t("ui.key.quit"), id="quit"),
-        # Ours rather than Textual's, whose description ("palette") is an English literal.
-        Binding("ctrl+p", "command_palette", t("ui.key.palette"), show=False, priority=True, id="palette"),
-    ]
+    BINDINGS = bindings("app")
 
     # Textual's title reactives repaint the whole screen on every change; the headers watch them and
     # repaint their own line, so a week switch repaints what changed only (SPEC §6).
     title: Reactive[str] = Reactive("", compute=False, repaint=False)
     sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
+    week: Reactive[str] = Reactive("", init=False, repaint=False)
+    """The selected week (``2026-W48``); setting it shows that week."""
+    version: Reactive[int] = Reactive(0, init=False, repaint=False)
+    """Bumped each time ``snapshot`` is replaced (another week, or data written): screens watch it."""
 
     def __init__(
         self, ws: Workspace, now: Callable[[], datetime] = lambda: datetime.now(UTC), own_process: bool = False
@@ -85,68 +68,58 @@ class MkhatsApp(LiteralText, MainActions, DeskActions, HeapTuning, LocalizedPale
         self.ws = ws
         self.now = now
         self.own_process = own_process
-        self.week = ws.this_week()
+        self.set_reactive(MkhatsApp.week, ws.this_week())
         self.snapshot: Snapshot | None = None
         self.warnings: list[ReviewItem] = []
-        self._shown: dict[str, tuple[str, int]] = {}
-        # Held rather than queried: a query walks every widget (~0.2 ms, twice per switch).
-        self._tabs: TabbedContent | None = None
-        self._panes: dict[str, HatPane] = {}
+        self._alerts: list[Alert] = []
         self._weeks = WeekViews(ws)
         self._prefetch_timer: Timer | None = None
-        self._alerts: list[Alert] = []
         self._loaded = -1
+        """The data version the snapshot was read at."""
         self._last_error: str | None = None
-        self._rebuilding = False
-
-    # -- composition and data --------------------------------------------------------------------
 
     def prepare(self) -> None:
         """Compute the first week's view before running (``compose`` finds it); raises ``MkhatsError``."""
         self._weeks.get(self.week, self.ws.version)
 
-    def compose(self) -> ComposeResult:
+    def get_default_screen(self) -> MainScreen:
+        """The hat tabs, on the first week's snapshot (read here: the tabs are made from it)."""
         self._loaded = self.ws.version
         self.snapshot = self._weeks.get(self.week, self._loaded).snapshot
-        yield TitleBar()
-        self._tabs = TabbedContent(id="hats")
-        with self._tabs:
-            for index, hat in enumerate(self.snapshot.enabled_hats):
-                with TabPane(literal(hat_name(hat)), id=f"tab-{hat.key}"):
-                    # Only the first tab is built now; the others on first visit (start-up budget).
-                    if index == 0:
-                        yield HatPane(hat.key)
-        yield Footer()
+        return MainScreen()
 
-    def push_screen(self, screen, *args, **kwargs):
-        """Push a screen, its keys described in today's language (they were rendered at import)."""
-        result = super().push_screen(screen, *args, **kwargs)
-        self.call_after_refresh(lambda: relabel_tree(self.screen))
-        return result
+    def compose(self) -> ComposeResult:
+        # Into the default screen, the main one: mounted before the app is ready, as one frame.
+        return self.main.tabs()
 
-    def on_mount(self) -> None:
-        # Key descriptions were rendered when the classes were defined: render them in today's language.
-        relabel_bindings(self, {**KEY_LABELS, **DESK_LABELS})
-        self.reload()
-        self.set_interval(1.0, self._poll)
-        self.set_interval(20.0, self._update_title)
-        self.call_after_refresh(self.freeze_start)
+    @property
+    def main(self) -> MainScreen:
+        """The screen of the hat tabs, at the bottom of the stack."""
+        return cast(MainScreen, self.screen_stack[0])
 
     @property
     def hat(self) -> str:
         """The key of the hat whose tab is shown; "" while the tabs are rebuilt or closed (timers)."""
-        tabs = self._tabs
-        return (tabs.active or "").removeprefix("tab-") if tabs is not None and tabs.is_attached else ""
+        return self.main.hat if self.screen_stack else ""
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.main.show_data()  # the first week, into the tabs composed with the app
+        self.set_interval(1.0, self._poll)
+        self.set_interval(20.0, self._update_title)
+        self.call_after_refresh(self.freeze_start)
+
+    # -- the data --------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Bring the week's snapshot and warnings up to date and refresh what is visible.
+        """Bring the week's snapshot and warnings up to date; watchers of ``version`` show them.
 
         Views are kept per (week, data version), and the weeks around the one shown are computed
         while the user reads it: ``[`` and ``]`` then cost a repaint only (SPEC §6).
         """
         try:
-            version = self.ws.fresh_version()
-            view = self._weeks.get(self.week, version)
+            loaded = self.ws.fresh_version()
+            view = self._weeks.get(self.week, loaded)
         except MkhatsError as error:
             # The file went bad or unreadable under us (another process): say so once, keep showing
             # the last good data, and never write (SPEC §5).
@@ -156,15 +129,28 @@ class MkhatsApp(LiteralText, MainActions, DeskActions, HeapTuning, LocalizedPale
                 self.notify(message, severity="error", timeout=15)
             return
         self._last_error = None
+        changed = view.snapshot is not self.snapshot or loaded != self._loaded
         self.snapshot, self.warnings, self._alerts = view.snapshot, view.warnings, view.alerts
-        self._loaded = version
+        self._loaded = loaded
         self._update_title()
-        self._show_pane(self.hat)
+        if changed:
+            self.version += 1
         if self._prefetch_timer is not None:
             self._prefetch_timer.stop()
         # Not right after the paint: a key pressed meanwhile would wait for it. Keys held down
         # (auto-repeat) keep putting it off, and each switch then computes its own week.
         self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._prefetch)
+
+    def watch_week(self) -> None:
+        self.reload()
+
+    def shift_week(self, offset: int) -> None:
+        """Move the selected week by ``offset`` weeks."""
+        self.week = shift_week(self.week, offset)
+
+    def this_week(self) -> None:
+        """Back to the week of today."""
+        self.week = self.ws.this_week()
 
     def _prefetch(self) -> None:
         self._prefetch_timer = None
@@ -178,26 +164,9 @@ class MkhatsApp(LiteralText, MainActions, DeskActions, HeapTuning, LocalizedPale
         except MkhatsError:
             pass
 
-    def _show_pane(self, hat: str) -> None:
-        """Render one tab (others render when activated: a week switch touches one tab)."""
-        if self._rebuilding or self.snapshot is None or hat not in self.snapshot.hats:
-            return
-        shown = (self.week, self._loaded)
-        if self._shown.get(hat) == shown:
-            return
-        pane = self._panes.get(hat)
-        if pane is None or not pane.is_attached:
-            pane = next(self.query(f"#pane-{hat}").results(HatPane), None)
-            if pane is None:
-                self.query_one(f"#tab-{hat}", TabPane).mount(HatPane(hat))
-                return  # HatPane.on_mount asks again once it is there
-            self._panes[hat] = pane
-        if not pane.ready:
-            return  # still being built: it asks again once its children are there
-        pane.show(self._weeks.hat(self.week, self._loaded, hat), self.week)
-        if hat == "cmo":
-            self.show_desk(pane)
-        self._shown[hat] = shown
+    def hat_view(self, hat: str) -> HatView:
+        """The view model of ``hat``'s tab for the selected week, at the loaded data."""
+        return self._weeks.hat(self.week, self._loaded, hat)
 
     def _update_title(self) -> None:
         self.title = f"mkhats · {week_title(self.week)}"
@@ -210,6 +179,7 @@ class MkhatsApp(LiteralText, MainActions, DeskActions, HeapTuning, LocalizedPale
         self.sub_title = "   ".join(parts)
 
     def _poll(self) -> None:
+        """The one poll: another process wrote, so re-read (and the screens watching follow)."""
         try:
             changed = self.ws.fresh_version() != self._loaded
         except MkhatsError:
@@ -217,43 +187,21 @@ class MkhatsApp(LiteralText, MainActions, DeskActions, HeapTuning, LocalizedPale
         if changed:
             self.reload()
 
-    # -- messages from the widgets ---------------------------------------------------------------
+    # -- the keys of every screen ----------------------------------------------------------------
 
-    def pane_mounted(self, hat: str) -> None:
-        """A hat's pane was just built: fill it."""
-        self._show_pane(hat)
-        self.refreeze_soon()  # the pane's objects live on
+    def action_help(self) -> None:
+        """Show the keys."""
+        from mkhats.ui.screens.help import HelpScreen
 
-    @on(TabbedContent.TabActivated)
-    def _tab(self, event: TabbedContent.TabActivated) -> None:
-        # The focus stays where it is: moving it restyles the whole pane and doubles the cost of a
-        # tab switch (SPEC §6). space and enter act on the shown tab from anywhere.
-        self._show_pane(self.hat)
+        self.push_screen(HelpScreen())
 
-    @on(Checklist.ItemToggled)
-    def _toggle(self, event: Checklist.ItemToggled) -> None:
-        row = event.line.row
-        self.call(plans.tick, row.item.id, row.period, not row.done)
-        self.reload()
+    async def action_quit(self) -> None:
+        """Stop wearing the hat and quit (once, however often ``q`` is pressed meanwhile)."""
+        self.run_worker(self._quit(), exclusive=True, group="quit")
 
-    @on(Checklist.EditRequested)
-    def _edit_checklist(self) -> None:
-        from mkhats.ui.screens.checklist_editor import ChecklistEditor
+    async def _quit(self) -> None:
+        if self.snapshot is not None and self.snapshot.wearing is not None:
+            from mkhats.services.wear import wear
 
-        self.push_screen(ChecklistEditor(self.hat), lambda _: self.reload())
-
-    @on(LogView.EditRequested)
-    def _edit_log(self, event: LogView.EditRequested) -> None:
-        self.open_log(event.hat, self.week, event.field or "plan")
-
-    @on(KpiTable.KpiChosen)
-    def _kpi(self, event: KpiTable.KpiChosen) -> None:
-        from mkhats.ui.screens.kpi_detail import KpiDetailScreen
-
-        self.push_screen(KpiDetailScreen(event.key), lambda _: self.reload())
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The hat keys act on the hat tabs only: not while another screen is on top."""
-        if action in DESK_ACTIONS and (len(self.screen_stack) > 1 or not self.desk_allows(action)):
-            return False
-        return not (action in MAIN_ONLY and len(self.screen_stack) > 1)
+            run_service(self, lambda ws: wear(ws, None, self.now()))
+        self.exit(0)

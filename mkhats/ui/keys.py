@@ -1,85 +1,151 @@
-"""Key ids, and their descriptions in the current language for screens that outlive a language switch.
+"""The action table: every key of the app declared once, and key descriptions bound by id.
 
-Textual reads ``BINDINGS`` once, when the class is created, so a description rendered with ``t``
-stays in the language of that moment. ``relabel_bindings`` re-renders the descriptions of a
-node's bindings from their ids (``id`` → catalogue key) and asks the footer to redraw.
+``ACTIONS`` holds each action of the app and its hat tabs once: its id, key, action, the catalogue
+key of its description, its scope, whether the footer shows it and its command palette entry. The
+app's and the main screen's ``BINDINGS`` and the palette's hits are made from it.
+
+Descriptions are bound by id, never rendered when a class is defined: a binding made here carries
+its id, ``LABELS`` maps the id to its catalogue key, and ``KeyLabels`` renders the descriptions of
+a node's bindings when the node is made (again with ``label_keys`` after a language switch). A screen's own
+keys (``escape`` to go back…) are declared where they act, with ``key_binding``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import Any, Literal, cast
 
+from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 
 from mkhats.i18n import t
 
+Scope = Literal["app", "main", "desk", "checklist"]
+"""Where an action is bound: the app (every screen), the main screen, the main screen's CMO desk
+(off unless its tab allows it), or the checklist widget (listed in the palette only)."""
 
-def relabel_bindings(node: DOMNode, labels: Mapping[str, str]) -> None:
-    """Render the descriptions of ``node``'s bindings whose id is in ``labels`` in the current language."""
+LABELS: dict[str, str] = {}
+"""Binding id → catalogue key of its description: every binding made by ``key_binding``."""
+
+
+def key_binding(
+    key: str,
+    action: str,
+    label: str,
+    *,
+    id: str,
+    show: bool = True,
+    key_display: str | None = None,
+    priority: bool = False,
+) -> Binding:
+    """A ``Binding`` whose description (catalogue key ``label``) is rendered when its node is made.
+
+    Until then the description is the catalogue key itself (Textual hides a binding made without one).
+    """
+    known = LABELS.setdefault(id, label)
+    if known != label:  # one id, one description: ``label_keys`` finds it by id
+        raise ValueError(f"binding id {id!r} is already described by {known!r}")
+    return Binding(key, action, label, show=show, key_display=key_display, priority=priority, id=id)
+
+
+@dataclass(frozen=True)
+class Action:
+    """One action of the app: its key, what it runs, how it is described and where it is offered."""
+
+    id: str
+    key: str
+    action: str
+    label: str
+    """Catalogue key of the footer's (and help's) description."""
+    scope: Scope
+    show: bool = True
+    """Shown in the footer."""
+    key_display: str | None = None
+    priority: bool = False
+    command: str | None = None
+    """Catalogue key of its command palette entry; None: not in the palette."""
+    tab: str | None = None
+    """The palette shows this hat's tab first (the action acts on that tab only)."""
+
+    @property
+    def hint(self) -> str:
+        """The key as the palette shows it beside the entry."""
+        return self.key_display or self.key
+
+    def binding(self) -> Binding:
+        """Its ``Binding``; the description is bound at mount."""
+        return key_binding(
+            self.key,
+            self.action,
+            self.label,
+            id=self.id,
+            show=self.show,
+            key_display=self.key_display,
+            priority=self.priority,
+        )
+
+
+ACTIONS: tuple[Action, ...] = (
+    *(Action(f"hat.{n}", str(n), f"hat({n - 1})", "ui.key.hat", "main", show=False) for n in range(1, 9)),
+    Action("week.prev", "left_square_bracket", "week(-1)", "ui.key.prev_week", "main", key_display="[",
+           command="ui.cmd.prev_week"),
+    Action("week.next", "right_square_bracket", "week(1)", "ui.key.next_week", "main", key_display="]",
+           command="ui.cmd.next_week"),
+    Action("week.this", "t", "this_week", "ui.key.this_week", "main", command="ui.cmd.this_week"),
+    Action("checklist.tick", "space", "tick", "ui.key.tick", "main", show=False),
+    Action("kpi.open", "enter", "open_kpi", "ui.key.open_kpi", "main", show=False),
+    Action("value.add", "a", "add_value", "ui.key.add_value", "main", command="ui.cmd.add_value"),
+    Action("log.open", "l", "edit_log", "ui.key.edit_log", "main"),
+    Action("hat.wear", "w", "wear", "ui.key.wear", "main"),
+    Action("review", "r", "review", "ui.key.review", "main", command="ui.cmd.review"),
+    Action("settings", "s", "settings", "ui.key.settings", "main", command="ui.cmd.settings"),
+    Action("help", "question_mark", "help", "ui.key.help", "app", key_display="?", command="ui.cmd.help"),
+    Action("quit", "q", "quit", "ui.key.quit", "app"),
+    # Ours rather than Textual's, whose description ("palette") is an English literal.
+    Action("palette", "ctrl+p", "command_palette", "ui.key.palette", "app", show=False, priority=True),
+    Action("checklist.toggle", "space", "tick", "ui.key.tick", "checklist"),
+    Action("checklist.edit", "e", "edit_items", "ui.key.edit_items", "checklist", command="ui.cmd.edit_checklist"),
+    # enter means "KPI detail" everywhere on the main screen (SPEC §3); a click still ticks.
+    Action("checklist.open_kpi", "enter", "screen.open_kpi", "ui.key.open_kpi", "checklist", show=False),
+    # Not in the footer (it is full at 80 columns): the CMO tab's map names them, so do ? and ctrl+p.
+    Action("cmo.channels", "m", "channel_view", "cmo.key.channels", "desk", show=False, command="cmo.cmd.channels",
+           tab="cmo"),
+    Action("cmo.strategy", "v", "strategy", "cmo.key.strategy", "desk", show=False, command="cmo.cmd.strategy"),
+    Action("cmo.roles", "k", "roles_review", "cmo.key.roles", "desk", show=False, command="cmo.cmd.roles"),
+    Action("hat.hypotheses", "h", "hypotheses", "cmo.key.hypotheses", "desk", show=False,
+           command="cmo.cmd.hypotheses"),
+)  # fmt: skip
+
+
+def bindings(*scopes: Scope) -> list[BindingType]:
+    """The ``BINDINGS`` of the actions in ``scopes``, in table order."""
+    return [a.binding() for a in ACTIONS if a.scope in scopes]
+
+
+def actions_of(*scopes: Scope) -> frozenset[str]:
+    """The names of the actions in ``scopes`` (``week(-1)`` → ``week``)."""
+    return frozenset(a.action.partition("(")[0] for a in ACTIONS if a.scope in scopes)
+
+
+def label_keys(node: DOMNode) -> None:
+    """Render the descriptions of ``node``'s bindings in the current language, from their ids."""
     # Why the private map: Textual has no public way to change a description after class creation.
     table = node._bindings.key_to_bindings
-    for key, bindings in table.items():
-        table[key] = [replace(b, description=t(labels[b.id])) if b.id in labels else b for b in bindings]
-    node.refresh_bindings()
+    changed = False
+    for key, bound in table.items():
+        fresh = [replace(b, description=t(LABELS[b.id])) if b.id in LABELS else b for b in bound]
+        if fresh != bound:
+            table[key], changed = fresh, True
+    if changed:
+        node.refresh_bindings()  # the footer redraws (nothing to do before the node is mounted)
 
 
-MAIN_ONLY = frozenset(
-    {"hat", "week", "this_week", "add_value", "wear", "review", "settings", "open_kpi", "tick", "edit_log"}
-)
-"""App actions that act on the hat tabs: off while another screen is on top of them."""
+class KeyLabels:
+    """Base for a widget, screen or app with ``BINDINGS``: their descriptions rendered in the
+    current language when the node is made (a node that outlives a language switch is relabelled
+    by ``label_keys``)."""
 
-KEY_LABELS = {
-    **{f"hat.{n}": "ui.key.hat" for n in range(1, 9)},
-    "week.prev": "ui.key.prev_week",
-    "week.next": "ui.key.next_week",
-    "week.this": "ui.key.this_week",
-    "value.add": "ui.key.add_value",
-    "hat.wear": "ui.key.wear",
-    "review": "ui.key.review",
-    "settings": "ui.key.settings",
-    "help": "ui.key.help",
-    "quit": "ui.key.quit",
-    "palette": "ui.key.palette",
-    "checklist.toggle": "ui.key.tick",
-    "checklist.tick": "ui.key.tick",
-    "kpi.open": "ui.key.open_kpi",
-    "checklist.edit": "ui.key.edit_items",
-    "log.save": "ui.key.save",
-    "log.open": "ui.key.edit_log",
-    "log.edit": "ui.key.edit_log",
-    "log.close": "ui.key.back",
-}
-"""Binding id → catalogue key of the main screen's keys, to re-render them after a language switch."""
-
-
-def _reverse_catalogue() -> dict[str, str]:
-    """Every simple message's text, in every catalogue loaded, → its key."""
-    from mkhats.i18n import LANGUAGES, _catalogue
-
-    reverse: dict[str, str] = {}
-    for lang in LANGUAGES:
-        for key, message in _catalogue(lang).items():
-            if isinstance(message, str) and "{" not in message:
-                reverse.setdefault(message, key)
-    return reverse
-
-
-def relabel_tree(root: DOMNode) -> None:
-    """Re-render, in the current language, every key description under ``root`` that is a message.
-
-    For screens and widgets whose ``BINDINGS`` were rendered at import, in another language: the
-    description is looked up back to its catalogue key.
-    """
-    reverse = _reverse_catalogue()
-    for node in (root, *root.walk_children()):
-        table = node._bindings.key_to_bindings
-        changed = False
-        for key, bindings in table.items():
-            fresh = [
-                replace(b, description=t(reverse[b.description])) if b.description in reverse else b for b in bindings
-            ]
-            if fresh != bindings:
-                table[key], changed = fresh, True
-        if changed:
-            node.refresh_bindings()
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # A mixin before a DOMNode class (not one itself: Textual merges class-level CSS parts per base).
+        super().__init__(*args, **kwargs)
+        label_keys(cast(DOMNode, self))

@@ -7,55 +7,72 @@ palette reads in the user's language like the rest of the app.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
+from typing import TYPE_CHECKING, Any, cast
 
+from textual.actions import parse
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.fuzzy import Matcher
 from textual.screen import Screen
 
 from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
 from mkhats.present.labels import hat_name
+from mkhats.ui.access import main_screen
+from mkhats.ui.keys import ACTIONS, Scope
+
+if TYPE_CHECKING:
+    from mkhats.ui.screens.main import MainScreen
+
+
+Command = tuple[str, Callable[[], object], str]
+"""A palette entry: its name, what it runs, its help (the key)."""
+
+
+def table_commands(main: MainScreen, *scopes: Scope) -> list[Command]:
+    """The palette entries of the action table's actions in ``scopes`` (all: every scope)."""
+    commands: list[Command] = []
+    for action in ACTIONS:
+        if action.command is None or (scopes and action.scope not in scopes):
+            continue
+        _, name, params = parse(action.action)
+        owner: DOMNode = main.app if action.scope == "app" else main
+        run = partial(getattr(owner, f"action_{name}"), *params)
+        if action.tab is not None:
+            run = partial(_on_tab, main, action.tab, run)
+        commands.append((t(action.command), run, action.hint))
+    return commands
+
+
+def _on_tab(main: MainScreen, hat: str, then: Callable[[], object]) -> None:
+    """Show ``hat``'s tab, then run ``then`` once it is there."""
+    hats = [h.key for h in main.snapshot.enabled_hats] if main.snapshot else []
+    if hat in hats:
+        main.action_hat(hats.index(hat))
+        main.call_after_refresh(then)
 
 
 class MkhatsCommands(Provider):
     """Jump to a hat, move a week, add a value, wear a hat, open the review or settings."""
 
-    def _commands(self) -> list[tuple[str, object, str]]:
-        app = self.app
-        commands: list[tuple[str, object, str]] = []
-        hats = app.snapshot.enabled_hats if getattr(app, "snapshot", None) else []
+    def _commands(self) -> list[Command]:
+        main = main_screen(self.app)
+        commands: list[Command] = []
+        hats = main.snapshot.enabled_hats if main.snapshot else []
         for index, hat in enumerate(hats):
             name = terminal_line(hat_name(hat))  # typed by the user; shown literally (``_highlight``)
-            commands.append((t("ui.cmd.go_hat", hat=name), partial(app.action_hat, index), t("ui.cmd.go_hat_help")))
+            commands.append((t("ui.cmd.go_hat", hat=name), partial(main.action_hat, index), t("ui.cmd.go_hat_help")))
             commands.append((t("ui.cmd.wear_hat", hat=name), partial(self._wear, index), t("ui.cmd.wear_help")))
-        commands += [
-            (t("ui.cmd.prev_week"), partial(app.action_week, -1), "["),
-            (t("ui.cmd.next_week"), partial(app.action_week, 1), "]"),
-            (t("ui.cmd.this_week"), app.action_this_week, "t"),
-            (t("ui.cmd.add_value"), app.action_add_value, "a"),
-            (t("ui.cmd.review"), app.action_review, "r"),
-            (t("ui.cmd.settings"), app.action_settings, "s"),
-            (t("ui.cmd.help"), app.action_help, "?"),
-            (t("ui.cmd.edit_checklist"), self._edit_checklist, "e"),
-        ]
-        if hasattr(app, "action_strategy"):
-            from mkhats.ui.desk import desk_commands
-
-            commands += desk_commands(app)
-        return commands
+        return commands + table_commands(main)
 
     def _wear(self, index: int) -> None:
-        self.app.action_hat(index)
-        self.app.call_later(self.app.action_wear)
-
-    def _edit_checklist(self) -> None:
-        from mkhats.ui.widgets.checklist import Checklist
-
-        self.app.post_message(Checklist.EditRequested())
+        main = main_screen(self.app)
+        main.action_hat(index)
+        self.app.call_later(main.action_wear)
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self._commands():
@@ -98,7 +115,7 @@ One a newer Textual adds is not here: it stays in English rather than disappeari
 class LocalizedPalette:
     """App mixin: Textual's own palette words (prompt, system commands, theme picker) from the catalogue."""
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's system commands with their title and help in the current language."""
         for command in super().get_system_commands(screen):  # type: ignore[misc]
             key = _SYSTEM.get(command.help)
@@ -114,7 +131,7 @@ class LocalizedPalette:
 
         self._open_palette([ThemeProvider], "ui.palette.themes")
 
-    def _open_palette(self, providers: list | None, prompt: str, screen_id: str | None = None) -> None:
-        app: App = self  # type: ignore[assignment]
+    def _open_palette(self, providers: list[type[Provider]] | None, prompt: str, screen_id: str | None = None) -> None:
+        app = cast("App[Any]", self)
         if app.use_command_palette and not CommandPalette.is_open(app):
             app.push_screen(CommandPalette(providers=providers, placeholder=t(prompt), id=screen_id))

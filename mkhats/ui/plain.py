@@ -47,4 +47,5 @@ class LiteralText:
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """The header line without control characters: the sub-title names the hat being worn."""
-        return super().format_title(terminal_line(title), terminal_line(sub_title))  # type: ignore[misc]
+        content: Content = super().format_title(terminal_line(title), terminal_line(sub_title))  # type: ignore[misc]
+        return content

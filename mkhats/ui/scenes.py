@@ -6,6 +6,8 @@ stops every cursor blinking so the picture is the same each run.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
@@ -25,7 +27,7 @@ SCENES: dict[str, list[str]] = {
 }
 
 
-async def settle(pilot: Pilot) -> None:
+async def settle(pilot: Pilot[Any]) -> None:
     """Let the screen finish (hat panes filled), with every cursor steady."""
     from mkhats.ui.widgets.hat_pane import HatPane
 
@@ -41,12 +43,12 @@ async def settle(pilot: Pilot) -> None:
     for screen in pilot.app.screen_stack:
         for widget in screen.query(Input).results():
             widget.cursor_blink = False
-        for widget in screen.query(TextArea).results():
-            widget.cursor_blink = False
+        for area in screen.query(TextArea).results():
+            area.cursor_blink = False
     await pilot.pause()
 
 
-async def play(pilot: Pilot, scene: str) -> None:
+async def play(pilot: Pilot[Any], scene: str) -> None:
     """Press a scene's keys, then settle."""
     await pilot.pause()
     for key in SCENES[scene]:

@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Input, RadioButton, Select
 
 from mkhats.ui.screens.hypotheses import HypothesesScreen, HypothesisDialog, VerdictDialog
 from mkhats.ui.screens.roles import RolesKpiDialog
-from mkhats.ui.screens.settings_dialogs import KpiDialog
+from mkhats.ui.screens.settings.dialogs import KpiDialog
 from mkhats.ui.screens.strategy import StrategyDialog
 from mkhats.ui.widgets.channel_map import ChannelMap
 from tests.ui.conftest import SIZE
@@ -41,7 +41,7 @@ async def test_the_cmo_tab_shows_the_channel_map_and_m_switches_week_and_month(w
         await pilot.pause()
         assert not app.query("#pane-performance ChannelMap")
         await pilot.press("m")
-        assert app.channel_mode == "week"
+        assert app.main.channel_mode == "week"
         await cmo_tab(app, pilot)
         cmap = channel_map(app)
         assert cmap.border_title == "Channel map · 2026-W48"
@@ -324,19 +324,19 @@ async def test_hours_are_listed_in_the_review(ws, make_app):
 
 
 async def test_desk_commands_are_in_the_palette(ws, make_app):
-    from mkhats.ui.desk import desk_commands
+    from mkhats.ui.palette import table_commands
 
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        names = [name for name, _, _ in desk_commands(app)]
+        names = [name for name, _, _ in table_commands(app.main, "desk")]
         assert names == [
             "Channel map: switch week / month",
             "Monthly strategy session",
             "Quarterly roles and KPIs review",
             "Hypotheses of this hat",
         ]
-        desk_commands(app)[0][1]()  # from any tab: goes to the CMO tab, then switches the map
+        table_commands(app.main, "desk")[0][1]()  # from any tab: goes to the CMO tab, then switches the map
         await pilot.pause()
         await pilot.pause()
-        assert app.hat == "cmo" and app.channel_mode == "month"
+        assert app.hat == "cmo" and app.main.channel_mode == "month"

@@ -7,8 +7,9 @@ from datetime import date
 from textual.widgets import Input, Static
 
 from mkhats.domain.snapshot import window
+from mkhats.ui.screens.form import ConfirmDialog
 from mkhats.ui.screens.kpi_detail import KpiDetailScreen
-from mkhats.ui.screens.value_edit import ConfirmDialog, EditValueDialog
+from mkhats.ui.screens.value_edit import EditValueDialog
 from mkhats.ui.widgets.kpi_table import KpiTable
 from mkhats.ui.widgets.value_table import ValueTable
 from tests.ui.conftest import SIZE, TODAY

@@ -241,7 +241,7 @@ async def test_a_rebuilt_screen_is_freed_not_kept_frozen(ws):
             await pilot.pause()
             # Not query_one: Textual's query cache would hold the old tabs for a while itself.
             old = weakref.ref(app.query(TabbedContent).first())
-            await app.relabel()  # what a language switch does
+            await app.main.relabel()  # what a language switch does
             await pilot.pause()
             assert app._refreeze_timer is not None  # scheduled, not run inside the key press
             app.refreeze()
@@ -278,8 +278,8 @@ async def test_a_reload_while_a_pane_is_being_built_waits_for_it(ws, make_app):
         tab = app.query_one("#tab-crm", TabPane)
         pane = HatPane("crm")
         tab.mount(pane)  # not awaited: its children come later
-        app._shown.pop("crm", None)
-        app._show_pane("crm")  # what the poll's reload does for the tab in front
+        app.main._shown.pop("crm", None)
+        app.main._show_pane("crm")  # what the poll's reload does for the tab in front
         assert not pane.ready
         await pilot.pause()
         await pilot.pause()

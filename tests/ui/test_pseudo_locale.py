@@ -64,12 +64,9 @@ def _mark_message(message: Any) -> Any:
 
 def _speak_xx(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make ``xx`` a language of the catalogue and the current one, until ``monkeypatch`` undoes it."""
-    import mkhats.ui.screens.settings_panes as panes
-
     english = i18n._catalogue("en")
     monkeypatch.setitem(i18n._catalogues, XX, {key: _mark_message(m) for key, m in english.items()})
     monkeypatch.setattr(i18n, "LANGUAGES", (*i18n.LANGUAGES, XX))
-    monkeypatch.setitem(panes.LANGUAGE_NAMES, XX, "⟦Pseudo⟧")
     monkeypatch.setenv("MKHATS_LANG", XX)
     set_language(XX)
 
@@ -143,7 +140,7 @@ def _import_every_screen() -> None:
     import mkhats.ui.screens.log_dialog
     import mkhats.ui.screens.review
     import mkhats.ui.screens.settings
-    import mkhats.ui.screens.settings_dialogs
+    import mkhats.ui.screens.settings.dialogs
     import mkhats.ui.screens.value_edit  # noqa: F401
 
 
@@ -287,7 +284,7 @@ def _views() -> dict[str, View]:
     from mkhats.ui.screens.checklist_editor import ChecklistEditor, ItemDialog
     from mkhats.ui.screens.dialogs import CheckDialog, DecisionDialog, RolesReviewDialog
     from mkhats.ui.screens.same_edit import BothVersionsDialog, SameEditDialog
-    from mkhats.ui.screens.settings_dialogs import ConflictDialog, KpiDialog
+    from mkhats.ui.screens.settings.dialogs import ConflictDialog, KpiDialog
 
     return {
         **{f"hat_{n}": _press(str(n)) for n in range(1, 6)},
@@ -324,7 +321,7 @@ def _views() -> dict[str, View]:
 
 VIEWS = _views()
 
-STALE_FOOTER: dict[str, str] = {}  # every screen relabels its keys on push (MkhatsApp.push_screen)
+STALE_FOOTER: dict[str, str] = {}  # every node renders its keys when it is made (ui.keys.KeyLabels)
 
 
 async def _show(

@@ -127,7 +127,8 @@ async def test_deciding_later_keeps_the_typing_and_saves_nothing(ws, make_app):
 
 async def typed_target_then_theirs(app, pilot, ws: Workspace) -> Input:
     """Type a CPA target in the KPI detail, then another window stores its own target."""
-    from mkhats.services.kpi_rules import KpiChange, set_kpi
+    from mkhats.domain.kpis import KpiChange
+    from mkhats.services.kpi_rules import set_kpi
 
     screen = await open_detail(app, pilot, "performance.cpa")
     field = screen.query_one("#rule-target", Input)

@@ -7,7 +7,7 @@ from textual.widgets import DataTable, Input, Select, Static, Switch, TabbedCont
 from mkhats.domain.conflicts import active_conflicts
 from mkhats.i18n import current_language
 from mkhats.ui.screens.settings import SettingsScreen
-from mkhats.ui.screens.settings_dialogs import KpiDialog
+from mkhats.ui.screens.settings.dialogs import KpiDialog
 from tests.ui.conftest import SIZE
 
 SMALL = (80, 24)
@@ -232,7 +232,7 @@ async def test_a_poll_while_the_tabs_are_rebuilt_fills_nothing_half_gone(empty_w
     app = make_app(empty_ws)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        rebuild = asyncio.ensure_future(app.relabel())
+        rebuild = asyncio.ensure_future(app.main.relabel())
         for _ in range(400):  # a poll at each step until the rebuild is over
             app._loaded = -1  # as if another process had written
             app._poll()

@@ -14,9 +14,10 @@ from datetime import timedelta
 
 from textual.widgets import TabbedContent
 
+from mkhats.domain.kpis import KpiChange
 from mkhats.services import plans
 from mkhats.services.hypotheses import HypothesisDraft, add_hypothesis
-from mkhats.services.kpi_rules import KpiChange, set_kpi
+from mkhats.services.kpi_rules import set_kpi
 from mkhats.services.settings import KpiDraft, edit_kpi
 from mkhats.services.values import add_value
 from mkhats.services.wearers import assign

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from mkhats.domain.kpis import KpiChange
 from mkhats.errors import InputError
 from mkhats.present.kpi_chart import nice_ticks
 from mkhats.present.kpi_detail import RuleForm, detail_view, error_text, rule_change
 from mkhats.services.demo import fill_demo
-from mkhats.services.kpi_rules import KpiChange
 from mkhats.services.workspace import Workspace
 
 TODAY = date(2026, 11, 24)

@@ -126,7 +126,8 @@ def kpi(ws: Workspace, key: str):
 
 
 def test_a_target_changed_by_another_window_refuses_the_detail_s_save(two) -> None:
-    from mkhats.services.kpi_rules import KpiChange, set_kpi
+    from mkhats.domain.kpis import KpiChange
+    from mkhats.services.kpi_rules import set_kpi
 
     me, other = two
     base = rule_base(me, "performance.cpa")
@@ -142,7 +143,8 @@ def test_a_target_changed_by_another_window_refuses_the_detail_s_save(two) -> No
 
 
 def test_a_stop_rule_changed_elsewhere_merges_with_a_target_changed_here(two) -> None:
-    from mkhats.services.kpi_rules import KpiChange, set_kpi
+    from mkhats.domain.kpis import KpiChange
+    from mkhats.services.kpi_rules import set_kpi
 
     me, other = two
     base = rule_base(me, "performance.cpl")
@@ -154,7 +156,8 @@ def test_a_stop_rule_changed_elsewhere_merges_with_a_target_changed_here(two) ->
 
 def test_kpi_set_from_the_cli_is_a_plain_set_of_the_options_given(two) -> None:
     """``kpi set`` reads and writes in one locked transaction: nothing it read can be stale."""
-    from mkhats.services.kpi_rules import KpiChange, set_kpi
+    from mkhats.domain.kpis import KpiChange
+    from mkhats.services.kpi_rules import set_kpi
 
     me, other = two
     set_kpi(other, "performance.cpl", KpiChange(stop="> 30 for 2 days"))
@@ -252,7 +255,8 @@ def test_a_session_changed_elsewhere_refuses_the_same_verdict_and_merges_the_oth
 
 
 def test_both_windows_changing_the_stop_condition_is_a_conflict(two) -> None:
-    from mkhats.services.kpi_rules import KpiChange, set_kpi
+    from mkhats.domain.kpis import KpiChange
+    from mkhats.services.kpi_rules import set_kpi
 
     me, other = two
     base = rule_base(me, "performance.cpl")
@@ -267,8 +271,9 @@ def test_both_windows_changing_the_stop_condition_is_a_conflict(two) -> None:
 
 
 def test_settings_edit_of_a_kpi_merges_a_title_with_a_target_changed_elsewhere(two) -> None:
+    from mkhats.domain.kpis import KpiChange
     from mkhats.services.kpi_edit import edit_kpi_checked, kpi_fields
-    from mkhats.services.kpi_rules import KpiChange, set_kpi
+    from mkhats.services.kpi_rules import set_kpi
     from mkhats.services.settings import KpiDraft
 
     me, other = two

@@ -95,6 +95,8 @@ MESSAGES: Catalogue = {
     "settings.checklists.button": {"one": "{hat}: {count} item", "other": "{hat}: {count} items"},
     # Language and currency
     "settings.lang.language": "Language",
+    # Each language is listed by its own name, read from its own catalogue.
+    "settings.lang.name": "English",
     "settings.lang.currency": "Currency sign",
     "settings.lang.currency_default": "{sign} (default)",
     "settings.lang.example": "Money reads: {amount}",

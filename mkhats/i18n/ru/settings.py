@@ -99,6 +99,7 @@ MESSAGES: Catalogue = {
     },
     # Язык и валюта
     "settings.lang.language": "Язык",
+    "settings.lang.name": "Русский",
     "settings.lang.currency": "Знак валюты",
     "settings.lang.currency_default": "{sign} (по умолчанию)",
     "settings.lang.example": "Деньги выглядят так: {amount}",

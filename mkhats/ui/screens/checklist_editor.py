@@ -3,10 +3,12 @@ items, all cadences at once, grouped under their headings."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Footer, Input, Select, Static
@@ -18,6 +20,9 @@ from mkhats.errors import MkhatsError
 from mkhats.i18n import t
 from mkhats.present.labels import hat_name, item_text
 from mkhats.services import plans
+from mkhats.ui.access import mkhats_app, workspace
+from mkhats.ui.access import snapshot as current_snapshot
+from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import literal, plain
 from mkhats.ui.screens.form import FORMS_CSS, ConfirmDialog, FormDialog, field_row
 
@@ -51,8 +56,8 @@ class ItemDialog(FormDialog[ChecklistItem]):
         text = self.query_one("#text", Input).value
         cadence = str(self.query_one("#cadence", Select).value)
         if self.item is None:
-            return plans.add_item(self.app.ws, self.hat, text, cadence)
-        return plans.edit_item(self.app.ws, self.item.id, text, cadence, base=self.base)
+            return plans.add_item(workspace(self), self.hat, text, cadence)
+        return plans.edit_item(workspace(self), self.item.id, text, cadence, base=self.base)
 
     def load_fields(self, fields: dict[str, str]) -> None:
         """Take theirs: the text as typed, the cadence by its name."""
@@ -63,17 +68,17 @@ class ItemDialog(FormDialog[ChecklistItem]):
             self.query_one("#cadence", Select).value = names[fields["cadence"]]
 
 
-class ChecklistEditor(ModalScreen[None]):
+class ChecklistEditor(KeyLabels, ModalScreen[None]):
     """A hat's checklist items, weekly then monthly then quarterly, with keys to change them."""
 
     CSS_PATH = FORMS_CSS
     BINDINGS = [
-        Binding("a", "add", t("forms.items.add"), id="items.add"),
-        Binding("e", "edit", t("forms.items.edit"), id="items.edit"),
-        Binding("d,delete", "delete", t("forms.items.delete"), id="items.delete"),
-        Binding("ctrl+up,K", "move(-1)", t("forms.items.up"), key_display="K", id="items.up"),
-        Binding("ctrl+down,J", "move(1)", t("forms.items.down"), key_display="J", id="items.down"),
-        Binding("escape", "close", t("forms.close"), id="items.close"),
+        key_binding("a", "add", "forms.items.add", id="items.add"),
+        key_binding("e", "edit", "forms.items.edit", id="items.edit"),
+        key_binding("d,delete", "delete", "forms.items.delete", id="items.delete"),
+        key_binding("ctrl+up,K", "move(-1)", "forms.items.up", key_display="K", id="items.up"),
+        key_binding("ctrl+down,J", "move(1)", "forms.items.down", key_display="J", id="items.down"),
+        key_binding("escape", "close", "forms.close", id="items.close"),
     ]
 
     def __init__(self, hat: str) -> None:
@@ -83,7 +88,7 @@ class ChecklistEditor(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form editor") as box:
-            hat = self.app.snapshot.hats.get(self.hat) if self.app.snapshot else None
+            hat = current_snapshot(self).hats.get(self.hat)
             box.border_title = literal(t("forms.items.title", hat=hat_name(hat or self.hat)))
             yield Static(self.hint(), id="items-hint", classes="intro")
             yield DataTable(id="items", cursor_type="row", show_header=False, zebra_stripes=False)
@@ -105,9 +110,9 @@ class ChecklistEditor(ModalScreen[None]):
 
     def hint(self) -> str:
         """Which periods an edit changes: today's, even while the app shows a past week."""
-        this_week = self.app.ws.this_week()
+        this_week = workspace(self).this_week()
         periods = week_periods(this_week)
-        shown = self.app.week
+        shown = mkhats_app(self).week
         key = "forms.items.hint_past" if shown < this_week else "forms.items.hint"
         return t(key, viewed=shown, week=periods["weekly"], month=periods["monthly"], quarter=periods["quarterly"])
 
@@ -115,8 +120,8 @@ class ChecklistEditor(ModalScreen[None]):
 
     def items(self) -> list[ChecklistItem]:
         """The hat's items as they stand this week (past versions are history), by cadence then position."""
-        with self.app.ws.read() as repo:
-            items = [i for i in current_items(repo.checklist(), self.app.ws.today) if i.hat == self.hat]
+        with workspace(self).read() as repo:
+            items = [i for i in current_items(repo.checklist(), workspace(self).today) if i.hat == self.hat]
         return sorted(items, key=lambda i: (CADENCES.index(i.cadence), i.position))
 
     def refresh_items(self, select: str | None = None) -> None:
@@ -158,13 +163,13 @@ class ChecklistEditor(ModalScreen[None]):
             return item.cadence
         return key.split("-", 1)[1] if "-" in key else "weekly"
 
-    def _call(self, fn, *args) -> bool:
+    def _call(self, fn: Callable[..., object], *args: Any) -> bool:
         """Run a service; a refusal shows under the list."""
         error = self.query_one("#err-form", Static)
         error.update("")
         error.remove_class("-shown")
         try:
-            fn(self.app.ws, *args)
+            fn(workspace(self), *args)
         except MkhatsError as exc:
             error.update(plain(exc.render(), lines=True))
             error.add_class("-shown")

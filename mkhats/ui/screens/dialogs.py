@@ -4,8 +4,10 @@ the roles and KPIs review. Each calls one service; nothing is saved while a fiel
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from textual.app import ComposeResult
+from textual.dom import DOMNode
 from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Select, Static, TextArea
 
 from mkhats.domain.conflicts import check_valid_until, find_rule
@@ -27,14 +29,15 @@ from mkhats.present.labels import (
     pair_name,
     person_name,
 )
+from mkhats.ui import access
+from mkhats.ui.access import workspace
 from mkhats.ui.plain import plain
 from mkhats.ui.screens.form import FieldError, FormDialog, field_row
 
 
-def current_snapshot(screen) -> Snapshot:
+def current_snapshot(screen: DOMNode) -> Snapshot:
     """The app's snapshot of the selected week (read afresh if the app has none yet)."""
-    app = screen.app
-    return app.snapshot if app.snapshot is not None else app.ws.snapshot(app.week)
+    return access.snapshot(screen)
 
 
 def alert_line(alert: Alert, snapshot: Snapshot) -> str:
@@ -46,7 +49,7 @@ def _date_input(day: date) -> Input:
     return Input(day.isoformat(), placeholder=t("forms.date_hint"), id="date", max_length=10)
 
 
-def _day(screen: FormDialog, name: str = "date") -> date:
+def _day(screen: FormDialog[Any], name: str = "date") -> date:
     try:
         return parse_day(screen.query_one(f"#{name}", Input).value)
     except InputError as error:
@@ -85,7 +88,7 @@ class AddValueDialog(FormDialog[list[Alert]]):
         value = self.default_key if self.default_key in keys else Select.NULL
         picker = Select(options, prompt=t("forms.value.kpi_prompt"), value=value, id="kpi")
         yield field_row("kpi", t("forms.value.kpi"), picker)
-        yield field_row("date", t("forms.date"), _date_input(self.app.ws.today))
+        yield field_row("date", t("forms.date"), _date_input(workspace(self).today))
         yield field_row("value", t("forms.value.value"), Input(placeholder=t("forms.value.value_hint"), id="value"))
         yield field_row("note", t("forms.note"), Input(placeholder=t("forms.optional"), id="note", max_length=500))
 
@@ -115,7 +118,7 @@ class AddValueDialog(FormDialog[list[Alert]]):
         except InputError as error:
             raise FieldError("value", error) from None
         note = self.query_one("#note", Input).value.strip()
-        fired = add_value(self.app.ws, key, number, day, note).alerts
+        fired = add_value(workspace(self), key, number, day, note).alerts
         snapshot = current_snapshot(self)
         kpi = snapshot.kpis[key]
         self.app.notify(
@@ -180,7 +183,7 @@ class CheckDialog(FormDialog[ExternalCheck]):
             yield field_row("by", t("forms.check.by"), Static(t("forms.check.nobody"), classes="hint"))
         new = Input(placeholder=t("forms.check.new_hint"), id="new", max_length=60)
         yield field_row("new", t("forms.check.new"), new)
-        date_input = _date_input(self.app.ws.today)
+        date_input = _date_input(workspace(self).today)
         date_input.add_class("short")
         yield field_row("date", t("forms.date"), date_input, Checkbox(t("forms.check.problems"), id="problems"))
         yield field_row("note", t("forms.note"), Input(placeholder=t("forms.optional"), id="note", max_length=500))
@@ -200,7 +203,7 @@ class CheckDialog(FormDialog[ExternalCheck]):
         note = self.query_one("#note", Input).value
         problems = self.query_one("#problems", Checkbox).value
         try:
-            check = verify(self.app.ws, *self.pair, by, day, note, problems).check
+            check = verify(workspace(self), *self.pair, by, day, note, problems).check
         except InputError as error:
             if error.key.startswith("conflict.checker") and new:
                 raise FieldError("new", error) from None
@@ -259,7 +262,7 @@ class DecisionDialog(FormDialog[str]):
         if index < 0:
             raise FieldError("decision", InputError("forms.decision.choose"))
         decision = DECISIONS[index]
-        decide(self.app.ws, self.alert, decision, self.query_one("#reason", Input).value, base=self.base)
+        decide(workspace(self), self.alert, decision, self.query_one("#reason", Input).value, base=self.base)
         kpi = current_snapshot(self).kpis.get(self.alert.kpi)
         title = kpi_title(kpi) if kpi else self.alert.kpi
         self.app.notify(t("forms.decision.saved", kpi=title, decision=t(f"decision.{decision}")))
@@ -288,7 +291,7 @@ class RolesReviewDialog(FormDialog[RolesReview]):
         yield Static(f"{t('forms.roles.intro')}\n{tail}", classes="intro")
 
     def compose_fields(self) -> ComposeResult:
-        yield field_row("date", t("forms.date"), _date_input(self.app.ws.today))
+        yield field_row("date", t("forms.date"), _date_input(workspace(self).today))
         notes = TextArea(id="notes", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
         yield field_row("notes", t("forms.roles.notes"), notes)
 
@@ -298,6 +301,6 @@ class RolesReviewDialog(FormDialog[RolesReview]):
     def submit(self) -> RolesReview:
         from mkhats.services.roles import record_roles_review
 
-        record = record_roles_review(self.app.ws, _day(self), self.query_one("#notes", TextArea).text.strip())
+        record = record_roles_review(workspace(self), _day(self), self.query_one("#notes", TextArea).text.strip())
         self.app.notify(t("forms.roles.saved", day=format_day(record.day)))
         return record

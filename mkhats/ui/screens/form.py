@@ -16,7 +16,6 @@ from typing import ClassVar, Generic, TypeVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -24,6 +23,7 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 
 from mkhats.errors import EditConflict, InputError, MkhatsError
 from mkhats.i18n import t
+from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import literal, plain
 
 R = TypeVar("R")
@@ -50,13 +50,13 @@ def field_row(name: str, label: str | Text, *widgets: Widget) -> Vertical:
     )
 
 
-class FormDialog(ModalScreen[R], Generic[R]):
+class FormDialog(KeyLabels, ModalScreen[R], Generic[R]):
     """A modal form; subclasses compose their fields and implement ``submit``."""
 
     CSS_PATH = FORMS_CSS
     BINDINGS = [
-        Binding("escape", "cancel", t("forms.cancel"), id="form.cancel"),
-        Binding("ctrl+s", "save", t("forms.save"), id="form.save"),
+        key_binding("escape", "cancel", "forms.cancel", id="form.cancel"),
+        key_binding("ctrl+s", "save", "forms.save", id="form.save"),
     ]
     ERROR_FIELDS: ClassVar[dict[str, str]] = {}
     """Catalogue key of a service's ``InputError`` → the field it is shown under."""
@@ -194,30 +194,45 @@ class FormDialog(ModalScreen[R], Generic[R]):
         self.action_save()
 
 
-class ConfirmDialog(ModalScreen[bool]):
-    """A yes/no question; ``y`` or the first button confirms, ``n`` or ``escape`` declines."""
+class ConfirmDialog(KeyLabels, ModalScreen[bool]):
+    """A yes/no question; ``y`` or the yes button confirms, ``n``, ``escape`` or the no button declines.
+
+    Titled (the forms' deletions): in a box titled "Are you sure?", the yes button first. Untitled
+    (a KPI value's deletion, over the KPI's detail): the question alone, the no button first.
+    """
 
     CSS_PATH = FORMS_CSS
     BINDINGS = [
-        Binding("escape,n", "answer(False)", t("forms.cancel"), id="confirm.no"),
-        Binding("y", "answer(True)", t("forms.confirm.delete"), id="confirm.yes"),
+        key_binding("escape,n", "answer(False)", "forms.cancel", id="confirm.no"),
+        key_binding("y", "answer(True)", "forms.confirm.delete", id="confirm.yes"),
     ]
 
-    def __init__(self, question: str, yes: str) -> None:
+    def __init__(self, question: str, yes: str, no: str | None = None, *, titled: bool = True) -> None:
         super().__init__()
         self.question = question
         self.yes = yes
+        self.no = no if no is not None else t("forms.cancel")
+        self.titled = titled
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="form confirm") as box:
-            box.border_title = t("forms.confirm.title")
-            yield Static(plain(self.question, lines=True), classes="intro")
-            with Horizontal(classes="buttons"):
-                yield Button(self.yes, variant="error", id="yes")
-                yield Button(t("forms.cancel"), id="no")
+        yes = Button(self.yes, variant="error", id="confirm-yes")
+        no = Button(self.no, id="confirm-no")
+        if self.titled:
+            with Vertical(classes="form confirm") as box:
+                box.border_title = t("forms.confirm.title")
+                yield Static(plain(self.question, lines=True), classes="intro")
+                with Horizontal(classes="buttons"):
+                    yield yes
+                    yield no
+        else:
+            with Vertical(classes="confirm-plain"):
+                yield Static(plain(self.question, lines=True), classes="question")
+                with Horizontal(classes="buttons"):
+                    yield no
+                    yield yes
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#confirm-no", Button).focus()
 
     def action_answer(self, yes: bool) -> None:
         """Close with the answer."""
@@ -225,4 +240,4 @@ class ConfirmDialog(ModalScreen[bool]):
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
+        self.dismiss(event.button.id == "confirm-yes")

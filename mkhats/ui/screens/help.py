@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
+from mkhats.ui.access import workspace
+from mkhats.ui.keys import KeyLabels, key_binding
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(KeyLabels, ModalScreen[None]):
     """The keys, what they do, and where the data lives."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", t("ui.key.back"))]
+    BINDINGS = [key_binding("escape,q,question_mark", "dismiss", "ui.key.back", id="help.back")]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll { width: 80; max-width: 100%; height: auto; max-height: 90%;
@@ -24,5 +25,5 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            db = terminal_line(str(self.app.ws.path))  # a folder's name may hold anything
+            db = terminal_line(str(workspace(self).path))  # a folder's name may hold anything
             yield Markdown(t("ui.help", db=db) + "\n" + t("cmo.help"))

@@ -4,13 +4,17 @@ uplift and the verdict; ``n`` records a new one, ``v`` (or ``enter``) records a 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mkhats.services.hypotheses import HypothesisRow
+
 from datetime import date
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, RadioButton, RadioSet, Select, Static
 
@@ -20,6 +24,8 @@ from mkhats.domain.weeks import add_days, week_start
 from mkhats.errors import InputError
 from mkhats.i18n import t
 from mkhats.present.labels import hat_name, kpi_title
+from mkhats.ui.access import workspace
+from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import plain
 from mkhats.ui.screens.dialogs import _day, current_snapshot
 from mkhats.ui.screens.form import FORMS_CSS, FieldError, FormDialog, field_row
@@ -31,7 +37,7 @@ _UPLIFT_STYLE = {True: "bold green", False: "bold red", None: "bold"}
 """A signed uplift coloured by whether it is good for the KPI (SPEC §1 Status)."""
 
 
-class HypothesesScreen(Screen[None]):
+class HypothesesScreen(KeyLabels, Screen[None]):
     """Every hypothesis of one hat, newest first."""
 
     CSS_PATH = FORMS_CSS
@@ -41,15 +47,15 @@ class HypothesesScreen(Screen[None]):
     HypothesesScreen DataTable { height: 1fr; }
     """
     BINDINGS = [
-        Binding("escape", "back", t("ui.key.back"), id="hyp.back"),
-        Binding("n", "new", t("cmo.key.new_hypothesis"), id="hyp.new"),
-        Binding("v", "verdict", t("cmo.key.verdict"), id="hyp.verdict"),
+        key_binding("escape", "back", "ui.key.back", id="hyp.back"),
+        key_binding("n", "new", "cmo.key.new_hypothesis", id="hyp.new"),
+        key_binding("v", "verdict", "cmo.key.verdict", id="hyp.verdict"),
     ]
 
     def __init__(self, hat: str) -> None:
         super().__init__()
         self.hat = hat
-        self.rows: list = []
+        self.rows: list[HypothesisRow] = []
         """What is shown (for tests): ``HypothesisRow`` per line."""
 
     def compose(self) -> ComposeResult:
@@ -60,11 +66,6 @@ class HypothesesScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        from mkhats.ui.keys import relabel_bindings
-
-        relabel_bindings(
-            self, {"hyp.back": "ui.key.back", "hyp.new": "cmo.key.new_hypothesis", "hyp.verdict": "cmo.key.verdict"}
-        )
         self.rebuild()
         self.query_one(DataTable).focus()
 
@@ -77,7 +78,7 @@ class HypothesesScreen(Screen[None]):
         self.query_one("#hyp-head", Static).update(
             Text.assemble((terminal_line(t("cmo.hyp.title", hat=name)), "bold"), "  ", (t("cmo.hyp.hint"), "dim"))
         )
-        self.rows = hypothesis_rows(self.app.ws, self.hat)
+        self.rows = hypothesis_rows(workspace(self), self.hat)
         table = self.query_one(DataTable)
         table.clear(columns=True)
         # Statements, hat and KPI names, the currency sign: typed by the user, shown literally.
@@ -168,7 +169,7 @@ class HypothesisDialog(FormDialog[Hypothesis]):
 
     def compose_fields(self) -> ComposeResult:
         snapshot = current_snapshot(self)
-        today = self.app.ws.today
+        today = workspace(self).today
         monday = week_start(snapshot.week) if snapshot.week else today
         own = [(plain(kpi_title(k)), k.key) for k in snapshot.hat_kpis(self.hat)]
         others = [
@@ -224,7 +225,7 @@ class HypothesisDialog(FormDialog[Hypothesis]):
             dates["test-first"],
             dates["test-last"],
         )
-        record = add_hypothesis(self.app.ws, self.hat, draft)
+        record = add_hypothesis(workspace(self), self.hat, draft)
         self.app.notify(t("cmo.hyp.saved", statement=record.statement))
         return record
 
@@ -243,7 +244,7 @@ class VerdictDialog(FormDialog[Hypothesis]):
         from mkhats.services.hypotheses import hypothesis_rows
 
         row = next(
-            (r for r in hypothesis_rows(self.app.ws, self.hypothesis.hat) if r.hypothesis.id == self.hypothesis.id),
+            (r for r in hypothesis_rows(workspace(self), self.hypothesis.hat) if r.hypothesis.id == self.hypothesis.id),
             None,
         )
         text = plain(self.hypothesis.statement)
@@ -281,6 +282,6 @@ class VerdictDialog(FormDialog[Hypothesis]):
         index = self.query_one("#verdict", RadioSet).pressed_index
         if index < 0:
             raise FieldError("verdict", InputError("cmo.hyp.choose"))
-        record = set_verdict(self.app.ws, self.hypothesis.id, HYPOTHESIS_VERDICTS[index])
+        record = set_verdict(workspace(self), self.hypothesis.id, HYPOTHESIS_VERDICTS[index])
         self.app.notify(t("cmo.hyp.judged", statement=record.statement, verdict=t(f"cmo.hyp.verdict.{record.verdict}")))
         return record

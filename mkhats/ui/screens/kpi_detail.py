@@ -15,7 +15,6 @@ from datetime import date
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
@@ -38,6 +37,8 @@ from mkhats.present.kpi_detail import (
 )
 from mkhats.present.labels import format_exact
 from mkhats.services.values import value_notes
+from mkhats.ui.access import mkhats_app, workspace
+from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import plain
 from mkhats.ui.screens.same_edit import ask
 from mkhats.ui.widgets.value_table import ValueTable
@@ -101,18 +102,22 @@ def _draw(plot: Widget, chart: ChartData) -> None:
     plot.refresh()
 
 
-class KpiDetailScreen(Screen[None]):
+class KpiDetailScreen(KeyLabels, Screen[None]):
     """One KPI over the 13 weeks ending with the selected week."""
 
     CSS_PATH = "kpi_detail.tcss"
     AUTO_FOCUS = ""
     BINDINGS = [
-        Binding("escape", "back", t("detail.key.back"), id="detail.back"),
-        Binding("ctrl+s", "save_rule", t("detail.key.save_rule"), id="detail.rule.save"),
-        Binding("f", "focus_form", t("detail.key.form"), id="detail.rule.focus"),
-        Binding("left_square_bracket", "week(-1)", t("ui.key.prev_week"), key_display="[", show=False),
-        Binding("right_square_bracket", "week(1)", t("ui.key.next_week"), key_display="]", show=False),
-        Binding("t", "this_week", t("ui.key.this_week"), show=False),
+        key_binding("escape", "back", "detail.key.back", id="detail.back"),
+        key_binding("ctrl+s", "save_rule", "detail.key.save_rule", id="detail.rule.save"),
+        key_binding("f", "focus_form", "detail.key.form", id="detail.rule.focus"),
+        key_binding(
+            "left_square_bracket", "week(-1)", "ui.key.prev_week", key_display="[", show=False, id="detail.prev"
+        ),
+        key_binding(
+            "right_square_bracket", "week(1)", "ui.key.next_week", key_display="]", show=False, id="detail.next"
+        ),
+        key_binding("t", "this_week", "ui.key.this_week", show=False, id="detail.this"),
     ]
 
     def __init__(self, key: str) -> None:
@@ -120,6 +125,7 @@ class KpiDetailScreen(Screen[None]):
         self.key = key
         self.view: KpiDetail | None = None
         self._seen: object = None
+        self._reloading = False
         self._form = RuleForm()
 
     # -- composition -----------------------------------------------------------------------------
@@ -156,26 +162,29 @@ class KpiDetailScreen(Screen[None]):
         self._refresh(force_form=True)
         # Focus the values without scrolling to them: on a small terminal the heading stays in view.
         self.query_one(ValueTable).focus(scroll_visible=False)
-        # The app re-reads its snapshot on a change from another process: follow it.
-        self.set_interval(0.5, self._follow)
+        # The app re-reads its snapshot on a change (another process, a save): follow it.
+        self.watch(self.app, "version", self._follow, init=False)
 
     # -- data ------------------------------------------------------------------------------------
 
     def _follow(self) -> None:
-        if self.app.snapshot is not self._seen and self.is_current:
+        """The app's data changed: show it (once this screen is in front again if covered)."""
+        if mkhats_app(self).snapshot is not self._seen and self.is_current and not self._reloading:
             self._refresh()
+
+    def on_screen_resume(self) -> None:
+        self._follow()
 
     def _reload_app(self, force_form: bool = False) -> None:
         """Re-read the app's snapshot (the main screen refreshes too), then this screen."""
-        try:
-            self.app.reload()
-        except MkhatsError as error:
-            self.app.notify(error.render(), severity="error", timeout=8)
+        self._reloading = True  # shown once, below, with ``force_form`` (reload raises nothing)
+        mkhats_app(self).reload()
+        self._reloading = False
         self._refresh(force_form)
 
     def _refresh(self, force_form: bool = False) -> None:
         """Recompute the view from the app's snapshot and show it."""
-        snapshot = self.app.snapshot
+        snapshot = mkhats_app(self).snapshot
         self._seen = snapshot
         if snapshot is None:
             return
@@ -186,7 +195,7 @@ class KpiDetailScreen(Screen[None]):
         notes: dict[date, str] = {}
         if snapshot.kpis[self.key].formula is None:
             try:
-                notes = value_notes(self.app.ws, self.key, snapshot.first_day, snapshot.last_day)
+                notes = value_notes(workspace(self), self.key, snapshot.first_day, snapshot.last_day)
             except MkhatsError as error:
                 self.app.notify(error.render(), severity="error", timeout=8)
         self.view = view = detail_view(snapshot, self.key, notes)
@@ -270,15 +279,16 @@ class KpiDetailScreen(Screen[None]):
                 # Every decimal, in the language's format: how the typed text was read (SPEC §4).
                 value = format_exact(row.value)
                 self.app.notify(t("detail.saved", kpi=self.view.title, day=row.date_text, value=value))
+            snapshot = mkhats_app(self).snapshot
             for alert in alerts:
-                if self.app.snapshot is not None:
-                    self.app.notify(fired_text(self.app.snapshot, alert), severity="warning", timeout=10)
+                if snapshot is not None:
+                    self.app.notify(fired_text(snapshot, alert), severity="warning", timeout=10)
 
         return done
 
     @on(ValueTable.DeleteRequested)
     def _delete(self, event: ValueTable.DeleteRequested) -> None:
-        from mkhats.ui.screens.value_edit import ConfirmDialog
+        from mkhats.ui.screens.form import ConfirmDialog
 
         row = self._row(event.day)
         if self.view is None or row is None:
@@ -292,14 +302,16 @@ class KpiDetailScreen(Screen[None]):
             from mkhats.services.values import delete_value
 
             try:
-                delete_value(self.app.ws, self.key, row.day)
+                delete_value(workspace(self), self.key, row.day)
             except MkhatsError as error:
                 self.app.notify(error.render(), severity="error", timeout=8)
                 return
             self._reload_app()
             self.app.notify(t("detail.deleted", kpi=title, day=row.date_text))
 
-        self.app.push_screen(ConfirmDialog(question, t("detail.delete.yes"), t("detail.delete.no")), answered)
+        self.app.push_screen(
+            ConfirmDialog(question, t("detail.delete.yes"), t("detail.delete.no"), titled=False), answered
+        )
 
     def _row(self, day: date) -> ValueRow | None:
         if self.view is None:
@@ -320,7 +332,7 @@ class KpiDetailScreen(Screen[None]):
             status.update(t("detail.form.unchanged"))
             return
         try:
-            set_kpi(self.app.ws, self.key, change, base=asdict(self._form))
+            set_kpi(workspace(self), self.key, change, base=asdict(self._form))
         except EditConflict as conflict:
             self._ask(conflict)
             return
@@ -378,10 +390,10 @@ class KpiDetailScreen(Screen[None]):
 
     def action_week(self, offset: int) -> None:
         """Move the selected week (the app's), and this screen with it."""
-        self.app.action_week(offset)
-        self._refresh()
+        mkhats_app(self).shift_week(offset)
+        self._follow()
 
     def action_this_week(self) -> None:
         """Back to the week of today."""
-        self.app.action_this_week()
-        self._refresh()
+        mkhats_app(self).this_week()
+        self._follow()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
@@ -20,15 +19,18 @@ from mkhats.errors import EditConflict, MkhatsError
 from mkhats.i18n import t
 from mkhats.present.labels import hat_name
 from mkhats.services import plans
+from mkhats.ui.access import mkhats_app
+from mkhats.ui.access import snapshot as current_snapshot
+from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import literal
 from mkhats.ui.screens.same_edit import ask
 from mkhats.ui.widgets.weekly_log import LogField, WeeklyLogEditor
 
 
-class LogDialog(ModalScreen[WeeklyLog | None]):
+class LogDialog(KeyLabels, ModalScreen[WeeklyLog | None]):
     """Edit one hat's log for one week."""
 
-    BINDINGS = [Binding("escape", "close", t("ui.key.back"), id="log.close")]
+    BINDINGS = [key_binding("escape", "close", "ui.key.back", id="log.close")]
     DEFAULT_CSS = """
     LogDialog { align: center middle; }
     LogDialog > Vertical { width: 110; max-width: 100%; height: auto; max-height: 100%;
@@ -50,7 +52,7 @@ class LogDialog(ModalScreen[WeeklyLog | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = literal(
-                t("ui.log_title", hat=hat_name(self.app.snapshot.hats[self.hat]), week=self.week)
+                t("ui.log_title", hat=hat_name(current_snapshot(self).hats[self.hat]), week=self.week)
             )
             yield WeeklyLogEditor(id=f"log-{self.hat}")
             yield Static("", classes="error")
@@ -59,13 +61,13 @@ class LogDialog(ModalScreen[WeeklyLog | None]):
     def on_mount(self) -> None:
         editor = self.query_one(WeeklyLogEditor)
         editor.show(self.saved_log, force=True)
-        self._seen = self.app.snapshot  # type: ignore[attr-defined]
+        self._seen = mkhats_app(self).snapshot
         self.query_one(f"#log-{self.field}", LogField).focus()
         # The app re-reads its snapshot on a change from another process: fields not typed in follow.
-        self.set_interval(0.5, self._follow)
+        self.watch(self.app, "version", self._follow, init=False)
 
     def _follow(self) -> None:
-        snapshot = self.app.snapshot  # type: ignore[attr-defined]
+        snapshot = mkhats_app(self).snapshot
         if snapshot is self._seen or snapshot is None or snapshot.week != self.week:
             return
         self._seen = snapshot
@@ -87,8 +89,7 @@ class LogDialog(ModalScreen[WeeklyLog | None]):
         editor = self.query_one(WeeklyLogEditor)
         error = self.query_one(".error", Static)
         try:
-            ws = self.app.ws  # type: ignore[attr-defined]
-            log = plans.save_log(ws, self.hat, self.week, base=editor.base(), **fields)
+            log = plans.save_log(mkhats_app(self).ws, self.hat, self.week, base=editor.base(), **fields)
         except EditConflict as conflict:
             self._ask(conflict, closing)
             return False
@@ -99,7 +100,7 @@ class LogDialog(ModalScreen[WeeklyLog | None]):
         error.update("")
         self.saved_log = log
         editor.mark_saved(log, fields)
-        self.app.reload()  # type: ignore[attr-defined]  # the title's warning count follows at once
+        mkhats_app(self).reload()  # the title's warning count follows at once
         return True
 
     def _ask(self, conflict: EditConflict, closing: bool) -> None:

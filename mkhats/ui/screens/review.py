@@ -9,11 +9,12 @@ before the log or the detail opens. After a fix the list is rebuilt, so a fixed 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -21,28 +22,32 @@ from textual.widgets.option_list import Option
 from mkhats.domain.conflicts import conflict_states
 from mkhats.domain.review import CATEGORIES, as_of
 from mkhats.domain.safe_text import terminal_line
+from mkhats.domain.snapshot import Snapshot
 from mkhats.i18n import t
 from mkhats.present.cmo import hours_lines
 from mkhats.present.labels import format_day, pair_name, person_name
 from mkhats.present.review_text import describe
 from mkhats.present.views import week_title
 from mkhats.services.review import ReviewItem, warnings_of
+from mkhats.ui.access import main_screen, mkhats_app
+from mkhats.ui.access import snapshot as current_snapshot
+from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.screens.form import FORMS_CSS
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "dark_orange", "low": "dim"}
 SEVERITY_MARK = {"high": "▲", "medium": "●", "low": "·"}
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(KeyLabels, Screen[None]):
     """Every warning of the selected week; ``enter`` or a click on one goes to its fix."""
 
     CSS_PATH = FORMS_CSS
     BINDINGS = [
-        Binding("escape", "back", t("ui.key.back"), id="review.back"),
-        Binding("left_square_bracket", "week(-1)", t("ui.key.prev_week"), key_display="[", id="review.prev"),
-        Binding("right_square_bracket", "week(1)", t("ui.key.next_week"), key_display="]", id="review.next"),
-        Binding("t", "this_week", t("ui.key.this_week"), id="review.this"),
-        Binding("r", "refresh", t("ui.key.review"), show=False, id="review.refresh"),
+        key_binding("escape", "back", "ui.key.back", id="review.back"),
+        key_binding("left_square_bracket", "week(-1)", "ui.key.prev_week", key_display="[", id="review.prev"),
+        key_binding("right_square_bracket", "week(1)", "ui.key.next_week", key_display="]", id="review.next"),
+        key_binding("t", "this_week", "ui.key.this_week", id="review.this"),
+        key_binding("r", "refresh", "ui.key.review", show=False, id="review.refresh"),
     ]
 
     def __init__(self) -> None:
@@ -51,7 +56,7 @@ class ReviewScreen(Screen[None]):
         self.texts: dict[str, tuple[str, str]] = {}
         """Each row's sentence and style by option id (what is shown, for tests)."""
         self._rows: dict[str, ReviewItem | tuple[str, str] | str] = {}
-        self._snapshot = None
+        self._snapshot: Snapshot | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -63,11 +68,11 @@ class ReviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.rebuild()
         self.query_one("#review-list", OptionList).focus()
-        self.set_interval(1.0, self._follow)
+        self.watch(self.app, "version", self._follow, init=False)
 
     def _follow(self) -> None:
         """The app re-read its data (another process wrote, or a form saved): rebuild."""
-        if self.app.snapshot is not self._snapshot:
+        if mkhats_app(self).snapshot is not self._snapshot:
             self.rebuild()
 
     def _row(self, row_id: str, text: str, style: str, mark: str = "") -> Option:
@@ -82,7 +87,7 @@ class ReviewScreen(Screen[None]):
 
     def rebuild(self) -> None:
         """Recompute the warnings from the app's snapshot and show them, keeping the cursor."""
-        snapshot = self._snapshot = self.app.snapshot
+        snapshot = self._snapshot = current_snapshot(self)
         self.items = warnings_of(snapshot)
         listing = self.query_one("#review-list", OptionList)
         highlighted = listing.highlighted
@@ -113,6 +118,8 @@ class ReviewScreen(Screen[None]):
                 self._rows[f"hours-{n}"] = hat
                 options.append(self._row(f"hours-{n}", text, style, "·"))
             for n, state in enumerate(checked if category == "CONFLICT" else []):
+                if state.check is None or state.valid_until is None:
+                    continue  # an ok state has both: its check and how long it holds
                 row_id = f"checked-{n}"
                 self._rows[row_id] = state.rule.hats
                 text = t(
@@ -189,7 +196,7 @@ class ReviewScreen(Screen[None]):
 
             def done(result: object = None) -> None:
                 self._after()
-                self.app.after_roles_review(result)
+                main_screen(self).after_roles_review(result)
 
             self.app.push_screen(RolesKpiDialog(), done)
 
@@ -211,24 +218,25 @@ class ReviewScreen(Screen[None]):
         (last week's TARGET while this one runs), not the week being reviewed."""
         from mkhats.ui.widgets.kpi_table import KpiTable
 
-        app = self.app
-        self._go_to_hat(hat, week, lambda: app.post_message(KpiTable.KpiChosen(key)))
+        main = main_screen(self)
+        self._go_to_hat(hat, week, lambda: main.post_message(KpiTable.KpiChosen(key)))
 
     def _after(self, result: object = None) -> None:
         """A form or screen closed: re-read the data and rebuild the list."""
-        self.app.reload()
+        mkhats_app(self).reload()
         self.rebuild()
 
-    def _go_to_hat(self, hat: str, week: str | None = None, then=None) -> None:
-        app = self.app
-        hats = [h.key for h in app.snapshot.enabled_hats]
+    def _go_to_hat(self, hat: str, week: str | None = None, then: Callable[[], object] | None = None) -> None:
+        app = mkhats_app(self)
+        main = main_screen(self)
+        hats = [h.key for h in current_snapshot(self).enabled_hats]
         if hat not in hats:
             return
 
         def land() -> None:
-            if week is not None and week != app.week:
+            if week is not None:
                 app.week = week
-            app.action_hat(hats.index(hat))
+            main.action_hat(hats.index(hat))
             app.reload()
             if then is not None:
                 app.call_after_refresh(then)
@@ -237,19 +245,18 @@ class ReviewScreen(Screen[None]):
         app.call_later(land)
 
     def _go_to_log(self, hat: str, week: str, field: str) -> None:
-        app = self.app
-
-        self._go_to_hat(hat, week, lambda: app.open_log(hat, week, field))
+        main = main_screen(self)
+        self._go_to_hat(hat, week, lambda: main.open_log(hat, week, field))
 
     def action_week(self, offset: int) -> None:
         """Review the week before or after."""
-        self.app.action_week(offset)
-        self.rebuild()
+        mkhats_app(self).shift_week(offset)
+        self._follow()
 
     def action_this_week(self) -> None:
         """Review this week."""
-        self.app.action_this_week()
-        self.rebuild()
+        mkhats_app(self).this_week()
+        self._follow()
 
     def action_refresh(self) -> None:
         """Re-read the data and rebuild the list."""

@@ -9,6 +9,7 @@ stays), an add opens the add-KPI form of that hat once the review is stored.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -20,6 +21,7 @@ from mkhats.domain.safe_text import terminal_line
 from mkhats.errors import InputError
 from mkhats.i18n import current_language, t
 from mkhats.present.labels import format_day
+from mkhats.ui.access import mkhats_app, workspace
 from mkhats.ui.plain import plain
 from mkhats.ui.screens.dialogs import RolesReviewDialog, _day
 from mkhats.ui.screens.form import FieldError
@@ -47,13 +49,13 @@ class RolesKpiDialog(RolesReviewDialog):
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list = []
+        self.rows: list[Any] = []
 
     def compose_fields(self) -> ComposeResult:
         from mkhats.services.roles import CHOICES, review_rows
 
         yield from super().compose_fields()
-        self.rows = review_rows(self.app.ws, self.app.week)
+        self.rows = review_rows(workspace(self), mkhats_app(self).week)
         yield Static(t("cmo.roles.kpis"), classes="kpis-heading")
         options = [(t(f"cmo.roles.choice.{c}"), c) for c in CHOICES]
         for n, row in enumerate(self.rows):
@@ -97,7 +99,9 @@ class RolesKpiDialog(RolesReviewDialog):
                 targets[row.key] = text
         day = _day(self)
         try:
-            review = record_roles_review(self.app.ws, day, self.query_one("#notes", TextArea).text, decisions, targets)
+            review = record_roles_review(
+                workspace(self), day, self.query_one("#notes", TextArea).text, decisions, targets
+            )
         except InputError as error:
             key = error.params.get("key")
             if key in index:

@@ -9,17 +9,18 @@ form's two callbacks; ``escape`` decides later: the form keeps what was typed, n
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Label, Static
 
 from mkhats.errors import EditConflict
 from mkhats.i18n import t
+from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.screens.form import FORMS_CSS
 
 _CSS = """
@@ -33,16 +34,16 @@ BothVersionsDialog #both-grid .clash { color: $warning; }
 """
 
 
-class SameEditDialog(ModalScreen["str | None"]):
+class SameEditDialog(KeyLabels, ModalScreen["str | None"]):
     """Keep mine, take theirs or see both; returns ``"mine"``, ``"theirs"`` or None (later)."""
 
     CSS_PATH = FORMS_CSS
     DEFAULT_CSS = _CSS
     BINDINGS = [
-        Binding("escape", "answer(None)", t("edit.key.later"), id="edit.later"),
-        Binding("m", "answer('mine')", t("edit.key.mine"), id="edit.mine"),
-        Binding("t", "answer('theirs')", t("edit.key.theirs"), id="edit.theirs"),
-        Binding("b", "both", t("edit.key.both"), id="edit.both"),
+        key_binding("escape", "answer(None)", "edit.key.later", id="edit.later"),
+        key_binding("m", "answer('mine')", "edit.key.mine", id="edit.mine"),
+        key_binding("t", "answer('theirs')", "edit.key.theirs", id="edit.theirs"),
+        key_binding("b", "both", "edit.key.both", id="edit.both"),
     ]
     AUTO_FOCUS = "#edit-both"
 
@@ -78,12 +79,12 @@ class SameEditDialog(ModalScreen["str | None"]):
             self.dismiss(choice)
 
 
-class BothVersionsDialog(ModalScreen[None]):
+class BothVersionsDialog(KeyLabels, ModalScreen[None]):
     """Mine beside theirs, field by field; the fields changed on both sides are marked."""
 
     CSS_PATH = FORMS_CSS
     DEFAULT_CSS = _CSS
-    BINDINGS = [Binding("escape,b", "back", t("edit.key.back"), id="edit.back")]
+    BINDINGS = [key_binding("escape,b", "back", "edit.key.back", id="edit.back")]
     AUTO_FOCUS = "#both-back"
 
     def __init__(self, conflict: EditConflict) -> None:
@@ -123,7 +124,7 @@ class BothVersionsDialog(ModalScreen[None]):
 
 
 def ask(
-    screen: Screen,
+    screen: Screen[Any],
     conflict: EditConflict,
     keep_mine: Callable[[], None],
     take_theirs: Callable[[], None],

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Input, Select, Static, TextArea
 
 from mkhats.domain.channels import channel_map
-from mkhats.domain.models import StrategySession
+from mkhats.domain.models import Hat, StrategySession
 from mkhats.domain.safe_text import terminal_text
 from mkhats.domain.strategy import loaded_month_days, past_sessions, session_of, work_month
 from mkhats.domain.weeks import month_key
@@ -22,6 +21,8 @@ from mkhats.errors import InputError
 from mkhats.i18n import t
 from mkhats.present.cmo_text import format_month, verdict_text
 from mkhats.present.labels import format_day, format_span, format_unit, hat_name
+from mkhats.ui.access import workspace
+from mkhats.ui.keys import key_binding
 from mkhats.ui.plain import plain
 from mkhats.ui.screens.dialogs import current_snapshot
 from mkhats.ui.screens.form import FieldError, FormDialog, field_row
@@ -35,7 +36,7 @@ class StrategyDialog(FormDialog[StrategySession]):
     """Which channels earn (scale), which we test, what we cut: one verdict per channel hat."""
 
     BINDINGS = [
-        Binding("ctrl+t", "running_month", t("cmo.strategy.key_running"), id="strategy.running"),
+        key_binding("ctrl+t", "running_month", "cmo.strategy.key_running", id="strategy.running"),
     ]
 
     ERROR_FIELDS = {
@@ -48,7 +49,7 @@ class StrategyDialog(FormDialog[StrategySession]):
         super().__init__()
         self.month = ""
 
-    def _channels(self) -> list:
+    def _channels(self) -> list[Hat]:
         return [h for h in current_snapshot(self).enabled_hats if h.channel]
 
     def form_title(self) -> str:
@@ -60,7 +61,7 @@ class StrategyDialog(FormDialog[StrategySession]):
         yield Static(plain(self._numbers(self._start_month()), lines=True), id="month-numbers", classes="intro")
 
     def _start_month(self) -> str:
-        return work_month(current_snapshot(self).week, self.app.ws.today)
+        return work_month(current_snapshot(self).week, workspace(self).today)
 
     def _numbers(self, month: str) -> str:
         """The month's channel numbers (its days loaded, up to today) above the verdicts."""
@@ -124,7 +125,7 @@ class StrategyDialog(FormDialog[StrategySession]):
 
     def action_running_month(self) -> None:
         """Turn to the running month (so far): its numbers, and its session if one was held."""
-        month = month_key(self.app.ws.today)
+        month = month_key(workspace(self).today)
         self.query_one("#month", Input).value = month
         self._load(month)
 
@@ -194,6 +195,6 @@ class StrategyDialog(FormDialog[StrategySession]):
             self.month, self.base = month, self._fields(None)
             self.query_one("#month-numbers", Static).update(self._numbers(month))
         notes = self.query_one("#notes", TextArea).text
-        session = record_session(self.app.ws, typed, verdicts, notes, base=self.base)
+        session = record_session(workspace(self), typed, verdicts, notes, base=self.base)
         self.app.notify(t("cmo.strategy.saved", month=format_month(session.month)))
         return session

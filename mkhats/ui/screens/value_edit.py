@@ -10,21 +10,23 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from mkhats.domain.safe_text import terminal_line
+from mkhats.domain.stoprules import Alert
 from mkhats.errors import EditConflict, InputError, MkhatsError
 from mkhats.i18n import t
 from mkhats.present.kpi_detail import error_text
 from mkhats.services.values import add_value
+from mkhats.ui.access import workspace
+from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import literal, plain
 
 _CSS = """
-EditValueDialog, ConfirmDialog { align: center middle; }
-EditValueDialog > Vertical, ConfirmDialog > Vertical {
+EditValueDialog { align: center middle; }
+EditValueDialog > Vertical {
     width: 64; max-width: 100%; height: auto; max-height: 100%;
     border: round $accent; background: $surface; padding: 0 1;
 }
@@ -33,13 +35,12 @@ EditValueDialog .row Label { width: 12; padding-top: 1; }
 EditValueDialog .row Input { width: 1fr; }
 EditValueDialog .error { color: $error; height: auto; }
 EditValueDialog .error:disabled, EditValueDialog .error.-empty { display: none; }
-ConfirmDialog .question { height: auto; margin: 1 0; }
-EditValueDialog .buttons, ConfirmDialog .buttons { height: auto; align-horizontal: right; margin-top: 1; }
-EditValueDialog .buttons Button, ConfirmDialog .buttons Button { margin-left: 1; }
+EditValueDialog .buttons { height: auto; align-horizontal: right; margin-top: 1; }
+EditValueDialog .buttons Button { margin-left: 1; }
 """
 
 
-class EditValueDialog(ModalScreen["list[Alert] | None"]):
+class EditValueDialog(KeyLabels, ModalScreen[list[Alert] | None]):
     """Change the value and note of one day of a measured KPI; the day stays.
 
     Returns the stop-rule alerts the new value fired (possibly none), or None when cancelled.
@@ -47,8 +48,8 @@ class EditValueDialog(ModalScreen["list[Alert] | None"]):
 
     DEFAULT_CSS = _CSS
     BINDINGS = [
-        Binding("escape", "cancel", t("detail.edit.cancel"), id="value.cancel"),
-        Binding("ctrl+s", "save", t("detail.edit.save"), id="value.save"),
+        key_binding("escape", "cancel", "detail.edit.cancel", id="value.cancel"),
+        key_binding("ctrl+s", "save", "detail.edit.save", id="value.save"),
     ]
 
     def __init__(self, key: str, title: str, day: date, day_text: str, value: str, note: str) -> None:
@@ -87,7 +88,7 @@ class EditValueDialog(ModalScreen["list[Alert] | None"]):
         value = self.query_one("#edit-value", Input).value
         note = self.query_one("#edit-note", Input).value.strip()
         try:
-            alerts = add_value(self.app.ws, self.key, value, self.day, note, base=self._base).alerts
+            alerts = add_value(workspace(self), self.key, value, self.day, note, base=self._base).alerts
         except EditConflict as conflict:
             self._ask(conflict)
             return
@@ -128,35 +129,3 @@ class EditValueDialog(ModalScreen["list[Alert] | None"]):
     def action_cancel(self) -> None:
         """Close without saving."""
         self.dismiss(None)
-
-
-class ConfirmDialog(ModalScreen[bool]):
-    """A yes/no question; ``escape`` or Cancel answers no."""
-
-    DEFAULT_CSS = _CSS
-    BINDINGS = [
-        Binding("escape,n", "answer(False)", t("detail.delete.no"), id="confirm.no"),
-        Binding("y", "answer(True)", t("detail.delete.yes"), id="confirm.yes"),
-    ]
-    AUTO_FOCUS = "#confirm-no"
-
-    def __init__(self, question: str, yes: str, no: str) -> None:
-        super().__init__()
-        self._question = question
-        self._yes = yes
-        self._no = no
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(plain(self._question, lines=True), classes="question")
-            with Horizontal(classes="buttons"):
-                yield Button(self._no, id="confirm-no")
-                yield Button(self._yes, variant="error", id="confirm-yes")
-
-    def action_answer(self, yes: bool) -> None:
-        """Close with the answer."""
-        self.dismiss(yes)
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "confirm-yes")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
@@ -14,7 +16,7 @@ from mkhats.present.cmo import ChannelView
 VERDICT_STYLE = {"scale": "green", "test": "yellow", "cut": "red"}
 
 
-class ChannelMap(DataTable):
+class ChannelMap(DataTable[Any]):
     """One row per channel hat; ``enter`` or a click goes to that channel's tab."""
 
     DEFAULT_CSS = """
@@ -37,7 +39,7 @@ class ChannelMap(DataTable):
             super().__init__()
             self.hat = hat
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.view: ChannelView | None = None
         """What is shown (for tests)."""

@@ -2,29 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
 from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
 from mkhats.present.views import ChecklistLine
-from mkhats.ui.keys import KEY_LABELS, relabel_bindings
+from mkhats.ui.keys import KeyLabels, bindings
 from mkhats.ui.widgets.recall_table import RecallTable
 
 
-class Checklist(RecallTable):
+class Checklist(KeyLabels, RecallTable):
     """Items with a tick box; ``space``, ``enter`` or a click toggles the highlighted one."""
 
-    BINDINGS = [
-        Binding("space", "toggle", t("ui.key.tick"), id="checklist.toggle"),
-        Binding("e", "edit_items", t("ui.key.edit_items"), id="checklist.edit"),
-        # enter means "KPI detail" everywhere on the main screen (SPEC §3); a click still ticks.
-        Binding("enter", "app.open_kpi", show=False),
-    ]
+    BINDINGS = bindings("checklist")
 
     class ItemToggled(Message):
         """The user ticked or unticked an item."""
@@ -36,12 +32,9 @@ class Checklist(RecallTable):
     class EditRequested(Message):
         """The user asked to edit this hat's checklist."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", show_header=False, zebra_stripes=False, **kwargs)
         self._lines: dict[str, ChecklistLine] = {}
-
-    def on_mount(self) -> None:
-        relabel_bindings(self, KEY_LABELS)  # descriptions in today's language, not the import's
 
     def show(self, lines: list[ChecklistLine], done: int, total: int) -> None:
         """Replace the rows, keeping the cursor where it was."""
@@ -78,7 +71,7 @@ class Checklist(RecallTable):
         key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
         return self._lines.get(key or "")
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         """Tick or untick the highlighted item."""
         line = self._current()
         if line is not None:
@@ -91,4 +84,4 @@ class Checklist(RecallTable):
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.action_toggle()
+        self.action_tick()

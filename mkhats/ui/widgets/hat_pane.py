@@ -47,7 +47,9 @@ class HatPane(VerticalScroll):
         self.call_after_refresh(self._ready)
 
     def _ready(self) -> None:
-        self.app.pane_mounted(self.hat)  # type: ignore[attr-defined]
+        from mkhats.ui.access import main_screen
+
+        main_screen(self).pane_mounted(self.hat)
 
     @property
     def ready(self) -> bool:

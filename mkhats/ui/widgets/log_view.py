@@ -6,9 +6,10 @@ the log alone, not the whole screen (SPEC §6).
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.table import Table
 from rich.text import Text
-from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
 
@@ -16,12 +17,13 @@ from mkhats.domain.models import WeeklyLog
 from mkhats.domain.safe_text import terminal_text
 from mkhats.i18n import t
 from mkhats.services.plans import LOG_FIELDS
+from mkhats.ui.keys import KeyLabels, key_binding
 
 
-class LogView(Widget, can_focus=True):
+class LogView(KeyLabels, Widget, can_focus=True):
     """Plan, fact, conclusion and action of one hat for the selected week, read-only."""
 
-    BINDINGS = [Binding("enter,l", "edit", t("ui.key.edit_log"), id="log.edit")]
+    BINDINGS = [key_binding("enter,l", "edit", "ui.key.edit_log", id="log.edit")]
 
     class EditRequested(Message):
         """The user wants to edit this log (``field`` to start in, if any)."""
@@ -31,15 +33,10 @@ class LogView(Widget, can_focus=True):
             self.hat = hat
             self.field = field
 
-    def __init__(self, hat: str, **kwargs) -> None:
+    def __init__(self, hat: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.hat = hat
         self._log: WeeklyLog | None = None
-
-    def on_mount(self) -> None:
-        from mkhats.ui.keys import KEY_LABELS, relabel_bindings
-
-        relabel_bindings(self, KEY_LABELS)
 
     def show(self, log: WeeklyLog | None, week: str) -> None:
         """Show ``log`` (None: nothing written yet) for ``week``."""

@@ -38,7 +38,7 @@ def _signature(value: Any) -> Any:
     return object()
 
 
-class RecallTable(DataTable):
+class RecallTable(DataTable[Any]):
     """DataTable whose lines and cells are cached by content rather than by update count.
 
     Keys hold what varies in the KPI and checklist tables: content, column widths, cursor and hover,
@@ -50,11 +50,11 @@ class RecallTable(DataTable):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._recalled_lines: LRUCache[tuple, Strip] = LRUCache(_LINES)
-        self._recalled_cells: LRUCache[tuple, Any] = LRUCache(_CELLS)
-        self._signatures: dict[Any, tuple] = {}
+        self._recalled_lines: LRUCache[tuple[Any, ...], Strip] = LRUCache(_LINES)
+        self._recalled_cells: LRUCache[tuple[Any, ...], Any] = LRUCache(_CELLS)
+        self._signatures: dict[Any, tuple[Any, ...]] = {}
         self._signed_at = -1
-        self._layout_signature: tuple = ()
+        self._layout_signature: tuple[Any, ...] = ()
         self._paint_style: Style | None = None
 
     @property
@@ -85,7 +85,7 @@ class RecallTable(DataTable):
                 (column.key, column.get_render_width(self), _signature(column.label)) for column in self.ordered_columns
             )
 
-    def _row_signature(self, row_key: Any) -> tuple:
+    def _row_signature(self, row_key: Any) -> tuple[Any, ...]:
         signature = self._signatures.get(row_key)
         if signature is None:
             if row_key is self._header_row_key:
@@ -167,7 +167,7 @@ class RecallTable(DataTable):
         row_key = self._row_locations.get_key(row_index)
         column_key = self._column_locations.get_key(column_index)
         row = self.rows.get(row_key) if row_key is not None else None
-        if row is None or column_key is None:
+        if row is None or row_key is None or column_key is None:
             return None
         return row, self._data[row_key].get(column_key)
 

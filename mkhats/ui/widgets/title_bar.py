@@ -7,6 +7,7 @@ or the warning count changing repaints one line instead of the whole screen (SPE
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.visual import VisualType
 from textual.widgets import Header
 from textual.widgets._header import HeaderClockSpace, HeaderIcon, HeaderTitle
 
@@ -14,7 +15,7 @@ from textual.widgets._header import HeaderClockSpace, HeaderIcon, HeaderTitle
 class _Title(HeaderTitle):
     """The title line: one row, full width, whatever it says."""
 
-    def update(self, content="", *, layout: bool = True) -> None:
+    def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         super().update(content, layout=False)
 
 

@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
 from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
 from mkhats.present.kpi_detail import ValueRow
+from mkhats.ui.keys import KeyLabels, key_binding
 
 
-class ValueTable(DataTable):
+class ValueTable(KeyLabels, DataTable[Any]):
     """The daily values, newest first; ``enter``/``e`` edits the highlighted day, ``d`` deletes it."""
 
     BINDINGS = [
-        Binding("e", "edit", t("detail.key.edit"), id="detail.value.edit"),
-        Binding("d,delete", "delete", t("detail.key.delete"), id="detail.value.delete"),
+        key_binding("e", "edit", "detail.key.edit", id="detail.value.edit"),
+        key_binding("d,delete", "delete", "detail.key.delete", id="detail.value.delete"),
     ]
 
     class EditRequested(Message):
@@ -41,7 +42,7 @@ class ValueTable(DataTable):
     editable: bool = True
     """False for a formula KPI: its values are computed, edit and delete are hidden."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
 
     def show(self, rows: list[ValueRow], editable: bool) -> None:

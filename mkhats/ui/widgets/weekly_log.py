@@ -11,7 +11,6 @@ from collections.abc import Collection, Iterable
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import DescendantBlur
 from textual.message import Message
@@ -21,7 +20,7 @@ from mkhats.domain.models import WeeklyLog
 from mkhats.domain.safe_text import terminal_text
 from mkhats.i18n import t
 from mkhats.services.plans import LOG_FIELDS
-from mkhats.ui.keys import KEY_LABELS, relabel_bindings
+from mkhats.ui.keys import KeyLabels, key_binding
 
 
 class LogField(TextArea):
@@ -45,10 +44,10 @@ class LogField(TextArea):
         self.set_class(self.dirty, "-dirty")
 
 
-class WeeklyLogEditor(Horizontal):
+class WeeklyLogEditor(KeyLabels, Horizontal):
     """The four fields side by side (two by two on a narrow terminal)."""
 
-    BINDINGS = [Binding("ctrl+s", "save", t("ui.key.save"), id="log.save")]
+    BINDINGS = [key_binding("ctrl+s", "save", "ui.key.save", id="log.save")]
 
     class SaveRequested(Message):
         """Fields with unsaved text, to be saved for this hat and week."""
@@ -62,9 +61,6 @@ class WeeklyLogEditor(Horizontal):
         def control(self) -> WeeklyLogEditor:
             """The editor whose fields these are."""
             return self.editor
-
-    def on_mount(self) -> None:
-        relabel_bindings(self, KEY_LABELS)  # descriptions in today's language, not the import's
 
     def compose(self) -> ComposeResult:
         for field in LOG_FIELDS:

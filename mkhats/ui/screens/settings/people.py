@@ -1,144 +1,33 @@
-"""Sections of the settings screen: people, hats, checklists, language and currency.
-
-A section shows a ``SettingsState`` (attributes down) and saves through ``services.settings``;
-a refusal shows inline under the section, a storage error as a notification, and a save posts
-``SettingsPane.Saved`` so the screen re-reads the state and every section shows it (messages up).
-A save of a value the section showed passes it as ``base``: changed elsewhere since, the user is
-asked keep mine / take theirs / see both (SPEC §5).
-"""
+"""Settings sections: people, hats, checklists, language and currency (``pane.SettingsPane``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
-
 from rich.text import Text
 from textual import on
-from textual.containers import Horizontal, VerticalScroll
+from textual.app import ComposeResult
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, Switch
 
-from mkhats.domain.models import PERSON_KINDS
+from mkhats import i18n
 from mkhats.domain.safe_text import terminal_line
-from mkhats.errors import EditConflict, InputError, MkhatsError
 from mkhats.i18n import current_language, t
-from mkhats.present.labels import currency_sign, format_unit, hat_name, person_name
+from mkhats.present.labels import (
+    currency_sign,
+    format_unit,
+    hat_name,
+    person_name,
+)
 from mkhats.services import settings as service
 from mkhats.services.settings import SettingsState
 from mkhats.services.wearers import wearer_fields
 from mkhats.ui.plain import plain
-
-R = TypeVar("R")
-LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
+from mkhats.ui.screens.settings.pane import SettingsPane, hours_text, kind_options, selected, set_select
 
 
-def kind_options() -> list[tuple[str, str]]:
-    """Person kinds for a ``Select``."""
-    return [(t(f"settings.kind.{kind}"), kind) for kind in PERSON_KINDS]
-
-
-def hours_text(hours: float | None) -> str:
-    """An hour budget as typed back: ``6``, ``7.5``, or empty."""
-    if hours is None:
-        return ""
-    return str(int(hours)) if float(hours).is_integer() else str(hours)
-
-
-def set_select(select: Select, options: list[tuple[str, Any]], value: Any) -> None:
-    """Give a ``Select`` its options and value without posting ``Changed`` (it is not the user)."""
-    with select.prevent(Select.Changed):
-        if getattr(select, "_shown_options", None) != options:
-            select.set_options(options)
-            select._shown_options = options  # type: ignore[attr-defined]
-        select.value = value if value is not None else Select.NULL
-
-
-def selected(select: Select) -> Any:
-    """A ``Select``'s value, None when blank."""
-    return None if select.is_blank() else select.value
-
-
-class SettingsPane(VerticalScroll, can_focus=False):
-    """A section of the settings; ``show`` fills it, ``save`` runs a use case."""
-
-    class Saved(Message):
-        """Something was saved: every section should show the new state."""
-
-    def __init__(self, state: SettingsState, **kwargs: Any) -> None:
-        super().__init__(classes="settings-pane", **kwargs)
-        self.state = state
-
-    def on_mount(self) -> None:
-        self.setup()
-        self.show(self.state)
-
-    def setup(self) -> None:
-        """Prepare the widgets once they are mounted (columns of tables…)."""
-
-    def show(self, state: SettingsState) -> None:
-        """Show ``state``."""
-        self.state = state
-
-    _asking = False
-
-    def save(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R | None:
-        """Run a use case on the app's workspace; a refusal shows inline, nothing is saved."""
-        if self._asking:
-            return None
-        try:
-            result = fn(self.app.ws, *args, **kwargs)
-        except EditConflict as conflict:
-            self._ask(conflict, fn, args, kwargs)
-            return None
-        except InputError as error:
-            self.show_error(error.render())
-            return None
-        except MkhatsError as error:
-            self.show_error("")
-            self.app.notify(error.render(), severity="error", timeout=8)
-            return None
-        self.show_error("")
-        self.post_message(self.Saved())
-        return result
-
-    def _ask(self, conflict: EditConflict, fn: Callable[..., Any], args: tuple, kwargs: dict[str, Any]) -> None:
-        """Keep mine (save again over theirs) or take theirs (the section shows what is stored)."""
-        from mkhats.ui.screens.same_edit import ask
-
-        theirs = {f: conflict.theirs.get(f, "") for f in conflict.fields}
-        self._asking = True  # leaving the field while the question is open saves nothing
-
-        def keep_mine() -> None:
-            self._asking = False
-            self.save(fn, *args, **{**kwargs, "base": {**(kwargs.get("base") or {}), **theirs}})
-
-        def take_theirs() -> None:
-            later()
-            self.took_theirs(theirs)
-
-        def later() -> None:
-            self._asking = False
-            self.post_message(self.Saved())  # nothing saved: every section re-reads what is stored
-
-        ask(self.screen, conflict, keep_mine, take_theirs, later)
-
-    def took_theirs(self, theirs: dict[str, str]) -> None:
-        """Show the stored text in an input being typed in (sections with inputs)."""
-
-    def current(self) -> str | None:
-        """The key of the highlighted row of this section's table (None when it is empty)."""
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-
-    def show_error(self, text: str) -> None:
-        """Show (or clear) the inline message of this section."""
-        error = self.query_one(".error", Static)
-        error.update(plain(text, lines=True))
-        error.display = bool(text)
-        if text:
-            error.scroll_visible()
+def language_names() -> list[tuple[str, str]]:
+    """Each language by its own name (its catalogue's), for a ``Select``."""
+    return [(t("settings.lang.name", lang=code), code) for code in i18n.LANGUAGES]
 
 
 class PeoplePane(SettingsPane):
@@ -147,7 +36,7 @@ class PeoplePane(SettingsPane):
     _want: str | None = None
     """A person to highlight at the next ``show`` (the one just added)."""
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield DataTable(id="people-table", cursor_type="row", classes="settings-table")
         with Horizontal(classes="form-row"):
             yield Label("", id="people-selected", classes="row-label")
@@ -216,7 +105,7 @@ class PeoplePane(SettingsPane):
 class HatsPane(SettingsPane):
     """Every hat: who wears it, whether it is enabled, its weekly hour budget."""
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         with Horizontal(classes="hat-row hat-head"):
             yield Label(t("settings.hats.hat"), classes="hat-name")
             yield Label(t("settings.hats.wearer"), classes="hat-wearer")
@@ -283,7 +172,7 @@ class HatsPane(SettingsPane):
 class ChecklistsPane(SettingsPane):
     """A button per hat that opens its checklist editor."""
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Static(t("settings.checklists.intro"), classes="intro")
         for hat in self.state.hats.values():
             yield Button("", id=f"checklist-{hat.key}", classes="checklist-button")
@@ -299,12 +188,15 @@ class ChecklistsPane(SettingsPane):
             for button in self.query(f"#checklist-{hat.key}").results(Button):
                 button.label = plain(label)
 
+    def _checklist_saved(self) -> None:
+        self.post_message(self.Saved())
+
     @on(Button.Pressed, ".checklist-button")
     def _open(self, event: Button.Pressed) -> None:
         from mkhats.ui.screens.checklist_editor import ChecklistEditor
 
         hat = (event.button.id or "").removeprefix("checklist-")
-        self.app.push_screen(ChecklistEditor(hat), lambda _: self.post_message(self.Saved()))
+        self.app.push_screen(ChecklistEditor(hat), lambda _: self._checklist_saved())
 
 
 class LanguagePane(SettingsPane):
@@ -317,11 +209,10 @@ class LanguagePane(SettingsPane):
             super().__init__()
             self.lang = lang
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         with Horizontal(classes="form-row"):
             yield Label(t("settings.lang.language"), classes="row-label")
-            options = [(name, code) for code, name in LANGUAGE_NAMES.items()]
-            yield Select(options, allow_blank=False, value=current_language(), id="pref-lang")
+            yield Select(language_names(), allow_blank=False, value=current_language(), id="pref-lang")
         with Horizontal(classes="form-row"):
             yield Label(t("settings.lang.currency"), classes="row-label")
             yield Input(id="pref-currency", max_length=4, classes="currency")
@@ -336,8 +227,7 @@ class LanguagePane(SettingsPane):
         field.placeholder = t("settings.lang.currency_default", sign=currency_sign(None))
         if not field.has_focus:
             field.value = terminal_line(state.settings.currency or "")
-        languages = [(name, code) for code, name in LANGUAGE_NAMES.items()]
-        set_select(self.query_one("#pref-lang", Select), languages, current_language())
+        set_select(self.query_one("#pref-lang", Select), language_names(), current_language())
         amount = format_unit("money", 1234567, state.settings.currency)
         self.query_one("#pref-example", Static).update(plain(t("settings.lang.example", amount=amount)))
 

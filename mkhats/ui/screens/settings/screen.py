@@ -10,18 +10,18 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
-from mkhats.errors import MkhatsError
 from mkhats.i18n import current_language, set_language, t
 from mkhats.services.settings import SettingsState, load
-from mkhats.ui.keys import relabel_bindings
-from mkhats.ui.screens.settings_panes import ChecklistsPane, HatsPane, LanguagePane, PeoplePane, SettingsPane
-from mkhats.ui.screens.settings_rules import ConflictsPane, KpisPane
+from mkhats.ui.access import run_service, workspace
+from mkhats.ui.keys import KeyLabels, key_binding, label_keys
+from mkhats.ui.screens.settings.conflicts import ConflictsPane
+from mkhats.ui.screens.settings.kpis import KpisPane
+from mkhats.ui.screens.settings.pane import SettingsPane
+from mkhats.ui.screens.settings.people import ChecklistsPane, HatsPane, LanguagePane, PeoplePane
 
-LABELS = {"settings.back": "settings.key.back"}
 SECTIONS = (
     ("people", PeoplePane),
     ("hats", HatsPane),
@@ -32,11 +32,11 @@ SECTIONS = (
 )
 
 
-class SettingsScreen(Screen[bool]):
+class SettingsScreen(KeyLabels, Screen[bool]):
     """Everything the user sets up once and revisits at the quarterly review."""
 
     CSS_PATH = "settings.tcss"
-    BINDINGS = [Binding("escape", "back", t("settings.key.back"), id="settings.back")]
+    BINDINGS = [key_binding("escape", "back", "settings.key.back", id="settings.back")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -45,20 +45,17 @@ class SettingsScreen(Screen[bool]):
         self._opened: tuple[str, tuple[str, ...]] | None = None
 
     def compose(self) -> ComposeResult:
-        self.state = load(self.app.ws)
+        self.state = load(workspace(self))
         if self._opened is None:
             self._opened = self._shape(self.state)
         self.title = t("settings.title")
-        self.sub_title = str(self.app.ws.path)
+        self.sub_title = str(workspace(self).path)
         yield Header()
         with TabbedContent(id="settings-tabs", initial=self._tab):
             for name, pane in SECTIONS:
                 with TabPane(t(f"settings.tab.{name}"), id=f"settings-{name}"):
                     yield pane(self.state, id=f"{name}-pane")
         yield Footer()
-
-    def on_mount(self) -> None:
-        relabel_bindings(self, LABELS)
 
     @staticmethod
     def _shape(state: SettingsState) -> tuple[str, tuple[str, ...]]:
@@ -67,11 +64,10 @@ class SettingsScreen(Screen[bool]):
 
     def refresh_all(self) -> None:
         """Re-read the state and show it in every section."""
-        try:
-            self.state = load(self.app.ws)
-        except MkhatsError as error:
-            self.app.notify(error.render(), severity="error", timeout=8)
+        done = run_service(self, load)
+        if done is None:
             return
+        self.state = done.value
         for pane in self.query(SettingsPane):
             pane.show(self.state)
 
@@ -86,7 +82,7 @@ class SettingsScreen(Screen[bool]):
         set_language(event.lang)
         self._tab = "settings-language"
         await self.recompose()
-        relabel_bindings(self, LABELS)
+        label_keys(self)
         self.query_one("#pref-lang").focus()
 
     def action_back(self) -> None:

@@ -8,33 +8,32 @@ meanwhile asks keep mine / take theirs / see both (SPEC §5).
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from mkhats.domain.kpis import KpiChange
 from mkhats.domain.models import AGGREGATES, UNITS, Kpi
 from mkhats.domain.safe_text import terminal_line
 from mkhats.domain.stoprules import format_guard
-from mkhats.errors import EditConflict, InputError, MkhatsError
+from mkhats.errors import EditConflict, InputError
 from mkhats.i18n import t
 from mkhats.present.labels import action_text, condition_text, hat_name, kpi_title
-from mkhats.services import kpi_edit
+from mkhats.services import kpi_edit, kpi_settings
 from mkhats.services import settings as service
-from mkhats.services.settings import DIRECTIONS, KpiDraft, SettingsState
-from mkhats.ui.keys import relabel_bindings
+from mkhats.services.kpi_settings import DIRECTIONS, KpiDraft
+from mkhats.services.settings import SettingsState
+from mkhats.ui.access import run_service
 from mkhats.ui.plain import plain
-from mkhats.ui.screens.settings_panes import selected
-from mkhats.ui.screens.settings_rules import every_options, level_options
+from mkhats.ui.screens.form import FormDialog
+from mkhats.ui.screens.settings.pane import every_options, level_options, selected
 
 R = TypeVar("R")
-DIALOG_LABELS = {"settings.dialog.cancel": "settings.key.cancel", "settings.dialog.save": "settings.key.save"}
 
 
 def _number(value: float | None) -> str:
@@ -43,14 +42,11 @@ def _number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(value)
 
 
-class SettingsDialog(ModalScreen[Any]):
-    """A modal form: a title, fields in a grid, an inline error, Save and Cancel."""
+class SettingsDialog(FormDialog[Any]):
+    """A settings form: the form base's keys (``escape``, ``ctrl+s``, ``enter`` saves), laid out as
+    the settings screen's: a title, fields in a grid, one inline error, Save and Cancel."""
 
-    CSS_PATH = "settings.tcss"
-    BINDINGS = [
-        Binding("escape", "cancel", t("settings.key.cancel"), id="settings.dialog.cancel"),
-        Binding("ctrl+s", "save", t("settings.key.save"), id="settings.dialog.save"),
-    ]
+    CSS_PATH = Path(__file__).parent / "settings.tcss"
     TITLE_KEY = ""
 
     def compose(self) -> ComposeResult:
@@ -67,30 +63,19 @@ class SettingsDialog(ModalScreen[Any]):
         """Label and field pairs of the grid."""
         yield from ()
 
-    def on_mount(self) -> None:
-        relabel_bindings(self, DIALOG_LABELS)
-
     def run(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R | None:
         """Run a use case; a refusal shows inline, a storage error as a notification."""
         error = self.query_one(".error", Static)
-        try:
-            result = fn(self.app.ws, *args, **kwargs)
-        except EditConflict as conflict:
-            self.conflicted(conflict)
-            return None
-        except InputError as exc:
+
+        def refused(exc: InputError) -> None:
             error.update(plain(exc.render(), lines=True))
             error.display = True
-            return None
-        except MkhatsError as exc:
-            self.app.notify(exc.render(), severity="error", timeout=8)
+
+        done = run_service(self, lambda ws: fn(ws, *args, **kwargs), refused=refused, conflicted=self.conflicted)
+        if done is None:
             return None
         error.display = False
-        return result
-
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
+        return done.value
 
     def action_save(self) -> None:
         """Save and close (subclasses)."""
@@ -104,7 +89,6 @@ class SettingsDialog(ModalScreen[Any]):
         self.action_cancel()
 
     @on(Button.Pressed, "#dialog-save")
-    @on(Input.Submitted)
     def _save(self) -> None:
         self.action_save()
 
@@ -224,14 +208,14 @@ class KpiDialog(SettingsDialog):
         """Save the KPI and close, or say what is wrong (formula errors name the catalogue's reason)."""
         draft = KpiDraft(
             title=self._value("#kpi-title"),
-            unit=self.query_one("#kpi-unit", Select).value,
-            direction=self.query_one("#kpi-direction", Select).value,
-            aggregate=self.query_one("#kpi-aggregate", Select).value,
+            unit=str(self.query_one("#kpi-unit", Select).value),
+            direction=str(self.query_one("#kpi-direction", Select).value),
+            aggregate=str(self.query_one("#kpi-aggregate", Select).value),
             formula=self._value("#kpi-formula"),
         )
         target = self._value("#kpi-target")
         if self.kpi is None:
-            kpi = self.run(service.add_kpi, self.hat, self._value("#kpi-name"), draft, target)
+            kpi = self.run(kpi_settings.add_kpi, self.hat, self._value("#kpi-name"), draft, target)
         else:
             kpi = self.run(kpi_edit.edit_kpi_checked, self.kpi.key, draft, self._change(), self.base)
         if kpi is not None:
@@ -240,7 +224,8 @@ class KpiDialog(SettingsDialog):
     def _change(self) -> KpiChange:
         """The target and stop-rule fields typed over what the form read (the others: None)."""
         typed = {f: self._value(f"#kpi-{f}").strip() for f in ("target", "stop", "guard", "action")}
-        touched = {f: text if text != self.base.get(f) else None for f, text in typed.items()}
+        base = self.base or {}
+        touched = {f: text if text != base.get(f) else None for f, text in typed.items()}
         rule = bool(typed["stop"])  # no condition: no guard nor action to set (clearing drops them)
         return KpiChange(
             target=None if touched["target"] is None else touched["target"] or "none",
@@ -256,11 +241,11 @@ class KpiDialog(SettingsDialog):
         theirs = {f: conflict.theirs.get(f, "") for f in conflict.fields}
 
         def keep_mine() -> None:
-            self.base.update(theirs)
+            self.base = {**(self.base or {}), **theirs}
             self.action_save()
 
         def take_theirs() -> None:
-            self.base.update(theirs)
+            self.base = {**(self.base or {}), **theirs}
             for name, text in theirs.items():
                 widget = self.query_one(f"#kpi-{name}")
                 if isinstance(widget, Select):
