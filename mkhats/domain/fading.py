@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Literal
 
 from mkhats.domain.kpis import Daily, period_values
 from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.models import Hat, Kpi
-from mkhats.domain.weeks import last_weeks, week_days
+from mkhats.domain.weeks import add_days, last_weeks, shift_week, week_days, week_start
 
 REVENUE = "cmo.revenue"
 WINDOW = 13
@@ -103,3 +104,8 @@ def fading_kpis(hats: Iterable[Hat], kpis: Mapping[str, Kpi], daily: Daily, week
         r_before, r_now = correlation(before), correlation(now)
         out.append(Fade(k.key, r_before, r_now, len(before), len(now), judge(r_before, r_now, len(before), len(now))))
     return out
+
+
+def judged_week(week: str, today: date) -> str:
+    """The last week that is over by ``today``, up to ``week`` (whole weeks only are correlated)."""
+    return week if today > add_days(week_start(week), 6) else shift_week(week, -1)

@@ -9,75 +9,27 @@ the review itself is stored with every decision.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 
-from mkhats.domain.fading import Fade, fading_kpis
 from mkhats.domain.formula import formula_refs
 from mkhats.domain.invalid import InvalidRecord
 from mkhats.domain.kpis import KpiChange
 from mkhats.domain.models import LONG_TEXT_MAX, Kpi, RolesReview, revised
 from mkhats.domain.numbers import parse_number
 from mkhats.domain.targets import validate_target
-from mkhats.domain.weeks import add_days, shift_week, week_start
 from mkhats.errors import InputError
-from mkhats.i18n import current_language, t
-from mkhats.present.labels import format_number, format_value, hat_name, kpi_title
+from mkhats.i18n import current_language
+from mkhats.present.labels import kpi_title
+from mkhats.present.roles import KpiReviewRow, kpi_review_rows
 from mkhats.services.kpi_rules import changed_kpi
 from mkhats.services.workspace import Workspace
 
 CHOICES = ("keep", "raise", "add", "kill")
 
 
-@dataclass(frozen=True)
-class KpiReviewRow:
-    """One KPI as the review shows it."""
-
-    key: str
-    hat: str
-    title: str
-    target: str
-    fade: Fade | None
-    """None for KPIs of process hats (they are not judged against revenue)."""
-    fade_text: str
-
-
-def judged_week(week: str, today: date) -> str:
-    """The last week that is over by ``today``, up to ``week`` (whole weeks only are correlated)."""
-    return week if today > add_days(week_start(week), 6) else shift_week(week, -1)
-
-
-def _fade_text(fade: Fade | None) -> str:
-    if fade is None:
-        return ""
-    if fade.status == "no_data":
-        return t("cmo.fade.no_data", before=fade.weeks_before, now=fade.weeks_now)
-    r = {k: "—" if v is None else format_number(v, 2) for k, v in (("before", fade.before), ("now", fade.now))}
-    return t(f"cmo.fade.{fade.status}", **r)
-
-
 def review_rows(ws: Workspace, week: str) -> list[KpiReviewRow]:
     """Every KPI in use (enabled hats, not retired), channel KPIs with their fading status."""
-    snapshot = ws.snapshot(week, weeks=26)
-    fades = {
-        f.kpi: f
-        for f in fading_kpis(snapshot.hats.values(), snapshot.kpis, snapshot.daily, judged_week(week, ws.today))
-    }
-    rows = []
-    for hat in snapshot.enabled_hats:
-        for kpi in snapshot.hat_kpis(hat.key):
-            fade = fades.get(kpi.key)
-            rows.append(
-                KpiReviewRow(
-                    kpi.key,
-                    hat.key,
-                    f"{hat_name(hat)} · {kpi_title(kpi)}",
-                    format_value(kpi, kpi.target),
-                    fade,
-                    _fade_text(fade),
-                )
-            )
-    return rows
+    return kpi_review_rows(ws.snapshot(week, weeks=26), week, ws.today)
 
 
 def record_roles_review(

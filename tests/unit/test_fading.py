@@ -8,8 +8,7 @@ from datetime import date
 import pytest
 
 from mkhats.domain.defaults import default_hats, default_kpis
-from mkhats.domain.fading import channel_kpis, correlation, fading_kpis, judge
-from mkhats.services.roles import judged_week
+from mkhats.domain.fading import channel_kpis, correlation, fading_kpis, judge, judged_week
 from tests.unit.cmo_snapshot import mondays
 
 WEEK = "2026-W48"
