@@ -186,11 +186,14 @@ async def test_a_check_with_problems_keeps_the_conflict(ws, make_app):
             assert repo.checks()[-1].outcome == "problems"
 
 
-async def test_an_empty_review_says_so(ws, make_app, monkeypatch):
-    import mkhats.ui.screens.review as module
+async def test_an_empty_review_says_so(empty_ws, make_app):
+    from mkhats.services.settings import set_hat_enabled
 
-    monkeypatch.setattr(module, "warnings_of", lambda snapshot: [])
-    app = make_app(ws)
+    # A new file with one hat: no pair of hats to conflict, no stop rule waiting for a threshold,
+    # no ritual before the file existed.
+    for hat in ("performance", "crm", "pm", "cmo"):
+        set_hat_enabled(empty_ws, hat, False)
+    app = make_app(empty_ws)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
         empty = screen.query_one("#review-empty", Static)
