@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
+from textual.widgets import DataTable, Input, TextArea
 
 TODAY = "2026-11-24"
 SIZE = (120, 40)
@@ -28,23 +28,41 @@ SCENES: dict[str, list[str]] = {
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    """Let the screen finish (hat panes filled), with every cursor steady."""
+    """Let the screen finish (hat panes filled, layout done), with every cursor steady.
+
+    Every wait ends on a condition, never on the clock alone: a busy machine only loops longer
+    (a 1 s cap here once let a snapshot catch the CMO pane before its checklist was laid out).
+    """
     from mkhats.ui.widgets.hat_pane import HatPane
 
     await pilot.pause()
-    for _ in range(20):  # a pane built on first visit is filled after the next refresh
+    for _ in range(400):  # a pane built on first visit is filled after the next refresh
         if all(pane.week is not None for pane in pilot.app.query(HatPane).results()):
             break
         await pilot.pause(0.05)
-    # The app prepares the weeks around the one shown 0.1 s after a reload; let that run, and the
-    # layout it may delay (a table's size is measured when the app goes idle), before the picture.
+    # What a form saved is shown once the app has re-read it (its 1 s poll, called here at once).
+    app: Any = pilot.app
+    for _ in range(400):
+        app._poll()
+        await pilot.pause()
+        if app._loaded == app.ws.fresh_version():
+            break
+        await pilot.pause(0.05)
+    # The app prepares the weeks around the one shown 0.1 s after a reload: let that run too.
     await pilot.pause(0.25)
-    await pilot.pause()
     for screen in pilot.app.screen_stack:
         for widget in screen.query(Input).results():
             widget.cursor_blink = False
         for area in screen.query(TextArea).results():
             area.cursor_blink = False
+    # A table measures its rows when the app goes idle, and the row holding it is laid out after:
+    # wait until no table has a measure pending (the CMO checklist was once caught before it).
+    for _ in range(400):
+        await pilot.pause()
+        tables = [table for screen in pilot.app.screen_stack for table in screen.query(DataTable).results()]
+        if not any(table._require_update_dimensions for table in tables):  # Textual pinned to 8.2
+            break
+        await pilot.pause(0.05)
     await pilot.pause()
 
 

@@ -62,6 +62,10 @@ class Checklist(KeyLabels, RecallTable):
             self.add_row(box, label, key=line.row.item.id)
             self._lines[line.row.item.id] = line
         self.border_title = t("ui.checklist", done=done, total=total)
+        # Its height from its rows, now: "auto" is measured only when the table goes idle, and on a
+        # busy machine the row beside the KPIs was laid out before, clipping the list's last lines.
+        # max-height (the stylesheet) still caps it.
+        self.styles.height = self.row_count + self.styles.gutter.height
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1))
 
