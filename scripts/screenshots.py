@@ -24,13 +24,19 @@ async def shoot(scene: str, out: Path) -> None:
     from mkhats.ui.scenes import SIZE, TODAY, play
 
     with tempfile.TemporaryDirectory() as folder:
-        ws = Workspace(Path(folder) / "mkhats.json", date.fromisoformat(TODAY))
+        # Opened by a relative path from its folder: the settings screen shows where the data lives,
+        # and "mkhats.json" reads the same on every run (a temporary path would change each picture).
+        os.chdir(folder)
+        ws = Workspace(Path("mkhats.json"), date.fromisoformat(TODAY))
         fill_demo(ws, 12, force=False)
         app = MkhatsApp(ws, now=lambda: datetime(2026, 11, 24, 10, 30))
         size = (80, 24) if scene.endswith("narrow") else SIZE
-        async with app.run_test(size=size) as pilot:
-            await play(pilot, scene)
-            app.save_screenshot(str(out / f"{scene}.svg"))
+        try:
+            async with app.run_test(size=size) as pilot:
+                await play(pilot, scene)
+                app.save_screenshot(str(out / f"{scene}.svg"))
+        finally:
+            os.chdir(ROOT)
 
 
 def main() -> None:
@@ -39,7 +45,7 @@ def main() -> None:
 
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     set_language("en")
-    out = ROOT / "screenshots"
+    out = ROOT / "screenshots"  # absolute: each scene runs from its own temporary folder
     out.mkdir(exist_ok=True)
     for scene in sys.argv[1:] or SCENES:
         asyncio.run(shoot(scene, out))
