@@ -24,6 +24,7 @@ from mkhats.domain.strategy import work_month
 from mkhats.domain.weeks import shift_week, week_days
 from mkhats.i18n import t
 from mkhats.present.alerts import alert_sentence
+from mkhats.present.cmo import channel_header
 from mkhats.present.cmo_report import desk_lines, summary_header, summary_rows
 from mkhats.present.labels import (
     conflict_check,
@@ -149,21 +150,7 @@ def _summary(
                 t(f"verdict.{row.verdict}") if row.verdict else _DASH,
             ]
         )
-    lines += _table(
-        [
-            t("col.channel"),
-            t("col.wearer"),
-            t("col.leads"),
-            t("col.spend"),
-            t("col.revenue"),
-            "CPL",
-            "ROMI",
-            t("col.lead_share"),
-            t("col.revenue_share"),
-            t("col.verdict"),
-        ],
-        channel_rows,
-    )
+    lines += _table(channel_header(), channel_rows)
     lines += [f"### {t('report.conflicts')}", ""]
     states = conflict_states(snapshot.conflicts, snapshot.hats, snapshot.checks, as_of(snapshot))
     for state in states:
