@@ -43,7 +43,20 @@ def _common(parser: argparse.ArgumentParser, top: bool = False) -> None:
     parser.add_argument("--today", default=default, help=t("cli.opt.today"))
 
 
-COMMANDS = ("demo", "add", "kpi", "assign", "wear", "verify", "import", "export", "restore", "report", "check")
+COMMANDS = (
+    "demo",
+    "add",
+    "kpi",
+    "assign",
+    "wear",
+    "verify",
+    "import",
+    "profile",
+    "export",
+    "restore",
+    "report",
+    "check",
+)
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -97,9 +110,19 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     _common(p)
 
     p = sub.add_parser("import", help=t("cli.import.help"))
-    p.add_argument("file", metavar="FILE.csv")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--profile", metavar="NAME|FILE.toml", help=t("cli.import.profile"))
     p.add_argument("--dry-run", action="store_true", help=t("cli.import.dry_run"))
+    p.add_argument("--rate", metavar="N", help=t("cli.import.rate"))
     _common(p)
+
+    p = sub.add_parser("profile", help=t("cli.profile.help"))
+    profile_sub = p.add_subparsers(dest="profile_command", metavar="list|show", parser_class=_Parser, required=True)
+    q = profile_sub.add_parser("list", help=t("cli.profile.list"))
+    _common(q)
+    q = profile_sub.add_parser("show", help=t("cli.profile.show"))
+    q.add_argument("name", metavar="NAME")
+    _common(q)
 
     p = sub.add_parser("export", help=t("cli.export.help"))
     p.add_argument("--format", choices=("csv", "json"), default="csv")

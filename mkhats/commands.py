@@ -214,11 +214,52 @@ def cmd_verify(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_import(args: argparse.Namespace, ws: Workspace) -> int:
-    from mkhats.services.values import import_csv
+    from mkhats.present.import_text import outcome_lines, preview_lines
+    from mkhats.services.importing import import_file
 
-    result = import_csv(ws, Path(args.file), args.dry_run)
-    key = "cli.import_dry" if result.dry_run else "cli.imported"
-    _out(t(key, n=result.rows, rows=result.rows, written=result.written, unchanged=result.unchanged))
+    rate = _rate(args.rate)
+    plan = import_file(ws, Path(args.file), args.profile, rate, args.dry_run)
+    if plan.reading is None:  # plain rows: one line, as before sources existed
+        key = "cli.import_dry" if plan.dry_run else "cli.imported"
+        rows = len(plan.values)
+        _out(t(key, n=rows, rows=rows, written=plan.written, unchanged=plan.unchanged))
+        return 0
+    if plan.dry_run:
+        _out("\n".join(preview_lines(plan)), lines=True)
+    else:
+        _out("\n".join(outcome_lines(plan)), lines=True)
+    return 0
+
+
+def _rate(text: str | None) -> float | None:
+    """``--rate``: a number above 0, written as the user writes numbers (``92,5`` in Russian)."""
+    if text is None:
+        return None
+    from mkhats.domain.numbers import parse_number
+    from mkhats.i18n import current_language
+
+    rate = parse_number(text, "--rate", lang=current_language())
+    if not rate > 0:
+        raise InputError("import.rate", value=text)
+    return rate
+
+
+def cmd_profile(args: argparse.Namespace, ws: Workspace) -> int:
+    from mkhats.services.importing import find_profile, list_profiles, profiles_folder
+
+    if args.profile_command == "show":
+        from mkhats.imports import describe
+
+        profile = find_profile(ws, args.name)
+        _out("\n".join(line.render() for line in describe(profile)), lines=True)
+        return 0
+    profiles = list_profiles(ws)
+    rows = [
+        [name, p.title or "", t("imports.word.builtin") if p.origin == "built-in" else p.origin]
+        for name, p in sorted(profiles.items())
+    ]
+    _out(_columns(rows), lines=True)
+    _out(t("profile.folder", folder=str(profiles_folder(ws))))
     return 0
 
 

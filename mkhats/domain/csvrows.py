@@ -17,6 +17,7 @@ import csv
 import difflib
 import io
 import math
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import field
@@ -27,6 +28,7 @@ from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.models import Kpi, KpiValue
 from mkhats.domain.numbers import COMMA, MarkDecision, decide_mark, read_number
 from mkhats.domain.safe_text import from_spreadsheet_cell, spreadsheet_cell
+from mkhats.domain.sources import MANUAL
 from mkhats.domain.weeks import check_day, parse_day
 from mkhats.errors import InputError, Message
 
@@ -36,8 +38,9 @@ NOTE_MAX = 500
 NON_NEGATIVE_UNITS = frozenset({"count", "money", "hours", "days"})
 """Units whose values cannot be below zero (SPEC §1: counts and money are ≥ 0)."""
 
-EXPORT_HEADER = ("date", "kpi", "value", "note")
-_KNOWN_COLUMNS = frozenset({"date", "hat", "kpi", "value", "note"})
+EXPORT_HEADER = ("date", "kpi", "value", "note", "source")
+_KNOWN_COLUMNS = frozenset({"date", "hat", "kpi", "value", "note", "source"})
+_SOURCE = re.compile(r"[a-z0-9][a-z0-9_-]{0,40}")
 _DELIMITERS = (",", ";", "\t")
 
 
@@ -113,7 +116,7 @@ class _RowChecker:
         self.marks = MarkDecision(".", {})
         self.width = max(columns.values()) + 1
         self.kpis = kpis
-        self.seen: dict[tuple[str, date], tuple[int, float, str]] = {}
+        self.seen: dict[tuple[str, date, str], tuple[int, float, str]] = {}
         self.values: list[KpiValue] = []
         self.errors: list[RowError] = []
         self._hints: dict[str, str | None] = {}
@@ -122,6 +125,7 @@ class _RowChecker:
         self._value_i = columns["value"]
         self._hat_i = columns.get("hat")
         self._note_i = columns.get("note")
+        self._source_i = columns.get("source")
 
     def _cell(self, cells: list[str], index: int | None) -> str:
         if index is None or index >= len(cells):
@@ -207,13 +211,16 @@ class _RowChecker:
         note = from_spreadsheet_cell(note)  # our export's apostrophe before "=…": the note as typed
         if len(note) > NOTE_MAX:
             return "csv.row.note_too_long", {"length": len(note), "max": NOTE_MAX}
-        earlier = self.seen.get((key, day))
+        source = self._cell(cells, self._source_i).lower() or MANUAL
+        if not _SOURCE.fullmatch(source):
+            return "csv.row.source", {"value": self._cell(cells, self._source_i)[:60]}
+        earlier = self.seen.get((key, day, source))
         if earlier is not None:
             if earlier[1] == value and earlier[2] == note:
                 return None  # the same line twice: keep it once
             return "csv.row.duplicate", {"kpi": key, "day": day.isoformat(), "first": earlier[0]}
-        self.seen[(key, day)] = (row, value, note)
-        self.values.append(KpiValue.model_construct(kpi=key, day=day, value=value, note=note))
+        self.seen[(key, day, source)] = (row, value, note)
+        self.values.append(KpiValue.model_construct(kpi=key, day=day, value=value, note=note, source=source))
         return None
 
 
@@ -268,7 +275,7 @@ def format_number(value: float) -> str:
 
 
 def format_values_csv(values: Iterable[KpiValue]) -> str:
-    """The export CSV: header ``date,kpi,value,note``, one row per value, by date then KPI.
+    """The export CSV: header ``date,kpi,value,note,source``, one row per value and source, by date then KPI.
 
     The text reads back through ``parse_value_rows`` to the same values. A note starting with
     ``= + - @`` gets a leading apostrophe, so a spreadsheet shows it as text instead of running it
@@ -278,6 +285,8 @@ def format_values_csv(values: Iterable[KpiValue]) -> str:
     # CRLF as RFC 4180 and Excel have it; it also makes the writer quote a note holding a lone "\r".
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(EXPORT_HEADER)
-    for item in sorted(values, key=lambda v: (v.day, v.kpi)):
-        writer.writerow((item.day.isoformat(), item.kpi, format_number(item.value), spreadsheet_cell(item.note)))
+    for item in sorted(values, key=lambda v: (v.day, v.kpi, v.source != MANUAL, v.source)):
+        writer.writerow(
+            (item.day.isoformat(), item.kpi, format_number(item.value), spreadsheet_cell(item.note), item.source)
+        )
     return buffer.getvalue()

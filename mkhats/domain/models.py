@@ -138,6 +138,8 @@ ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,40}$")]
 Position = Annotated[int, Field(ge=-(2**31), le=2**31 - 1)]
 """An order among siblings; bounded so that it always fits the JSON the store writes."""
 Day = Annotated[date, Field(ge=MIN_DAY, le=MAX_DAY)]
+SourceName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,40}$")]
+"""Where a value came from: ``manual`` (typed) or an import profile's source (SPEC §1, §9)."""
 Instant = Annotated[datetime, _Instant()]
 """An aware UTC instant (naive input is local time: see ``_to_utc``)."""
 
@@ -288,12 +290,13 @@ class Kpi(Model):
 
 
 class KpiValue(Model):
-    """The value of a measured KPI on one day."""
+    """The value of a measured KPI on one day, from one source (SPEC §1)."""
 
     kpi: KpiKey
     day: Day
     value: float
     note: ShortText = ""
+    source: SourceName = "manual"
 
 
 class WeeklyLog(Model):

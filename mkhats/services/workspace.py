@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mkhats.domain.models import Settings, day_start
+from mkhats.domain.models import Kpi, Settings, day_start
 from mkhats.domain.weeks import add_days, add_months, months_between, shift_week, week_key
 from mkhats.errors import StoreError
 from mkhats.present.labels import currency_sign
@@ -124,7 +124,7 @@ class Workspace:
             logs = self._memo.get(("logs", weeks_shown))
             if logs is None:
                 logs = self._memo[("logs", weeks_shown)] = repo.logs(weeks_shown)
-            daily = self._daily(repo, first, last)
+            daily = self._daily(repo, first, last, main["kpis"])
             spans = []
             since = add_days(first, -1)
             begin, end = day_start(since), day_start(add_days(last, 1))  # local dates, as instants
@@ -134,7 +134,7 @@ class Workspace:
                 if month_spans is None:
                     month_spans = self._memo[key] = repo.spans(*_month_bounds(month))
                 spans += [s for s in month_spans if begin <= s.start < end]
-            history = self._history(repo, main["hypotheses"], first)
+            history = self._history(repo, main["hypotheses"], first, main["kpis"])
         return Snapshot(
             today=self.today,
             week=week,
@@ -148,7 +148,9 @@ class Workspace:
             **main,
         )
 
-    def _history(self, repo: Repo, hypotheses: list[Hypothesis], first: date) -> dict[str, dict[date, float]]:
+    def _history(
+        self, repo: Repo, hypotheses: list[Hypothesis], first: date, kpis: dict[str, Kpi]
+    ) -> dict[str, dict[date, float]]:
         """Values before ``first`` that the baselines of the hypotheses still of interest need."""
         if not hypotheses:
             return {}
@@ -157,18 +159,19 @@ class Workspace:
         since = earliest_day(hypotheses, first)
         if since is None or since >= first:
             return {}
-        return self._daily(repo, since, add_days(first, -1))
+        return self._daily(repo, since, add_days(first, -1), kpis)
 
-    def _daily(self, repo: Repo, first: date, last: date) -> dict[str, dict[date, float]]:
-        """``{kpi: {day: value}}`` from ``first`` to ``last``, each month validated once (memo)."""
+    def _daily(self, repo: Repo, first: date, last: date, kpis: dict[str, Kpi]) -> dict[str, dict[date, float]]:
+        """``{kpi: {day: value}}`` from ``first`` to ``last``, sources combined, each month
+        validated once (memo)."""
+        from mkhats.domain.sources import add_daily
+
         daily: dict[str, dict[date, float]] = {}
         for month in months_between(first, last):
             values = self._memo.get(("values", month))
             if values is None:
                 values = self._memo[("values", month)] = repo.values(*_month_bounds(month))
-            for v in values:
-                if first <= v.day <= last:
-                    daily.setdefault(v.kpi, {})[v.day] = v.value
+            add_daily(daily, values, kpis, first, last)
         return daily
 
 

@@ -34,6 +34,7 @@ from mkhats.domain.models import (
     WeeklyLog,
     day_start,
 )
+from mkhats.domain.sources import MANUAL, add_daily
 from mkhats.domain.weeks import add_days, month_key, months_between
 from mkhats.store.validate import check_month, list_adapter, validated
 from mkhats.store.view import Tx
@@ -61,6 +62,11 @@ def _dumps(records: Iterable[BaseModel]) -> list[dict[str, Any]]:
         except ValidationError as exc:
             raise InvalidRecord(model.__name__, exc, listed=True) from None
     return docs
+
+
+def _slot(doc: dict[str, Any]) -> tuple[str, str, str]:
+    """Where a value lives: one per KPI, day and source."""
+    return doc["kpi"], doc["day"], doc.get("source", MANUAL)
 
 
 def _dump(record: BaseModel) -> dict[str, Any]:
@@ -286,11 +292,10 @@ class Repo:
         return docs
 
     def daily(self, first: date, last: date) -> dict[str, dict[date, float]]:
-        """``{kpi: {day: value}}`` from ``first`` to ``last``: what the rules compute on."""
-        out: dict[str, dict[date, float]] = {}
-        for v in self.values(first, last):
-            out.setdefault(v.kpi, {})[v.day] = v.value
-        return out
+        """``{kpi: {day: value}}`` from ``first`` to ``last``, sources combined: what the rules compute on."""
+        values = self.values(first, last)
+        kpis = self.kpis() if any(v.source != MANUAL for v in values) else {}
+        return add_daily({}, values, kpis)
 
     def all_values(self) -> list[KpiValue]:
         """Every value of every month (export)."""
@@ -300,7 +305,8 @@ class Repo:
         return out
 
     def set_values(self, values: Iterable[KpiValue]) -> tuple[int, int]:
-        """Upsert values by (KPI, day): a day that has a value gets it replaced.
+        """Upsert values by (KPI, day, source): a day's value from that source gets replaced, never
+        another source's (SPEC §1).
 
         Returns:
             (written, unchanged): how many values were new or different, how many were equal.
@@ -317,31 +323,31 @@ class Repo:
             # month, one per (KPI, day): the commit then need not check the whole month again (a
             # one-value save stays a few ms, SPEC §6).
             vouch = isinstance(self._h, Tx) and self._h.checked(month, "values")
-            index = {(d["kpi"], d["day"]): (d.doc_id, d) for d in table.all()}
+            index = {_slot(d): (d.doc_id, d) for d in table.all()}
             new_docs, updates = [], []
             for doc in docs:
-                kpi = doc["kpi"]
-                found = index.get((kpi, doc["day"]))
+                slot = _slot(doc)
+                found = index.get(slot)
                 if found is None:
                     new_docs.append(doc)
-                    index[(kpi, doc["day"])] = (None, doc)
+                    index[slot] = (None, doc)
                 elif found[1] == doc:
                     unchanged += 1
                     continue
                 elif found[0] is None:
                     new_docs[new_docs.index(found[1])] = doc
-                    index[(kpi, doc["day"])] = (None, doc)
+                    index[slot] = (None, doc)
                 else:
                     updates.append((doc, found[0]))
-                    index[(kpi, doc["day"])] = (found[0], doc)
+                    index[slot] = (found[0], doc)
                 written += 1
             if new_docs:
                 table.insert_multiple(new_docs)
             if updates:
-                changes = {(doc["kpi"], doc["day"]): doc for doc, _ in updates}
+                changes = {_slot(doc): doc for doc, _ in updates}
 
                 def apply(stored: dict[str, Any]) -> None:
-                    stored.update(changes[(stored["kpi"], stored["day"])])  # noqa: B023 - used by this update only
+                    stored.update(changes[_slot(stored)])  # noqa: B023 - used by this update only
 
                 # One pass over the table: TinyDB rebuilds the whole table on every update call.
                 table.update(apply, doc_ids=[doc_id for _, doc_id in updates])
@@ -349,10 +355,33 @@ class Repo:
                 self._h.vouch(month, "values")
         return written, unchanged
 
-    def delete_value(self, kpi: str, day: date) -> bool:
-        """Remove the value of ``kpi`` on ``day``; whether there was one."""
+    def delete_value(self, kpi: str, day: date, source: str | None = None) -> bool:
+        """Remove the value of ``kpi`` on ``day`` from ``source`` (None: every source's); whether
+        there was one."""
         table = self._h.month(month_key(day), "values")
-        return bool(table.remove((Q.kpi == kpi) & (Q.day == day.isoformat())))
+        found = (Q.kpi == kpi) & (Q.day == day.isoformat())
+        if source is not None:
+            found &= Q.source == source
+        return bool(table.remove(found))
+
+    def drop_source(self, source: str, kpis: Iterable[str], first: date, last: date, keep: Iterable[KpiValue]) -> int:
+        """Remove ``source``'s values of ``kpis`` from ``first`` to ``last``, except those equal to
+        one in ``keep`` (what an import is about to write): how many were removed. A re-import
+        replaces what the source said of the days it covers (ad platforms restate past days)."""
+        wanted, kept = set(kpis), {_slot(d) for d in _dumps(keep)}
+        lo, hi = first.isoformat(), last.isoformat()
+        removed = 0
+        for month in self._present(first, last):
+            table = self._h.month(month, "values")
+            ids = [
+                d.doc_id
+                for d in table.all()
+                if d.get("source") == source and d["kpi"] in wanted and lo <= d["day"] <= hi and _slot(d) not in kept
+            ]
+            if ids:
+                table.remove(doc_ids=ids)
+                removed += len(ids)
+        return removed
 
     def clear_table(self, table: str) -> None:
         """Empty a main-file table (``demo --force``)."""

@@ -13,10 +13,21 @@ from typing import Any
 
 import orjson
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The version this mkhats writes and reads."""
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+def _values_get_a_source(data: dict[str, Any]) -> dict[str, Any]:
+    """1 → 2: every value so far was typed (or imported as plain rows): its source is ``manual``."""
+    table = data.get("values")
+    if isinstance(table, dict):
+        for doc in table.values():
+            if isinstance(doc, dict) and "source" not in doc:
+                doc["source"] = "manual"
+    return data
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _values_get_a_source}
 """Version N → N+1, applied to a whole raw file (main or partition); the runner sets the new version."""
 
 META_TABLE = "meta"

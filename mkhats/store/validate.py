@@ -132,18 +132,18 @@ def check_file(month: str | None, data: dict[str, Any], tables: Iterable[str], w
 
 
 def check_month(month: str, docs: list[dict[str, Any]], where: Where | None) -> None:
-    """Refuse values of another month, and two values of one KPI on one day, in month ``month``'s file.
+    """Refuse values of another month, and two values of one KPI, day and source, in month ``month``'s file.
 
     Raises:
         StoreError: naming the file, the KPI and day, and the newest backup.
     """
     prefix = month + "-"
-    seen: set[tuple[Any, str]] = set()
+    seen: set[tuple[Any, str, Any]] = set()
     for doc in docs:
         day = doc.get("day")
         if type(day) is not str:
             continue  # not a date at all: the model says so
-        key = (doc.get("kpi"), day)
+        key = (doc.get("kpi"), day, doc.get("source", "manual"))
         if not day.startswith(prefix):
             _refuse("store.wrong_month", f"values {month}", where, kpi=key[0], day=day[:10])
         if key in seen:

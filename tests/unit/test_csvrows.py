@@ -419,13 +419,15 @@ def test_export_format() -> None:
             KpiValue(kpi="performance.spend", day=date(2026, 11, 24), value=1234.5),
             KpiValue(kpi="performance.leads", day=date(2026, 11, 24), value=12.0, note="a, b"),
             KpiValue(kpi="content.traffic", day=date(2026, 11, 23), value=900.0),
+            KpiValue(kpi="performance.spend", day=date(2026, 11, 24), value=80.0, source="vk-ads"),
         ]
     )
     assert exported.splitlines() == [
-        "date,kpi,value,note",
-        "2026-11-23,content.traffic,900,",
-        '2026-11-24,performance.leads,12,"a, b"',
-        "2026-11-24,performance.spend,1234.5,",
+        "date,kpi,value,note,source",
+        "2026-11-23,content.traffic,900,,manual",
+        '2026-11-24,performance.leads,12,"a, b",manual',
+        "2026-11-24,performance.spend,1234.5,,manual",
+        "2026-11-24,performance.spend,80,,vk-ads",
     ]
 
 

@@ -86,4 +86,49 @@ MESSAGES: Catalogue = {
     "imports.word.tab": "tab",
     "imports.word.builtin": "built into mkhats",
     "imports.word.user_zone": "your time zone",
+    # Importing a file (mkhats import, the app's import screen)
+    "import.directory": "{file} is a folder, not a file.",
+    "import.profile_unknown": "There is no profile “{name}”; there are: {names}.",
+    "import.rate": "--rate must be a number above 0 (got {value}).",
+    "import.currency": (
+        "{file} is in {found} but the data file is in {expected}: "
+        "give the rate with --rate (1 {found} in {expected}), or set the currency in Settings."
+    ),
+    "import.bad_total": "{kpi} on {day}: {reason}",
+    "import.no_kpi": "The profile “{profile}” feeds {kpis}, none of which this data file measures.",
+    "import.row_line": "line {line}: {reason}",
+    "import.preview.plain": "{file}: plain rows of date, KPI and value, stored as your own (manual).",
+    "import.preview.source": "{file}: {title} (profile {name}), stored with the source “{source}”.",
+    "import.preview.layout": "Read as {kind}, separator {delimiter}, decimal mark “{decimal}”, header on line {line}.",
+    "import.preview.kind.text": "text",
+    "import.preview.kind.spreadsheet": "a spreadsheet",
+    "import.preview.kind.html": "an HTML table",
+    "import.preview.mapping": "Mapping:",
+    "import.preview.kpi_skipped": "{kpi} is not imported: this data file does not measure it.",
+    "import.preview.rate": "Money in {found} is converted at {rate} {expected} per {found}.",
+    "import.preview.totals": "Per day:",
+    "import.preview.day": "Day",
+    "import.preview.no_values": "The file holds no value for any day.",
+    "import.preview.skipped": {
+        "one": "{count} row skipped:",
+        "other": "{count} rows skipped:",
+    },
+    "import.preview.more": {
+        "one": "… and {count} more",
+        "other": "… and {count} more",
+    },
+    "import.preview.filtered": {
+        "one": "{count} row is outside the profile's filters (not counted).",
+        "other": "{count} rows are outside the profile's filters (not counted).",
+    },
+    "import.preview.would": {
+        "one": "Dry run: {values} value from “{source}”; {written} would be written, {unchanged} unchanged, {removed} removed. Nothing was written.",
+        "other": "Dry run: {values} values from “{source}”; {written} would be written, {unchanged} unchanged, {removed} removed. Nothing was written.",
+    },
+    "import.done": {
+        "one": "Imported {values} value from “{source}”: {written} written, {unchanged} unchanged, {removed} removed.",
+        "other": "Imported {values} values from “{source}”: {written} written, {unchanged} unchanged, {removed} removed.",
+    },
+    "profile.list_line": "{name}  {title}  ({origin})",
+    "profile.folder": "Your own profiles: {folder}",
 }

@@ -31,6 +31,7 @@ MESSAGES: Catalogue = {
     "csv.row.unknown_kpi": ("there is no KPI “{kpi}” (write it as hat.name; mkhats kpi list shows them)."),
     "csv.row.unknown_kpi_hint": "there is no KPI “{kpi}”; did you mean {hint}?",
     "csv.row.formula": "{kpi} is calculated by a formula, so its values cannot be imported.",
+    "csv.row.source": "“{value}” is not a source (lower-case letters, digits and dashes, as manual or yandex-direct).",
     "csv.row.negative": "{kpi} cannot be negative, but the value is {value}.",
     "csv.row.note_too_long": "the note has {length} characters; at most {max} are allowed.",
     "csv.row.duplicate": "it sets {kpi} on {day} differently from row {first}.",

@@ -86,4 +86,54 @@ MESSAGES: Catalogue = {
     "imports.word.tab": "табуляция",
     "imports.word.builtin": "встроен в mkhats",
     "imports.word.user_zone": "ваш часовой пояс",
+    # Загрузка файла (mkhats import, экран загрузки в приложении)
+    "import.directory": "{file} — папка, а не файл.",
+    "import.profile_unknown": "Профиля «{name}» нет; есть: {names}.",
+    "import.rate": "--rate должен быть числом больше 0 (указано {value}).",
+    "import.currency": (
+        "{file} в валюте {found}, а файл данных — в {expected}: "
+        "укажите курс через --rate (сколько {expected} за 1 {found}) или смените валюту в настройках."
+    ),
+    "import.bad_total": "{kpi} за {day}: {reason}",
+    "import.no_kpi": "Профиль «{profile}» заполняет {kpis}, но ни один из них не ведётся в этом файле данных.",
+    "import.row_line": "строка {line}: {reason}",
+    "import.preview.plain": "{file}: строки «дата, KPI, значение», записываются как ваши собственные (manual).",
+    "import.preview.source": "{file}: {title} (профиль {name}), записывается с источником «{source}».",
+    "import.preview.layout": "Прочитан как {kind}, разделитель {delimiter}, десятичный знак «{decimal}», заголовок в строке {line}.",
+    "import.preview.kind.text": "текст",
+    "import.preview.kind.spreadsheet": "таблица Excel",
+    "import.preview.kind.html": "HTML-таблица",
+    "import.preview.mapping": "Сопоставление:",
+    "import.preview.kpi_skipped": "{kpi} не загружается: в этом файле данных такого KPI нет.",
+    "import.preview.rate": "Деньги в {found} пересчитаны по курсу {rate} {expected} за 1 {found}.",
+    "import.preview.totals": "По дням:",
+    "import.preview.day": "День",
+    "import.preview.no_values": "В файле нет значений ни за один день.",
+    "import.preview.skipped": {
+        "one": "Пропущена {count} строка:",
+        "few": "Пропущено {count} строки:",
+        "many": "Пропущено {count} строк:",
+    },
+    "import.preview.more": {
+        "one": "… и ещё {count}",
+        "few": "… и ещё {count}",
+        "many": "… и ещё {count}",
+    },
+    "import.preview.filtered": {
+        "one": "{count} строка не проходит фильтры профиля (не учтена).",
+        "few": "{count} строки не проходят фильтры профиля (не учтены).",
+        "many": "{count} строк не проходят фильтры профиля (не учтены).",
+    },
+    "import.preview.would": {
+        "one": "Пробный прогон: {values} значение из «{source}»; будет записано {written}, без изменений {unchanged}, удалено {removed}. Ничего не записано.",
+        "few": "Пробный прогон: {values} значения из «{source}»; будет записано {written}, без изменений {unchanged}, удалено {removed}. Ничего не записано.",
+        "many": "Пробный прогон: {values} значений из «{source}»; будет записано {written}, без изменений {unchanged}, удалено {removed}. Ничего не записано.",
+    },
+    "import.done": {
+        "one": "Загружено {values} значение из «{source}»: записано {written}, без изменений {unchanged}, удалено {removed}.",
+        "few": "Загружено {values} значения из «{source}»: записано {written}, без изменений {unchanged}, удалено {removed}.",
+        "many": "Загружено {values} значений из «{source}»: записано {written}, без изменений {unchanged}, удалено {removed}.",
+    },
+    "profile.list_line": "{name}  {title}  ({origin})",
+    "profile.folder": "Ваши профили: {folder}",
 }
