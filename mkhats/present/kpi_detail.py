@@ -17,6 +17,7 @@ from mkhats.domain.numbers import plain_number
 from mkhats.domain.review import stop_alerts
 from mkhats.domain.running import Verdict, counted_days, judge, week_progress
 from mkhats.domain.snapshot import Snapshot
+from mkhats.domain.sources import MANUAL
 from mkhats.domain.stoprules import Alert, format_guard, is_decided
 from mkhats.domain.weeks import add_days, last_weeks, shift_week, week_days, week_start
 from mkhats.errors import MkhatsError
@@ -55,6 +56,9 @@ class ValueRow:
     note: str
     in_alert: bool
     """The day belongs to a streak that fired the stop rule."""
+    sources: str = ""
+    """Where the day's value came from, when an import fed it (``yandex-direct 1,750 + manual 100``);
+    empty for the user's own values alone."""
 
 
 @dataclass(frozen=True)
@@ -201,6 +205,17 @@ def _formula_text(snapshot: Snapshot, kpi: Kpi) -> str | None:
     return t("detail.values.formula", formula=kpi.formula, operands=names or "—")
 
 
+def _sources_text(kpi: Kpi, by_source: dict[str, float] | None) -> str:
+    """``yandex-direct 1,750 + vk-ads 80`` (a summed KPI) or ``manual 12 · ga4 14`` (one is taken)."""
+    if not by_source:
+        return ""
+    joiner = " + " if kpi.aggregate == "sum" else " · "
+    return joiner.join(
+        f"{t('detail.source.manual') if name == MANUAL else name} {format_value(kpi, v)}"
+        for name, v in by_source.items()
+    )
+
+
 def _rule_text(snapshot: Snapshot, kpi: Kpi) -> str:
     rule = kpi.stop
     if rule is None:
@@ -218,7 +233,12 @@ def _rule_text(snapshot: Snapshot, kpi: Kpi) -> str:
     return text
 
 
-def detail_view(snapshot: Snapshot, key: str, notes: dict[date, str] | None = None) -> KpiDetail:
+def detail_view(
+    snapshot: Snapshot,
+    key: str,
+    notes: dict[date, str] | None = None,
+    sources: dict[date, dict[str, float]] | None = None,
+) -> KpiDetail:
     """The detail of KPI ``key`` for ``snapshot.week`` over the 13 weeks ending with it.
 
     Args:
@@ -238,9 +258,18 @@ def detail_view(snapshot: Snapshot, key: str, notes: dict[date, str] | None = No
     daily = daily_values(key, snapshot.kpis, snapshot.daily, days)
     alerts = [a for a in stop_alerts(snapshot) if a.kpi == key]
     alerted = {d for a in alerts for d, _ in a.values}
+    sources = sources or {}
     rows = [
         ValueRow(
-            day, _date_text(day), value, format_value(kpi, value), _plain(value), notes.get(day, ""), day in alerted
+            day,
+            _date_text(day),
+            value,
+            format_value(kpi, value),
+            # The form edits the user's own value: an import's is replaced by the next import.
+            _plain(sources[day].get(MANUAL)) if day in sources else _plain(value),
+            notes.get(day, ""),
+            day in alerted,
+            _sources_text(kpi, sources.get(day)),
         )
         for day, value in sorted(daily.items(), reverse=True)
     ]

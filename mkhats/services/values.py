@@ -12,6 +12,7 @@ from mkhats.domain.kpis import validate_value
 from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.models import Kpi, KpiValue
 from mkhats.domain.numbers import parse_number
+from mkhats.domain.sources import MANUAL
 from mkhats.domain.stoprules import Alert, alerts_touching, evaluate_stop_rule, open_alerts
 from mkhats.domain.weeks import add_days
 from mkhats.errors import InputError, StoreError
@@ -161,7 +162,7 @@ def _checked_value(repo: Repo, kpi: Kpi, record: KpiValue, base: Mapping[str, st
     from mkhats.present.kpi_detail import value_fields
     from mkhats.present.labels import format_day, kpi_title
 
-    stored = next((v for v in repo.values(record.day, record.day) if v.kpi == kpi.key), None)
+    stored = next((v for v in repo.values(record.day, record.day) if v.kpi == kpi.key and v.source == MANUAL), None)
     if stored is not None:
         mine = value_fields(record)
         if mine["value"] == base.get("value"):
@@ -242,3 +243,13 @@ def value_notes(ws: Workspace, key: str, first: date, last: date) -> dict[date, 
     """The notes of a KPI's values from ``first`` to ``last`` (days without a note are left out)."""
     with ws.read() as repo:
         return {v.day: v.note for v in repo.values(first, last) if v.kpi == key and v.note}
+
+
+def value_sources(ws: Workspace, key: str, first: date, last: date) -> dict[date, dict[str, float]]:
+    """``{day: {source: value}}`` of a KPI from ``first`` to ``last``, for the days an import fed
+    (days of the user's own values alone are left out: they need no breakdown)."""
+    from mkhats.domain.sources import sources_by_day
+
+    with ws.read() as repo:
+        by_day = sources_by_day(repo.values(first, last), key)
+    return {day: found for day, found in by_day.items() if set(found) != {MANUAL}}

@@ -112,7 +112,11 @@ def test_db_option_and_global_options(cli, tmp_path):
     cli.ok("--today", "2026-11-21", "add", "content.traffic", "7", "--db", str(other))
     assert not cli.db.exists(), "--db before the command was ignored"
     rows = cli.ok("export", "--db", str(other)).out.splitlines()[1:]
-    assert rows == ["2026-11-20,content.traffic,6,", "2026-11-21,content.traffic,7,", "2026-11-24,content.traffic,5,"]
+    assert rows == [
+        "2026-11-20,content.traffic,6,,manual",
+        "2026-11-21,content.traffic,7,,manual",
+        "2026-11-24,content.traffic,5,,manual",
+    ]
 
 
 def _newer(raw: bytes) -> bytes:

@@ -199,6 +199,8 @@ def test_export_csv_to_a_file(cli, tmp_path):
     cli.ok("add", "content.traffic", "100", "--date", "2026-11-20", "--note", 'say "hi", ok')
     out = tmp_path / "values.csv"
     assert cli.ok("export", "--out", str(out)).out.strip() == f"Written to {out}."
-    assert out.read_text(encoding="utf-8") == 'date,kpi,value,note\n2026-11-20,content.traffic,100,"say ""hi"", ok"\n'
+    assert out.read_text(encoding="utf-8") == (
+        'date,kpi,value,note,source\n2026-11-20,content.traffic,100,"say ""hi"", ok",manual\n'
+    )
     # The exported file imports back unchanged.
     assert cli.ok("import", str(out)).out.strip() == "Imported 1 row: 0 written, 1 unchanged."

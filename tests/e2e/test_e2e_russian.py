@@ -29,13 +29,15 @@ COMMANDS = {
     "wear",
     "verify",
     "import",
+    "profile",
+    "show",
     "export",
     "restore",
     "report",
     "check",
 }
 CHOICES = {"en", "ru", "csv", "json", "staff", "owner", "external", "none"}
-FORMATS = {"CSV", "JSON", "UTF", "Markdown", "MKHATS_DB", "MKHATS_LANG", "MKHATS_TODAY", "backups"}
+FORMATS = {"CSV", "JSON", "UTF", "TOML", "Markdown", "MKHATS_DB", "MKHATS_LANG", "MKHATS_TODAY", "backups"}
 KEYS = {*ALL_HATS, *(kpi.name for kpi in default_kpis())}  # typed in formulas, guards, ``hat.kpi``
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z_]{2,}")

@@ -98,7 +98,7 @@ def test_db_through_a_symbolic_link(cli, tmp_path):
     home.mkdir()
     link = home / "mkhats.json"
     link.symlink_to(synced)
-    assert cli.ok("export", "--db", str(link)).out.splitlines()[1:] == ["2026-11-20,content.traffic,5,"]
+    assert cli.ok("export", "--db", str(link)).out.splitlines()[1:] == ["2026-11-20,content.traffic,5,,manual"]
     cli.ok("add", "content.traffic", "6", "--date", "2026-10-03", "--db", str(link))
     assert link.is_symlink() and os.readlink(link) == str(synced)
     assert sorted(p.name for p in home.iterdir()) == ["mkhats.json"], "nothing is made beside the link"
@@ -106,8 +106,8 @@ def test_db_through_a_symbolic_link(cli, tmp_path):
     assert {"mkhats.json", "mkhats.json.lock", "mkhats.d", "backups"} <= {p.name for p in folder.iterdir()}
     assert (folder / "mkhats.d" / "values-2026-10.json").exists()
     assert cli.ok("export", "--db", str(synced)).out.splitlines()[1:] == [
-        "2026-10-03,content.traffic,6,",
-        "2026-11-20,content.traffic,5,",
+        "2026-10-03,content.traffic,6,,manual",
+        "2026-11-20,content.traffic,5,,manual",
     ]
 
 

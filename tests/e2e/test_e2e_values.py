@@ -19,7 +19,7 @@ def test_a_value_for_a_day_replaces_the_earlier_one(cli):
     result = cli.ok("add", "performance.spend", "250", "--date", "20.11.2026", "--note", "corrected")
     assert result.out.strip() == "performance.spend = $250 on 20 Nov 2026."
     assert cli.export_rows() == [
-        {"date": "2026-11-20", "kpi": "performance.spend", "value": "250", "note": "corrected"}
+        {"date": "2026-11-20", "kpi": "performance.spend", "value": "250", "note": "corrected", "source": "manual"}
     ]
 
 

@@ -34,6 +34,8 @@ MESSAGES = {
     "argparse.metavar.FILE": "FILE",
     "argparse.metavar.FILE.csv": "FILE.csv",
     "argparse.metavar.FILE.json": "FILE.json",
+    "argparse.metavar.NAME|FILE.toml": "NAME|FILE.toml",
+    "argparse.metavar.NAME": "NAME",
     "argparse.metavar.YYYY-Www": "YYYY-Www",
     "argparse.metavar.DB": "DB",
     "argparse.metavar.TODAY": "TODAY",

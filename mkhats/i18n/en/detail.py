@@ -32,6 +32,8 @@ MESSAGES = {
     "detail.col.date": "Date",
     "detail.col.value": "Value",
     "detail.col.note": "Note",
+    "detail.col.sources": "Sources",
+    "detail.source.manual": "yours",
     "detail.rule.none": "No stop rule: write a condition below to add one.",
     "detail.rule.text": "Stop rule: {condition} → {action}",
     "detail.rule.guard": "(counted only on days when {kpi} {op} {threshold})",

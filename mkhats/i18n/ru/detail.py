@@ -32,6 +32,8 @@ MESSAGES = {
     "detail.col.date": "Дата",
     "detail.col.value": "Значение",
     "detail.col.note": "Комментарий",
+    "detail.col.sources": "Источники",
+    "detail.source.manual": "вручную",
     "detail.rule.none": "Стоп-правила нет: впишите условие ниже, чтобы его добавить.",
     "detail.rule.text": "Стоп-правило: {condition} → {action}",
     "detail.rule.guard": "(учитываются только дни, когда {kpi} {op} {threshold})",

@@ -36,7 +36,7 @@ from mkhats.present.kpi_detail import (
     rule_change,
 )
 from mkhats.present.labels import format_exact
-from mkhats.services.values import value_notes
+from mkhats.services.values import value_notes, value_sources
 from mkhats.ui.access import mkhats_app, workspace
 from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import plain
@@ -193,12 +193,14 @@ class KpiDetailScreen(KeyLabels, Screen[None]):
             self.dismiss(None)
             return
         notes: dict[date, str] = {}
+        sources: dict[date, dict[str, float]] = {}
         if snapshot.kpis[self.key].formula is None:
             try:
                 notes = value_notes(workspace(self), self.key, snapshot.first_day, snapshot.last_day)
+                sources = value_sources(workspace(self), self.key, snapshot.first_day, snapshot.last_day)
             except MkhatsError as error:
                 self.app.notify(error.render(), severity="error", timeout=8)
-        self.view = view = detail_view(snapshot, self.key, notes)
+        self.view = view = detail_view(snapshot, self.key, notes, sources)
         self.sub_title = view.title
         self._show_heading(view)
         self._show_chart(view)

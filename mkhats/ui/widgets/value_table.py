@@ -1,4 +1,4 @@
-"""The daily values of one KPI in the detail screen: date, value, note; edit and delete by key."""
+"""The daily values of one KPI in the detail screen: date, value, note, sources; edit and delete by key."""
 
 from __future__ import annotations
 
@@ -57,6 +57,8 @@ class ValueTable(KeyLabels, DataTable[Any]):
             "value": (t("detail.col.value"), [r.value_text for r in rows]),
             "note": (t("detail.col.note"), [terminal_line(r.note) for r in rows]),  # typed: literal
         }
+        if any(r.sources for r in rows):  # only once an import fed this KPI: a column more to read
+            cells["sources"] = (t("detail.col.sources"), [terminal_line(r.sources) for r in rows])
         for key, (label, texts) in cells.items():
             self.add_column(label, key=key, width=max(cell_len(x) for x in [label, *texts]))
         for row in rows:
@@ -64,6 +66,7 @@ class ValueTable(KeyLabels, DataTable[Any]):
                 Text(row.date_text, style="red" if row.in_alert else ""),
                 Text(terminal_line(row.value_text), justify="right", style="bold red" if row.in_alert else ""),
                 Text(terminal_line(row.note), style="dim"),
+                *([Text(terminal_line(row.sources), style="dim")] if "sources" in cells else []),
                 key=row.day.isoformat(),
             )
         days = [r.day for r in rows]
