@@ -12,6 +12,7 @@ from datetime import date
 from mkhats.domain.kpis import period_values
 from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.snapshot import Snapshot
+from mkhats.domain.sources import MANUAL, source_totals
 
 
 @light_dataclass(frozen=True)
@@ -28,6 +29,8 @@ class ChannelRow:
     lead_share: float | None
     revenue_share: float | None
     verdict: str | None
+    source: str | None = None
+    """Set on a channel's breakdown row: that source's part of its leads and spend (SPEC §9)."""
 
 
 def _ratio(a: float | None, b: float | None) -> float | None:
@@ -54,6 +57,7 @@ def channel_map(snapshot: Snapshot, days: Collection[date], month: str) -> list[
 
         leads, spend, revenue = get("leads"), get("spend"), get("revenue")
         romi = _ratio(None if revenue is None or spend is None else revenue - spend, spend)
+        breakdown = _by_source(snapshot, hat.key, days)
         rows.append(
             ChannelRow(
                 hat.key,
@@ -68,10 +72,14 @@ def channel_map(snapshot: Snapshot, days: Collection[date], month: str) -> list[
                 session.verdicts.get(hat.key) if session else None,
             )
         )
-    total_leads = sum(r.leads for r in rows if r.leads is not None)
-    total_revenue = sum(r.revenue for r in rows if r.revenue is not None)
+        rows += breakdown
+    channels = [r for r in rows if r.source is None]
+    total_leads = sum(r.leads for r in channels if r.leads is not None)
+    total_revenue = sum(r.revenue for r in channels if r.revenue is not None)
     return [
-        ChannelRow(
+        r
+        if r.source is not None
+        else ChannelRow(
             **{
                 **r.__dict__,
                 "lead_share": _percent(r.leads, total_leads),
@@ -80,3 +88,24 @@ def channel_map(snapshot: Snapshot, days: Collection[date], month: str) -> list[
         )
         for r in rows
     ]
+
+
+def _by_source(snapshot: Snapshot, hat: str, days: Collection[date]) -> list[ChannelRow]:
+    """A channel's leads and spend per source, when an import fed them on ``days`` (Direct and VK
+    in one performance hat); none when the user's own values are all there is."""
+    if not snapshot.sources:
+        return []
+    parts: dict[str, dict[str, float]] = {}
+    for name in ("leads", "spend"):
+        kpi = snapshot.kpis.get(f"{hat}.{name}")
+        if kpi is None or kpi.retired or kpi.aggregate != "sum":
+            continue
+        for source, total in source_totals(kpi.key, days, snapshot.daily, snapshot.sources).items():
+            parts.setdefault(source, {})[name] = total
+    if len(parts) < 2 and all(source == MANUAL for source in parts):
+        return []
+    rows = []
+    for source, found in parts.items():
+        leads, spend = found.get("leads"), found.get("spend")
+        rows.append(ChannelRow(hat, None, leads, spend, None, _ratio(spend, leads), None, None, None, None, source))
+    return rows

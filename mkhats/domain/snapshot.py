@@ -67,6 +67,9 @@ class Snapshot:
     """This instant, when the caller knows it (a command): a hat still worn counts up to it, not to
     the end of the day."""
     hypotheses: list[Hypothesis] = field(default_factory=list)
+    sources: dict[tuple[str, date], dict[str, float]] = field(default_factory=dict)
+    """``{(kpi, day): {source: value}}`` of the window's days an import fed (the channel map's
+    breakdown by source); days of the user's own values alone are not here."""
     history: dict[str, dict[date, float]] = field(default_factory=dict)
     """Daily values before ``first_day`` that the hypotheses' baselines need (nothing else uses them)."""
 

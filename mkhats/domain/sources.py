@@ -32,11 +32,13 @@ def add_daily(
     kpis: Mapping[str, Kpi],
     first: date | None = None,
     last: date | None = None,
+    split: dict[tuple[str, date], dict[str, float]] | None = None,
 ) -> dict[str, dict[date, float]]:
     """Put ``values`` (from ``first`` to ``last`` when given) into ``daily`` as ``{kpi: {day: value}}``.
 
     Values of one source only, as most files hold, go straight in; only a (KPI, day) that has two
     sources is combined, so the common case costs what it did before sources existed (SPEC §6).
+    ``split`` receives ``{(kpi, day): {source: value}}`` of every (KPI, day) an import fed.
     """
     shared: dict[tuple[str, date], dict[str, float]] = {}
     for v in values:
@@ -52,6 +54,8 @@ def add_daily(
             shared[key] = {v.source: v.value}
     if shared:
         _combine(daily, values, shared, kpis, first, last)
+        if split is not None:
+            split.update(shared)
     return daily
 
 
@@ -85,3 +89,26 @@ def sources_by_day(values: Iterable[KpiValue], kpi: str) -> dict[date, dict[str,
         if v.kpi == kpi:
             out.setdefault(v.day, {})[v.source] = v.value
     return out
+
+
+def source_totals(
+    kpi: str,
+    days: Iterable[date],
+    daily: Mapping[str, Mapping[date, float]],
+    split: Mapping[tuple[str, date], Mapping[str, float]],
+) -> dict[str, float]:
+    """A summed KPI's total over ``days`` per source; empty when no import fed it on those days
+    (the user's own values are then the whole of it and need no breakdown)."""
+    series = daily.get(kpi, {})
+    totals: dict[str, float] = {}
+    imported = False
+    for day in days:
+        by_source = split.get((kpi, day))
+        if by_source is None:
+            if day in series:
+                totals[MANUAL] = totals.get(MANUAL, 0.0) + series[day]
+            continue
+        imported = True
+        for name, value in by_source.items():
+            totals[name] = totals.get(name, 0.0) + value
+    return dict(sorted(totals.items(), key=lambda item: (item[0] != MANUAL, item[0]))) if imported else {}

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from mkhats.domain.channels import channel_map
 from mkhats.domain.snapshot import Snapshot
+from mkhats.domain.sources import MANUAL
 from mkhats.domain.strategy import view_days, view_month
 from mkhats.i18n import t
 from mkhats.present.cmo_text import format_month, verdict_text
@@ -22,6 +23,13 @@ class ChannelLine:
     hat: str
     cells: list[str]
     verdict: str | None
+    source: str | None = None
+    """Set on a channel's breakdown line (one source's leads and spend)."""
+
+    @property
+    def key(self) -> str:
+        """Unique among the map's lines: the hat, or the hat and the source."""
+        return self.hat if self.source is None else f"{self.hat}/{self.source}"
 
 
 @dataclass(frozen=True)
@@ -61,11 +69,14 @@ def channel_view(snapshot: Snapshot, view: str = "week") -> ChannelView:
     currency = snapshot.settings.currency
     lines = []
     for row in channel_map(snapshot, days, month):
+        name = hat_name(snapshot.hats[row.hat])
+        if row.source is not None:
+            name = "  ↳ " + (t("detail.source.manual") if row.source == MANUAL else row.source)
         lines.append(
             ChannelLine(
                 row.hat,
                 [
-                    hat_name(snapshot.hats[row.hat]),
+                    name,
                     person_name(row.wearer),
                     format_amount("count", row.leads),
                     format_unit("money", row.spend, currency),
@@ -77,6 +88,7 @@ def channel_view(snapshot: Snapshot, view: str = "week") -> ChannelView:
                     verdict_text(row.verdict),
                 ],
                 row.verdict,
+                row.source,
             )
         )
     span = format_span(days[0], days[-1]) if days else "—"

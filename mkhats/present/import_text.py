@@ -65,7 +65,12 @@ def layout_line(plan: ImportPlan) -> str | None:
         return None
     layout = plan.reading.layout
     kind = layout.encoding or t(f"import.preview.kind.{layout.kind}")
-    delimiter = {"\t": t("imports.word.tab"), None: "—"}.get(layout.delimiter, layout.delimiter or "—")
+    if layout.delimiter is None:
+        delimiter = "—"
+    elif layout.delimiter == "\t":
+        delimiter = t("imports.word.tab")
+    else:
+        delimiter = t("imports.word.quoted", text=layout.delimiter)
     return t("import.preview.layout", kind=kind, delimiter=delimiter, decimal=layout.decimal, line=layout.header_line)
 
 

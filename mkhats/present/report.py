@@ -19,6 +19,7 @@ from mkhats.domain.review import as_of, stop_alerts
 from mkhats.domain.running import Verdict, period_verdicts, week_progress
 from mkhats.domain.safe_text import markdown_inline as _q
 from mkhats.domain.snapshot import Snapshot
+from mkhats.domain.sources import MANUAL
 from mkhats.domain.stoprules import Alert, is_decided
 from mkhats.domain.strategy import work_month
 from mkhats.domain.weeks import shift_week, week_days
@@ -136,9 +137,12 @@ def _summary(
     month = work_month(snapshot.week, snapshot.today)
     channel_rows = []
     for row in channel_map(snapshot, week_days(snapshot.week), month):
+        name = hat_name(snapshot.hats[row.hat])
+        if row.source is not None:  # a channel's part from one source (Direct, VK…)
+            name = "↳ " + (t("detail.source.manual") if row.source == MANUAL else row.source)
         channel_rows.append(
             [
-                _q(hat_name(snapshot.hats[row.hat])),
+                _q(name),
                 _q(person_name(row.wearer)),
                 format_amount("count", row.leads),
                 format_unit("money", row.spend, currency),

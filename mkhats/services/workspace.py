@@ -124,7 +124,8 @@ class Workspace:
             logs = self._memo.get(("logs", weeks_shown))
             if logs is None:
                 logs = self._memo[("logs", weeks_shown)] = repo.logs(weeks_shown)
-            daily = self._daily(repo, first, last, main["kpis"])
+            sources: dict[tuple[str, date], dict[str, float]] = {}
+            daily = self._daily(repo, first, last, main["kpis"], sources)
             spans = []
             since = add_days(first, -1)
             begin, end = day_start(since), day_start(add_days(last, 1))  # local dates, as instants
@@ -139,6 +140,7 @@ class Workspace:
             today=self.today,
             week=week,
             daily=daily,
+            sources=sources,
             first_day=first,
             last_day=last,
             spans=spans,
@@ -161,7 +163,14 @@ class Workspace:
             return {}
         return self._daily(repo, since, add_days(first, -1), kpis)
 
-    def _daily(self, repo: Repo, first: date, last: date, kpis: dict[str, Kpi]) -> dict[str, dict[date, float]]:
+    def _daily(
+        self,
+        repo: Repo,
+        first: date,
+        last: date,
+        kpis: dict[str, Kpi],
+        split: dict[tuple[str, date], dict[str, float]] | None = None,
+    ) -> dict[str, dict[date, float]]:
         """``{kpi: {day: value}}`` from ``first`` to ``last``, sources combined, each month
         validated once (memo)."""
         from mkhats.domain.sources import add_daily
@@ -171,7 +180,7 @@ class Workspace:
             values = self._memo.get(("values", month))
             if values is None:
                 values = self._memo[("values", month)] = repo.values(*_month_bounds(month))
-            add_daily(daily, values, kpis, first, last)
+            add_daily(daily, values, kpis, first, last, split)
         return daily
 
 

@@ -71,6 +71,8 @@ class StrategyDialog(FormDialog[StrategySession]):
         span = format_span(days[0], days[-1]) if days else "—"
         lines = [t("cmo.map.month", month=format_month(month), span=span)]
         for row in channel_map(snapshot, days, month):
+            if row.source is not None:  # the verdict is the channel's: its sources' parts are in the map
+                continue
             lines.append(
                 t(
                     "cmo.strategy.numbers",

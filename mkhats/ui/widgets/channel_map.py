@@ -61,7 +61,7 @@ class ChannelMap(DataTable[Any]):
         for line, texts in zip(view.lines, lines, strict=False):
             cells = [Text(c, justify="right" if 2 <= i <= 8 else "left") for i, c in enumerate(texts)]
             cells[-1].stylize(VERDICT_STYLE.get(line.verdict or "", "dim"))
-            self.add_row(*cells, key=line.hat)
+            self.add_row(*cells, key=line.key)
         self.border_title = view.title
         self.border_subtitle = hint
         if self.row_count:
@@ -70,5 +70,5 @@ class ChannelMap(DataTable[Any]):
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        if event.row_key.value:
-            self.post_message(self.ChannelChosen(event.row_key.value))
+        if event.row_key.value:  # a source's line goes to its channel's tab too
+            self.post_message(self.ChannelChosen(event.row_key.value.split("/")[0]))
