@@ -74,7 +74,28 @@ def _decimal_and_group(body: str, mark: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+_PLAIN_INT = re.compile(r"-?[0-9]{1,15}")
+_PLAIN_POINT = re.compile(r"-?[0-9]{1,15}\.[0-9]{1,15}")
+"""What most cells and typed values are: read without the general path's regular expressions and
+group checks (a 1,000,000-row import reads each value three times: ≈ 6 s saved, SPEC §6). Fifteen
+digits a side keep every such text finite and exactly what ``float`` makes of it."""
+_INT_READING = None, None
+_POINT_READING = POINT, None
+
+
+def _fast(text: str) -> tuple[float, tuple[str | None, str | None]] | None:
+    """``(value, (decimal, group))`` of a plain ``1234`` or ``-12.5``, else None (the general path)."""
+    if _PLAIN_INT.fullmatch(text):
+        return float(text) or 0.0, _INT_READING
+    if _PLAIN_POINT.fullmatch(text):
+        return float(text) or 0.0, _POINT_READING
+    return None
+
+
 def _reading(text: str, field: str, mark: str) -> Reading:
+    fast = _fast(text) if text else None
+    if fast is not None:
+        return Reading(fast[0], *fast[1])
     raw = (text or "").strip()
     match = _pattern().fullmatch(raw.replace("\u2212", "-"))  # U+2212: the minus mkhats prints
     if match is None:
@@ -120,7 +141,8 @@ def read_number(text: str, field: str, mark: str) -> float:
             ``error.number.marks`` (two decimal marks, or a separator after the decimal mark);
             each with ``field`` and ``value`` (the text, stripped).
     """
-    return _reading(text, field, mark).value
+    fast = _fast(text) if text else None
+    return fast[0] if fast is not None else _reading(text, field, mark).value
 
 
 def parse_number(text: str, field: str = "value", *, lang: str) -> float:
@@ -134,6 +156,9 @@ def written_mark(text: str) -> str | None:
     ``1234.5`` and ``1,234,567`` were written with a decimal point; ``1234,5`` and ``1.234,5`` with
     a decimal comma; ``1500``, ``1 500`` and ``3,000`` (either) and malformed numbers say nothing.
     """
+    fast = _fast(text) if text else None
+    if fast is not None:  # digits alone say nothing; a point with digits either side is a decimal point
+        return fast[1][0]
     try:
         reading = _reading(text, "value", POINT)
         if reading != _reading(text, "value", COMMA):
