@@ -159,7 +159,7 @@ def _plain(repo: Repo, path: Path, data: bytes, kpis: dict[str, Any], unknown: A
     try:
         values, errors = parse_value_rows(data, kpis, lang=current_language())
     except InputError as error:
-        if error.key == "csv.header":
+        if error.key in ("csv.header", "csv.encoding"):  # a spreadsheet or a table no profile knows
             raise unknown(data) from None
         raise
     if errors:
