@@ -202,6 +202,7 @@ REFUSALS = [
      "The file does not have the columns of the profile “yandex-direct-api”; its header reads "
      "“Дата;Кампания;Показы;Клики;Потрачено (₽);Результат”. See docs/profiles.md to write a profile for it."),
     ("missing-file", "", b"", None, ("nosuch.csv",), "nosuch.csv: no such file."),
+    ("missing-profile-file", "vk.csv", ef.vk_csv(), None, ("--profile", "vk-mine.toml"), "vk-mine.toml: no such file."),
     ("user-toml-syntax", "vk.csv", ef.vk_csv(), TOML_SYNTAX, (),
      re.compile(r"{toml} is not valid TOML: .+ \(at line 2, column 8\)")),  # the rest is tomllib's
     ("user-toml-unknown-field", "vk.csv", ef.vk_csv(), TOML_UNKNOWN_FIELD, (),
@@ -361,3 +362,10 @@ def test_times_in_utc_land_on_the_users_day_in_winter_and_in_summer(rub):
         ("2026-07-16", "cmo.revenue", "utc-sales"): "100",
         ("2026-11-03", "cmo.revenue", "utc-sales"): "50",
     }
+    # A moment that the move to the user's zone takes past year 9999 is a bad row, not a crash.
+    late = rub("import", put(rub, "late.csv", "Closed (UTC),Amount\n9999-12-31 23:30,1\n"), TZ="Europe/Berlin")
+    assert (late.code, late.out) == (2, "")
+    assert late.err.splitlines() == [
+        "late.csv: 1 bad row, nothing was imported:",
+        "line 2: “9999-12-31 23:30” is not a day (%Y-%m-%d %H:%M)",
+    ]
