@@ -256,18 +256,21 @@ def day_reader(
             return cache[cell]
         except (KeyError, TypeError):
             pass
-        if isinstance(cell, (datetime, date)):
-            day = local(cell)
-        elif isinstance(cell, (int, float)) and not isinstance(cell, bool):
-            day = _numeric_day(cell, patterns)
-        else:
-            text = cell_text(cell)
-            if text in EMPTY:
-                return None
-            moment = parse_moment(text, patterns)
-            if moment is None:
-                raise BadCell(text)
-            day = local(moment)
+        try:
+            if isinstance(cell, (datetime, date)):
+                day = local(cell)
+            elif isinstance(cell, (int, float)) and not isinstance(cell, bool):
+                day = _numeric_day(cell, patterns)
+            else:
+                text = cell_text(cell)
+                if text in EMPTY:
+                    return None
+                moment = parse_moment(text, patterns)
+                if moment is None:
+                    raise BadCell(text)
+                day = local(moment)
+        except (OverflowError, OSError):  # a moment of year 1 or 9999 moved past it, or beyond the OS's clock
+            raise BadCell(cell_text(cell)) from None
         if len(cache) > 50_000:  # a file of distinct timestamps must not grow the cache forever
             cache.clear()
         cache[cell] = day

@@ -68,10 +68,16 @@ def load_profile(path: Path) -> Profile:
     """The profile in the TOML file ``path`` (``--profile FILE.toml``).
 
     Raises:
-        InputError: the file cannot be read (``imports.profile.unreadable``) or is not a profile.
+        InputError: there is no such file (``import.missing``), it is a folder
+            (``import.directory``), it cannot be read (``imports.profile.unreadable``), or it is
+            not a profile.
     """
     try:
         text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:  # a mistyped --profile path: not "cannot be read as UTF-8"
+        raise InputError("import.missing", file=str(path)) from None
+    except IsADirectoryError:
+        raise InputError("import.directory", file=str(path)) from None
     except (OSError, UnicodeDecodeError):
         raise InputError("imports.profile.unreadable", file=str(path)) from None
     return parse_profile(text, str(path)).with_origin(str(path))

@@ -9,7 +9,7 @@ app's import screen show and what the import then writes, in one transaction.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +26,27 @@ if TYPE_CHECKING:
 
 PROFILES_FOLDER = "profiles"
 """The user's own profiles: ``*.toml`` in this folder beside the data file."""
+
+
+class SystemZone(tzinfo):
+    """The computer's time zone, with the offset in force at each moment (summer time included).
+
+    Export times are turned into the user's days in it. ``datetime.now().astimezone().tzinfo``
+    would be today's offset only: read in winter, a Berlin sale at 22:30 UTC one July evening
+    (00:30 the next day, CEST) would land on the day before.
+    """
+
+    def fromutc(self, dt: datetime) -> datetime:
+        return dt.replace(tzinfo=UTC).astimezone().replace(tzinfo=self)  # the OS's rules for that moment
+
+    def utcoffset(self, dt: datetime | None) -> timedelta | None:
+        return None if dt is None else dt.replace(tzinfo=None).astimezone().utcoffset()
+
+    def dst(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+    def tzname(self, dt: datetime | None) -> str | None:
+        return None
 
 
 class ImportBadRows(InputError):
@@ -173,7 +194,7 @@ def _profile_plan(repo: Repo, path: Path, data: bytes, profile: Profile, rate: f
     from mkhats.imports import read
     from mkhats.imports.cells import currency_code
 
-    reading = read(data, profile, datetime.now().astimezone().tzinfo)
+    reading = read(data, profile, SystemZone())
     if not reading.ok:
         raise ImportBadRows(path, list(reading.bad), reading.bad_count)
     settings, kpis = repo.settings(), repo.kpis()
