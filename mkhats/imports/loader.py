@@ -7,6 +7,7 @@ a built-in replaces it.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -57,7 +58,12 @@ def parse_profile(text: str, file: str) -> Profile:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise InputError("imports.profile.toml", file=file, error=str(exc)) from None
+        # tomllib's own words are English: the user's language says where, the line shows what.
+        where = re.search(r"line (\d+), column (\d+)", str(exc))
+        line, column = (int(where.group(1)), int(where.group(2))) if where else (1, 1)
+        lines = text.splitlines()
+        quoted = lines[line - 1].strip()[:80] if 0 < line <= len(lines) else ""
+        raise InputError("imports.profile.toml", file=file, line=line, column=column, text=quoted) from None
     try:
         return Profile.model_validate(raw)
     except ValidationError as exc:

@@ -64,7 +64,9 @@ def layout_line(plan: ImportPlan) -> str | None:
     if plan.reading is None:
         return None
     layout = plan.reading.layout
-    kind = layout.encoding or t(f"import.preview.kind.{layout.kind}")
+    kind = t(f"import.preview.kind.{layout.kind}")
+    if layout.kind != "spreadsheet" and layout.encoding:  # a text's or an HTML table's encoding
+        kind += f" ({layout.encoding})"
     if layout.delimiter is None:
         delimiter = "—"
     elif layout.delimiter == "\t":

@@ -69,7 +69,7 @@ def test_dry_run_prints_the_whole_preview_and_changes_no_byte(rub):
     assert out.splitlines() == [
         "wizard.csv: Yandex Direct: «Мастер отчётов» (CSV/XLSX) (profile yandex-direct-wizard), "
         "stored with the source “yandex-direct”.",
-        "Read as utf-8-sig, separator ;, decimal mark “,”, header on line 5.",
+        "Read as text (utf-8-sig), separator “;”, decimal mark “,”, header on line 5.",
         "Mapping:",
         "  performance.spend ← sum of “Расход (руб.)” (money)",
         "  performance.leads ← sum of “Конверсии”",

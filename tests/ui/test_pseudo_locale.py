@@ -364,6 +364,8 @@ COMMANDS = {
     "wear",
     "verify",
     "import",
+    "profile",
+    "show",
     "export",
     "restore",
     "report",
@@ -377,6 +379,7 @@ SYNTAX = {
     "owner",
     "external",
     "none",  # choices and keywords typed as they are
+    "utf",  # an encoding's name, as Python names it (utf-8, utf-16, cp1251)
     "CONFLICT",
     "STOP",
     "TARGET",
@@ -456,6 +459,18 @@ def test_every_command_speaks_the_catalogue(xx_cli, tmp_path: Path) -> None:
     good = _csv(tmp_path, "good.csv", "date,kpi,value,note\n2026-11-20,performance.spend,1 234,5\n")
     bad = _csv(tmp_path, "bad.csv", "date,kpi,value\n2026-11-20,performance.nope,1\n31.02.2026,performance.spend,x\n")
     semi = _csv(tmp_path, "semi.csv", "date;hat;kpi;value\n20.11.2026;performance;leads;12\n")
+    direct = _csv(
+        tmp_path,
+        "direct.tsv",
+        '"Campaign stats"\nDate\tCampaignName\tImpressions\tCost\tConversions\n'
+        "2026-11-20\tBrand\t10\t1500000000\t3\n2026-11-21\tBrand\t10\t990000\t--\nTotal rows: 2\n",
+    )
+    meta = _csv(
+        tmp_path,
+        "meta.csv",
+        "Day,Campaign name,Amount spent (USD),Results\n2026-11-20,Spring,57.25,3\n,,57.25,3\n",
+    )
+    unknown = _csv(tmp_path, "unknown.csv", "Foo,Bar\n1,2\n")
     lines = [
         ["demo", "--force", "--weeks", "3"],
         ["demo", "--force"],
@@ -492,17 +507,29 @@ def test_every_command_speaks_the_catalogue(xx_cli, tmp_path: Path) -> None:
         ["import", good],
         ["import", semi],
         ["import", bad],
+        ["import", direct, "--dry-run"],
+        ["import", direct],
+        ["import", meta],  # in USD, the data file in xx's money: refused naming both
+        ["import", meta, "--rate", "90"],
+        ["import", unknown],
+        ["import", good, "--profile", "nosuch"],
+        ["profile", "list"],
+        ["profile", "show", "bitrix24"],
         ["export", "--out", "values.csv"],
         ["export", "--format", "json", "--out", "backup.json"],
         ["restore", "backup.json"],
         ["restore", good],
         ["report", "--out", str(tmp_path / "no" / "such" / "dir.md")],
     ]
+    from mkhats.imports import builtin_profiles
+
+    profile_words = [str(p.model_dump()) for p in builtin_profiles().values()]
     stray = {}
     for argv in lines:
         _code, text = xx_cli(*argv)
         assert text.strip(), argv
-        typed = argv + [(tmp_path / a).read_text(encoding="utf-8") for a in argv if a.endswith(".csv")]
+        typed = argv + [(tmp_path / a).read_text(encoding="utf-8") for a in argv if a.endswith((".csv", ".tsv"))]
+        typed += profile_words  # a profile's name, title, columns and patterns are its file's data
         if words := cli_words(text, typed, xx_cli.ws):
             stray[" ".join(argv)] = (words, text)
     assert stray == {}
@@ -536,7 +563,8 @@ def test_every_refusal_speaks_the_catalogue(xx_cli) -> None:
 
 
 @pytest.mark.parametrize(
-    "argv", [[], *([c] for c in sorted(COMMANDS - {"list", "set"})), ["kpi", "set"], ["kpi", "list"]]
+    "argv",
+    [[], *([c] for c in sorted(COMMANDS - {"list", "set", "show"})), ["kpi", "set"], ["kpi", "list"], ["profile", "show"]],
 )
 def test_help_speaks_the_catalogue(xx_cli, argv: list[str]) -> None:
     code, text = xx_cli(*argv, "--help")

@@ -24,7 +24,7 @@ MESSAGES: Catalogue = {
     ),
     "imports.nothing": "The file has none of the columns the profile “{profile}” takes ({columns}).",
     # Profile files
-    "imports.profile.toml": "{file} is not valid TOML: {error}",
+    "imports.profile.toml": "{file} is not valid TOML: line {line}, column {column} (“{text}”).",
     "imports.profile.unreadable": "{file} cannot be read as a UTF-8 text file.",
     "imports.profile.unknown_field": "{file}: there is no field “{field}” in a profile (see docs/profiles.md).",
     "imports.profile.missing": "{file}: the field “{field}” is required.",

@@ -24,7 +24,7 @@ MESSAGES: Catalogue = {
     ),
     "imports.nothing": "В файле нет ни одного столбца, который берёт профиль «{profile}» ({columns}).",
     # Файлы профилей
-    "imports.profile.toml": "{file} — не корректный TOML: {error}",
+    "imports.profile.toml": "{file} — некорректный TOML: строка {line}, позиция {column} («{text}»).",
     "imports.profile.unreadable": "{file} не читается как текстовый файл в UTF-8.",
     "imports.profile.unknown_field": "{file}: в профиле нет поля «{field}» (см. docs/profiles.md).",
     "imports.profile.missing": "{file}: поле «{field}» обязательно.",
