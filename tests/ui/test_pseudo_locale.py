@@ -564,7 +564,13 @@ def test_every_refusal_speaks_the_catalogue(xx_cli) -> None:
 
 @pytest.mark.parametrize(
     "argv",
-    [[], *([c] for c in sorted(COMMANDS - {"list", "set", "show"})), ["kpi", "set"], ["kpi", "list"], ["profile", "show"]],
+    [
+        [],
+        *([c] for c in sorted(COMMANDS - {"list", "set", "show"})),
+        ["kpi", "set"],
+        ["kpi", "list"],
+        ["profile", "show"],
+    ],
 )
 def test_help_speaks_the_catalogue(xx_cli, argv: list[str]) -> None:
     code, text = xx_cli(*argv, "--help")
