@@ -40,6 +40,16 @@ async def settle(pilot: Pilot[Any]) -> None:
         if all(pane.week is not None for pane in pilot.app.query(HatPane).results()):
             break
         await pilot.pause(0.05)
+    # A log field saves when it is left (``tab``), by a message of its own: on a busy machine the
+    # check below could run before that save and find nothing new to show (the log scene once kept
+    # the old plan on its pane). Wait until no field left behind is unsaved.
+    from mkhats.ui.widgets.weekly_log import LogField
+
+    for _ in range(400):
+        fields = [f for screen in pilot.app.screen_stack for f in screen.query(LogField).results()]
+        if not any(f.dirty and not f.has_focus for f in fields):
+            break
+        await pilot.pause(0.05)
     # What a form saved is shown once the app has re-read it (its 1 s poll, called here at once).
     app: Any = pilot.app
     for _ in range(400):
