@@ -113,10 +113,12 @@ class MainActions(Screen[None]):
         paint; a missing or empty inbox costs one failed ``scandir`` and says nothing)."""
         from mkhats.i18n import t
         from mkhats.services.inbox import inbox_files
+        from mkhats.ui.keys import ACTIONS
 
         waiting = len(inbox_files(mkhats_app(self).ws))
         if waiting:
-            self.app.notify(t("import_ui.inbox", n=waiting, count=waiting), timeout=12)
+            key = next(a.hint for a in ACTIONS if a.id == "import.open")
+            self.app.notify(t("import_ui.inbox", n=waiting, count=waiting, key=key), timeout=12)
 
     def reload(self, _result: object = None) -> None:
         """Re-read the data (a screen on top closed: it may have saved)."""

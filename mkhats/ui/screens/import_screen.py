@@ -31,7 +31,7 @@ from mkhats.i18n import t
 from mkhats.present import import_text
 from mkhats.present.labels import format_number
 from mkhats.services.importing import plan_import
-from mkhats.services.inbox import INBOX, Candidate, Imported, candidates, import_candidate, inbox_folder
+from mkhats.services.inbox import INBOX, Candidate, Imported, candidates, import_candidate
 from mkhats.ui.access import run_service, workspace
 from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import plain
@@ -67,22 +67,21 @@ def file_age(modified: float, now: float) -> str:
     raise AssertionError("unreachable")
 
 
-def _shorten(text: str, width: int, keep_end: bool = True) -> str:
-    """``text`` in ``width`` cells, cut in the middle (a name keeps its extension) or at the start."""
+def _shorten(text: str, width: int) -> str:
+    """``text`` in ``width`` cells, cut in the middle: a name keeps its extension."""
     if len(text) <= width:
         return text
-    if not keep_end:
-        return "…" + text[-(width - 1) :]
     tail = max(6, width // 3)
     return text[: width - tail - 1] + "…" + text[-tail:]
 
 
-def folder_label(path: Path, inbox: bool) -> str:
-    """Where a file lies: ``inbox`` (the folder beside the data), ``~/Downloads``, or the folder."""
+def folder_label(path: Path, inbox: bool, width: int = 16) -> str:
+    """Where a file lies: ``inbox`` (the one beside the data), ``~/Downloads``, else the folder's name."""
     if inbox:
         return INBOX
     folder, home = path.parent, Path.home()
-    return f"~/{folder.relative_to(home)}" if folder.is_relative_to(home) else str(folder)
+    short = f"~/{folder.relative_to(home)}" if folder.is_relative_to(home) else ""
+    return short if short and len(short) <= width else _shorten(folder.name, width)
 
 
 def block(lines: list[str]) -> Group:
@@ -112,9 +111,9 @@ class ImportScreen(KeyLabels, Screen[Imported | None]):
     CSS_PATH = "import_screen.tcss"
     AUTO_FOCUS = ""
     BINDINGS = [
-        key_binding("escape", "back", "import_ui.key.back", id="import.back"),
-        key_binding("ctrl+s", "confirm", "import_ui.key.import", id="import.confirm"),
-        key_binding("enter", "confirm", "import_ui.key.import", show=False, id="import.confirm_enter"),
+        key_binding("escape", "back", "ui.key.back", id="import.back"),
+        key_binding("ctrl+s", "confirm", "import_ui.import", id="import.confirm"),
+        key_binding("enter", "confirm", "import_ui.import", show=False, id="import.confirm_enter"),
     ]
 
     def __init__(self, folders: list[Path] | None = None) -> None:
@@ -174,7 +173,7 @@ class ImportScreen(KeyLabels, Screen[Imported | None]):
         for index, file in enumerate(self.files):
             table.add_row(
                 plain(_shorten(file.path.name, width)),  # names are the user's (and the web's)
-                plain(_shorten(folder_label(file.path, file.inbox), 16, keep_end=False)),
+                plain(folder_label(file.path, file.inbox)),
                 Text(file_size(file.size), justify="right"),
                 file_age(file.modified, now),
                 key=str(index),
@@ -211,8 +210,8 @@ class ImportScreen(KeyLabels, Screen[Imported | None]):
         self.call_after_refresh(self._read, path)
 
     def _read(self, path: Path) -> None:
-        if path != self.path:
-            return  # another file was picked meanwhile
+        if path != self.path or not self.is_attached:
+            return  # another file was picked meanwhile, or the screen closed
         try:
             self.plan = plan_import(workspace(self), path)
         except MkhatsError as error:  # refused, or unreadable (permissions…): nothing is written
@@ -281,13 +280,11 @@ class ImportScreen(KeyLabels, Screen[Imported | None]):
         imported = done.value
         messages = [import_text.change_line(imported.plan)]
         if imported.moved is not None:
-            folder = inbox_folder(workspace(self)).name + "/" + imported.moved.parent.name + "/"
-            messages.append(t("import_ui.moved", file=path.name, folder=folder))
-        severity = "information"
+            to = imported.moved.relative_to(workspace(self).path.parent)  # inbox/done/report (2).csv
+            messages.append(t("import_ui.moved", file=path.name, to=to.as_posix()))
         if imported.stuck is not None:
             messages.append(t("import_ui.stuck", file=path.name, reason=imported.stuck))
-            severity = "warning"
-        self.app.notify("\n".join(messages), severity=severity, timeout=8)
+        self.app.notify("\n".join(messages), severity="warning" if imported.stuck else "information", timeout=8)
         self.dismiss(imported)
 
     def _refused(self, error: InputError) -> None:
