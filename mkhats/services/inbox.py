@@ -177,9 +177,9 @@ def file_away(ws: Workspace, path: Path) -> Path:
     raise FileExistsError(str(done / source.name))
 
 
-def import_candidate(ws: Workspace, path: Path) -> Imported:
-    """Import ``path`` (``services.importing.import_file``: all or nothing); an inbox file then moves
-    to ``inbox/done/``.
+def import_candidate(ws: Workspace, path: Path, rate: float | None = None) -> Imported:
+    """Import ``path`` (``services.importing.import_file``: all or nothing, money in another
+    currency converted at ``rate``); an inbox file then moves to ``inbox/done/``.
 
     Raises:
         InputError: the file was refused (it stays where it is, untouched).
@@ -187,7 +187,7 @@ def import_candidate(ws: Workspace, path: Path) -> Imported:
     """
     from mkhats.services.importing import import_file
 
-    plan = import_file(ws, path)
+    plan = import_file(ws, path, rate=rate)
     if not in_inbox(ws, path):
         return Imported(plan)
     try:

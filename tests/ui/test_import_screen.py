@@ -179,6 +179,32 @@ async def test_an_unknown_file_is_refused_in_one_sentence_and_nothing_is_written
     assert contacts.read_text(encoding="utf-8") == "name,phone\nAnna,123\n"
 
 
+async def test_money_in_another_currency_is_imported_at_the_rate_typed(ws, make_app):
+    inbox = inbox_folder(ws)
+    inbox.mkdir()
+    (inbox / "meta-eur.csv").write_text(META_THIS_WEEK.replace("(USD)", "(EUR)"), encoding="utf-8")
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i", "enter")
+        screen = app.screen
+        assert isinstance(screen, ImportScreen)
+        await until(pilot, lambda: screen.refusal, "the refusal")
+        assert "is in EUR but the data file is in USD: type how many USD one EUR is worth" in shown(
+            screen, "#import-refusal"
+        )
+        assert app.focused is screen.query_one("#import-rate", Input)
+        await pilot.press("0", "enter")
+        assert "above 0" in shown(screen, "#import-rate-error") and screen.plan is None
+        screen.query_one("#import-rate", Input).value = ""
+        await pilot.press(*"1.1", "enter")
+        await until(pilot, lambda: screen.plan is not None, "the preview at that rate")
+        assert "Money in EUR is converted at 1.1 USD per EUR." in shown(screen, "#import-head")
+        assert day_rows(screen)[0] == [MON.isoformat(), "4", "62.98"]
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen), "the screen closed")
+    assert source_values(Workspace(ws.path, TODAY), "meta-ads")[("performance.spend", MON)] == 62.98
+
+
 def test_sizes_ages_and_pasted_paths_read_as_a_person_writes_them(tmp_path):
     assert [file_size(n) for n in (512, 3_500, 12 * 1024 * 1024)] == ["512 B", "3.4 KB", "12 MB"]
     assert [file_age(1000 - s, 1000) for s in (30, 300, 7200)] == ["just now", "5 min ago", "2 h ago"]

@@ -292,14 +292,14 @@ _META = (
 _UNKNOWN = "name,phone\nAnna,123\n"
 
 
-def _import_screen(*keys: str) -> View:
+def _import_screen(*keys: str, meta: str = _META) -> View:
     """The import screen on a Meta export in ``inbox/`` and an unknown file in a downloads folder."""
 
     async def view(pilot: Pilot) -> None:
         from mkhats.ui.screens.import_screen import ImportScreen
 
         folder = pilot.app.ws.path.parent
-        for sub, name, text in (("inbox", "meta.csv", _META), ("Downloads", "contacts.csv", _UNKNOWN)):
+        for sub, name, text in (("inbox", "meta.csv", meta), ("Downloads", "contacts.csv", _UNKNOWN)):
             (folder / sub).mkdir(exist_ok=True)
             (folder / sub / name).write_text(text, encoding="utf-8")
         await pilot.app.push_screen(ImportScreen([folder / "Downloads"]))
@@ -313,7 +313,7 @@ def _import_words() -> set[str]:
     from mkhats.imports import builtin_profiles
 
     profile = builtin_profiles()["meta-ads"]
-    texts = [_META, _UNKNOWN, "inbox Downloads meta.csv contacts.csv utf-8", profile.name, profile.title or ""]
+    texts = [_META, _UNKNOWN, "EUR inbox Downloads meta.csv contacts.csv utf-8", profile.name, profile.title or ""]
     return {w for text in texts for w in _WORD.findall(text)}
 
 
@@ -359,6 +359,8 @@ def _views() -> dict[str, View]:
         "import_list": _import_screen(),
         "import_preview": _import_screen("enter"),
         "import_refused": _import_screen("down", "enter"),
+        "import_rate_refused": _import_screen("enter", "0", "enter", meta=_META.replace("USD", "EUR")),
+        "import_rate": _import_screen("enter", "2", "enter", meta=_META.replace("USD", "EUR")),
     }
 
 

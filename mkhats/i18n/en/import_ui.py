@@ -24,6 +24,13 @@ MESSAGES: Catalogue = {
         "one": "{values} value from “{source}”: {written} to write, {unchanged} unchanged, {removed} to remove.",
         "other": "{values} values from “{source}”: {written} to write, {unchanged} unchanged, {removed} to remove.",
     },
+    "import_ui.currency": (
+        "{file} is in {found} but the data file is in {expected}: type how many {expected} one {found} is worth, "
+        "then enter (or set the currency in Settings)."
+    ),
+    "import_ui.rate": "{expected} per 1 {found}",
+    "import_ui.rate_field": "Rate",
+    "import_ui.rate_positive": "The rate must be a number above 0 (got “{value}”).",
     "import_ui.import": "Import",
     "import_ui.back": "Back",
     "import_ui.moved": "{file} moved to {to}.",

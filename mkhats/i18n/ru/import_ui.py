@@ -25,6 +25,13 @@ MESSAGES: Catalogue = {
         "few": "{values} значения из «{source}»: записать {written}, без изменений {unchanged}, удалить {removed}.",
         "many": "{values} значений из «{source}»: записать {written}, без изменений {unchanged}, удалить {removed}.",
     },
+    "import_ui.currency": (
+        "{file} в валюте {found}, а файл данных — в {expected}: введите, сколько {expected} стоит 1 {found}, "
+        "и нажмите enter (или смените валюту в настройках)."
+    ),
+    "import_ui.rate": "{expected} за 1 {found}",
+    "import_ui.rate_field": "Курс",
+    "import_ui.rate_positive": "Курс должен быть числом больше 0 (введено «{value}»).",
     "import_ui.import": "Загрузить",
     "import_ui.back": "Назад",
     "import_ui.moved": "{file} перенесён в {to}.",

@@ -26,8 +26,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, ContentSwitcher, DataTable, Footer, Header, Input, Label, Static
 
+from mkhats.domain.numbers import parse_number
 from mkhats.errors import InputError, MkhatsError
-from mkhats.i18n import t
+from mkhats.i18n import current_language, t
 from mkhats.present import import_text
 from mkhats.present.labels import format_number
 from mkhats.services.importing import plan_import
@@ -128,6 +129,10 @@ class ImportScreen(KeyLabels, Screen[Imported | None]):
         """The file previewed."""
         self.refusal: list[str] = []
         """The refused file's sentence, line by line (what the preview shows instead)."""
+        self.rate: float | None = None
+        """What one unit of the file's currency is worth in the data file's (typed after a refusal)."""
+        self._currencies: tuple[str, str] | None = None
+        """The file's currency and the data file's, when they differ: the rate field is shown."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -144,6 +149,10 @@ class ImportScreen(KeyLabels, Screen[Imported | None]):
                     with VerticalScroll(id="import-report"):
                         yield Static(id="import-head")
                         yield Static(id="import-refusal")
+                        with Horizontal(id="import-rate-row"):
+                            yield Label(id="import-rate-label")
+                            yield Input(id="import-rate")
+                        yield Static(id="import-rate-error")
                         yield Static(t("import.preview.totals"), id="import-totals-title")
                         yield DataTable(cursor_type="none", zebra_stripes=True, id="import-days")
                         yield Static(id="import-tail")
@@ -198,9 +207,13 @@ class ImportScreen(KeyLabels, Screen[Imported | None]):
 
     # -- the preview -----------------------------------------------------------------------------
 
-    def preview(self, path: Path) -> None:
+    def preview(self, path: Path, rate: float | None = None) -> None:
         """Show what importing ``path`` would change (read after a frame that says it is reading)."""
-        self.path, self.plan, self.refusal = path, None, []
+        if rate is None:  # another file: its currency is asked afresh
+            self._currencies = None
+            self.query_one("#import-rate", Input).value = ""
+        self.query_one("#import-rate-error").display = False
+        self.path, self.plan, self.refusal, self.rate = path, None, [], rate
         self._show_report()
         self.query_one("#import-head", Static).update(plain(t("import_ui.reading", file=str(path)), lines=True))
         self.query_one("#import-steps", ContentSwitcher).current = PREVIEW
@@ -213,9 +226,12 @@ class ImportScreen(KeyLabels, Screen[Imported | None]):
         if path != self.path or not self.is_attached:
             return  # another file was picked meanwhile, or the screen closed
         try:
-            self.plan = plan_import(workspace(self), path)
+            self.plan = plan_import(workspace(self), path, rate=self.rate)
         except MkhatsError as error:  # refused, or unreadable (permissions…): nothing is written
-            self.refusal = error.lines()
+            self._refused(error)
+            return
+        if self.plan.rate is not None and self.plan.file_currency and self.plan.currency:
+            self._currencies = (self.plan.file_currency, self.plan.currency)
         self._show_report()
         self.refresh_bindings()
 
@@ -244,8 +260,8 @@ class ImportScreen(KeyLabels, Screen[Imported | None]):
             else:
                 tail.append(t("import.preview.no_values"))
             tail += import_text.skipped_lines(plan)
-        if self.refusal:
-            head = [str(self.path)]  # the sentence may not name the file
+        if self.refusal and str(self.path) not in "".join(self.refusal):
+            head = [str(self.path)]  # the sentence does not name the file
         self.query_one("#import-head", Static).update(block(head))
         refusal = "\n".join([*self.refusal, t("import_ui.refused")]) if self.refusal else ""
         self.query_one("#import-refusal", Static).update(plain(refusal, lines=True))
@@ -255,6 +271,10 @@ class ImportScreen(KeyLabels, Screen[Imported | None]):
         change = import_text.change_line(plan, confirm=True) if plan is not None else ""
         self.query_one("#import-change", Static).update(plain(change, lines=True))
         self.query_one("#import-go", Button).disabled = plan is None
+        self.query_one("#import-rate-row").display = self._currencies is not None
+        if self._currencies is not None:
+            found, expected = self._currencies
+            self.query_one("#import-rate-label", Label).update(t("import_ui.rate", found=found, expected=expected))
 
     # -- keys and buttons ------------------------------------------------------------------------
 
@@ -274,7 +294,8 @@ class ImportScreen(KeyLabels, Screen[Imported | None]):
         path = self.path
         if self.plan is None or path is None:
             return
-        done = run_service(self, lambda ws: import_candidate(ws, path), refused=self._refused)
+        rate = self.rate
+        done = run_service(self, lambda ws: import_candidate(ws, path, rate), refused=self._refused)
         if done is None:
             return
         imported = done.value
@@ -287,11 +308,33 @@ class ImportScreen(KeyLabels, Screen[Imported | None]):
         self.app.notify("\n".join(messages), severity="warning" if imported.stuck else "information", timeout=8)
         self.dismiss(imported)
 
-    def _refused(self, error: InputError) -> None:
+    def _refused(self, error: MkhatsError) -> None:
         self.plan = None
         self.refusal = error.lines()
+        if error.key == "import.currency":  # the command line's sentence names --rate: a field here
+            self._currencies = (error.params["found"], error.params["expected"])
+            self.refusal = [t("import_ui.currency", **error.params)]
         self._show_report()
         self.refresh_bindings()
+        if self._currencies is not None:
+            self.query_one("#import-rate", Input).focus()
+
+    @on(Input.Submitted, "#import-rate")
+    def _rate_typed(self, event: Input.Submitted) -> None:
+        """Preview again, money converted at the rate typed (as the user writes numbers)."""
+        event.stop()
+        error = self.query_one("#import-rate-error", Static)
+        try:
+            rate = parse_number(event.value, t("import_ui.rate_field"), lang=current_language())
+            if not rate > 0:
+                raise InputError("import_ui.rate_positive", value=event.value.strip())
+        except InputError as refused:
+            error.update(plain(refused.render(), lines=True))  # it quotes what was typed
+            error.display = True
+            return
+        error.display = False
+        if self.path is not None:
+            self.preview(self.path, rate)
 
     @on(Button.Pressed, "#import-back")
     def action_back(self) -> None:
