@@ -118,9 +118,10 @@ def skipped_lines(plan: ImportPlan) -> list[str]:
     return lines
 
 
-def change_line(plan: ImportPlan) -> str:
-    """What writing the plan changes (dry run) or changed."""
-    key = "import.preview.would" if plan.dry_run else "import.done"
+def change_line(plan: ImportPlan, *, confirm: bool = False) -> str:
+    """What writing the plan changes (dry run) or changed; ``confirm``: what it would change, asked
+    before importing (the app's preview, where "dry run" means nothing)."""
+    key = ("import.preview.confirm" if confirm else "import.preview.would") if plan.dry_run else "import.done"
     values = len(plan.values)
     return t(
         key,

@@ -102,6 +102,24 @@ class MainActions(Screen[None]):
 
         self.app.push_screen(ReviewScreen(), self.reload)
 
+    def action_import_file(self) -> None:
+        """Import an export: pick a file (the inbox's first), preview it, confirm."""
+        from mkhats.ui.screens.import_screen import ImportScreen
+
+        self.app.push_screen(ImportScreen(), self.reload)
+
+    def offer_inbox(self) -> None:
+        """Files wait in ``inbox/``: say how many and which key imports them (once, after the first
+        paint; a missing or empty inbox costs one failed ``scandir`` and says nothing)."""
+        from mkhats.i18n import t
+        from mkhats.services.inbox import inbox_files
+        from mkhats.ui.keys import ACTIONS
+
+        waiting = len(inbox_files(mkhats_app(self).ws))
+        if waiting:
+            key = next(a.hint for a in ACTIONS if a.id == "import.open")
+            self.app.notify(t("import_ui.inbox", n=waiting, count=waiting, key=key), timeout=12)
+
     def reload(self, _result: object = None) -> None:
         """Re-read the data (a screen on top closed: it may have saved)."""
         mkhats_app(self).reload()

@@ -108,6 +108,7 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
         self.set_interval(1.0, self._poll)
         self.set_interval(20.0, self._update_title)
         self.call_after_refresh(self.freeze_start)
+        self.call_after_refresh(self.main.offer_inbox)  # after the first paint: start-up pays nothing
 
     # -- the data --------------------------------------------------------------------------------
 

@@ -136,6 +136,7 @@ def _import_every_screen() -> None:
     import mkhats.ui.screens.checklist_editor
     import mkhats.ui.screens.dialogs
     import mkhats.ui.screens.help
+    import mkhats.ui.screens.import_screen
     import mkhats.ui.screens.kpi_detail
     import mkhats.ui.screens.log_dialog
     import mkhats.ui.screens.review
@@ -280,6 +281,45 @@ def _conflict(app: Any) -> Any:
     raise AssertionError("no conflict")
 
 
+# The import screen shows files as they are: their names, folders and cells, and the profile that
+# reads them (its title, its column names) are data, like hat keys (``IMPORT_WORDS``).
+_META = (
+    "Campaign name,Reporting starts,Reporting ends,Result indicator,Results,Amount spent (USD)\n"
+    ",2026-11-23,2026-11-24,,,120.75\n"
+    "Leads,2026-11-23,2026-11-23,lead,4,57.25\n"
+    "Leads,2026-11-24,2026-11-24,lead,2,63.50\n"
+)
+_UNKNOWN = "name,phone\nAnna,123\n"
+
+
+def _import_screen(*keys: str, meta: str = _META) -> View:
+    """The import screen on a Meta export in ``inbox/`` and an unknown file in a downloads folder."""
+
+    async def view(pilot: Pilot) -> None:
+        from mkhats.ui.screens.import_screen import ImportScreen
+
+        folder = pilot.app.ws.path.parent
+        for sub, name, text in (("inbox", "meta.csv", meta), ("Downloads", "contacts.csv", _UNKNOWN)):
+            (folder / sub).mkdir(exist_ok=True)
+            (folder / sub / name).write_text(text, encoding="utf-8")
+        await pilot.app.push_screen(ImportScreen([folder / "Downloads"]))
+        await _keys(pilot, *keys)
+        await pilot.pause()
+
+    return view
+
+
+def _import_words() -> set[str]:
+    from mkhats.imports import builtin_profiles
+
+    profile = builtin_profiles()["meta-ads"]
+    texts = [_META, _UNKNOWN, "EUR inbox Downloads meta.csv contacts.csv utf-8", profile.name, profile.title or ""]
+    return {w for text in texts for w in _WORD.findall(text)}
+
+
+IMPORT_WORDS = _import_words()
+
+
 def _views() -> dict[str, View]:
     from mkhats.ui.screens.checklist_editor import ChecklistEditor, ItemDialog
     from mkhats.ui.screens.dialogs import CheckDialog, DecisionDialog, RolesReviewDialog
@@ -316,6 +356,11 @@ def _views() -> dict[str, View]:
         "delete_value_confirm": _in_values("d"),
         "same_edit_dialog": _push(lambda app: SameEditDialog(_conflict(app))),
         "both_versions_dialog": _push(lambda app: BothVersionsDialog(_conflict(app))),
+        "import_list": _import_screen(),
+        "import_preview": _import_screen("enter"),
+        "import_refused": _import_screen("down", "enter"),
+        "import_rate_refused": _import_screen("enter", "0", "enter", meta=_META.replace("USD", "EUR")),
+        "import_rate": _import_screen("enter", "2", "enter", meta=_META.replace("USD", "EUR")),
     }
 
 
@@ -341,7 +386,9 @@ async def _show(
 async def test_every_word_on_screen_comes_from_the_catalogue(name: str, xx_ws: Workspace, make_app) -> None:
     body, footer = await _show(make_app, xx_ws, name, SIZE)
     text = body.replace(str(xx_ws.path), "")  # the data file's path is shown in the settings
-    assert stray_words(text, data_words(xx_ws) | THEMES) == [], body
+    text = text.replace(str(xx_ws.path.parent), "")  # and the import screen's files beside it
+    allowed = data_words(xx_ws) | THEMES | (IMPORT_WORDS if name.startswith("import") else set())
+    assert stray_words(text, allowed) == [], body
     if name in STALE_FOOTER and stray_words(footer):
         pytest.xfail(f"footer {footer!r}: {STALE_FOOTER[name]}")
     assert stray_words(footer) == [], footer
@@ -350,6 +397,22 @@ async def test_every_word_on_screen_comes_from_the_catalogue(name: str, xx_ws: W
 async def test_the_narrow_layout_too(xx_ws: Workspace, make_app) -> None:
     body, footer = await _show(make_app, xx_ws, "hat_2", (80, 24))
     assert stray_words(body + "\n" + footer, data_words(xx_ws)) == [], body
+
+
+async def test_the_inbox_notice_too(xx_ws: Workspace, make_app) -> None:
+    inbox = xx_ws.path.parent / "inbox"
+    inbox.mkdir()
+    for name in ("1.csv", "2.csv"):
+        (inbox / name).write_text(_META, encoding="utf-8")
+    app = make_app(xx_ws)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(500):
+            if app._notifications:
+                break
+            await pilot.pause(0.02)
+        messages = [n.message for n in app._notifications]
+    assert len(messages) == 1 and "2" in messages[0]
+    assert stray_words(messages[0]) == [], messages
 
 
 # --- the command line ----------------------------------------------------------------------------

@@ -65,6 +65,7 @@ MESSAGES["ui.help"] = """\
 | `ctrl+s` | save the weekly log (it also saves when you leave a field) |
 | `r` | the review: conflicts, stop alerts, targets, rituals |
 | `s` | settings: people, hats, KPIs, conflicts, language |
+| `i` | import an export of an ad account, analytics or CRM (files dropped into `inbox/` beside the data come first) |
 | `ctrl+p` | every action by name |
 | `escape` | back / cancel |
 | `q` | quit (saves the log and takes the hat off) |

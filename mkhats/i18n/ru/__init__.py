@@ -13,6 +13,7 @@ from mkhats.i18n.ru import (
     edits,
     fields,
     forms,
+    import_ui,
     imports,
     io,
     kpis,
@@ -43,6 +44,7 @@ for _part in (
     settings,
     cmo,
     imports,
+    import_ui,
     edits,
 ):
     MESSAGES.update(_part.MESSAGES)
