@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mkhats.store.schema import SCHEMA_VERSION
 from mkhats.ui.screens.log_dialog import LogDialog
 from mkhats.ui.widgets.checklist import Checklist
 from mkhats.ui.widgets.hat_pane import HatPane
@@ -124,7 +125,7 @@ async def test_a_file_broken_by_another_process_is_reported_not_fatal(ws, make_a
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
         before = ws.path.read_bytes()
-        ws.path.write_bytes(before.replace(b'"schema_version":1', b'"schema_version":999'))
+        ws.path.write_bytes(before.replace(b'"schema_version":%d' % SCHEMA_VERSION, b'"schema_version":999'))
         app._poll()  # the poll notices the change and tries to re-read
         await pilot.pause()
         assert app.is_running
