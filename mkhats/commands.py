@@ -218,16 +218,26 @@ def cmd_import(args: argparse.Namespace, ws: Workspace) -> int:
     from mkhats.services.importing import import_file
 
     rate = _rate(args.rate)
-    plan = import_file(ws, Path(args.file), args.profile, rate, args.dry_run)
+    moved = stuck = None
+    if args.dry_run:
+        plan = import_file(ws, Path(args.file), args.profile, rate, dry_run=True)
+    else:  # an inbox file moves to inbox/done/ once imported, as from the app
+        from mkhats.services.inbox import import_candidate
+
+        done = import_candidate(ws, Path(args.file), rate, args.profile)
+        plan, moved, stuck = done.plan, done.moved, done.stuck
     if plan.reading is None:  # plain rows: one line, as before sources existed
         key = "cli.import_dry" if plan.dry_run else "cli.imported"
         rows = len(plan.values)
         _out(t(key, n=rows, rows=rows, written=plan.written, unchanged=plan.unchanged))
-        return 0
-    if plan.dry_run:
+    elif plan.dry_run:
         _out("\n".join(preview_lines(plan)), lines=True)
     else:
         _out("\n".join(outcome_lines(plan)), lines=True)
+    if moved is not None:
+        _out(t("import_ui.moved", file=Path(args.file).name, to=str(moved.parent)))
+    elif stuck is not None:
+        _out(t("import_ui.stuck", file=Path(args.file).name, reason=stuck))
     return 0
 
 

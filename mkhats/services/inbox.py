@@ -177,7 +177,7 @@ def file_away(ws: Workspace, path: Path) -> Path:
     raise FileExistsError(str(done / source.name))
 
 
-def import_candidate(ws: Workspace, path: Path, rate: float | None = None) -> Imported:
+def import_candidate(ws: Workspace, path: Path, rate: float | None = None, profile: str | None = None) -> Imported:
     """Import ``path`` (``services.importing.import_file``: all or nothing, money in another
     currency converted at ``rate``); an inbox file then moves to ``inbox/done/``.
 
@@ -187,7 +187,7 @@ def import_candidate(ws: Workspace, path: Path, rate: float | None = None) -> Im
     """
     from mkhats.services.importing import import_file
 
-    plan = import_file(ws, path, rate=rate)
+    plan = import_file(ws, path, profile, rate=rate)
     if not in_inbox(ws, path):
         return Imported(plan)
     try:

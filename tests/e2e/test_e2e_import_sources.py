@@ -369,3 +369,19 @@ def test_times_in_utc_land_on_the_users_day_in_winter_and_in_summer(rub):
         "late.csv: 1 bad row, nothing was imported:",
         "line 2: “9999-12-31 23:30” is not a day (%Y-%m-%d %H:%M)",
     ]
+
+
+def test_an_inbox_file_imported_from_the_command_line_moves_to_done(rub: Cli) -> None:
+    inbox = rub.folder / "inbox"
+    inbox.mkdir()
+    (inbox / "vk.csv").write_bytes(ef.vk_csv())
+    (inbox / "done").mkdir()
+    (inbox / "done" / "vk.csv").write_bytes(b"an older file of the same name")
+    preview = rub.ok("import", str(inbox / "vk.csv"), "--dry-run").out
+    assert "moved to" not in preview and (inbox / "vk.csv").exists()  # a dry run moves nothing
+    said = rub.ok("import", str(inbox / "vk.csv")).out
+    assert said.splitlines()[-1] == f"vk.csv moved to {inbox / 'done'}."
+    assert not (inbox / "vk.csv").exists()
+    assert (inbox / "done" / "vk (2).csv").read_bytes() == ef.vk_csv()  # the older file is kept
+    assert (inbox / "done" / "vk.csv").read_bytes() == b"an older file of the same name"
+    assert {r["source"] for r in rub.export_rows()} == {VK}
