@@ -38,6 +38,21 @@ when it owns its process; see ``mkhats.ui.heap``.)
 gc.set_threshold(*GC_THRESHOLDS)
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Compile mkhats's bytecode once, as an installer (or a first run) does.
+
+    Where PYTHONDONTWRITEBYTECODE is set (this team's machines and CI), every ``mkhats`` process the
+    end-to-end tests start would otherwise compile each module it imports from source: ≈ 40 ms of
+    each of some 600 runs. The tests then run the command as a user's installed copy runs.
+    """
+    import compileall
+    from pathlib import Path
+
+    import mkhats
+
+    compileall.compile_dir(str(Path(mkhats.__file__).parent), quiet=1)
+
+
 @pytest.fixture(autouse=True)
 def _english() -> Iterator[None]:
     """English before and after each test."""
