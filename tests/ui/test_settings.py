@@ -245,3 +245,37 @@ async def test_a_poll_while_the_tabs_are_rebuilt_fills_nothing_half_gone(empty_w
         app._poll()
         await pilot.pause()
         assert app.query_one("#pane-content").ready
+
+
+async def test_a_kpi_changed_elsewhere_asks_and_take_theirs_shows_it_in_the_form(empty_ws, make_app):
+    """The KPI form asks the form base's question, and says inline what "take theirs" did."""
+    from mkhats.domain.kpis import KpiChange
+    from mkhats.services.kpi_rules import set_kpi_rule
+    from mkhats.services.workspace import Workspace
+    from mkhats.ui.screens.same_edit import SameEditDialog
+
+    app = make_app(empty_ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_settings(app, pilot, "kpis")
+        screen.query_one("#kpis-hat", Select).value = "performance"
+        await pilot.pause()
+        table = screen.query_one("#kpis-table", DataTable)
+        table.move_cursor(row=table.get_row_index("performance.spend"))
+        await pilot.click("#kpis-edit")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, KpiDialog)
+        dialog.query_one("#kpi-target", Input).value = "5000"
+        set_kpi_rule(Workspace(empty_ws.path, empty_ws.today), "performance.spend", KpiChange(target="7000"))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SameEditDialog)
+        before = empty_ws.path.read_bytes()
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.screen is dialog and dialog.query_one("#kpi-target", Input).value == "7000"
+        error = dialog.query_one(".error", Static)
+        assert error.display and "shows theirs" in str(error.render())
+        assert empty_ws.path.read_bytes() == before
+        with empty_ws.read() as repo:
+            assert repo.kpis()["performance.spend"].target == 7000

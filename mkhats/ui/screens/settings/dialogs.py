@@ -63,6 +63,12 @@ class SettingsDialog(FormDialog[Any]):
         """Label and field pairs of the grid."""
         yield from ()
 
+    def show_error(self, field: str, message: str) -> None:
+        """Every message in the one line under the grid (these forms have no line per field)."""
+        error = self.query_one(".error", Static)
+        error.update(plain(message, lines=True))
+        error.display = True
+
     def run(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R | None:
         """Run a use case; a refusal shows inline, a storage error as a notification."""
         error = self.query_one(".error", Static)
@@ -235,27 +241,18 @@ class KpiDialog(SettingsDialog):
         )
 
     def conflicted(self, conflict: EditConflict) -> None:
-        """Keep mine (save over theirs), take theirs (shown, nothing saved) or see both."""
-        from mkhats.ui.screens.same_edit import ask
+        """Keep mine, take theirs or see both: the form base's question (``FormDialog._ask``)."""
+        self._ask(conflict)
 
-        theirs = {f: conflict.theirs.get(f, "") for f in conflict.fields}
-
-        def keep_mine() -> None:
-            self.base = {**(self.base or {}), **theirs}
-            self.action_save()
-
-        def take_theirs() -> None:
-            self.base = {**(self.base or {}), **theirs}
-            for name, text in theirs.items():
-                widget = self.query_one(f"#kpi-{name}")
-                if isinstance(widget, Select):
-                    choices = {str(label): value for label, value in self._choices(name)}
-                    widget.value = choices.get(text, widget.value)
-                elif isinstance(widget, Input):
-                    widget.value = text
-            self.app.notify(t("edit.took_theirs"), timeout=4)
-
-        ask(self, conflict, keep_mine, take_theirs)
+    def load_fields(self, fields: dict[str, str]) -> None:
+        """Theirs, shown in the fields: a choice by its label, a text as it is."""
+        for name, text in fields.items():
+            widget = self.query_one(f"#kpi-{name}")
+            if isinstance(widget, Select):
+                choices = {str(label): value for label, value in self._choices(name)}
+                widget.value = choices.get(text, widget.value)
+            elif isinstance(widget, Input):
+                widget.value = text
 
     @staticmethod
     def _choices(name: str) -> list[tuple[str, str]]:
