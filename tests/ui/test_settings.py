@@ -141,14 +141,7 @@ async def test_a_negative_money_target_is_refused_inline(empty_ws, make_app):
     with empty_ws.read() as repo:
         before = repo.kpis()
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_settings(app, pilot, "kpis")
-        screen.query_one("#kpis-hat", Select).value = "performance"
-        await pilot.pause()
-        table = screen.query_one("#kpis-table", DataTable)
-        table.move_cursor(row=table.get_row_index("performance.spend"))
-        await pilot.click("#kpis-edit")
-        await pilot.pause()
-        dialog = app.screen
+        screen, dialog = await open_kpi_dialog(app, pilot, "performance.spend")
         assert isinstance(dialog, KpiDialog) and dialog.kpi.key == "performance.spend"
         dialog.query_one("#kpi-target", Input).value = "-5"
         await pilot.click("#dialog-save")
@@ -165,6 +158,18 @@ async def test_a_negative_money_target_is_refused_inline(empty_ws, make_app):
         assert app.screen is screen
         with empty_ws.read() as repo:
             assert repo.kpis()["performance.spend"].target == 5000
+
+
+async def open_kpi_dialog(app, pilot, key: str) -> tuple[SettingsScreen, object]:
+    """Settings → KPIs → the hat of ``key`` → Edit on its row: the screen and the form opened."""
+    screen = await open_settings(app, pilot, "kpis")
+    screen.query_one("#kpis-hat", Select).value = key.split(".")[0]
+    await pilot.pause()
+    table = screen.query_one("#kpis-table", DataTable)
+    table.move_cursor(row=table.get_row_index(key))
+    await pilot.click("#kpis-edit")
+    await pilot.pause()
+    return screen, app.screen
 
 
 async def test_switching_to_russian_stores_it_and_relabels_the_screen(empty_ws, make_app):
@@ -256,14 +261,7 @@ async def test_a_kpi_changed_elsewhere_asks_and_take_theirs_shows_it_in_the_form
 
     app = make_app(empty_ws)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_settings(app, pilot, "kpis")
-        screen.query_one("#kpis-hat", Select).value = "performance"
-        await pilot.pause()
-        table = screen.query_one("#kpis-table", DataTable)
-        table.move_cursor(row=table.get_row_index("performance.spend"))
-        await pilot.click("#kpis-edit")
-        await pilot.pause()
-        dialog = app.screen
+        screen, dialog = await open_kpi_dialog(app, pilot, "performance.spend")
         assert isinstance(dialog, KpiDialog)
         dialog.query_one("#kpi-target", Input).value = "5000"
         set_kpi_rule(Workspace(empty_ws.path, empty_ws.today), "performance.spend", KpiChange(target="7000"))
