@@ -261,7 +261,7 @@ async def test_a_kpi_changed_elsewhere_asks_and_take_theirs_shows_it_in_the_form
 
     app = make_app(empty_ws)
     async with app.run_test(size=SIZE) as pilot:
-        screen, dialog = await open_kpi_dialog(app, pilot, "performance.spend")
+        _screen, dialog = await open_kpi_dialog(app, pilot, "performance.spend")
         assert isinstance(dialog, KpiDialog)
         dialog.query_one("#kpi-target", Input).value = "5000"
         set_kpi_rule(Workspace(empty_ws.path, empty_ws.today), "performance.spend", KpiChange(target="7000"))
