@@ -263,3 +263,37 @@ async def test_storage_error_is_a_notification_and_the_app_goes_on(ws, make_app,
         assert app.screen is screen
         assert any("disk full" in m and kw.get("severity") == "error" for m, kw in notices)
         assert stored(ws, "performance.spend", TODAY) is not None
+
+
+async def test_a_in_the_detail_adds_a_value_of_that_kpi(ws, make_app):
+    from textual.widgets import Select
+
+    from mkhats.ui.screens.dialogs import AddValueDialog
+
+    day = date(2026, 11, 25)  # tomorrow: no value yet
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_detail(app, pilot, "performance.leads")
+        await pilot.press("a")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AddValueDialog)
+        assert dialog.query_one("#kpi", Select).value == "performance.leads"
+        dialog.query_one("#date", Input).value = day.isoformat()
+        dialog.query_one("#value", Input).value = "17"
+        dialog.query_one("#value", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert stored(ws, "performance.leads", day) == 17
+        assert str(screen.query_one("#values", ValueTable).get_row(day.isoformat())[1]) == "17"
+
+
+async def test_a_formula_kpi_offers_no_add(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_detail(app, pilot, "performance.cpl")
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen is screen
+        assert not any(b.binding.action == "add_value" and b.enabled for b in screen.active_bindings.values())

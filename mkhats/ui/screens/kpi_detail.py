@@ -17,14 +17,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Label, Static
 
 from mkhats.domain.safe_text import terminal_line
 from mkhats.domain.stoprules import Alert
 from mkhats.errors import EditConflict, InputError, MkhatsError
 from mkhats.i18n import t
-from mkhats.present.kpi_chart import ChartData
 from mkhats.present.kpi_detail import (
     KpiDetail,
     RuleForm,
@@ -41,65 +39,12 @@ from mkhats.ui.access import mkhats_app, workspace
 from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import plain
 from mkhats.ui.screens.same_edit import ask
+from mkhats.ui.widgets.detail_chart import chart_widget as _chart_widget
+from mkhats.ui.widgets.detail_chart import draw as _draw
+from mkhats.ui.widgets.detail_chart import legend as _legend
 from mkhats.ui.widgets.value_table import ValueTable
 
 _FIELDS = ("target", "condition", "guard", "action")
-_COLORS = {"weekly": "cyan", "partial": "gray", "daily": "orange", "target": "green", "threshold": "red"}
-_RICH = {"weekly": "cyan", "partial": "grey50", "daily": "dark_orange", "target": "green", "threshold": "red"}
-
-
-def _chart_widget() -> Widget:
-    from textual_plotext import PlotextPlot
-
-    return PlotextPlot(id="detail-chart")
-
-
-def _legend(chart: ChartData) -> Text:
-    """``━ week ━ day ━ target 120 ━ stop 160`` in the lines' colours."""
-    text = Text()
-    first = chart.weekly[0] if chart.weekly else None
-    parts = (
-        (first, "weekly"),
-        (chart.partial, "partial"),
-        (chart.daily, "daily"),
-        (chart.target, "target"),
-        (chart.threshold, "threshold"),
-    )
-    for line, color in parts:
-        if line is not None:
-            text.append(" ━ ", style=f"bold {_RICH[color]}")
-            text.append(line.label)
-    text.append(" ")
-    return text
-
-
-def _draw(plot: Widget, chart: ChartData) -> None:
-    """Draw the chart data on a PlotextPlot (``plot.plt`` is the plotext API)."""
-    plt = plot.plt  # type: ignore[attr-defined]
-    plt.clear_figure()
-    lines = [(line, "weekly") for line in chart.weekly]
-    if chart.partial is not None:
-        lines.append((chart.partial, "partial"))
-    if chart.daily is not None:
-        lines.append((chart.daily, "daily"))
-    for line, color in [*lines, (chart.target, "target"), (chart.threshold, "threshold")]:
-        if line is None:
-            continue
-        side = "right" if line.right else "left"
-        # No plotext legend: it covers the plot's corner; the box's subtitle carries it (``_legend``).
-        if len(line.x) == 1:
-            plt.scatter(line.x, line.y, marker="●", color=_COLORS[color], yside=side)
-        else:
-            plt.plot(line.x, line.y, marker="braille", color=_COLORS[color], yside=side)
-    plt.xlim(0, chart.x_max)
-    plt.xticks(chart.x_ticks, chart.x_labels)
-    plt.xlabel(chart.x_title)
-    for axis, side in ((chart.left, "left"), (chart.right, "right")):
-        if axis is not None:
-            plt.yticks(axis.ticks, axis.labels, yside=side)
-            plt.ylim(axis.ticks[0], axis.ticks[-1], yside=side)
-            plt.ylabel(axis.title, yside=side)
-    plot.refresh()
 
 
 class KpiDetailScreen(KeyLabels, Screen[None]):
@@ -118,6 +63,7 @@ class KpiDetailScreen(KeyLabels, Screen[None]):
             "right_square_bracket", "week(1)", "ui.key.next_week", key_display="]", show=False, id="detail.next"
         ),
         key_binding("t", "this_week", "ui.key.this_week", show=False, id="detail.this"),
+        key_binding("a", "add_value", "ui.key.add_value", id="detail.add"),
     ]
 
     def __init__(self, key: str) -> None:
@@ -201,6 +147,7 @@ class KpiDetailScreen(KeyLabels, Screen[None]):
             except MkhatsError as error:
                 self.app.notify(error.render(), severity="error", timeout=8)
         self.view = view = detail_view(snapshot, self.key, notes, sources)
+        self.refresh_bindings()  # ``a`` is offered for a measured KPI only
         self.sub_title = view.title
         self._show_heading(view)
         self._show_chart(view)
@@ -281,12 +228,16 @@ class KpiDetailScreen(KeyLabels, Screen[None]):
                 # Every decimal, in the language's format: how the typed text was read (SPEC §4).
                 value = format_exact(row.value)
                 self.app.notify(t("detail.saved", kpi=self.view.title, day=row.date_text, value=value))
-            snapshot = mkhats_app(self).snapshot
-            for alert in alerts:
-                if snapshot is not None:
-                    self.app.notify(fired_text(snapshot, alert), severity="warning", timeout=10)
+            self._tell_fired(alerts)
 
         return done
+
+    def _tell_fired(self, alerts: list[Alert]) -> None:
+        """Each stop rule a saved value fired, as a warning."""
+        snapshot = mkhats_app(self).snapshot
+        for alert in alerts:
+            if snapshot is not None:
+                self.app.notify(fired_text(snapshot, alert), severity="warning", timeout=10)
 
     @on(ValueTable.DeleteRequested)
     def _delete(self, event: ValueTable.DeleteRequested) -> None:
@@ -381,6 +332,23 @@ class KpiDetailScreen(KeyLabels, Screen[None]):
         name = (event.input.id or "").removeprefix("rule-")
         if name in _FIELDS and event.value != getattr(self._form, name):
             self.query_one("#rule-status", Static).update("")  # a "Saved." no longer true
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``a`` adds a value of a measured KPI only: a formula's values are computed."""
+        if action == "add_value":
+            return self.view is None or self.view.editable
+        return True
+
+    def action_add_value(self) -> None:
+        """A value of this KPI for a day (the add form, this KPI chosen)."""
+        from mkhats.ui.screens.dialogs import AddValueDialog
+
+        def done(alerts: list[Alert] | None) -> None:
+            if alerts is not None:
+                self._reload_app()
+                self._tell_fired(alerts)
+
+        self.app.push_screen(AddValueDialog(self.key), done)
 
     def action_focus_form(self) -> None:
         """Jump to the target and stop-rule form."""
