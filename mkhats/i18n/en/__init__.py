@@ -7,6 +7,7 @@ from mkhats.i18n.en import (
     cmo,
     conflicts,
     core,
+    deck,
     defaults,
     demo,
     detail,
@@ -44,5 +45,6 @@ for _part in (
     cmo,
     imports,
     edits,
+    deck,
 ):
     MESSAGES.update(_part.MESSAGES)
