@@ -102,7 +102,7 @@ class _Deck:
         )
 
     def _foot(self, n: int) -> str:
-        made = t("report.generated", day=format_day(self.snapshot.today))
+        made = t("deck.made", day=format_day(self.snapshot.today))
         title = t("deck.title", week=self.snapshot.week)
         page = t("deck.page", n=n, total=self.total)
         return f'<footer class="foot"><span>{_e(title)} · {_e(made)}</span><span>{_e(page)}</span></footer>'

@@ -2,6 +2,7 @@
 
 MESSAGES = {
     "deck.title": "Weekly deck {week}",
+    "deck.made": "made on {day}",
     "deck.page": "{n} of {total}",
     "deck.more": {
         "one": "…and {n} more: mkhats report lists it.",
@@ -11,7 +12,7 @@ MESSAGES = {
     "deck.no_kpis": "This hat has no KPIs.",
     "deck.no_channels": "No channel hat is enabled.",
     "deck.chart": "{kpi}: 13 weeks, {window}",
-    "deck.axis": "{line} ({axis})",
+    "deck.axis": "{line}: {axis}",
     "cli.deck.help": "the weekly deck: one HTML file, a slide per channel and the CMO summary",
     "cli.deck.out": "write to FILE.html (default: deck-YYYY-Www.html in this folder; - for the screen)",
     "ui.key.deck": "Deck",

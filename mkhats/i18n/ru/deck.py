@@ -2,6 +2,7 @@
 
 MESSAGES = {
     "deck.title": "Недельная презентация {week}",
+    "deck.made": "составлена {day}",
     "deck.page": "{n} из {total}",
     "deck.more": {
         "one": "…и ещё {n}: все они — в отчёте mkhats report.",
@@ -12,7 +13,7 @@ MESSAGES = {
     "deck.no_kpis": "У этой шляпы нет KPI.",
     "deck.no_channels": "Ни одна шляпа-канал не включена.",
     "deck.chart": "{kpi}: 13 недель, {window}",
-    "deck.axis": "{line} ({axis})",
+    "deck.axis": "{line}: {axis}",
     "cli.deck.help": "недельная презентация: один HTML-файл, слайд на каждый канал и сводка CMO",
     "cli.deck.out": "записать в ФАЙЛ.html (по умолчанию deck-ГГГГ-Wнн.html в этой папке; - — на экран)",
     "ui.key.deck": "Презентация",
