@@ -130,7 +130,7 @@ class _Deck:
         kpis = snapshot.hat_kpis(hat.key)
         right = [self._kpi_table(hat)] if kpis else [f'<p class="empty">{_e(t("deck.no_kpis"))}</p>']
         if kpis:
-            cols = min(_columns(len(kpis)), len(kpis))
+            cols = _columns(len(kpis))
             series: list[tuple[str, str]] = []
             charts = "".join(self._chart(kpi, series) for kpi in kpis)
             right.append(f'<div class="charts" style="--cols:{cols}">{charts}</div>{_legend(series)}')
@@ -231,7 +231,11 @@ class _Deck:
 
 
 def _columns(count: int) -> int:
-    """How many charts side by side: two rows for a usual hat, three when it has many KPIs."""
+    """How many charts side by side: one or two rows for a usual hat, three when it has many KPIs."""
+    if count <= 3:
+        return max(count, 1)
+    if count == 4:
+        return 2
     if count <= 6:
         return 3
     return 4 if count <= 12 else math.ceil(count / 3)
@@ -289,11 +293,8 @@ def _series(chart: ChartData) -> list[tuple[str, str]]:
         entries.append(("weekly", chart.weekly[0].label))
     if chart.partial is not None:
         entries.append(("partial", chart.partial.label))
-    if chart.daily is not None:
-        label = chart.daily.label
-        if chart.right is not None:
-            label = t("deck.axis", line=label, axis=chart.right.title)
-        entries.append(("daily", label))
+    if chart.daily is not None:  # always the last four weeks' days, on its own axis or the weeks'
+        entries.append(("daily", t("deck.axis", line=chart.daily.label, axis=t("detail.chart.per_day"))))
     return entries
 
 

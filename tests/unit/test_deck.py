@@ -30,13 +30,15 @@ TAGS = {
 
 
 class Page(HTMLParser):
-    """The parsed deck: its elements, their attributes, and each slide's visible text."""
+    """The parsed deck: its elements, their attributes, and each slide's visible text (its charts'
+    labels too with ``charts``)."""
 
-    def __init__(self, html: str) -> None:
+    def __init__(self, html: str, charts: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, dict[str, str | None]]] = []
         self.slides: list[dict[str, str | None]] = []
         self.texts: list[list[str]] = []
+        self._hidden = ("style", "title") if charts else ("style", "title", "svg")
         self._skip = 0
         self.feed(html)
         self.close()
@@ -47,11 +49,11 @@ class Page(HTMLParser):
         if tag == "section":
             self.slides.append(found)
             self.texts.append([])
-        if tag in ("style", "title", "svg"):
+        if tag in self._hidden:
             self._skip += 1
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("style", "title", "svg"):
+        if tag in self._hidden:
             self._skip -= 1
 
     def handle_data(self, data: str) -> None:
@@ -155,7 +157,7 @@ def test_a_running_week_shows_its_pace_and_is_drawn_apart() -> None:
 
 
 def test_every_kpi_has_a_13_week_chart_with_its_target_and_stop_threshold() -> None:
-    html, page = deck()
+    html, _ = deck()
     perf = html[html.index('id="hat-performance"') : html.index('id="hat-crm"')]
     assert perf.count("<svg") == len(make().hat_kpis("performance")) == perf.count('<figure class="chart"')
     cpa = figure(html, "CPA, $")
@@ -273,8 +275,9 @@ def hostile(decided: bool = True) -> Snapshot:
             )
         },
         checks=[
-            ExternalCheck(hats=("performance", "cmo"), by="Anna<i>", day=date(2026, 11, 27), note="</li><li>x")
-            .model_copy(update={"outcome": "problems"})
+            ExternalCheck(
+                hats=("performance", "cmo"), by="Anna<i>", day=date(2026, 11, 27), note="</li><li>x"
+            ).model_copy(update={"outcome": "problems"})
         ],
         decisions=[
             AlertDecision(kpi="performance.cpl", first=MON, last=TUE, decision="kept", reason="<iframe>", day=TUE)
@@ -304,7 +307,7 @@ def test_user_text_reads_as_typed() -> None:
     html, page = deck(hostile())
     perf = page.text(1)
     assert perf.startswith('Perf <b onmouseover="x"> Worn by Eve<script>alert(1)</script>: owns <img src=x onerror=y>.')
-    assert "Plan <script>x</script> Fact \"><svg onload=y> Conclusion — Action a & b" in perf
+    assert 'Plan <script>x</script> Fact "><svg onload=y> Conclusion — Action a & b' in perf
     assert "CPL </td><td>, <u>" in perf
     assert "→ <b>stop</b>" in deck(hostile(decided=False))[1].text(1)
     cmo = page.text(3)
