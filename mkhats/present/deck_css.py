@@ -102,13 +102,18 @@ svg .threshold { stroke: var(--bad); stroke-width: 1.2; stroke-dasharray: 2 2; }
 .list li.checked, .list li.decided { color: var(--good); }
 .list li.more { list-style: none; color: var(--muted); font-style: italic; }
 .foot { display: flex; justify-content: space-between; color: var(--faint); font-size: 11px;
-  border-top: 1px solid var(--line); padding-top: 4px; }
+  border-top: 1px solid var(--line); padding-top: 4px; gap: 12px; }
+.foot span:last-child { white-space: nowrap; }
 @media screen and (max-width: 820px) {
   .slide { min-height: 0; padding: 16px; }
   .cols, .pair { grid-template-columns: minmax(0, 1fr); }
   .charts { grid-template-columns: repeat(2, minmax(0, 1fr)); }
   .top { flex-direction: column; gap: 4px; }
   .top .when { text-align: left; }
+  /* Words stay whole on a phone (a long one scrolls its table sideways rather than breaking). */
+  td { overflow-wrap: break-word; }
+  table { font-size: 12px; }
+  .right { overflow-x: auto; }
 }
 @page { size: 338.6mm 190.5mm; margin: 0; }
 @media print {
