@@ -55,6 +55,7 @@ COMMANDS = (
     "export",
     "restore",
     "report",
+    "deck",
     "check",
 )
 
@@ -136,6 +137,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p = sub.add_parser("report", help=t("cli.report.help"))
     p.add_argument("--week", metavar="YYYY-Www")
     p.add_argument("--out", metavar="FILE", help=t("cli.report.out"))
+    _common(p)
+
+    p = sub.add_parser("deck", help=t("cli.deck.help"))
+    p.add_argument("--week", metavar="YYYY-Www")
+    p.add_argument("--out", metavar="FILE.html", help=t("cli.deck.out"))
     _common(p)
 
     p = sub.add_parser("check", help=t("cli.check.help"))

@@ -315,6 +315,12 @@ def cmd_report(args: argparse.Namespace, ws: Workspace) -> int:
     return 0
 
 
+def cmd_deck(args: argparse.Namespace, ws: Workspace) -> int:
+    from mkhats.commands_deck import write_deck_command
+
+    return write_deck_command(args, ws)
+
+
 def cmd_check(args: argparse.Namespace, ws: Workspace) -> int:
     from mkhats.present.review_text import check_line
     from mkhats.services.review import week_review

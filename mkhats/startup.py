@@ -15,7 +15,7 @@ import os
 import sys
 from typing import Any
 
-QUICK = ("add", "kpi", "assign", "wear", "verify", "report", "check")
+QUICK = ("add", "kpi", "assign", "wear", "verify", "report", "deck", "check")
 """Commands that handle a few thousand records at most: they run with the cyclic GC off."""
 
 _PLUGINS_OFF = ("__all__", "1", "true")  # the values pydantic reads as "no plugin at all"

@@ -1,13 +1,17 @@
 """Regenerate ``screenshots/*.svg`` from the demo data: ``uv run python scripts/screenshots.py``.
 
 Each picture is a scene of ``mkhats.ui.scenes`` played on a fresh demo file with today frozen at
-2026-11-24 and the terminal at 120×40 (80×24 for the narrow one).
+2026-11-24 and the terminal at 120×40 (80×24 for the narrow one). ``screenshots/deck.png`` is the
+weekly deck's first slide as headless Chromium shows it in a 1280×720 window (skipped, saying so,
+where no Chromium is installed). ``scripts/screenshots.py deck`` makes that one alone.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from datetime import date, datetime
@@ -39,6 +43,27 @@ async def shoot(scene: str, out: Path) -> None:
             os.chdir(ROOT)
 
 
+def shoot_deck(out: Path) -> None:
+    """``deck.png``: the first slide of the demo week's deck, in headless Chromium at 1280×720."""
+    from mkhats.services.deck import write_deck
+    from mkhats.services.demo import fill_demo
+    from mkhats.services.workspace import Workspace
+    from mkhats.ui.scenes import TODAY
+
+    names = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+    browser = next((found for name in names if (found := shutil.which(name))), None)
+    if browser is None:
+        print("screenshots/deck.png skipped: no Chromium (apt-get install chromium)", file=sys.stderr)
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        ws = Workspace(Path(folder) / "mkhats.json", date.fromisoformat(TODAY))
+        fill_demo(ws, 12, force=False)
+        html = write_deck(ws, ws.this_week(), Path(folder) / "deck.html")
+        command = [browser, "--headless", "--disable-gpu", "--no-sandbox", f"--user-data-dir={folder}/chromium"]
+        command += ["--hide-scrollbars", "--window-size=1280,720", f"--screenshot={out / 'deck.png'}", html.as_uri()]
+        subprocess.run(command, check=True, capture_output=True, timeout=180)
+
+
 def main() -> None:
     from mkhats.i18n import set_language
     from mkhats.ui.scenes import SCENES
@@ -47,7 +72,11 @@ def main() -> None:
     set_language("en")
     out = ROOT / "screenshots"  # absolute: each scene runs from its own temporary folder
     out.mkdir(exist_ok=True)
-    for scene in sys.argv[1:] or SCENES:
+    for scene in sys.argv[1:] or [*SCENES, "deck"]:
+        if scene == "deck":
+            shoot_deck(out)
+            print("screenshots/deck.png")
+            continue
         asyncio.run(shoot(scene, out))
         print(f"screenshots/{scene}.svg")
 

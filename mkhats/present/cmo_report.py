@@ -84,11 +84,13 @@ def summary_rows(
     prev_values: Mapping[str, float | None],
     status_text: Callable[[Kpi, float | None], str],
     compared: Mapping[str, float | None] | None = None,
+    quote: Callable[[str], str] = _q,
 ) -> list[list[str]]:
     """Revenue, spend, ROMI, CAC and LTV:CAC: this week, last week, the 4-week average, changes.
 
     ``compared`` is what the changes are taken from when it differs from the week's value: a
     running week's projection for a summed KPI, never its value so far against full weeks.
+    ``quote`` is applied to the KPI titles (Markdown escaping; the deck escapes as HTML later).
     """
     compared = week_values if compared is None else compared
     currency = snapshot.settings.currency
@@ -102,7 +104,7 @@ def summary_rows(
         judged = compared.get(key)
         rows.append(
             [
-                _q(kpi_title(kpi)),
+                quote(kpi_title(kpi)),
                 format_with_unit(kpi, now, currency),
                 format_with_unit(kpi, prev, currency),
                 signed_percent(change(prev, judged)),

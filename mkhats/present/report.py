@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from mkhats.domain.channels import channel_map
 from mkhats.domain.checklist import checklist_rows, progress
@@ -45,6 +46,8 @@ from mkhats.present.labels import (
 )
 
 _DASH = "—"
+Quote = Callable[[str], str]
+"""How a text the user typed is quoted where it is shown."""
 
 
 def _cell(text: str) -> str:
@@ -58,8 +61,11 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines + [""]
 
 
-def _verdict_cell(kpi: Kpi, verdict: Verdict | None) -> str:
-    """``✓ on track +4 %``, ``✗ off track −12 % → 3,960``, ``→ 7,000`` (on pace, no target), or ``—``."""
+def verdict_cell(kpi: Kpi, verdict: Verdict | None) -> str:
+    """``✓ on track +4 %``, ``✗ off track −12 % → 3,960``, ``→ 7,000`` (on pace, no target), or ``—``.
+
+    The status cell of the report's KPI tables, and of the deck's.
+    """
     if verdict is None:
         return _DASH
     text = verdict_text(kpi, verdict)
@@ -69,13 +75,56 @@ def _verdict_cell(kpi: Kpi, verdict: Verdict | None) -> str:
     return f"{mark} {text[1:].strip()}".strip()  # the table's cell, its mark spelled out
 
 
-def _hat_section(
-    snapshot: Snapshot,
-    hat: Hat,
-    verdicts: dict[str, Verdict],
-    prev_values: Mapping[str, float | None],
-    alerts: list[Alert],
-) -> list[str]:
+@dataclass(frozen=True)
+class WeekFacts:
+    """What the report (and the deck) judge a week on: each KPI's verdict, last week's values and
+    the stop-rule alerts still waiting for a decision."""
+
+    verdicts: dict[str, Verdict]
+    prev_values: Mapping[str, float | None]
+    alerts: list[Alert]
+
+
+def week_facts(snapshot: Snapshot) -> WeekFacts:
+    """The verdicts (a running week judged on pace), last week's values and the open alerts."""
+    run = week_progress(snapshot.week, snapshot.today)
+    verdicts = period_verdicts(snapshot.kpis, snapshot.daily, week_days(snapshot.week), run)
+    prev_values = period_values(snapshot.kpis, snapshot.daily, week_days(shift_week(snapshot.week, -1)))
+    alerts = [a for a in stop_alerts(snapshot) if not is_decided(a, snapshot.decisions)]
+    return WeekFacts(verdicts, prev_values, alerts)
+
+
+def kpi_rows(snapshot: Snapshot, hat: str, facts: WeekFacts, quote: Quote = _q) -> list[list[str]]:
+    """A hat's KPI table: title with unit, target, the week, last week, status (``verdict_cell``).
+
+    ``quote`` is applied to the titles the user typed (Markdown escaping here, none for the deck,
+    which escapes every cell as HTML).
+    """
+    currency = snapshot.settings.currency
+    rows = []
+    for kpi in snapshot.hat_kpis(hat):
+        suffix = unit_suffix(kpi, currency)
+        title = f"{quote(kpi_title(kpi))}, {suffix}" if suffix else quote(kpi_title(kpi))
+        verdict = facts.verdicts[kpi.key]
+        rows.append(
+            [
+                title,
+                format_value(kpi, kpi.target),
+                format_value(kpi, verdict.value),
+                format_value(kpi, facts.prev_values.get(kpi.key)),
+                verdict_cell(kpi, verdict),
+            ]
+        )
+    return rows
+
+
+def checklist_line(snapshot: Snapshot, hat: str) -> str:
+    """``Checklist: 3/8 done.`` for the hat's items of the week."""
+    done, total = progress(checklist_rows(snapshot.checklist, snapshot.ticks, hat, snapshot.week))
+    return t("report.checklist", done=done, total=total)
+
+
+def _hat_section(snapshot: Snapshot, hat: Hat, facts: WeekFacts) -> list[str]:
     currency = snapshot.settings.currency
     lines = [
         f"## {_q(hat_name(hat))}",
@@ -88,23 +137,11 @@ def _hat_section(
         text = getattr(log, field) if log else ""
         lines.append(f"- **{t('log.' + field)}:** {_cell(_q(text))}")
     lines.append("")
-    rows = []
-    for kpi in snapshot.hat_kpis(hat.key):
-        suffix = unit_suffix(kpi, currency)
-        title = f"{_q(kpi_title(kpi))}, {suffix}" if suffix else _q(kpi_title(kpi))
-        rows.append(
-            [
-                title,
-                format_value(kpi, kpi.target),
-                format_value(kpi, verdicts[kpi.key].value),
-                format_value(kpi, prev_values.get(kpi.key)),
-                _verdict_cell(kpi, verdicts[kpi.key]),
-            ]
-        )
-    lines += _table([t("col.kpi"), t("col.target"), _week_column(verdicts), t("col.prev"), t("col.status")], rows)
-    done, total = progress(checklist_rows(snapshot.checklist, snapshot.ticks, hat.key, snapshot.week))
-    lines += [t("report.checklist", done=done, total=total), ""]
-    hat_alerts = [a for a in alerts if a.kpi.startswith(hat.key + ".")]
+    rows = kpi_rows(snapshot, hat.key, facts)
+    header = [t("col.kpi"), t("col.target"), week_column(facts.verdicts), t("col.prev"), t("col.status")]
+    lines += _table(header, rows)
+    lines += [checklist_line(snapshot, hat.key), ""]
+    hat_alerts = [a for a in facts.alerts if a.kpi.startswith(hat.key + ".")]
     if hat_alerts:
         lines.append(f"**{t('report.open_alerts')}**")
         lines.append("")
@@ -114,25 +151,66 @@ def _hat_section(
     return lines
 
 
-def _week_column(verdicts: dict[str, Verdict]) -> str:
+def week_column(verdicts: dict[str, Verdict]) -> str:
     """``Week``, or ``Week 3/7 d`` while the week runs."""
     running = next((v for v in verdicts.values() if v.partial), None)
     return t("run.week_col", run=run_text(running)) if running else t("col.week")
 
 
-def _summary(
-    snapshot: Snapshot, verdicts: dict[str, Verdict], prev_values: Mapping[str, float | None], alerts: list[Alert]
-) -> list[str]:
+def conflict_lines(snapshot: Snapshot, quote: Quote = _q) -> list[tuple[str, str]]:
+    """Each active conflict as (``problems`` | ``checked`` | ``open``, its sentence)."""
+    lines = []
+    for state in conflict_states(snapshot.conflicts, snapshot.hats, snapshot.checks, as_of(snapshot)):
+        pair = quote(pair_name(state.rule.hats, snapshot.hats))
+        if state.problems is not None:
+            found = state.problems
+            key = "report.conflict_problems_note" if found.note else "report.conflict_problems"
+            params = {"person": quote(person_name(state.wearer)), "by": quote(person_name(found.by))}
+            text = t(key, pair=pair, day=format_day(found.day), note=quote(found.note), **params)
+            lines.append(("problems", text))
+        elif state.ok and state.check is not None and state.valid_until is not None:
+            by, day, until = (
+                quote(person_name(state.check.by)),
+                format_day(state.check.day),
+                format_day(state.valid_until),
+            )
+            lines.append(("checked", t("report.conflict_checked", pair=pair, by=by, day=day, until=until)))
+        else:
+            person, check = quote(person_name(state.wearer)), quote(conflict_check(state.rule))
+            lines.append(("open", t("report.conflict_open", pair=pair, person=person, check=check)))
+    return lines
+
+
+def decision_lines(snapshot: Snapshot, alerts: list[Alert], quote: Quote = _q) -> list[tuple[str, str]]:
+    """The week's decisions on stop-rule alerts (``decided``), then the alerts still open (``open``)."""
+    days = set(week_days(snapshot.week))
+    lines = []
+    for d in snapshot.decisions:
+        if d.day not in days:
+            continue
+        kpi = snapshot.kpis.get(d.kpi)
+        title = quote(kpi_title(kpi)) if kpi else d.kpi
+        reason = f" — {quote(d.reason)}" if d.reason else ""
+        lines.append(("decided", f"{title} ({format_span(d.first, d.last)}): {t('decision.' + d.decision)}{reason}"))
     currency = snapshot.settings.currency
+    for alert in alerts:
+        sentence = alert_sentence("report.alert_open", alert, snapshot.kpis, currency, snapshot.hats, quote)
+        lines.append(("open", sentence))
+    return lines
+
+
+def _summary(snapshot: Snapshot, facts: WeekFacts) -> list[str]:
+    currency = snapshot.settings.currency
+    verdicts = facts.verdicts
     lines = [f"## {t('report.cmo_summary')}", ""]
     week_values = {key: v.value for key, v in verdicts.items()}
 
     def status_cell(kpi: Kpi, _value: float | None) -> str:
-        return _verdict_cell(kpi, verdicts.get(kpi.key))
+        return verdict_cell(kpi, verdicts.get(kpi.key))
 
     judged = {key: v.judged for key, v in verdicts.items()}  # a running week's pace, not its days so far
-    rows = summary_rows(snapshot, week_values, prev_values, status_cell, judged)
-    lines += _table(summary_header(_week_column(verdicts)), rows)
+    rows = summary_rows(snapshot, week_values, facts.prev_values, status_cell, judged)
+    lines += _table(summary_header(week_column(verdicts)), rows)
     lines += [f"### {t('report.channel_map')}", ""]
     month = work_month(snapshot.week, snapshot.today)
     channel_rows = []
@@ -156,60 +234,12 @@ def _summary(
         )
     lines += _table(channel_header(), channel_rows)
     lines += [f"### {t('report.conflicts')}", ""]
-    states = conflict_states(snapshot.conflicts, snapshot.hats, snapshot.checks, as_of(snapshot))
-    for state in states:
-        pair = _q(pair_name(state.rule.hats, snapshot.hats))
-        if state.problems is not None:
-            found = state.problems
-            key = "report.conflict_problems_note" if found.note else "report.conflict_problems"
-            lines.append(
-                "- "
-                + t(
-                    key,
-                    pair=pair,
-                    person=_q(person_name(state.wearer)),
-                    by=_q(person_name(found.by)),
-                    day=format_day(found.day),
-                    note=_q(found.note),
-                )
-            )
-        elif state.ok and state.check is not None and state.valid_until is not None:
-            lines.append(
-                "- "
-                + t(
-                    "report.conflict_checked",
-                    pair=pair,
-                    by=_q(person_name(state.check.by)),
-                    day=format_day(state.check.day),
-                    until=format_day(state.valid_until),
-                )
-            )
-        else:
-            lines.append(
-                "- "
-                + t(
-                    "report.conflict_open",
-                    pair=pair,
-                    person=_q(person_name(state.wearer)),
-                    check=_q(conflict_check(state.rule)),
-                )
-            )
-    if not states:
-        lines.append("- " + t("report.no_conflicts"))
+    conflicts = conflict_lines(snapshot)
+    lines += ["- " + text for _, text in conflicts] or ["- " + t("report.no_conflicts")]
     lines.append("")
     lines += [f"### {t('report.decisions')}", ""]
-    days = set(week_days(snapshot.week))
-    decided = [d for d in snapshot.decisions if d.day in days]
-    for d in decided:
-        kpi = snapshot.kpis.get(d.kpi)
-        title = _q(kpi_title(kpi)) if kpi else d.kpi
-        reason = f" — {_q(d.reason)}" if d.reason else ""
-        lines.append(f"- {title} ({format_span(d.first, d.last)}): {t('decision.' + d.decision)}{reason}")
-    currency = snapshot.settings.currency
-    for alert in alerts:
-        lines.append("- " + alert_sentence("report.alert_open", alert, snapshot.kpis, currency, snapshot.hats, _q))
-    if not decided and not alerts:
-        lines.append("- " + t("report.no_decisions"))
+    decisions = decision_lines(snapshot, facts.alerts)
+    lines += ["- " + text for _, text in decisions] or ["- " + t("report.no_decisions")]
     lines.append("")
     return lines + desk_lines(snapshot, _table)
 
@@ -227,10 +257,7 @@ def _quoted_currency(snapshot: Snapshot) -> Snapshot:
 def weekly_report(snapshot: Snapshot) -> str:
     """The Markdown report of ``snapshot.week``."""
     snapshot = _quoted_currency(snapshot)
-    run = week_progress(snapshot.week, snapshot.today)
-    verdicts = period_verdicts(snapshot.kpis, snapshot.daily, week_days(snapshot.week), run)
-    prev_values = period_values(snapshot.kpis, snapshot.daily, week_days(shift_week(snapshot.week, -1)))
-    alerts = [a for a in stop_alerts(snapshot) if not is_decided(a, snapshot.decisions)]
+    facts = week_facts(snapshot)
     days = week_days(snapshot.week)
     lines = [
         f"# {t('report.title', week=snapshot.week)}",
@@ -239,6 +266,6 @@ def weekly_report(snapshot: Snapshot) -> str:
         "",
     ]
     for hat in snapshot.enabled_hats:
-        lines += _hat_section(snapshot, hat, verdicts, prev_values, alerts)
-    lines += _summary(snapshot, verdicts, prev_values, alerts)
+        lines += _hat_section(snapshot, hat, facts)
+    lines += _summary(snapshot, facts)
     return "\n".join(lines).rstrip() + "\n"

@@ -1,5 +1,5 @@
 """The CMO desk's actions, a base of the main screen: channel map week/month, strategy session,
-roles and KPIs review, hypotheses.
+roles and KPIs review, hypotheses, the weekly deck (palette only).
 
 Their keys are the action table's ``desk`` scope (``ui.keys``). ``m`` acts on the CMO tab only; ``v`` and ``k`` open the monthly session and the quarterly review
 from any tab; ``h`` lists the hypotheses of the tab's hat. The channel map is built and filled only
@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
-from mkhats.ui.access import mkhats_app
+from mkhats.ui.access import mkhats_app, run_service
 from mkhats.ui.actions import MainActions
 from mkhats.ui.widgets.channel_map import ChannelMap
 from mkhats.ui.widgets.hat_pane import HatPane
@@ -80,6 +81,17 @@ class DeskActions(MainActions):
 
         if self.hat:
             self.app.push_screen(HypothesesScreen(self.hat), self.reload)
+
+    def action_write_deck(self) -> None:
+        """Write the deck of the week shown (``decks/`` beside the data) and say where it is."""
+        from mkhats.services.deck import write_deck
+
+        app = mkhats_app(self)
+        week = app.week
+        done = run_service(self, lambda ws: write_deck(ws, week))
+        if done is not None:
+            path = terminal_line(str(done.value))  # a folder's name may hold anything
+            app.notify(t("ui.deck.written", week=week, file=path), markup=False, timeout=12)
 
     def on_channel_map_channel_chosen(self, event: ChannelMap.ChannelChosen) -> None:
         """A channel was chosen on the map: go to its tab."""

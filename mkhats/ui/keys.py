@@ -54,6 +54,7 @@ class Action:
 
     id: str
     key: str
+    """The key that runs it; "" for an action offered in the command palette only."""
     action: str
     label: str
     """Catalogue key of the footer's (and help's) description."""
@@ -116,12 +117,14 @@ ACTIONS: tuple[Action, ...] = (
     Action("cmo.roles", "k", "roles_review", "cmo.key.roles", "desk", show=False, command="cmo.cmd.roles"),
     Action("hat.hypotheses", "h", "hypotheses", "cmo.key.hypotheses", "desk", show=False,
            command="cmo.cmd.hypotheses"),
+    # The palette only: writing a file is rare enough not to spend a key on it.
+    Action("deck.write", "", "write_deck", "ui.key.deck", "desk", show=False, command="ui.cmd.deck"),
 )  # fmt: skip
 
 
 def bindings(*scopes: Scope) -> list[BindingType]:
-    """The ``BINDINGS`` of the actions in ``scopes``, in table order."""
-    return [a.binding() for a in ACTIONS if a.scope in scopes]
+    """The ``BINDINGS`` of the actions in ``scopes`` that have a key, in table order."""
+    return [a.binding() for a in ACTIONS if a.scope in scopes and a.key]
 
 
 def actions_of(*scopes: Scope) -> frozenset[str]:

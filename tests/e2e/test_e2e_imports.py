@@ -15,8 +15,14 @@ def _imported(err: str) -> set[str]:
 
 @pytest.mark.parametrize(
     "args",
-    [("add", "performance.spend", "1234", "--date", "2026-11-20"), ("check",), ("report",), ("kpi", "list")],
-    ids=["add", "check", "report", "kpi-list"],
+    [
+        ("add", "performance.spend", "1234", "--date", "2026-11-20"),
+        ("check",),
+        ("report",),
+        ("deck", "--out", "-"),
+        ("kpi", "list"),
+    ],
+    ids=["add", "check", "report", "deck", "kpi-list"],
 )
 def test_quick_commands_import_neither_textual_nor_pendulum(seeded, args):
     seeded.ok("add", "performance.spend", "900", "--date", "2026-11-19")

@@ -34,10 +34,11 @@ COMMANDS = {
     "export",
     "restore",
     "report",
+    "deck",
     "check",
 }
 CHOICES = {"en", "ru", "csv", "json", "staff", "owner", "external", "none"}
-FORMATS = {"CSV", "JSON", "UTF", "TOML", "Markdown", "MKHATS_DB", "MKHATS_LANG", "MKHATS_TODAY", "backups"}
+FORMATS = {"CSV", "JSON", "UTF", "TOML", "HTML", "Markdown", "MKHATS_DB", "MKHATS_LANG", "MKHATS_TODAY", "backups"}
 KEYS = {*ALL_HATS, *(kpi.name for kpi in default_kpis())}  # typed in formulas, guards, ``hat.kpi``
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z_]{2,}")
@@ -151,7 +152,7 @@ def test_missing_arguments_name_them_in_russian(seeded):
     assert message == "mkhats add: не хватает обязательных аргументов: ШЛЯПА.KPI, ЗНАЧЕНИЕ (см. mkhats add --help)."
 
 
-@pytest.mark.parametrize("argv", [[], ["add"], ["kpi", "set"], ["verify"], ["import"], ["report"]])
+@pytest.mark.parametrize("argv", [[], ["add"], ["kpi", "set"], ["verify"], ["import"], ["report"], ["deck"]])
 def test_help_is_russian(seeded, argv):
     out = seeded.ok(*argv, "--help", MKHATS_LANG="ru").out
     assert out.startswith("Запуск: mkhats")

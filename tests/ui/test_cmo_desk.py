@@ -13,7 +13,7 @@ from mkhats.ui.screens.settings.dialogs import KpiDialog
 from mkhats.ui.screens.strategy import StrategyDialog
 from mkhats.ui.widgets.channel_map import ChannelMap
 from tests.ui.conftest import SIZE
-from tests.ui.test_forms import shown, type_into
+from tests.ui.test_forms import notices, shown, type_into
 from tests.ui.test_review import choose, open_review
 
 
@@ -335,8 +335,25 @@ async def test_desk_commands_are_in_the_palette(ws, make_app):
             "Monthly strategy session",
             "Quarterly roles and KPIs review",
             "Hypotheses of this hat",
+            "Write the weekly deck (HTML)",
         ]
         table_commands(app.main, "desk")[0][1]()  # from any tab: goes to the CMO tab, then switches the map
         await pilot.pause()
         await pilot.pause()
         assert app.hat == "cmo" and app.main.channel_mode == "month"
+
+
+async def test_the_palette_writes_the_deck_of_the_week_shown(ws, make_app):
+    from mkhats.ui.palette import table_commands
+
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("left_square_bracket")  # the week before this one
+        await pilot.pause()
+        commands = {name: run for name, run, _ in table_commands(app.main)}
+        commands["Write the weekly deck (HTML)"]()
+        await pilot.pause()
+        path = ws.path.parent / "decks" / "deck-2026-W47.html"
+        assert f"The deck of 2026-W47 is written: {path}" in notices(app)
+        html = path.read_text(encoding="utf-8")
+        assert "<title>Weekly deck 2026-W47</title>" in html and html.count('<section class="slide') == 4

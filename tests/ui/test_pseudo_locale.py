@@ -432,6 +432,7 @@ COMMANDS = {
     "export",
     "restore",
     "report",
+    "deck",
     "check",
 }
 SYNTAX = {
@@ -452,7 +453,7 @@ SYNTAX = {
     "SETUP",  # ``check``'s categories (SPEC §4)
 }
 _OPTION = re.compile(r"--?[A-Za-z][\w-]*")
-_PATH = re.compile(r"(?:/[\w.-]+)+|\b[\w-]+\.(?:csv|json|md)\b")
+_PATH = re.compile(r"(?:/[\w.-]+)+|\b[\w-]+\.(?:csv|json|md|html)\b")
 
 
 def cli_words(text: str, argv: list[str], ws: Workspace) -> list[str]:
@@ -541,6 +542,9 @@ def test_every_command_speaks_the_catalogue(xx_cli, tmp_path: Path) -> None:
         ["check", "--week", "2026-W40"],
         ["report"],
         ["report", "--week", "2026-W47", "--out", "report.md"],
+        ["deck"],
+        ["deck", "--week", "2026-W47", "--out", "owner.html"],
+        ["deck", "--week", "2026-W99"],
         ["kpi", "list"],
         [
             "kpi",

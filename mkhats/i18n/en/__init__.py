@@ -7,6 +7,7 @@ from mkhats.i18n.en import (
     cmo,
     conflicts,
     core,
+    deck,
     defaults,
     demo,
     detail,
@@ -46,5 +47,6 @@ for _part in (
     imports,
     import_ui,
     edits,
+    deck,
 ):
     MESSAGES.update(_part.MESSAGES)

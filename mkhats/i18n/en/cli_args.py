@@ -34,6 +34,7 @@ MESSAGES = {
     "argparse.metavar.FILE": "FILE",
     "argparse.metavar.FILE.csv": "FILE.csv",
     "argparse.metavar.FILE.json": "FILE.json",
+    "argparse.metavar.FILE.html": "FILE.html",
     "argparse.metavar.NAME|FILE.toml": "NAME|FILE.toml",
     "argparse.metavar.NAME": "NAME",
     "argparse.metavar.YYYY-Www": "YYYY-Www",

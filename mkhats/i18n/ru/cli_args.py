@@ -35,6 +35,7 @@ MESSAGES = {
     "argparse.metavar.FILE": "ФАЙЛ",
     "argparse.metavar.FILE.csv": "ФАЙЛ.csv",
     "argparse.metavar.FILE.json": "ФАЙЛ.json",
+    "argparse.metavar.FILE.html": "ФАЙЛ.html",
     "argparse.metavar.NAME|FILE.toml": "ИМЯ|ФАЙЛ.toml",
     "argparse.metavar.NAME": "ИМЯ",
     "argparse.metavar.YYYY-Www": "ГГГГ-Wнн",
