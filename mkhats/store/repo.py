@@ -36,6 +36,7 @@ from mkhats.domain.models import (
 )
 from mkhats.domain.sources import MANUAL, add_daily
 from mkhats.domain.weeks import add_days, month_key, months_between
+from mkhats.store.money_records import MoneyRecords
 from mkhats.store.validate import check_month, list_adapter, validated
 from mkhats.store.view import Tx
 
@@ -73,8 +74,8 @@ def _dump(record: BaseModel) -> dict[str, Any]:
     return _dumps([record])[0]
 
 
-class Repo:
-    """The typed repository over one view or transaction of the database."""
+class Repo(MoneyRecords):
+    """The typed repository over one view or transaction of the database (plans and goals: its base)."""
 
     def __init__(self, handle: Any, where: Any = None) -> None:
         """Wrap ``handle`` (a view or transaction); ``where(table)`` names the file and newest backup
@@ -84,6 +85,9 @@ class Repo:
 
     def _valid(self, model: type[M], docs: Iterable[dict[str, Any]], table: str) -> list[M]:
         return validated(model, docs, table, self._where)
+
+    def _dump_one(self, record: BaseModel) -> dict[str, Any]:
+        return _dump(record)
 
     # -- seeding ---------------------------------------------------------------------------------
 

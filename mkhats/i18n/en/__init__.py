@@ -16,6 +16,7 @@ from mkhats.i18n.en import (
     imports,
     io,
     kpis,
+    money,
     report,
     review,
     settings,
@@ -44,5 +45,6 @@ for _part in (
     cmo,
     imports,
     edits,
+    money,
 ):
     MESSAGES.update(_part.MESSAGES)

@@ -1,4 +1,5 @@
-"""The CMO tab's channel map: each channel's leads, spend, revenue, CPL, ROMI, shares and verdict."""
+"""The CMO tab's channel map: each channel's leads, spend, revenue, CPL, ROMI, shares and verdict
+(and, with a media plan, its budget, pace and planned CPL)."""
 
 from __future__ import annotations
 
@@ -59,7 +60,9 @@ class ChannelMap(DataTable[Any]):
         for i, label in enumerate(view.header):
             self.add_column(label, key=f"c{i}", width=widths[i])
         for line, texts in zip(view.lines, lines, strict=False):
-            cells = [Text(c, justify="right" if 2 <= i <= 8 else "left") for i, c in enumerate(texts)]
+            # Numbers right (every column but the channel, the wearer and the verdict), however many
+            # the map has: a media plan adds its budget, pace and planned CPL.
+            cells = [Text(c, justify="right" if 2 <= i < len(texts) - 1 else "left") for i, c in enumerate(texts)]
             cells[-1].stylize(VERDICT_STYLE.get(line.verdict or "", "dim"))
             self.add_row(*cells, key=line.key)
         self.border_title = view.title
