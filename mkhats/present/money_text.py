@@ -110,7 +110,9 @@ def plan_set_text(plan: BudgetPlan, hat: Hat, currency: str | None) -> str:
     }
     if plan.leads:
         cpl = format_unit("money", plan.budget / plan.leads, currency)
-        return t("plan.set_leads", leads=format_exact(plan.leads), cpl=cpl, **params)
+        # A fraction takes the form 2 does: "12.5 leads", «12,5 лида».
+        count = int(plan.leads) if float(plan.leads).is_integer() else 2
+        return t("plan.set_leads", n=count, leads=format_exact(plan.leads), cpl=cpl, **params)
     return t("plan.set", **params)
 
 

@@ -19,8 +19,11 @@ MESSAGES = {
     "cli.goal.accept": "make the weekly target the KPI's target",
     "cli.goal.quarter": "only this quarter, e.g. 2026-Q4",
     # command line: plan
-    "plan.set": "{hat}, {month}: budget {budget}, tolerance ±{tolerance} %.",
-    "plan.set_leads": "{hat}, {month}: budget {budget} for {leads} leads (CPL {cpl}), tolerance ±{tolerance} %.",
+    "plan.set": "{hat}, {month}: budget {budget}, tolerance ±{tolerance}\u00a0%.",
+    "plan.set_leads": {
+        "one": "{hat}, {month}: budget {budget} for {leads} lead (CPL {cpl}), tolerance ±{tolerance}\u00a0%.",
+        "other": "{hat}, {month}: budget {budget} for {leads} leads (CPL {cpl}), tolerance ±{tolerance}\u00a0%.",
+    },
     "plan.unpaced": "{hat} has no KPI “spend”: its plan is shown, its pace is never judged.",
     "plan.title": "Media plan {quarter}",
     "plan.none": "No media plan yet: set one with mkhats plan set HAT YYYY-MM --budget N.",
@@ -74,8 +77,8 @@ MESSAGES = {
     "goal.negative": "The goal of {kpi} cannot be negative (got {value}): the KPI's values are never below zero.",
     "goal.too_large": "{value} is too large for {kpi}: mkhats keeps figures up to a quadrillion (10^15).",
     # review and check
-    "review.budget_over": "{hat} has spent {spend} of {budget} by {day}: {deviation} over pace ({expected} by now, ±{tolerance} % allowed); slow the spend or revise the plan for {month}.",
-    "review.budget_under": "{hat} has spent {spend} of {budget} by {day}: {deviation} under pace ({expected} by now, ±{tolerance} % allowed); spend as planned or revise the plan for {month}.",
+    "review.budget_over": "{hat} has spent {spend} of {budget} by {day}: {deviation} over pace ({expected} by now, ±{tolerance}\u00a0% allowed); slow the spend or revise the plan for {month}.",
+    "review.budget_under": "{hat} has spent {spend} of {budget} by {day}: {deviation} under pace ({expected} by now, ±{tolerance}\u00a0% allowed); spend as planned or revise the plan for {month}.",
     "review.budget_none": "{hat} has spent {spend} by {day} with no budget in the plan for {month}; stop the spend or revise the plan.",
     "review.goal_out_of_reach": {
         "one": "{kpi} goal for {quarter} is out of reach: {value} after {done} of {weeks} weeks; the {left} week left would need {need}, more than twice the average week so far ({average}). Revise the goal or the plan.",

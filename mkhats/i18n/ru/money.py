@@ -19,8 +19,12 @@ MESSAGES = {
     "cli.goal.accept": "сделать недельную цель целью KPI",
     "cli.goal.quarter": "только этот квартал, например 2026-Q4",
     # командная строка: план
-    "plan.set": "{hat}, {month}: бюджет {budget}, допуск ±{tolerance} %.",
-    "plan.set_leads": "{hat}, {month}: бюджет {budget} на {leads} лидов (CPL {cpl}), допуск ±{tolerance} %.",
+    "plan.set": "{hat}, {month}: бюджет {budget}, допуск ±{tolerance}\u00a0%.",
+    "plan.set_leads": {
+        "one": "{hat}, {month}: бюджет {budget} на {leads} лид (CPL {cpl}), допуск ±{tolerance}\u00a0%.",
+        "few": "{hat}, {month}: бюджет {budget} на {leads} лида (CPL {cpl}), допуск ±{tolerance}\u00a0%.",
+        "many": "{hat}, {month}: бюджет {budget} на {leads} лидов (CPL {cpl}), допуск ±{tolerance}\u00a0%.",
+    },
     "plan.unpaced": "У шляпы {hat} нет KPI «spend»: её план виден, но темп не оценивается.",
     "plan.title": "Медиаплан {quarter}",
     "plan.none": "Медиаплана пока нет: задайте его командой mkhats plan set ШЛЯПА ГГГГ-ММ --budget ЧИСЛО.",
@@ -75,8 +79,8 @@ MESSAGES = {
     "goal.negative": "Цель {kpi} не может быть отрицательной (введено {value}): значения этого KPI не бывают меньше нуля.",
     "goal.too_large": "{value} — слишком большое число для {kpi}: mkhats хранит числа до квадриллиона (10^15).",
     # обзор и check
-    "review.budget_over": "{hat}: потрачено {spend} из {budget} к {day} — на {deviation} быстрее плана (по плану к этому дню {expected}, допуск ±{tolerance} %); сбавьте расход или пересмотрите план на {month}.",
-    "review.budget_under": "{hat}: потрачено {spend} из {budget} к {day} — на {deviation} медленнее плана (по плану к этому дню {expected}, допуск ±{tolerance} %); тратьте по плану или пересмотрите план на {month}.",
+    "review.budget_over": "{hat}: потрачено {spend} из {budget} к {day} — на {deviation} быстрее плана (по плану к этому дню {expected}, допуск ±{tolerance}\u00a0%); сбавьте расход или пересмотрите план на {month}.",
+    "review.budget_under": "{hat}: потрачено {spend} из {budget} к {day} — на {deviation} медленнее плана (по плану к этому дню {expected}, допуск ±{tolerance}\u00a0%); тратьте по плану или пересмотрите план на {month}.",
     "review.budget_none": "{hat}: потрачено {spend} к {day}, а бюджета в плане на {month} нет; остановите расход или пересмотрите план.",
     "review.goal_out_of_reach": {
         "one": "Цель {kpi} на {quarter} недостижима: {value} за {done} из {weeks} недель; на оставшуюся {left} неделю нужно {need} — больше чем вдвое выше средней недели ({average}). Пересмотрите цель или план.",
