@@ -258,6 +258,7 @@ def _money(repo: Repo, values: list[KpiValue], today: date, first: date, scale: 
     from mkhats.domain.media_plan import BudgetPlan, month_length
     from mkhats.domain.weeks import month_quarter, quarter_months, quarter_weeks, shift_week, week_days
 
+    money = repo.money()
     spend: dict[str, float] = {}
     revenue: dict[date, float] = {}
     for value in values:
@@ -277,7 +278,7 @@ def _money(repo: Repo, values: list[KpiValue], today: date, first: date, scale: 
             budgets[month] = budgets[running]
     for month, budget in budgets.items():
         leads = round(budget / (25 * scale))  # at the CPL target
-        repo.upsert_plan(BudgetPlan(hat="performance", month=month, budget=budget, leads=leads))
+        money.upsert_plan(BudgetPlan(hat="performance", month=month, budget=budget, leads=leads))
     quarter = month_quarter(running)
     weeks = quarter_weeks(quarter)
     over = [w for w in weeks if w <= shift_week(week_key(today), -1)]
@@ -288,5 +289,5 @@ def _money(repo: Repo, values: list[KpiValue], today: date, first: date, scale: 
     # What the weeks over made plus a tenth more than the average week for each week left: behind,
     # within reach.
     goal = so_far + average * 1.1 * (len(weeks) - len(over))
-    repo.upsert_goal(Goal(kpi="cmo.revenue", quarter=quarter, value=round(goal / (1000 * scale)) * 1000 * scale))
-    repo.upsert_goal(Goal(kpi="cmo.romi", quarter=quarter, value=_TARGETS["cmo.romi"]))
+    money.upsert_goal(Goal(kpi="cmo.revenue", quarter=quarter, value=round(goal / (1000 * scale)) * 1000 * scale))
+    money.upsert_goal(Goal(kpi="cmo.romi", quarter=quarter, value=_TARGETS["cmo.romi"]))

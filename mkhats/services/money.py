@@ -66,7 +66,7 @@ def set_plan(
         if not found.channel:
             channels = ", ".join(h.key for h in repo.hats().values() if h.channel)
             raise InputError("plan.not_channel", hat=found.key, channels=channels)
-        before = next((p for p in repo.plans() if p.hat == found.key and p.month == key), None)
+        before = next((p for p in repo.money().plans() if p.hat == found.key and p.month == key), None)
         plan = BudgetPlan(
             hat=found.key,
             month=key,
@@ -74,7 +74,7 @@ def set_plan(
             leads=planned if leads is not None else before.leads if before else None,
             tolerance=share if share is not None else before.tolerance if before else DEFAULT_TOLERANCE,
         )
-        repo.upsert_plan(plan)
+        repo.money().upsert_plan(plan)
         paced = spend_kpi(found.key, repo.kpis()) is not None
         return PlanSet(plan, found, repo.settings().currency, paced)
 
@@ -107,7 +107,7 @@ def plan_quarters(ws: Workspace, quarter: str | None = None) -> PlanListing:
     asked = parse_quarter(quarter) if quarter is not None else None
     today = ws.today
     with ws.read() as repo:
-        plans = [p for p in repo.plans() if asked is None or month_quarter(p.month) == asked]
+        plans = [p for p in repo.money().plans() if asked is None or month_quarter(p.month) == asked]
         hats, kpis, currency = repo.hats(), repo.kpis(), repo.settings().currency
         past = [p for p in plans if p.month <= today.isoformat()[:7]]
         first = min((date.fromisoformat(p.month + "-01") for p in past), default=None)
@@ -155,7 +155,7 @@ def set_goal(ws: Workspace, kpi: str, quarter: str, value: str, accept: bool = F
         check_goal(found, number)
         goal = Goal(kpi=found.key, quarter=key, value=number)
         weekly = spread(found, number, key)
-        repo.upsert_goal(goal)
+        repo.money().upsert_goal(goal)
         stored = found
         if accept:
             validate_target(found, weekly.weekly)
@@ -194,7 +194,7 @@ def goal_quarters(ws: Workspace, quarter: str | None = None) -> GoalListing:
     judged = shift_week(week_key(ws.today), -1)
     with ws.read() as repo:
         kpis, hats, currency = repo.kpis(), repo.hats(), repo.settings().currency
-        goals = [g for g in repo.goals() if (asked is None or g.quarter == asked) and g.kpi in kpis]
+        goals = [g for g in repo.money().goals() if (asked is None or g.quarter == asked) and g.kpi in kpis]
         starts = [week_start(quarter_weeks(g.quarter)[0]) for g in goals]
         first = min(starts, default=None)
         last = add_days(week_start(judged), 6)

@@ -198,6 +198,7 @@ def _month_bounds(month: str) -> tuple[date, date]:
 
 def _main_records(repo: Repo) -> dict[str, Any]:
     """The main file's records a snapshot needs (logs apart), validated once."""
+    money = repo.money()
     return {
         "settings": repo.settings(),
         "persons": repo.persons(),
@@ -212,6 +213,6 @@ def _main_records(repo: Repo) -> dict[str, Any]:
         "sessions": repo.sessions(),
         "hypotheses": repo.hypotheses(),
         "wearing": repo.wearing(),
-        "plans": repo.plans(),
-        "goals": repo.goals(),
+        "plans": money.plans(),
+        "goals": money.goals(),
     }

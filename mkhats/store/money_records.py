@@ -1,35 +1,35 @@
 """The media plan and the quarterly goals in the main file (SPEC §10): typed reads and upserts.
 
-A base of :class:`~mkhats.store.repo.Repo`. Their tables (``plans``, ``goals``) are new in the
-main file and need no migration: a file without them reads as holding none, and their models are
-imported only for a file that holds some (the quick commands pay for neither).
+Reached through :meth:`Repo.money <mkhats.store.repo.Repo.money>`, so a command that never asks
+for them (``add``) never loads this module. Their tables (``plans``, ``goals``) are new in the main
+file and need no migration: a file without them reads as holding none, and their models are
+imported only for a file that holds some.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
 from tinydb import Query
+
+from mkhats.store.repo import _dump
 
 if TYPE_CHECKING:
     from mkhats.domain.goals import Goal
     from mkhats.domain.media_plan import BudgetPlan
 
 Q = Query()
+Valid = Callable[[Any, Iterable[dict[str, Any]], str], list[Any]]
+"""The repository's ``_valid(model, docs, table)``: records, or a StoreError naming the bad one."""
 
 
 class MoneyRecords:
-    """Plans and goals; ``_h`` is the view or transaction, ``_valid`` and ``_dump`` the repository's."""
+    """Plans and goals over one view or transaction (``handle``), validated as the repository does."""
 
-    _h: Any
-
-    def _valid(self, model: Any, docs: Iterable[dict[str, Any]], table: str) -> list[Any]:
-        raise NotImplementedError  # the repository's
-
-    def _dump_one(self, record: BaseModel) -> dict[str, Any]:
-        raise NotImplementedError  # the repository's
+    def __init__(self, handle: Any, valid: Valid) -> None:
+        self._h = handle
+        self._valid = valid
 
     def plans(self) -> list[BudgetPlan]:
         """Every month's plan of every channel hat, by month then hat."""
@@ -43,7 +43,7 @@ class MoneyRecords:
 
     def upsert_plan(self, plan: BudgetPlan) -> None:
         """Add or replace the plan of a hat for a month."""
-        self._h.main("plans").upsert(self._dump_one(plan), (Q.hat == plan.hat) & (Q.month == plan.month))
+        self._h.main("plans").upsert(_dump(plan), (Q.hat == plan.hat) & (Q.month == plan.month))
 
     def goals(self) -> list[Goal]:
         """Every quarterly goal, by quarter then KPI."""
@@ -57,4 +57,4 @@ class MoneyRecords:
 
     def upsert_goal(self, goal: Goal) -> None:
         """Add or replace the goal of a KPI for a quarter."""
-        self._h.main("goals").upsert(self._dump_one(goal), (Q.kpi == goal.kpi) & (Q.quarter == goal.quarter))
+        self._h.main("goals").upsert(_dump(goal), (Q.kpi == goal.kpi) & (Q.quarter == goal.quarter))

@@ -1,9 +1,8 @@
-"""Typed access to the data: models in, models out; TinyDB documents never leave this module.
+"""Typed access to the data: models in, models out; TinyDB documents never leave the store.
 
 A ``Repo`` wraps one open view or transaction of ``Database``. Main-file tables hold settings,
-people, hats, KPIs, checklists, logs, conflicts, checks and decisions; daily KPI values and closed
-wear spans live in the month files. Natural keys (``performance.cpa``, ``2026-W48``, ISO dates)
-identify records; writes are upserts.
+people, hats, KPIs, checklists, logs, conflicts, checks, decisions (the plan and goals: ``money``);
+month files hold daily values and closed wear spans. Natural keys identify records; writes upsert.
 """
 
 from __future__ import annotations
@@ -36,12 +35,12 @@ from mkhats.domain.models import (
 )
 from mkhats.domain.sources import MANUAL, add_daily
 from mkhats.domain.weeks import add_days, month_key, months_between
-from mkhats.store.money_records import MoneyRecords
 from mkhats.store.validate import check_month, list_adapter, validated
 from mkhats.store.view import Tx
 
 if TYPE_CHECKING:
     from mkhats.domain.hypotheses import Hypothesis
+    from mkhats.store.money_records import MoneyRecords
 
 M = TypeVar("M", bound=BaseModel)
 Q = Query()
@@ -74,8 +73,8 @@ def _dump(record: BaseModel) -> dict[str, Any]:
     return _dumps([record])[0]
 
 
-class Repo(MoneyRecords):
-    """The typed repository over one view or transaction of the database (plans and goals: its base)."""
+class Repo:
+    """The typed repository over one view or transaction of the database."""
 
     def __init__(self, handle: Any, where: Any = None) -> None:
         """Wrap ``handle`` (a view or transaction); ``where(table)`` names the file and newest backup
@@ -85,9 +84,6 @@ class Repo(MoneyRecords):
 
     def _valid(self, model: type[M], docs: Iterable[dict[str, Any]], table: str) -> list[M]:
         return validated(model, docs, table, self._where)
-
-    def _dump_one(self, record: BaseModel) -> dict[str, Any]:
-        return _dump(record)
 
     # -- seeding ---------------------------------------------------------------------------------
 
@@ -241,6 +237,12 @@ class Repo(MoneyRecords):
     def upsert_hypothesis(self, hypothesis: Hypothesis) -> None:
         """Add or update a hypothesis by id."""
         self._h.main("hypotheses").upsert(_dump(hypothesis), Q.id == hypothesis.id)
+
+    def money(self) -> MoneyRecords:
+        """The media plan and the goals (SPEC §10): their own module, which ``add`` never loads."""
+        from mkhats.store.money_records import MoneyRecords
+
+        return MoneyRecords(self._h, self._valid)
 
     # -- wearing hats ----------------------------------------------------------------------------
 

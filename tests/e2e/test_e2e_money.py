@@ -32,10 +32,40 @@ def test_plan_set_stores_the_month_and_show_adds_the_spend_so_far(seeded):
     seeded.ok("plan", "set", "performance", "2026-12", "--budget", "3100")
     lines = seeded.ok("plan", "show").lines
     assert lines[0] == "Media plan 2026-Q4"
-    assert lines[1].split() == ["Channel", "Month", "Budget", "Leads", "plan", "CPL", "plan", "Spend", "so", "far", "Pace", "Tolerance"]
-    assert lines[2].split() == ["Performance", "November", "2026", "$2,000", "120", "$16.67", "$2,400", "✗", "50", "%", "over", "±25", "%"]
+    assert lines[1].split() == [
+        "Channel",
+        "Month",
+        "Budget",
+        "Leads",
+        "plan",
+        "CPL",
+        "plan",
+        "Spend",
+        "so",
+        "far",
+        "Pace",
+        "Tolerance",
+    ]
+    assert lines[2].split() == [
+        "Performance",
+        "November",
+        "2026",
+        "$2,000",
+        "120",
+        "$16.67",
+        "$2,400",
+        "✗",
+        "50",
+        "%",
+        "over",
+        "±25",
+        "%",
+    ]
     assert lines[3].split() == ["Performance", "December", "2026", "$3,100", "—", "—", "—", "—", "±10", "%"]
-    assert seeded.ok("plan", "show", "--quarter", "2026-q1").lines == ["Media plan 2026-Q1", "No media plan for 2026-Q1."]
+    assert seeded.ok("plan", "show", "--quarter", "2026-q1").lines == [
+        "Media plan 2026-Q1",
+        "No media plan for 2026-Q1.",
+    ]
 
 
 def test_check_warns_when_a_channel_is_off_pace_either_way_and_not_within_it(seeded):
@@ -69,7 +99,9 @@ def test_the_report_shows_plan_beside_fact_only_with_a_plan(seeded, row):
 
 def test_the_plan_in_russian(seeded):
     _spend(seeded)
-    out = seeded.ok("plan", "set", "performance", "2026-11", "--budget", "2 000", "--tolerance", "12,5", MKHATS_LANG="ru").out
+    out = seeded.ok(
+        "plan", "set", "performance", "2026-11", "--budget", "2 000", "--tolerance", "12,5", MKHATS_LANG="ru"
+    ).out
     # The file was made in English: its money stays in dollars, written the Russian way.
     assert out == f"Перформанс, ноябрь 2026: бюджет 2{NB}000{NB}$, допуск ±12,5{NB}%.\n"
     shown = seeded.ok("plan", "show", MKHATS_LANG="ru").out
@@ -85,7 +117,9 @@ def test_plan_refusals_name_what_is_wrong_and_write_nothing(seeded):
     assert "cmo is not a channel hat" in seeded.refused("plan", "set", "cmo", "2026-11", "--budget", "5")
     assert "2026-13" in seeded.refused("plan", "set", "performance", "2026-13", "--budget", "5")
     assert "--budget" in seeded.refused("plan", "set", "performance", "2026-11", "--budget", "-5")
-    assert "--tolerance" in seeded.refused("plan", "set", "performance", "2026-11", "--budget", "5", "--tolerance", "101")
+    assert "--tolerance" in seeded.refused(
+        "plan", "set", "performance", "2026-11", "--budget", "5", "--tolerance", "101"
+    )
     assert "nohat" in seeded.refused("plan", "set", "nohat", "2026-11", "--budget", "5")
     assert "--budget" in seeded.refused("plan", "set", "performance", "2026-11")
     message = seeded.refused("plan", "set", "cmo", "2026-11", "--budget", "5", MKHATS_LANG="ru")

@@ -35,6 +35,8 @@ COMMANDS = {
     "restore",
     "report",
     "check",
+    "plan",
+    "goal",
 }
 CHOICES = {"en", "ru", "csv", "json", "staff", "owner", "external", "none"}
 FORMATS = {"CSV", "JSON", "UTF", "TOML", "Markdown", "MKHATS_DB", "MKHATS_LANG", "MKHATS_TODAY", "backups"}
@@ -151,7 +153,9 @@ def test_missing_arguments_name_them_in_russian(seeded):
     assert message == "mkhats add: не хватает обязательных аргументов: ШЛЯПА.KPI, ЗНАЧЕНИЕ (см. mkhats add --help)."
 
 
-@pytest.mark.parametrize("argv", [[], ["add"], ["kpi", "set"], ["verify"], ["import"], ["report"]])
+@pytest.mark.parametrize(
+    "argv", [[], ["add"], ["kpi", "set"], ["verify"], ["import"], ["report"], ["plan", "set"], ["goal", "set"]]
+)
 def test_help_is_russian(seeded, argv):
     out = seeded.ok(*argv, "--help", MKHATS_LANG="ru").out
     assert out.startswith("Запуск: mkhats")

@@ -76,7 +76,7 @@ def test_the_money_tables_need_no_migration_and_are_checked_like_the_others(ws: 
     data = orjson.loads((tmp_path / "mkhats.json").read_bytes())
     assert "plans" not in data and "goals" not in data
     with ws.read() as repo:
-        assert repo.plans() == [] and repo.goals() == []
+        assert repo.money().plans() == [] and repo.money().goals() == []
     data["plans"] = {"1": {"hat": "performance", "month": "2026-12", "budget": 100, "tolerance": 200}}
     (tmp_path / "mkhats.json").write_bytes(orjson.dumps(data))
     before = picture(tmp_path)

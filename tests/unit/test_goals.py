@@ -197,7 +197,9 @@ def test_out_of_reach_in_the_review_in_both_languages() -> None:
         line = check_line(item, snapshot)
     finally:
         set_language("en")
-    assert line.startswith(f"GOAL Цель CMO Выручка на 2026-Q4 недостижима: 8{NB}000{NB}₽ за 8 из 14 недель; на оставшиеся 6 недель")
+    assert line.startswith(
+        f"GOAL Цель CMO Выручка на 2026-Q4 недостижима: 8{NB}000{NB}₽ за 8 из 14 недель; на оставшиеся 6 недель"
+    )
 
 
 def test_a_missed_goal_is_flagged_the_week_after_its_quarter() -> None:

@@ -144,7 +144,14 @@ def test_only_planned_days_count_and_leads_only_when_every_month_names_them() ->
     snapshot = make(date(2026, 12, 7), daily=spend_on(week[0], week[-1], 100))
     pace = plan_pace(plans, "performance", week, week, snapshot.kpis, snapshot.daily, snapshot.today)
     # 30 November has no plan: its spend is not held against December's budget.
-    assert (pace.days, pace.elapsed, pace.spend, pace.expected, pace.leads, pace.planned_cpl) == (6, 6, 600, 600, None, None)
+    assert (pace.days, pace.elapsed, pace.spend, pace.expected, pace.leads, pace.planned_cpl) == (
+        6,
+        6,
+        600,
+        600,
+        None,
+        None,
+    )
 
 
 def test_a_hat_without_a_spend_kpi_is_planned_but_not_paced() -> None:
@@ -178,14 +185,18 @@ def test_the_specs_example_in_both_languages() -> None:
     # On the 18th with nothing in for it yet, the pace runs to the 17th.
     set_language("en")
     line = check_line(item, snapshot)
-    assert line.startswith(f"BUDGET Performance has spent 182,000{NB}₽ of 300,000{NB}₽ by 17 Dec 2026: 11{NB}% over pace")
+    assert line.startswith(
+        f"BUDGET Performance has spent 182,000{NB}₽ of 300,000{NB}₽ by 17 Dec 2026: 11{NB}% over pace"
+    )
     assert "slow the spend or revise the plan for December 2026" in line
     set_language("ru")
     try:
         line = check_line(item, snapshot)
     finally:
         set_language("en")
-    assert line.startswith(f"BUDGET Перформанс: потрачено 182{NB}000{NB}₽ из 300{NB}000{NB}₽ к 17 дек. 2026 — на 11{NB}%")
+    assert line.startswith(
+        f"BUDGET Перформанс: потрачено 182{NB}000{NB}₽ из 300{NB}000{NB}₽ к 17 дек. 2026 — на 11{NB}%"
+    )
 
 
 def test_under_pace_is_a_medium_warning_and_on_pace_none() -> None:
@@ -193,7 +204,9 @@ def test_under_pace_is_a_medium_warning_and_on_pace_none() -> None:
     snapshot = make(DEC_18, "2026-W51", daily=SPEC_EXAMPLE, plans=plan)
     [item] = [i for i in review(snapshot) if i.category == "BUDGET"]
     assert (item.severity, item.key) == ("medium", "review.budget_under")
-    on = make(DEC_18, "2026-W51", daily=SPEC_EXAMPLE, plans=[BudgetPlan(hat="performance", month="2026-12", budget=320_000)])
+    on = make(
+        DEC_18, "2026-W51", daily=SPEC_EXAMPLE, plans=[BudgetPlan(hat="performance", month="2026-12", budget=320_000)]
+    )
     assert [i for i in review(on) if i.category == "BUDGET"] == []
 
 

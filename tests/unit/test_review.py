@@ -13,6 +13,8 @@ from mkhats.domain.defaults import (
     default_kpis,
     default_person,
 )
+from mkhats.domain.goals import Goal
+from mkhats.domain.media_plan import BudgetPlan
 from mkhats.domain.models import (
     AlertDecision,
     ExternalCheck,
@@ -23,8 +25,6 @@ from mkhats.domain.models import (
     WearSpan,
     WeeklyLog,
 )
-from mkhats.domain.goals import Goal
-from mkhats.domain.media_plan import BudgetPlan
 from mkhats.domain.review import CATEGORIES, SEVERITY_ORDER, as_of, review, target_week
 from mkhats.domain.snapshot import Snapshot, window
 from mkhats.domain.weeks import week_days

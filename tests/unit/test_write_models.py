@@ -237,8 +237,8 @@ WRITE = {
     "review": lambda repo, r: repo.add_review(r),
     "session": lambda repo, r: repo.upsert_session(r),
     "hypothesis": lambda repo, r: repo.upsert_hypothesis(r),
-    "plan": lambda repo, r: repo.upsert_plan(r),
-    "goal": lambda repo, r: repo.upsert_goal(r),
+    "plan": lambda repo, r: repo.money().upsert_plan(r),
+    "goal": lambda repo, r: repo.money().upsert_goal(r),
 }
 READ = {
     "settings": lambda repo, r: repo.settings(),
@@ -257,8 +257,8 @@ READ = {
     "review": lambda repo, r: repo.reviews()[-1],
     "session": lambda repo, r: next(s for s in repo.sessions() if s.month == r.month),
     "hypothesis": lambda repo, r: next(h for h in repo.hypotheses() if h.id == r.id),
-    "plan": lambda repo, r: next(p for p in repo.plans() if (p.hat, p.month) == (r.hat, r.month)),
-    "goal": lambda repo, r: next(g for g in repo.goals() if (g.kpi, g.quarter) == (r.kpi, r.quarter)),
+    "plan": lambda repo, r: next(p for p in repo.money().plans() if (p.hat, p.month) == (r.hat, r.month)),
+    "goal": lambda repo, r: next(g for g in repo.money().goals() if (g.kpi, g.quarter) == (r.kpi, r.quarter)),
 }
 
 
