@@ -43,6 +43,9 @@ class ChannelView:
     title: str
     header: list[str]
     lines: list[ChannelLine] = field(default_factory=list)
+    optional: tuple[int, ...] = ()
+    """Columns a narrow screen may leave out, least needed last: the shares, beside a plan (its
+    budget, pace and planned CPL would not fit at 120 columns otherwise; the report keeps them)."""
 
 
 def channel_header(plan: bool = False) -> list[str]:
@@ -115,7 +118,9 @@ def channel_view(snapshot: Snapshot, view: str = "week") -> ChannelView:
         title = t("cmo.map.month_so_far", month=format_month(view_month(snapshot, view)), span=span)
     else:
         title = t("cmo.map.month", month=format_month(month), span=span)
-    return ChannelView(view, title, channel_header(plan), lines)
+    header = channel_header(plan)
+    optional = (header.index(t("col.lead_share")), header.index(t("col.revenue_share"))) if plan else ()
+    return ChannelView(view, title, header, lines, optional)
 
 
 def hours_lines(snapshot: Snapshot) -> list[tuple[str, str, str]]:

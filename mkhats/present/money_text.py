@@ -39,14 +39,15 @@ def _size(deviation: float) -> str:
 
 
 def pace_text(pace: Pace | None) -> str:
-    """``✓ +3 %``, ``✗ 27 % over``, ``✗ no budget``; ``—`` when not judged (no spend KPI, no day yet)."""
+    """``✓ −3 %`` within the tolerance, ``✗ +24 %`` outside it (signed as arithmetic reads it, as a
+    KPI's status is), ``✗ no budget`` for spend against none; ``—`` when not judged (no spend KPI,
+    no day counted yet)."""
     if pace is None or pace.state is None:
         return _DASH
+    mark = "✓" if pace.state == "on" else "✗"
     if pace.deviation is None:
-        return t("plan.pace.no_budget") if pace.state == "over" else "✓"
-    if pace.state == "on":
-        return t("plan.pace.on", deviation=signed_deviation(pace.deviation))
-    return t(f"plan.pace.{pace.state}", deviation=_size(pace.deviation))
+        return t("plan.pace.no_budget") if pace.state == "over" else mark
+    return f"{mark} {signed_deviation(pace.deviation)}"
 
 
 def tolerance_text(tolerance: float) -> str:

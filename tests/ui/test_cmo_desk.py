@@ -343,3 +343,32 @@ async def test_desk_commands_are_in_the_palette(ws, make_app):
         await pilot.pause()
         await pilot.pause()
         assert app.hat == "cmo" and app.main.channel_mode == "month"
+
+
+async def test_beside_a_plan_the_shares_leave_only_when_the_map_would_be_cut(ws, make_app):
+    def labels(cmap) -> list[str]:
+        return [str(column.label) for column in cmap.columns.values()]
+
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:  # 120 columns: the plan's three need the room
+        await cmo_tab(app, pilot)
+        cmap = channel_map(app)
+        assert labels(cmap)[:9] == [
+            "Channel",
+            "Worn by",
+            "Leads",
+            "Budget",
+            "Spend",
+            "Pace",
+            "Revenue",
+            "Plan CPL",
+            "CPL",
+        ]
+        assert labels(cmap)[-1] == "Verdict" and "Revenue share" not in labels(cmap)
+        assert sum(column.get_render_width(cmap) for column in cmap.columns.values()) <= cmap.size.width - 2
+        assert cmap.view is not None and len(cmap.view.header) == 13  # the view keeps them all
+    app = make_app(ws)
+    async with app.run_test(size=(170, 40)) as pilot:  # wide: every column, none left out
+        await cmo_tab(app, pilot)
+        cmap = channel_map(app)
+        assert cmap.view is not None and labels(cmap) == cmap.view.header

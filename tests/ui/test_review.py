@@ -172,7 +172,7 @@ async def test_a_budget_row_opens_the_channel_map_of_the_month_plan_beside_fact(
         assert cmap.border_title == "Channel map · November 2026 so far (1–24 Nov 2026)"
         assert cmap.view is not None and cmap.view.header[3:6] == ["Budget", "Spend", "Pace"]
         [perf] = [line.cells for line in cmap.view.lines if line.hat == "performance"]
-        assert perf[3:6] == ["$4,300", "$4,265", "✗ 24\u00a0% over"]
+        assert perf[3:6] == ["$4,300", "$4,265", "✗ +24\u00a0%"]
 
 
 async def test_a_goal_out_of_reach_opens_its_kpis_detail(ws, make_app):
