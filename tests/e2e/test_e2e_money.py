@@ -188,3 +188,20 @@ def test_the_demo_has_a_plan_goals_and_one_channel_off_pace(demoed):
     goals = demoed.ok("goal", "show").out
     assert "CMO Revenue" in goals and "CMO ROMI" in goals
     assert not demoed.check().starting("GOAL")
+
+
+def test_a_backup_keeps_the_plan_and_goals_and_a_bad_one_is_refused(seeded):
+    seeded.ok("plan", "set", "performance", "2026-11", "--budget", "3000")
+    seeded.ok("goal", "set", "cmo.revenue", "2026-Q4", "100000")
+    backup = seeded.tmp / "backup.json"
+    seeded.ok("export", "--format", "json", "--out", str(backup))
+    seeded.ok("restore", str(backup))
+    assert "$3,000" in seeded.ok("plan", "show").out and "$100,000" in seeded.ok("goal", "show").out
+    data = json.loads(backup.read_text(encoding="utf-8"))
+    [main] = [name for name in data["files"] if name.endswith("mkhats.json")]
+    data["files"][main]["plans"]["1"]["tolerance"] = 500
+    backup.write_text(json.dumps(data), encoding="utf-8")
+    before = seeded.files()
+    message = seeded.refused("restore", str(backup))
+    assert "plans" in message and "tolerance" in message, message
+    assert seeded.files() == before
