@@ -57,6 +57,8 @@ COMMANDS = (
     "report",
     "deck",
     "check",
+    "plan",
+    "goal",
 )
 
 
@@ -147,6 +149,31 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p = sub.add_parser("check", help=t("cli.check.help"))
     p.add_argument("--week", metavar="YYYY-Www")
     _common(p)
+
+    p = sub.add_parser("plan", help=t("cli.plan.help"))
+    plan_sub = p.add_subparsers(dest="plan_command", metavar="set|show", parser_class=_Parser, required=True)
+    q = plan_sub.add_parser("set", help=t("cli.plan.set"))
+    q.add_argument("hat", metavar="HAT")
+    q.add_argument("month", metavar="YYYY-MM")
+    q.add_argument("--budget", required=True, metavar="N", help=t("cli.plan.budget"))
+    q.add_argument("--leads", metavar="N", help=t("cli.plan.leads"))
+    q.add_argument("--tolerance", metavar="P", help=t("cli.plan.tolerance"))
+    _common(q)
+    q = plan_sub.add_parser("show", help=t("cli.plan.show"))
+    q.add_argument("--quarter", metavar="YYYY-Qn", help=t("cli.plan.quarter"))
+    _common(q)
+
+    p = sub.add_parser("goal", help=t("cli.goal.help"))
+    goal_sub = p.add_subparsers(dest="goal_command", metavar="set|show", parser_class=_Parser, required=True)
+    q = goal_sub.add_parser("set", help=t("cli.goal.set"))
+    q.add_argument("kpi", metavar="HAT.KPI")
+    q.add_argument("quarter", metavar="YYYY-Qn")
+    q.add_argument("value", metavar="VALUE")
+    q.add_argument("--accept", action="store_true", help=t("cli.goal.accept"))
+    _common(q)
+    q = goal_sub.add_parser("show", help=t("cli.goal.show"))
+    q.add_argument("--quarter", metavar="YYYY-Qn", help=t("cli.goal.quarter"))
+    _common(q)
     return parser
 
 

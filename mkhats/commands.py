@@ -331,6 +331,18 @@ def cmd_check(args: argparse.Namespace, ws: Workspace) -> int:
     return 1 if found.items else 0
 
 
+def cmd_plan(args: argparse.Namespace, ws: Workspace) -> int:
+    from mkhats.commands_money import run_plan  # only ``plan`` pays for it
+
+    return run_plan(args, ws)
+
+
+def cmd_goal(args: argparse.Namespace, ws: Workspace) -> int:
+    from mkhats.commands_money import run_goal  # only ``goal`` pays for it
+
+    return run_goal(args, ws)
+
+
 def cmd_demo(args: argparse.Namespace, ws: Workspace) -> int:
     from mkhats.services.demo import fill_demo
 

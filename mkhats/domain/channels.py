@@ -1,18 +1,23 @@
 """The CMO's channel map: each channel hat's leads, spend and revenue, CPL, ROMI and shares.
 
 Figures come from the hat's KPIs named ``leads``, ``spend`` and ``revenue`` where it has them; a
-channel without one says so (None), never a made-up zero.
+channel without one says so (None), never a made-up zero. With a media plan (SPEC §10), each
+channel's row also holds its plan against its fact over the period: budget, pace, planned CPL.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from mkhats.domain.kpis import period_values
 from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.sources import MANUAL, source_totals
+
+if TYPE_CHECKING:
+    from mkhats.domain.media_plan import BudgetPlan, Pace
 
 
 @light_dataclass(frozen=True)
@@ -31,6 +36,8 @@ class ChannelRow:
     verdict: str | None
     source: str | None = None
     """Set on a channel's breakdown row: that source's part of its leads and spend (SPEC §9)."""
+    plan: Pace | None = None
+    """The channel's plan against its spend over the period, when a plan covers any of its days."""
 
 
 def _ratio(a: float | None, b: float | None) -> float | None:
@@ -42,9 +49,16 @@ def _percent(part: float | None, total: float) -> float | None:
     return None if share is None else share * 100
 
 
-def channel_map(snapshot: Snapshot, days: Collection[date], month: str) -> list[ChannelRow]:
-    """The channel map over ``days``, with ``month``'s strategy verdicts."""
+def channel_map(
+    snapshot: Snapshot, days: Collection[date], month: str, period: Sequence[date] | None = None
+) -> list[ChannelRow]:
+    """The channel map over ``days``, with ``month``'s strategy verdicts.
+
+    ``period``: the days whose budget the plan shows (a whole month while ``days`` stop at today);
+    ``days`` by default. The pace is judged on ``days`` up to the snapshot's today.
+    """
     values = period_values(snapshot.kpis, snapshot.daily, days)
+    plans = _plans(snapshot)
     session = next((s for s in snapshot.sessions if s.month == month), None)
     rows = []
     for hat in snapshot.enabled_hats:
@@ -70,6 +84,7 @@ def channel_map(snapshot: Snapshot, days: Collection[date], month: str) -> list[
                 None,
                 None,
                 session.verdicts.get(hat.key) if session else None,
+                plan=_pace(snapshot, plans, hat.key, days, period),
             )
         )
         rows += breakdown
@@ -88,6 +103,29 @@ def channel_map(snapshot: Snapshot, days: Collection[date], month: str) -> list[
         )
         for r in rows
     ]
+
+
+def _plans(snapshot: Snapshot) -> dict[tuple[str, str], BudgetPlan]:
+    if not snapshot.plans:
+        return {}
+    from mkhats.domain.media_plan import plans_by_key  # built only for files with a plan
+
+    return plans_by_key(snapshot.plans)
+
+
+def _pace(
+    snapshot: Snapshot,
+    plans: dict[tuple[str, str], BudgetPlan],
+    hat: str,
+    days: Collection[date],
+    period: Sequence[date] | None,
+) -> Pace | None:
+    if not plans:
+        return None
+    from mkhats.domain.media_plan import plan_pace
+
+    whole = sorted(days) if period is None else period
+    return plan_pace(plans, hat, whole, days, snapshot.kpis, snapshot.daily, snapshot.today)
 
 
 def _by_source(snapshot: Snapshot, hat: str, days: Collection[date]) -> list[ChannelRow]:

@@ -1,6 +1,7 @@
 """The owner's weekly review: every warning the data allows, with its category and severity.
 
-Categories follow ``mkhats check``: CONFLICT, STOP, TARGET, RITUAL, CADENCE, HOURS, SETUP. Each
+Categories follow ``mkhats check``: CONFLICT, STOP, BUDGET, TARGET, GOAL, RITUAL, CADENCE, HOURS,
+SETUP (BUDGET and GOAL judge the media plan and the quarterly goals of SPEC §10). Each
 item keeps raw keys (hats, KPIs, dates) so the CLI renders it in the user's language and the app
 can lead from it to the place that fixes it.
 """
@@ -18,10 +19,10 @@ from mkhats.domain.running import Verdict, period_verdicts, week_progress
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.stoprules import Alert, evaluate_stop_rule, open_alerts
 from mkhats.domain.strategy import missed_session
-from mkhats.domain.weeks import add_days, shift_week, week_days, week_start
+from mkhats.domain.weeks import add_days, month_key, shift_week, week_days, week_start
 from mkhats.domain.workload import hat_hours
 
-CATEGORIES = ("CONFLICT", "STOP", "TARGET", "RITUAL", "CADENCE", "HOURS", "SETUP")
+CATEGORIES = ("CONFLICT", "STOP", "BUDGET", "TARGET", "GOAL", "RITUAL", "CADENCE", "HOURS", "SETUP")
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 ROLES_REVIEW_DAYS = 92
 
@@ -128,6 +129,51 @@ def _targets(snapshot: Snapshot) -> list[ReviewItem]:
         run = week_progress(previous, snapshot.today)
         verdicts = period_verdicts(snapshot.kpis, snapshot.daily, week_days(previous), run, shown)
         items = _week_targets(snapshot, previous, verdicts) + items
+    return items
+
+
+def _budget(snapshot: Snapshot) -> list[ReviewItem]:
+    """Channels off pace in the month of the day judged: over (high) or under (medium) their plan."""
+    if not snapshot.plans:
+        return []
+    from mkhats.domain.media_plan import month_paces, plans_by_key  # built only for files with a plan
+
+    day = as_of(snapshot)
+    hats = [h.key for h in snapshot.enabled_hats if h.channel]
+    paces = month_paces(plans_by_key(snapshot.plans), hats, day, snapshot.kpis, snapshot.daily, snapshot.today)
+    return [
+        ReviewItem(
+            "BUDGET",
+            "high" if pace.state == "over" else "medium",
+            "review.budget_none" if pace.deviation is None else f"review.budget_{pace.state}",
+            {"pace": pace, "month": month_key(day)},
+            hat=pace.hat,
+        )
+        for pace in paces
+        if pace.off
+    ]
+
+
+def _goals(snapshot: Snapshot) -> list[ReviewItem]:
+    """Goals of the judged week's quarter that its weeks so far put out of reach, or that were missed."""
+    if not snapshot.goals:
+        return []
+    from mkhats.domain.goals import judged_goals, progress  # built only for files with a goal
+
+    week = target_week(snapshot)
+    daily: dict[str, dict[date, float]] = {key: dict(series) for key, series in snapshot.history.items()}
+    for key, series in snapshot.daily.items():
+        daily.setdefault(key, {}).update(series)
+    enabled = {h.key for h in snapshot.enabled_hats}
+    items = []
+    for goal in judged_goals(snapshot.goals, week):
+        kpi = snapshot.kpis.get(goal.kpi)
+        if kpi is None or kpi.retired or kpi.hat not in enabled:
+            continue
+        found = progress(goal, snapshot.kpis, daily, week)
+        if found.flagged:
+            key = f"review.goal_{found.state}"
+            items.append(ReviewItem("GOAL", "medium", key, {"progress": found}, hat=kpi.hat, kpi=kpi.key, week=week))
     return items
 
 
@@ -319,7 +365,9 @@ def review(snapshot: Snapshot) -> list[ReviewItem]:
     items = (
         _conflicts(snapshot)
         + _stops(snapshot)
+        + _budget(snapshot)
         + _targets(snapshot)
+        + _goals(snapshot)
         + _rituals(snapshot)
         + _cadence(snapshot)
         + _hours(snapshot)

@@ -28,7 +28,9 @@ from mkhats.domain.models import (
 from mkhats.domain.weeks import add_days, last_weeks, week_start
 
 if TYPE_CHECKING:
+    from mkhats.domain.goals import Goal
     from mkhats.domain.hypotheses import Hypothesis
+    from mkhats.domain.media_plan import BudgetPlan
 
 WINDOW_WEEKS = 13
 """The main screen, the review and the report look at the 13 weeks ending with the chosen week."""
@@ -71,7 +73,12 @@ class Snapshot:
     """``{(kpi, day): {source: value}}`` of the window's days an import fed (the channel map's
     breakdown by source); days of the user's own values alone are not here."""
     history: dict[str, dict[date, float]] = field(default_factory=dict)
-    """Daily values before ``first_day`` that the hypotheses' baselines need (nothing else uses them)."""
+    """Daily values before ``first_day`` that the hypotheses' baselines and the quarter of the goals
+    judged need (nothing else uses them)."""
+    plans: list[BudgetPlan] = field(default_factory=list)
+    """The media plan: a budget per channel hat per month (SPEC §10)."""
+    goals: list[Goal] = field(default_factory=list)
+    """The owner's quarterly goals (SPEC §10)."""
 
     @property
     def enabled_hats(self) -> list[Hat]:

@@ -14,6 +14,8 @@ from datetime import date, timedelta
 from mkhats.errors import InputError
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 
 MIN_DAY = date(1970, 1, 1)
 MAX_DAY = date(2100, 12, 31)
@@ -87,6 +89,64 @@ def month_key(day: date) -> str:
 def quarter_key(day: date) -> str:
     """``2026-Q4``."""
     return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def parse_month(text: str) -> str:
+    """A month typed as ``YYYY-MM`` (``2026-12``) as its key; its year must lie in 1970–2100."""
+    key = (text or "").strip()
+    match = _MONTH.match(key)
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise InputError("error.month_format", value=key)
+    if not MIN_DAY.year <= int(match.group(1)) <= MAX_DAY.year:
+        raise InputError("error.period_range", value=key, first=MIN_DAY.year, last=MAX_DAY.year)
+    return key
+
+
+def parse_quarter(text: str) -> str:
+    """A quarter typed as ``YYYY-Qn`` (``2026-q4`` too) as its key; its year must lie in 1970–2100."""
+    key = (text or "").strip().upper()
+    match = _QUARTER.match(key)
+    if not match:
+        raise InputError("error.quarter_format", value=key)
+    if not MIN_DAY.year <= int(match.group(1)) <= MAX_DAY.year:
+        raise InputError("error.period_range", value=key, first=MIN_DAY.year, last=MAX_DAY.year)
+    return key
+
+
+def quarter_months(quarter: str) -> list[str]:
+    """The three month keys of ``2026-Q4``: ``2026-10``, ``2026-11``, ``2026-12``."""
+    year, first = quarter[:4], (int(quarter[-1]) - 1) * 3 + 1
+    return [f"{year}-{month:02d}" for month in range(first, first + 3)]
+
+
+def month_quarter(month: str) -> str:
+    """The quarter of month ``YYYY-MM``: ``2026-12`` → ``2026-Q4``."""
+    return f"{month[:4]}-Q{(int(month[5:7]) - 1) // 3 + 1}"
+
+
+def week_quarter(week: str) -> str:
+    """The quarter a week belongs to: the quarter of its Thursday (as ISO weeks belong to the year
+    of theirs, and as a quarterly checklist item counts them)."""
+    return quarter_key(week_start(week) + timedelta(days=3))
+
+
+def quarter_weeks(quarter: str) -> list[str]:
+    """The ISO weeks of ``quarter``, oldest first: those whose Thursday falls in it.
+
+    A week that straddles two quarters belongs to the one holding its Thursday (four of its seven
+    days), so every week belongs to exactly one quarter and a year's quarters add up to its 52 or 53
+    weeks. A quarter has as many weeks as Thursdays: 13 mostly, 14 when a 92-day quarter (July or
+    October) starts on a Thursday (2026-Q4: 2026-W40, Thursday 1 October, to 2026-W53, Thursday 31
+    December), 12 when a 90-day first quarter starts on a Friday (2027-Q1: 2027-W01 to 2027-W12).
+    """
+    first = date(int(quarter[:4]), (int(quarter[-1]) - 1) * 3 + 1, 1)
+    end = add_months(first, 3)
+    thursday = first + timedelta(days=(3 - first.weekday()) % 7)
+    weeks = []
+    while thursday < end:
+        weeks.append(week_key(thursday))
+        thursday += timedelta(weeks=1)
+    return weeks
 
 
 def period_key(cadence: str, day: date) -> str:

@@ -1,16 +1,19 @@
 """What the CMO tab shows besides its KPIs: the channel map of the week or the month, as text.
 
-The same domain function as the report's channel map; a channel without a KPI shows ``—``.
+The same domain function as the report's channel map; a channel without a KPI shows ``—``. With a
+media plan covering the period, the map shows plan beside fact: budget, pace and planned CPL next
+to spend and CPL (without one, the map is as it always was).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mkhats.domain.channels import channel_map
+from mkhats.domain.channels import ChannelRow, channel_map
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.sources import MANUAL
-from mkhats.domain.strategy import view_days, view_month
+from mkhats.domain.strategy import month_days, view_days, view_month
+from mkhats.domain.weeks import week_days
 from mkhats.i18n import t
 from mkhats.present.cmo_text import format_month, verdict_text
 from mkhats.present.labels import format_amount, format_span, format_unit, hat_name, person_name
@@ -40,11 +43,14 @@ class ChannelView:
     title: str
     header: list[str]
     lines: list[ChannelLine] = field(default_factory=list)
+    optional: tuple[int, ...] = ()
+    """Columns a narrow screen may leave out, least needed last: the shares, beside a plan (its
+    budget, pace and planned CPL would not fit at 120 columns otherwise; the report keeps them)."""
 
 
-def channel_header() -> list[str]:
-    """The map's column titles."""
-    return [
+def channel_header(plan: bool = False) -> list[str]:
+    """The map's column titles; ``plan``: with the plan's beside the fact's (see :func:`with_plan`)."""
+    header = [
         t("col.channel"),
         t("col.wearer"),
         t("col.leads"),
@@ -56,6 +62,19 @@ def channel_header() -> list[str]:
         t("col.revenue_share"),
         t("col.verdict"),
     ]
+    return with_plan(header, (t("col.budget"), t("col.pace"), t("col.planned_cpl"))) if plan else header
+
+
+def with_plan(cells: list[str], plan: tuple[str, str, str]) -> list[str]:
+    """The map's ten cells with the plan's three beside the fact's: budget before spend, pace after
+    it, planned CPL before CPL."""
+    budget, pace, cpl = plan
+    return [*cells[:3], budget, cells[3], pace, cells[4], cpl, *cells[5:]]
+
+
+def planned(rows: list[ChannelRow]) -> bool:
+    """Whether a plan covers the map's period for any channel (the plan columns are then shown)."""
+    return any(row.plan is not None for row in rows)
 
 
 def channel_view(snapshot: Snapshot, view: str = "week") -> ChannelView:
@@ -64,33 +83,34 @@ def channel_view(snapshot: Snapshot, view: str = "week") -> ChannelView:
 
     The verdicts shown are those of the month of monthly work, in every view.
     """
+    from mkhats.present.money_text import plan_cells
+
     month = view_month(snapshot, "month")
     days = view_days(snapshot, view)
+    period = week_days(snapshot.week) if view == "week" else month_days(view_month(snapshot, view))
     currency = snapshot.settings.currency
     lines = []
-    for row in channel_map(snapshot, days, month):
+    rows = channel_map(snapshot, days, month, period)
+    plan = planned(rows)
+    for row in rows:
         name = hat_name(snapshot.hats[row.hat])
         if row.source is not None:
             name = "  ↳ " + (t("detail.source.manual") if row.source == MANUAL else row.source)
-        lines.append(
-            ChannelLine(
-                row.hat,
-                [
-                    name,
-                    person_name(row.wearer),
-                    format_amount("count", row.leads),
-                    format_unit("money", row.spend, currency),
-                    format_unit("money", row.revenue, currency),
-                    format_unit("money", row.cpl, currency),
-                    format_unit("percent", row.romi, currency),
-                    format_unit("percent", row.lead_share, currency),
-                    format_unit("percent", row.revenue_share, currency),
-                    verdict_text(row.verdict),
-                ],
-                row.verdict,
-                row.source,
-            )
-        )
+        cells = [
+            name,
+            person_name(row.wearer),
+            format_amount("count", row.leads),
+            format_unit("money", row.spend, currency),
+            format_unit("money", row.revenue, currency),
+            format_unit("money", row.cpl, currency),
+            format_unit("percent", row.romi, currency),
+            format_unit("percent", row.lead_share, currency),
+            format_unit("percent", row.revenue_share, currency),
+            verdict_text(row.verdict),
+        ]
+        if plan:
+            cells = with_plan(cells, plan_cells(row.plan, currency))
+        lines.append(ChannelLine(row.hat, cells, row.verdict, row.source))
     span = format_span(days[0], days[-1]) if days else "—"
     if view == "week":
         title = t("cmo.map.week", week=snapshot.week)
@@ -98,7 +118,9 @@ def channel_view(snapshot: Snapshot, view: str = "week") -> ChannelView:
         title = t("cmo.map.month_so_far", month=format_month(view_month(snapshot, view)), span=span)
     else:
         title = t("cmo.map.month", month=format_month(month), span=span)
-    return ChannelView(view, title, channel_header(), lines)
+    header = channel_header(plan)
+    optional = (header.index(t("col.lead_share")), header.index(t("col.revenue_share"))) if plan else ()
+    return ChannelView(view, title, header, lines, optional)
 
 
 def hours_lines(snapshot: Snapshot) -> list[tuple[str, str, str]]:

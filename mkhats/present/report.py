@@ -26,7 +26,7 @@ from mkhats.domain.strategy import work_month
 from mkhats.domain.weeks import shift_week, week_days
 from mkhats.i18n import t
 from mkhats.present.alerts import alert_sentence
-from mkhats.present.cmo import channel_header
+from mkhats.present.cmo import channel_header, planned, with_plan
 from mkhats.present.cmo_report import desk_lines, summary_header, summary_rows
 from mkhats.present.labels import (
     conflict_check,
@@ -214,25 +214,30 @@ def _summary(snapshot: Snapshot, facts: WeekFacts) -> list[str]:
     lines += [f"### {t('report.channel_map')}", ""]
     month = work_month(snapshot.week, snapshot.today)
     channel_rows = []
-    for row in channel_map(snapshot, week_days(snapshot.week), month):
+    channels = channel_map(snapshot, week_days(snapshot.week), month)
+    plan = planned(channels)  # a media plan covering the week: its budget, pace and CPL beside the fact
+    for row in channels:
         name = hat_name(snapshot.hats[row.hat])
         if row.source is not None:  # a channel's part from one source (Direct, VK…)
             name = "↳ " + (t("detail.source.manual") if row.source == MANUAL else row.source)
-        channel_rows.append(
-            [
-                _q(name),
-                _q(person_name(row.wearer)),
-                format_amount("count", row.leads),
-                format_unit("money", row.spend, currency),
-                format_unit("money", row.revenue, currency),
-                format_unit("money", row.cpl, currency),
-                format_unit("percent", row.romi, currency),
-                format_unit("percent", row.lead_share, currency),
-                format_unit("percent", row.revenue_share, currency),
-                t(f"verdict.{row.verdict}") if row.verdict else _DASH,
-            ]
-        )
-    lines += _table(channel_header(), channel_rows)
+        cells = [
+            _q(name),
+            _q(person_name(row.wearer)),
+            format_amount("count", row.leads),
+            format_unit("money", row.spend, currency),
+            format_unit("money", row.revenue, currency),
+            format_unit("money", row.cpl, currency),
+            format_unit("percent", row.romi, currency),
+            format_unit("percent", row.lead_share, currency),
+            format_unit("percent", row.revenue_share, currency),
+            t(f"verdict.{row.verdict}") if row.verdict else _DASH,
+        ]
+        if plan:
+            from mkhats.present.money_text import plan_cells
+
+            cells = with_plan(cells, plan_cells(row.plan, currency))
+        channel_rows.append(cells)
+    lines += _table(channel_header(plan), channel_rows)
     lines += [f"### {t('report.conflicts')}", ""]
     conflicts = conflict_lines(snapshot)
     lines += ["- " + text for _, text in conflicts] or ["- " + t("report.no_conflicts")]

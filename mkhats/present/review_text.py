@@ -43,6 +43,10 @@ def describe(item: ReviewItem, snapshot: Snapshot) -> str:
         return text
     if item.category == "STOP":
         return alert_sentence("review.stop", p["alert"], {p["kpi"].key: p["kpi"]}, currency, snapshot.hats)
+    if item.category in ("BUDGET", "GOAL"):
+        from mkhats.present.money_text import budget_sentence, goal_sentence
+
+        return budget_sentence(item, snapshot) if item.category == "BUDGET" else goal_sentence(item, snapshot)
     if item.category == "TARGET":
         kpi, verdict = p["kpi"], p["verdict"]
         key = {"final": "review.target", "pace": "review.target_pace", "partial": "review.target_partial"}

@@ -85,6 +85,8 @@ def check_backup(src: Path) -> None:
             repo.sessions,
             repo.wearing,
             repo.hypotheses,
+            repo.money().plans,
+            repo.money().goals,
         ):
             read()
         kpis = repo.kpis()

@@ -2,7 +2,10 @@
 
 The numbers follow a small business: content brings organic leads, performance buys leads and
 sales, CRM mails the base twice a week, the CMO adds it all up. The last days push CPA over its
-stop threshold (an alert fires) and nobody checks Performance × CMO (an open conflict).
+stop threshold (an alert fires) and nobody checks Performance × CMO (an open conflict). The media
+plan budgets performance (the paid channel, the one with a spend) month by month: the months over
+spent about their budget, the running one is spent a quarter faster than planned (a BUDGET
+warning). The owner's goals for the quarter: revenue within reach, ROMI at its target.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from mkhats.domain.models import (
     WeeklyLog,
     revised,
 )
-from mkhats.domain.weeks import add_days, add_months, last_weeks, month_key, week_key, week_start
+from mkhats.domain.weeks import add_days, add_months, last_weeks, month_key, months_between, week_key, week_start
 from mkhats.errors import InputError
 from mkhats.i18n import current_language, t
 from mkhats.services.workspace import Workspace
@@ -93,7 +96,19 @@ def fill_demo(ws: Workspace, weeks: int, force: bool) -> int:
         if not _is_empty(repo) and not force:
             raise InputError("demo.not_empty", file=str(ws.path))
         repo.clear_values()
-        for table in ("logs", "checks", "decisions", "reviews", "ticks", "sessions", "wearing", "hypotheses"):
+        tables = (
+            "logs",
+            "checks",
+            "decisions",
+            "reviews",
+            "ticks",
+            "sessions",
+            "wearing",
+            "hypotheses",
+            "plans",
+            "goals",
+        )
+        for table in tables:
             repo.clear_table(table)
         settings = repo.settings()
         # The demo's file "exists" since its first day, so its rituals and cadences are judged
@@ -120,6 +135,7 @@ def fill_demo(ws: Workspace, weeks: int, force: bool) -> int:
         _people_and_checks(repo, today)
         _wear_and_ticks(repo, rng, today, weeks)
         _desk(repo, today, first)
+        _money(repo, values, today, first, scale)
         return len(values)
 
 
@@ -233,3 +249,45 @@ def _desk(repo: Repo, today: date, first: date) -> None:
             created=monday,
         )
     )
+
+
+def _money(repo: Repo, values: list[KpiValue], today: date, first: date, scale: float) -> None:
+    """Performance's plan for each month from the first one to the end of today's quarter, and the
+    quarter's goals; both follow the figures just made, so they hold for any today."""
+    from mkhats.domain.goals import Goal
+    from mkhats.domain.media_plan import BudgetPlan, month_length
+    from mkhats.domain.weeks import month_quarter, quarter_months, quarter_weeks, shift_week, week_days
+
+    money = repo.money()
+    spend: dict[str, float] = {}
+    revenue: dict[date, float] = {}
+    for value in values:
+        if value.kpi == "performance.spend":
+            spend[month_key(value.day)] = spend.get(month_key(value.day), 0.0) + value.value
+        elif value.kpi == "cmo.revenue":
+            revenue[value.day] = value.value
+    step = 100 * scale
+    running = month_key(today)
+    # The running month so far, projected, is a quarter over its budget: off pace beyond ±10 %.
+    pace = spend[running] * month_length(running) / today.day / 1.25
+    months = [m for m in months_between(first, today) if m != running]
+    budgets = {m: round(spend[m] * 1.03 / step) * step for m in months if m in spend}  # on pace, ±3 %
+    budgets[running] = round(pace / step) * step
+    for month in quarter_months(month_quarter(running)):
+        if month > running:
+            budgets[month] = budgets[running]
+    for month, budget in budgets.items():
+        leads = round(budget / (25 * scale))  # at the CPL target
+        money.upsert_plan(BudgetPlan(hat="performance", month=month, budget=budget, leads=leads))
+    quarter = month_quarter(running)
+    weeks = quarter_weeks(quarter)
+    over = [w for w in weeks if w <= shift_week(week_key(today), -1)]
+    week_sums = {w: sum(revenue.get(d, 0.0) for d in week_days(w)) for w in weeks}
+    so_far = sum(week_sums[w] for w in over)
+    made = [total for total in week_sums.values() if total]
+    average = sum(made) / len(made) if made else 0.0
+    # What the weeks over made plus a tenth more than the average week for each week left: behind,
+    # within reach.
+    goal = so_far + average * 1.1 * (len(weeks) - len(over))
+    money.upsert_goal(Goal(kpi="cmo.revenue", quarter=quarter, value=round(goal / (1000 * scale)) * 1000 * scale))
+    money.upsert_goal(Goal(kpi="cmo.romi", quarter=quarter, value=_TARGETS["cmo.romi"]))

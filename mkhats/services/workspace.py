@@ -135,7 +135,7 @@ class Workspace:
                 if month_spans is None:
                     month_spans = self._memo[key] = repo.spans(*_month_bounds(month))
                 spans += [s for s in month_spans if begin <= s.start < end]
-            history = self._history(repo, main["hypotheses"], first, main["kpis"])
+            history = self._history(repo, main, week, first)
         return Snapshot(
             today=self.today,
             week=week,
@@ -150,18 +150,24 @@ class Workspace:
             **main,
         )
 
-    def _history(
-        self, repo: Repo, hypotheses: list[Hypothesis], first: date, kpis: dict[str, Kpi]
-    ) -> dict[str, dict[date, float]]:
-        """Values before ``first`` that the baselines of the hypotheses still of interest need."""
-        if not hypotheses:
-            return {}
-        from mkhats.domain.hypotheses import earliest_day
+    def _history(self, repo: Repo, main: dict[str, Any], week: str, first: date) -> dict[str, dict[date, float]]:
+        """Values before ``first`` that the baselines of the hypotheses still of interest need, and
+        the first weeks of the quarter whose goals the review judges (a 14-week quarter starts
+        before a 13-week window)."""
+        hypotheses: list[Hypothesis] = main["hypotheses"]
+        starts = []
+        if hypotheses:
+            from mkhats.domain.hypotheses import earliest_day
 
-        since = earliest_day(hypotheses, first)
+            starts.append(earliest_day(hypotheses, first))
+        if main["goals"]:
+            from mkhats.domain.goals import first_day_needed
+
+            starts.append(first_day_needed(main["goals"], week))
+        since = min((day for day in starts if day is not None), default=None)
         if since is None or since >= first:
             return {}
-        return self._daily(repo, since, add_days(first, -1), kpis)
+        return self._daily(repo, since, add_days(first, -1), main["kpis"])
 
     def _daily(
         self,
@@ -192,6 +198,7 @@ def _month_bounds(month: str) -> tuple[date, date]:
 
 def _main_records(repo: Repo) -> dict[str, Any]:
     """The main file's records a snapshot needs (logs apart), validated once."""
+    money = repo.money()
     return {
         "settings": repo.settings(),
         "persons": repo.persons(),
@@ -206,4 +213,6 @@ def _main_records(repo: Repo) -> dict[str, Any]:
         "sessions": repo.sessions(),
         "hypotheses": repo.hypotheses(),
         "wearing": repo.wearing(),
+        "plans": money.plans(),
+        "goals": money.goals(),
     }

@@ -1,9 +1,8 @@
-"""Typed access to the data: models in, models out; TinyDB documents never leave this module.
+"""Typed access to the data: models in, models out; TinyDB documents never leave the store.
 
 A ``Repo`` wraps one open view or transaction of ``Database``. Main-file tables hold settings,
-people, hats, KPIs, checklists, logs, conflicts, checks and decisions; daily KPI values and closed
-wear spans live in the month files. Natural keys (``performance.cpa``, ``2026-W48``, ISO dates)
-identify records; writes are upserts.
+people, hats, KPIs, checklists, logs, conflicts, checks, decisions (the plan and goals: ``money``);
+month files hold daily values and closed wear spans. Natural keys identify records; writes upsert.
 """
 
 from __future__ import annotations
@@ -41,6 +40,7 @@ from mkhats.store.view import Tx
 
 if TYPE_CHECKING:
     from mkhats.domain.hypotheses import Hypothesis
+    from mkhats.store.money_records import MoneyRecords
 
 M = TypeVar("M", bound=BaseModel)
 Q = Query()
@@ -237,6 +237,12 @@ class Repo:
     def upsert_hypothesis(self, hypothesis: Hypothesis) -> None:
         """Add or update a hypothesis by id."""
         self._h.main("hypotheses").upsert(_dump(hypothesis), Q.id == hypothesis.id)
+
+    def money(self) -> MoneyRecords:
+        """The media plan and the goals (SPEC §10): their own module, which ``add`` never loads."""
+        from mkhats.store.money_records import MoneyRecords
+
+        return MoneyRecords(self._h, self._valid)
 
     # -- wearing hats ----------------------------------------------------------------------------
 

@@ -37,6 +37,8 @@ MAIN_TABLES: dict[str, type[BaseModel] | None] = {
     "reviews": models.RolesReview,
     "sessions": models.StrategySession,
     "hypotheses": None,  # its model is imported only for files that hold some (see the repository)
+    "plans": None,  # the media plan (SPEC §10): its model too
+    "goals": None,  # the quarterly goals (SPEC §10): its model too
     "wearing": models.WearSpan,
 }
 MONTH_TABLES: dict[str, type[BaseModel] | None] = {"values": models.KpiValue, "spans": models.WearSpan}
@@ -46,6 +48,8 @@ _ADAPTERS: dict[type[BaseModel], TypeAdapter[list[Any]]] = {}
 _LABELS = (
     ("kpi", "day"),
     ("hat", "week"),
+    ("hat", "month"),
+    ("kpi", "quarter"),
     ("key",),
     ("id",),
     ("name",),
@@ -108,6 +112,14 @@ def _model(table: str, month: str | None) -> type[BaseModel] | None:
         from mkhats.domain.hypotheses import Hypothesis
 
         return Hypothesis
+    if table == "plans":
+        from mkhats.domain.media_plan import BudgetPlan
+
+        return BudgetPlan
+    if table == "goals":
+        from mkhats.domain.goals import Goal
+
+        return Goal
     return MAIN_TABLES.get(table)
 
 

@@ -49,6 +49,17 @@ class DeskActions(MainActions):
         if pane is not None:
             self.show_desk(pane)
 
+    def show_budget_month(self) -> None:
+        """The channel map of the month a BUDGET warning judges, plan beside fact: the running month
+        while it runs, else the month of monthly work (the review's fix until a plan editor exists)."""
+        from mkhats.domain.strategy import views
+
+        shown = views(self.snapshot) if self.snapshot is not None else ("week", "month")
+        self.channel_mode = "running" if "running" in shown else "month"
+        pane = next(self.query("#pane-cmo").results(HatPane), None)
+        if pane is not None:
+            self.show_desk(pane)
+
     def action_strategy(self) -> None:
         """Open the monthly strategy session of the selected week's month."""
         from mkhats.ui.screens.strategy import StrategyDialog

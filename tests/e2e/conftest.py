@@ -20,7 +20,7 @@ import pytest
 
 MKHATS = Path(sys.executable).parent / "mkhats"
 TODAY = "2026-11-24"
-CATEGORIES = ("CONFLICT", "STOP", "TARGET", "RITUAL", "CADENCE", "HOURS", "SETUP")
+CATEGORIES = ("CONFLICT", "STOP", "BUDGET", "TARGET", "GOAL", "RITUAL", "CADENCE", "HOURS", "SETUP")
 
 
 @dataclass(frozen=True)

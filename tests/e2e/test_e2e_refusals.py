@@ -54,6 +54,15 @@ REFUSALS = [
     ("unknown-command", ["bogus"], "bogus"),
     ("bad-choice", ["assign", "cmo", "Boss", "--kind", "boss"], "boss"),
     ("missing-argument", ["add", "performance.spend"], "VALUE"),
+    ("plan-not-channel", ["plan", "set", "cmo", "2026-11", "--budget", "5"], "cmo"),
+    ("plan-bad-month", ["plan", "set", "performance", "2026-13", "--budget", "5"], "2026-13"),
+    ("plan-negative", ["plan", "set", "performance", "2026-11", "--budget", "-5"], "--budget"),
+    ("plan-tolerance", ["plan", "set", "performance", "2026-11", "--budget", "5", "--tolerance", "101"], "--tolerance"),
+    ("plan-groups", ["plan", "set", "performance", "2026-11", "--budget", "1,2,3"], "--budget"),
+    ("plan-show-quarter", ["plan", "show", "--quarter", "Q4"], "Q4"),
+    ("goal-bad-quarter", ["goal", "set", "cmo.revenue", "2026-Q5", "5"], "2026-Q5"),
+    ("goal-negative", ["goal", "set", "cmo.revenue", "2026-Q4", "-5"], "cannot be negative"),
+    ("goal-unknown-kpi", ["goal", "set", "cmo.nope", "2026-Q4", "5"], "cmo.nope"),
 ]
 
 

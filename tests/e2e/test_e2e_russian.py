@@ -36,6 +36,8 @@ COMMANDS = {
     "report",
     "deck",
     "check",
+    "plan",
+    "goal",
 }
 CHOICES = {"en", "ru", "csv", "json", "staff", "owner", "external", "none"}
 FORMATS = {"CSV", "JSON", "UTF", "TOML", "HTML", "Markdown", "MKHATS_DB", "MKHATS_LANG", "MKHATS_TODAY", "backups"}
@@ -152,7 +154,10 @@ def test_missing_arguments_name_them_in_russian(seeded):
     assert message == "mkhats add: не хватает обязательных аргументов: ШЛЯПА.KPI, ЗНАЧЕНИЕ (см. mkhats add --help)."
 
 
-@pytest.mark.parametrize("argv", [[], ["add"], ["kpi", "set"], ["verify"], ["import"], ["report"], ["deck"]])
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["add"], ["kpi", "set"], ["verify"], ["import"], ["report"], ["deck"], ["plan", "set"], ["goal", "set"]],
+)
 def test_help_is_russian(seeded, argv):
     out = seeded.ok(*argv, "--help", MKHATS_LANG="ru").out
     assert out.startswith("Запуск: mkhats")

@@ -69,3 +69,20 @@ def test_a_table_changed_outside_the_models_is_checked_again(ws: Workspace, tmp_
         with ws.db.transaction(TODAY) as tx:
             tx.month("2026-11", "values").insert({"kpi": "content.traffic", "day": "2026-10-09", "value": 7})
     assert picture(tmp_path) == before
+
+
+def test_the_money_tables_need_no_migration_and_are_checked_like_the_others(ws: Workspace, tmp_path: Path) -> None:
+    # A file made before the media plan and the goals existed: no such tables, read as none.
+    data = orjson.loads((tmp_path / "mkhats.json").read_bytes())
+    assert "plans" not in data and "goals" not in data
+    with ws.read() as repo:
+        assert repo.money().plans() == [] and repo.money().goals() == []
+    data["plans"] = {"1": {"hat": "performance", "month": "2026-12", "budget": 100, "tolerance": 200}}
+    (tmp_path / "mkhats.json").write_bytes(orjson.dumps(data))
+    before = picture(tmp_path)
+    fresh = Workspace(tmp_path / "mkhats.json", TODAY)
+    with pytest.raises(StoreError) as caught, fresh.write() as repo:
+        repo.set_tick("x", "2026-W48", True)  # a write that never reads the plans
+    assert picture(tmp_path) == before
+    message = caught.value.render()
+    assert "invalid record in plans, performance 2026-12 (tolerance: " in message, message

@@ -47,19 +47,22 @@ async def test_the_cmo_tab_shows_the_channel_map_and_m_switches_week_and_month(w
         assert cmap.border_title == "Channel map · 2026-W48"
         assert [x.hat for x in cmap.view.lines] == ["content", "performance", "crm"]
         assert cmap.row_count == 3
-        assert line(app, "content")[3:6] == ["—", "—", "—"]  # content has no spend or revenue KPI
+        spend, revenue = cmap.view.header.index("Spend"), cmap.view.header.index("Revenue")
+        # The demo's media plan adds its budget and pace beside the spend (SPEC §10).
+        assert cmap.view.header[3:6] == ["Budget", "Spend", "Pace"]
+        assert [line(app, "content")[i] for i in (spend, revenue)] == ["—", "—"]  # no spend or revenue KPI
         assert line(app, "performance")[-1] == "test"  # October's demo session (November still runs)
         assert line(app, "crm")[-1] == "test"
-        week_spend = line(app, "performance")[3]
+        week_spend = line(app, "performance")[spend]
         await pilot.press("m")  # monthly work: the last finished month
         await pilot.pause()
         assert cmap.border_title == "Channel map · October 2026 (1–31 Oct 2026)"
-        october_spend = line(app, "performance")[3]
+        october_spend = line(app, "performance")[spend]
         assert october_spend != week_spend
         await pilot.press("m")  # the running month so far, one key away
         await pilot.pause()
         assert cmap.border_title == "Channel map · November 2026 so far (1–24 Nov 2026)"
-        assert line(app, "performance")[3] not in (week_spend, october_spend)
+        assert line(app, "performance")[spend] not in (week_spend, october_spend)
         await pilot.press("m")
         await pilot.pause()
         assert cmap.border_title == "Channel map · 2026-W48"
@@ -357,3 +360,32 @@ async def test_the_palette_writes_the_deck_of_the_week_shown(ws, make_app):
         assert f"The deck of 2026-W47 is written: {path}" in notices(app)
         html = path.read_text(encoding="utf-8")
         assert "<title>Weekly deck 2026-W47</title>" in html and html.count('<section class="slide') == 4
+
+
+async def test_beside_a_plan_the_shares_leave_only_when_the_map_would_be_cut(ws, make_app):
+    def labels(cmap) -> list[str]:
+        return [str(column.label) for column in cmap.columns.values()]
+
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:  # 120 columns: the plan's three need the room
+        await cmo_tab(app, pilot)
+        cmap = channel_map(app)
+        assert labels(cmap)[:9] == [
+            "Channel",
+            "Worn by",
+            "Leads",
+            "Budget",
+            "Spend",
+            "Pace",
+            "Revenue",
+            "Plan CPL",
+            "CPL",
+        ]
+        assert labels(cmap)[-1] == "Verdict" and "Revenue share" not in labels(cmap)
+        assert sum(column.get_render_width(cmap) for column in cmap.columns.values()) <= cmap.size.width - 2
+        assert cmap.view is not None and len(cmap.view.header) == 13  # the view keeps them all
+    app = make_app(ws)
+    async with app.run_test(size=(170, 40)) as pilot:  # wide: every column, none left out
+        await cmo_tab(app, pilot)
+        cmap = channel_map(app)
+        assert cmap.view is not None and labels(cmap) == cmap.view.header

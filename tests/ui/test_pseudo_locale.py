@@ -434,6 +434,8 @@ COMMANDS = {
     "report",
     "deck",
     "check",
+    "plan",
+    "goal",
 }
 SYNTAX = {
     *COMMANDS,
@@ -446,7 +448,9 @@ SYNTAX = {
     "utf",  # an encoding's name, as Python names it (utf-8, utf-16, cp1251)
     "CONFLICT",
     "STOP",
+    "BUDGET",
     "TARGET",
+    "GOAL",
     "RITUAL",
     "CADENCE",
     "HOURS",
@@ -587,6 +591,17 @@ def test_every_command_speaks_the_catalogue(xx_cli, tmp_path: Path) -> None:
         ["restore", "backup.json"],
         ["restore", good],
         ["report", "--out", str(tmp_path / "no" / "such" / "dir.md")],
+        ["plan", "set", "performance", "2026-11", "--budget", "1 000", "--leads", "40", "--tolerance", "12,5"],
+        ["plan", "set", "content", "2026-12", "--budget", "500"],  # no spend KPI: planned, never paced
+        ["plan", "show"],
+        ["plan", "show", "--quarter", "2027-Q1"],
+        ["check"],  # performance's November is now off pace: a BUDGET line
+        ["report"],  # the channel map with the plan beside the fact
+        ["goal", "set", "cmo.revenue", "2026-Q4", "1 000 000"],
+        ["goal", "set", "cmo.romi", "2026-Q4", "150", "--accept"],
+        ["goal", "show"],
+        ["goal", "show", "--quarter", "2027-Q1"],
+        ["check"],  # the revenue goal is out of reach: a GOAL line
     ]
     from mkhats.imports import builtin_profiles
 
@@ -637,6 +652,10 @@ def test_every_refusal_speaks_the_catalogue(xx_cli) -> None:
         ["kpi", "set"],
         ["kpi", "list"],
         ["profile", "show"],
+        ["plan", "set"],
+        ["plan", "show"],
+        ["goal", "set"],
+        ["goal", "show"],
     ],
 )
 def test_help_speaks_the_catalogue(xx_cli, argv: list[str]) -> None:

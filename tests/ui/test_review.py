@@ -49,6 +49,7 @@ async def test_review_groups_and_colours_the_warnings(ws, make_app):
         assert headings == [
             "Conflicts (3)",
             "Stop alerts (1)",
+            "Budget pace (1)",
             "Off target (7)",
             "Rituals (1)",
             "Cadence (2)",
@@ -61,6 +62,10 @@ async def test_review_groups_and_colours_the_warnings(ws, make_app):
         assert screen.texts[screen.row_ids("TARGET")[0]][1] == "dark_orange"
         assert screen.texts[screen.row_ids("SETUP")[0]][1] == "dim"
         assert rows(screen, "RITUAL") == ["CRM: no plan for 2026-W48; it is due by the end of Monday."]
+        # The demo's performance runs a quarter faster than its November budget: a high warning.
+        [budget] = screen.row_ids("BUDGET")
+        assert screen.texts[budget][0].startswith("Performance has spent $4,265 of $4,300 by 24 Nov 2026")
+        assert "red" in screen.texts[budget][1]
         assert not screen.query_one("#review-empty", Static).display
         await pilot.press("escape")
         assert not isinstance(app.screen, ReviewScreen)
@@ -79,7 +84,7 @@ async def test_a_check_by_a_new_external_name_clears_the_conflict(ws, make_app):
         assert not any("Performance × CMO" in r for r in rows(screen, "CONFLICT"))
         assert len(rows(screen, "CONFLICT")) == 2
         assert any("checked by Oleg (agency)" in text for text, _ in screen.texts.values())
-        assert "14 warnings" in app.sub_title
+        assert "15 warnings" in app.sub_title
 
 
 async def test_deciding_the_alert_clears_the_stop_row(ws, make_app):
@@ -150,6 +155,42 @@ async def test_target_row_opens_the_kpi_detail(ws, make_app):
         assert isinstance(app.screen, detail.KpiDetailScreen) and app.screen.key == "performance.cpa"
         # Last week's final miss, listed while this week runs: the detail opens on that week.
         assert app.week == "2026-W47" and app.hat == "performance"
+
+
+async def test_a_budget_row_opens_the_channel_map_of_the_month_plan_beside_fact(ws, make_app):
+    from mkhats.ui.widgets.channel_map import ChannelMap
+
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await choose(pilot, screen, "BUDGET")
+        await pilot.pause()
+        await pilot.pause()
+        assert not isinstance(app.screen, ReviewScreen)
+        assert app.hat == "cmo" and app.main.channel_mode == "running"
+        cmap = app.query_one("#pane-cmo").query_one(ChannelMap)
+        assert cmap.border_title == "Channel map · November 2026 so far (1–24 Nov 2026)"
+        assert cmap.view is not None and cmap.view.header[3:6] == ["Budget", "Spend", "Pace"]
+        [perf] = [line.cells for line in cmap.view.lines if line.hat == "performance"]
+        assert perf[3:6] == ["$4,300", "$4,265", "✗ +24\u00a0%"]
+
+
+async def test_a_goal_out_of_reach_opens_its_kpis_detail(ws, make_app):
+    from mkhats.domain.goals import Goal
+
+    detail = pytest.importorskip("mkhats.ui.screens.kpi_detail")
+    with ws.write() as repo:
+        repo.money().upsert_goal(Goal(kpi="cmo.new_customers", quarter="2026-Q4", value=100_000))
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        [row] = rows(screen, "GOAL")
+        assert row.startswith("CMO New customers goal for 2026-Q4 is out of reach:")
+        assert "17 warnings" in app.sub_title  # the demo's 16 and this one
+        await choose(pilot, screen, "GOAL")
+        await pilot.pause()
+        assert isinstance(app.screen, detail.KpiDetailScreen) and app.screen.key == "cmo.new_customers"
+        assert app.week == "2026-W47" and app.hat == "cmo"  # the last week over, the one judged
 
 
 async def test_last_weeks_facts_row_opens_last_weeks_log(ws, make_app):

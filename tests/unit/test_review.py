@@ -13,6 +13,8 @@ from mkhats.domain.defaults import (
     default_kpis,
     default_person,
 )
+from mkhats.domain.goals import Goal
+from mkhats.domain.media_plan import BudgetPlan
 from mkhats.domain.models import (
     AlertDecision,
     ExternalCheck,
@@ -511,6 +513,9 @@ def test_everything_at_once_is_ordered_by_category_then_severity() -> None:
         kpis={"performance.cpl": CPL_RULE, "performance.leads": {"target": 100}},
         daily={**cpl_daily([MON, TUE, WED]), "performance.leads": {d: 2 for d in LAST_WEEK + THIS_WEEK[:3]}},
         spans=[worn("content", 3)],
+        # 9,000 spent by Wednesday against 300 a month: over pace; a million leads a quarter: out of reach.
+        plans=[BudgetPlan(hat="performance", month="2026-11", budget=300)],
+        goals=[Goal(kpi="performance.leads", quarter="2026-Q4", value=1e6)],
     )
     items = review(snapshot)
     categories = [i.category for i in items]

@@ -18,7 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
+from mkhats.domain.goals import Goal
 from mkhats.domain.hypotheses import Hypothesis
+from mkhats.domain.media_plan import BudgetPlan
 from mkhats.domain.models import (
     AlertDecision,
     ChecklistItem,
@@ -205,6 +207,15 @@ RECORDS = {
         verdict=st.sampled_from([None, "confirmed", "rejected", "inconclusive"]),
         created=DAYS,
     ),
+    "plan": built(
+        BudgetPlan,
+        hat=HAT,
+        month=MONTH,
+        budget=FLOATS,
+        leads=st.none() | FLOATS,
+        tolerance=st.floats(-1, 101, allow_nan=False),
+    ),
+    "goal": built(Goal, kpi=KPI, quarter=st.builds(lambda y, q: f"{y}-Q{q}", YEAR, st.integers(0, 5)), value=FLOATS),
 }
 
 
@@ -226,6 +237,8 @@ WRITE = {
     "review": lambda repo, r: repo.add_review(r),
     "session": lambda repo, r: repo.upsert_session(r),
     "hypothesis": lambda repo, r: repo.upsert_hypothesis(r),
+    "plan": lambda repo, r: repo.money().upsert_plan(r),
+    "goal": lambda repo, r: repo.money().upsert_goal(r),
 }
 READ = {
     "settings": lambda repo, r: repo.settings(),
@@ -244,6 +257,8 @@ READ = {
     "review": lambda repo, r: repo.reviews()[-1],
     "session": lambda repo, r: next(s for s in repo.sessions() if s.month == r.month),
     "hypothesis": lambda repo, r: next(h for h in repo.hypotheses() if h.id == r.id),
+    "plan": lambda repo, r: next(p for p in repo.money().plans() if (p.hat, p.month) == (r.hat, r.month)),
+    "goal": lambda repo, r: next(g for g in repo.money().goals() if (g.kpi, g.quarter) == (r.kpi, r.quarter)),
 }
 
 

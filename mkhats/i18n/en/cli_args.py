@@ -37,6 +37,8 @@ MESSAGES = {
     "argparse.metavar.FILE.html": "FILE.html",
     "argparse.metavar.NAME|FILE.toml": "NAME|FILE.toml",
     "argparse.metavar.NAME": "NAME",
+    "argparse.metavar.YYYY-MM": "YYYY-MM",
+    "argparse.metavar.YYYY-Qn": "YYYY-Qn",
     "argparse.metavar.YYYY-Www": "YYYY-Www",
     "argparse.metavar.DB": "DB",
     "argparse.metavar.TODAY": "TODAY",

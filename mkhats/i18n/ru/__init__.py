@@ -18,6 +18,7 @@ from mkhats.i18n.ru import (
     imports,
     io,
     kpis,
+    money,
     report,
     review,
     settings,
@@ -48,5 +49,6 @@ for _part in (
     import_ui,
     edits,
     deck,
+    money,
 ):
     MESSAGES.update(_part.MESSAGES)

@@ -38,6 +38,8 @@ MESSAGES = {
     "argparse.metavar.FILE.html": "ФАЙЛ.html",
     "argparse.metavar.NAME|FILE.toml": "ИМЯ|ФАЙЛ.toml",
     "argparse.metavar.NAME": "ИМЯ",
+    "argparse.metavar.YYYY-MM": "ГГГГ-ММ",
+    "argparse.metavar.YYYY-Qn": "ГГГГ-Qн",
     "argparse.metavar.YYYY-Www": "ГГГГ-Wнн",
     "argparse.metavar.DB": "ФАЙЛ",
     "argparse.metavar.TODAY": "ДАТА",

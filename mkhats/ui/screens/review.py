@@ -1,8 +1,9 @@
 """The review (``r``): the owner's weekly list of warnings, grouped and coloured by severity.
 
 Each warning leads to the place that fixes it: a conflict to recording a check, a stop alert to
-recording a decision, a missing plan or facts to the hat's log, a KPI off target or a rule to
-finish to the KPI's detail, an overdue roles review to recording one. A warning about a week
+recording a decision, a missing plan or facts to the hat's log, a KPI off target, a quarterly goal
+out of reach or a rule to finish to the KPI's detail, a channel off its budget's pace to the CMO
+tab's channel map of that month (plan beside fact), an overdue roles review to recording one. A warning about a week
 (last week's facts or targets, a week's hours) leads to that week: the main screen moves to it
 before the log or the detail opens. After a fix the list is rebuilt, so a fixed warning disappears.
 """
@@ -171,7 +172,9 @@ class ReviewScreen(KeyLabels, Screen[None]):
             self.app.push_screen(DecisionDialog(item.alert), self._after)
         elif item.category == "RITUAL" and item.hat and item.week:
             self._go_to_log(item.hat, item.week, "plan" if item.key.endswith("_plan") else "fact")
-        elif item.category in ("TARGET", "SETUP") and item.kpi:
+        elif item.category == "BUDGET" and item.hat:
+            self._budget(item.hat)
+        elif item.category in ("TARGET", "GOAL", "SETUP") and item.kpi:
             if item.week and item.hat:
                 self._kpi_in_week(item.hat, item.kpi, item.week)
             else:
@@ -199,6 +202,13 @@ class ReviewScreen(KeyLabels, Screen[None]):
                 main_screen(self).after_roles_review(result)
 
             self.app.push_screen(RolesKpiDialog(), done)
+
+    def _budget(self, hat: str) -> None:
+        """The CMO tab's channel map of the month judged, plan beside fact (the channel's own tab
+        when the CMO hat is off)."""
+        main = main_screen(self)
+        hats = [h.key for h in current_snapshot(self).enabled_hats]
+        self._go_to_hat("cmo" if "cmo" in hats else hat, None, main.show_budget_month)
 
     def _check(self, pair: tuple[str, str]) -> None:
         from mkhats.ui.screens.dialogs import CheckDialog
