@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mkhats.i18n import set_language
 from mkhats.store.schema import SCHEMA_VERSION
 from mkhats.ui.screens.log_dialog import LogDialog
 from mkhats.ui.widgets.checklist import Checklist
@@ -303,3 +304,31 @@ async def test_a_pane_whose_tables_are_not_mounted_yet_is_not_ready(ws, make_app
         await app.query_one("#tab-cmo", TabPane).mount(bare)
         await pilot.pause()
         assert bare.children and not bare.ready
+
+
+async def test_at_80_columns_the_footer_keeps_help_and_quit_in_view(ws, make_app):
+    from textual.widgets._footer import FooterKey
+
+    from mkhats.ui.widgets.footer import KeyFooter
+
+    def shown(app) -> list[str]:
+        """The footer's keys whose whole cell lies inside the screen, left to right."""
+        footer = app.screen.query_one(KeyFooter)
+        keys = sorted(footer.query(FooterKey).results(), key=lambda k: k.region.x)
+        return [k.action for k in keys if k.region.width and k.region.right <= footer.region.right]
+
+    for lang in ("en", "ru"):
+        set_language(lang)
+        app = make_app(ws)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert shown(app)[:2] == ["help", "quit"], shown(app)
+            await pilot.press("2")  # another tab: the same footer
+            await pilot.pause()
+            assert shown(app)[:2] == ["help", "quit"]
+    set_language("en")
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:  # 120 columns: Textual's own order, every key shown
+        await pilot.pause()
+        keys = shown(app)
+        assert keys[-3:] == ["help", "quit", "command_palette"] and "settings" in keys

@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Footer, Input, Select, Static
+from textual.widgets import Button, DataTable, Input, Select, Static
 
 from mkhats.domain.checklist import current_items, week_periods
 from mkhats.domain.models import CADENCES, ChecklistItem
@@ -25,6 +25,7 @@ from mkhats.ui.access import snapshot as current_snapshot
 from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import literal, plain
 from mkhats.ui.screens.form import FORMS_CSS, ConfirmDialog, FormDialog, field_row
+from mkhats.ui.widgets.footer import KeyFooter
 
 
 class ItemDialog(FormDialog[ChecklistItem]):
@@ -100,7 +101,7 @@ class ChecklistEditor(KeyLabels, ModalScreen[None]):
                 yield Button("↑", id="up", tooltip=t("forms.items.up"))
                 yield Button("↓", id="down", tooltip=t("forms.items.down"))
                 yield Button(t("forms.close"), id="close")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#items", DataTable)

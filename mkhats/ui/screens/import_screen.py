@@ -24,7 +24,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, ContentSwitcher, DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import Button, ContentSwitcher, DataTable, Header, Input, Label, Static
 
 from mkhats.domain.numbers import parse_number
 from mkhats.errors import InputError, MkhatsError
@@ -36,6 +36,7 @@ from mkhats.services.inbox import INBOX, Candidate, Imported, candidates, import
 from mkhats.ui.access import run_service, workspace
 from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import plain
+from mkhats.ui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from mkhats.imports.plan import ImportPlan
@@ -160,7 +161,7 @@ class ImportScreen(KeyLabels, Screen[Imported | None]):
                         yield Static(id="import-change")
                         yield Button(t("import_ui.back"), id="import-back")
                         yield Button(t("import_ui.import"), variant="primary", id="import-go")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = t("import_ui.title")

@@ -17,7 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Static
+from textual.widgets import Button, Header, Input, Label, Static
 
 from mkhats.domain.safe_text import terminal_line
 from mkhats.domain.stoprules import Alert
@@ -42,6 +42,7 @@ from mkhats.ui.screens.same_edit import ask
 from mkhats.ui.widgets.detail_chart import chart_widget as _chart_widget
 from mkhats.ui.widgets.detail_chart import draw as _draw
 from mkhats.ui.widgets.detail_chart import legend as _legend
+from mkhats.ui.widgets.footer import KeyFooter
 from mkhats.ui.widgets.value_table import ValueTable
 
 _FIELDS = ("target", "condition", "guard", "action")
@@ -101,7 +102,7 @@ class KpiDetailScreen(KeyLabels, Screen[None]):
                     with Horizontal(id="rule-buttons"):
                         yield Button(t("detail.form.save"), id="rule-save", variant="primary", compact=True)
                         yield Static(id="rule-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._show_error("")

@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from mkhats.domain.models import WeeklyLog
 from mkhats.errors import EditConflict, MkhatsError
@@ -24,6 +24,7 @@ from mkhats.ui.access import snapshot as current_snapshot
 from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import literal
 from mkhats.ui.screens.same_edit import ask
+from mkhats.ui.widgets.footer import KeyFooter
 from mkhats.ui.widgets.weekly_log import LogField, WeeklyLogEditor
 
 
@@ -56,7 +57,7 @@ class LogDialog(KeyLabels, ModalScreen[WeeklyLog | None]):
             )
             yield WeeklyLogEditor(id=f"log-{self.hat}")
             yield Static("", classes="error")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         editor = self.query_one(WeeklyLogEditor)

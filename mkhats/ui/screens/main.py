@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 
 from mkhats.present.labels import hat_name
 from mkhats.services import plans
@@ -18,6 +18,7 @@ from mkhats.ui.desk import DeskActions
 from mkhats.ui.keys import KeyLabels, actions_of, bindings, label_keys
 from mkhats.ui.plain import literal
 from mkhats.ui.widgets.checklist import Checklist
+from mkhats.ui.widgets.footer import KeyFooter
 from mkhats.ui.widgets.hat_pane import HatPane
 from mkhats.ui.widgets.kpi_table import KpiTable
 from mkhats.ui.widgets.log_view import LogView
@@ -57,7 +58,7 @@ class MainScreen(KeyLabels, DeskActions):
                     # Only the first tab is built now; the others on first visit (start-up budget).
                     if index == 0:
                         yield HatPane(hat.key)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "version", self.show_data, init=False)

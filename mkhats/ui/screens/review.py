@@ -17,7 +17,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mkhats.domain.conflicts import conflict_states
@@ -34,6 +34,7 @@ from mkhats.ui.access import main_screen, mkhats_app
 from mkhats.ui.access import snapshot as current_snapshot
 from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.screens.form import FORMS_CSS
+from mkhats.ui.widgets.footer import KeyFooter
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "dark_orange", "low": "dim"}
 SEVERITY_MARK = {"high": "▲", "medium": "●", "low": "·"}
@@ -64,7 +65,7 @@ class ReviewScreen(KeyLabels, Screen[None]):
         yield Static(id="review-head")
         yield OptionList(id="review-list")
         yield Static(id="review-empty")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.rebuild()

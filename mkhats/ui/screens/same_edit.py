@@ -16,12 +16,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Label, Static
+from textual.widgets import Button, Label, Static
 
 from mkhats.errors import EditConflict
 from mkhats.i18n import t
 from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.screens.form import FORMS_CSS
+from mkhats.ui.widgets.footer import KeyFooter
 
 _CSS = """
 SameEditDialog, BothVersionsDialog { align: center middle; }
@@ -60,7 +61,7 @@ class SameEditDialog(KeyLabels, ModalScreen["str | None"]):
                 yield Button(t("edit.mine"), variant="warning", id="edit-mine")
                 yield Button(t("edit.theirs"), id="edit-theirs")
                 yield Button(t("edit.both"), variant="primary", id="edit-both")
-        yield Footer()
+        yield KeyFooter()
 
     def action_answer(self, answer: str | None) -> None:
         """Close with the choice (None: decide later, the form stays as typed)."""
@@ -112,7 +113,7 @@ class BothVersionsDialog(KeyLabels, ModalScreen[None]):
                     yield Static(Text(theirs or empty), classes="theirs")
             with Horizontal(classes="buttons"):
                 yield Button(t("edit.back"), variant="primary", id="both-back")
-        yield Footer()
+        yield KeyFooter()
 
     def action_back(self) -> None:
         """Back to the choice."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane
 
 from mkhats.i18n import current_language, set_language, t
 from mkhats.services.settings import SettingsState, load
@@ -21,6 +21,7 @@ from mkhats.ui.screens.settings.conflicts import ConflictsPane
 from mkhats.ui.screens.settings.kpis import KpisPane
 from mkhats.ui.screens.settings.pane import SettingsPane
 from mkhats.ui.screens.settings.people import ChecklistsPane, HatsPane, LanguagePane, PeoplePane
+from mkhats.ui.widgets.footer import KeyFooter
 
 SECTIONS = (
     ("people", PeoplePane),
@@ -55,7 +56,7 @@ class SettingsScreen(KeyLabels, Screen[bool]):
             for name, pane in SECTIONS:
                 with TabPane(t(f"settings.tab.{name}"), id=f"settings-{name}"):
                     yield pane(self.state, id=f"{name}-pane")
-        yield Footer()
+        yield KeyFooter()
 
     @staticmethod
     def _shape(state: SettingsState) -> tuple[str, tuple[str, ...]]:
