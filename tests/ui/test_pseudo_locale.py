@@ -338,9 +338,9 @@ def _views() -> dict[str, View]:
         },
         "help": _press("question_mark"),
         "palette": _press("ctrl+p"),
-        "add_value": _press("2", "a"),
-        "add_value_errors": _press("a", *"12x", "enter", "enter"),
-        "add_value_saved": _press("2", "a", *"260", "enter"),  # a toast; CPA's stop rule fires again
+        "add_value": _press("2", "plus"),
+        "add_value_errors": _press("plus", *"12x", "enter", "enter"),
+        "add_value_saved": _press("2", "plus", *"260", "enter"),  # a toast; CPA's stop rule fires again
         "theme_picker": _then(_press("ctrl+p"), *"theme", "enter"),
         "log_editor": _press("3", "l"),
         "check_dialog": _push(lambda app: CheckDialog(("performance", "cmo"))),

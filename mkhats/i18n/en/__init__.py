@@ -23,6 +23,7 @@ from mkhats.i18n.en import (
     settings,
     store,
     ui,
+    week_entry,
 )
 
 MESSAGES: Catalogue = {}
@@ -48,5 +49,6 @@ for _part in (
     import_ui,
     edits,
     deck,
+    week_entry,
 ):
     MESSAGES.update(_part.MESSAGES)
