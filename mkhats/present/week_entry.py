@@ -61,7 +61,7 @@ def cell_hint(kpi: Kpi, day: date, today: date, imported: dict[str, float] | Non
     or how it adds up with what imports brought."""
     where = f"{kpi_title(kpi)} · {day_text(day)}"
     if day > today:
-        return f"{where}: {t('week_entry.future', day=day_text(day))}"
+        return f"{where}: {t('week_entry.locked')}"
     others = {s: v for s, v in (imported or {}).items() if s != MANUAL}
     if not others:
         return where

@@ -24,6 +24,8 @@ SCENES: dict[str, list[str]] = {
     "help": ["question_mark"],
     "cmo": ["5"],
     "log": ["3", "l", *"Two sends: product update and win-back", "tab"],
+    # The week entry grid: a changed cell, a cell to fix (its reason under the grid), days to come locked.
+    "week_entry": ["2", "a", *"250", "enter", *"12x", "enter", "up"],
 }
 
 

@@ -114,7 +114,7 @@ async def test_days_after_today_are_shown_but_take_no_typing(ws, make_app):
         assert grid.cursor_key == ("performance.spend", "2026-11-25")
         await pilot.press(*"50")
         assert not grid.editing and grid.changes() == {}
-        assert "Wed 25 Nov 2026 is after today" in hint(screen)
+        assert hint(screen) == "Spend · Wed 25 Nov 2026: after today: a day's numbers are entered on that day or later."
 
 
 # -- typing --------------------------------------------------------------------------------------
@@ -124,7 +124,7 @@ async def test_typing_enter_and_tab_move_like_a_spreadsheet_and_save_in_one_go(w
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
         screen, grid = await open_grid(pilot, "2", "left_square_bracket", "a")
-        grid.go_to(("performance.spend", "2026-11-16"))
+        assert grid.cursor_key == ("performance.spend", "2026-11-16")  # a past week opens on its Monday
         await pilot.press(*"1234.5", "enter")  # Spend Mon, then down
         assert grid.cursor_key == ("performance.leads", "2026-11-16")
         await pilot.press(*"12", "tab")  # Leads Mon, then right
@@ -181,7 +181,7 @@ async def test_an_invalid_cell_blocks_the_save_with_its_reason_and_nothing_is_st
         assert app.screen is screen
         assert grid.cursor_key == ("performance.leads", "2026-11-16")  # the first one to fix
         assert hint(screen) == "✗ Leads: in “1,2,3” every group of thousands must have three digits."
-        assert "Nothing saved: 2 cells" in status(screen)
+        assert "Nothing saved: fix the 2 cells marked in red first" in status(screen)
         await pilot.press("down")
         assert hint(screen) == "✗ The value of Sales cannot be negative (got -4)."
         assert {key: manual(ws, key) for key in PERFORMANCE} == before

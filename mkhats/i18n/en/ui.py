@@ -6,7 +6,7 @@ MESSAGES = {
     "ui.key.next_week": "Week +",
     "ui.key.this_week": "Today",
     "ui.key.add_value": "Add",
-    "ui.key.week_entry": "Week entry",
+    "ui.key.week_entry": "Entry",
     "ui.key.wear": "Wear",
     "ui.key.review": "Review",
     "ui.key.settings": "Settings",

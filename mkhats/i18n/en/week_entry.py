@@ -15,13 +15,18 @@ MESSAGES = {
     ),
     "week_entry.no_kpis": "This hat has no measured KPIs to enter: add one in the settings (s, KPIs).",
     "week_entry.future": "{day} is after today: a day's numbers are entered on that day or later.",
+    "week_entry.locked": "after today: a day's numbers are entered on that day or later.",
     "week_entry.imported_sum": "imported {sources}; what you type here is added to it.",
     "week_entry.imported_one": "imported {sources}; a value you type here is taken instead.",
     "week_entry.changed": {"one": "{count} change not saved", "other": "{count} changes not saved"},
     "week_entry.to_fix": {"one": "{count} cell to fix", "other": "{count} cells to fix"},
     "week_entry.invalid": {
-        "one": "Nothing saved: {count} cell holds what cannot be stored (its reason is shown above).",
-        "other": "Nothing saved: {count} cells hold what cannot be stored (each reason is shown above).",
+        "one": "Nothing saved: {count} cell cannot be stored.",
+        "other": "Nothing saved: {count} cells cannot be stored.",
+    },
+    "week_entry.fix_first": {
+        "one": "Nothing saved: fix the {count} cell marked in red first (its reason is above).",
+        "other": "Nothing saved: fix the {count} cells marked in red first (the reason of each shows above).",
     },
     "week_entry.pasted": {"one": "Pasted {count} cell.", "other": "Pasted {count} cells."},
     "week_entry.paste_skipped": {

@@ -6,7 +6,7 @@ MESSAGES = {
     "ui.key.next_week": "Нед. +",
     "ui.key.this_week": "Сегодня",
     "ui.key.add_value": "Ввод",
-    "ui.key.week_entry": "Ввод недели",
+    "ui.key.week_entry": "Ввод",
     "ui.key.wear": "Надеть",
     "ui.key.review": "Обзор",
     "ui.key.settings": "Настройки",

@@ -51,7 +51,7 @@ from mkhats.ui.widgets.cell_grid import CellGrid, GridCell, GridLine, Key
 _CSS = """
 WeekEntryScreen #we-body { padding: 0 1; }
 WeekEntryScreen #we-title { height: auto; text-style: bold; }
-WeekEntryScreen #we-grid { height: auto; max-height: 100%; margin: 1 0 0 0; }
+WeekEntryScreen #we-grid { width: auto; max-width: 100%; height: auto; max-height: 100%; margin: 1 0 0 0; }
 WeekEntryScreen #we-hint { height: auto; min-height: 1; margin: 1 0 0 0; }
 WeekEntryScreen #we-hint.-error { color: $text-error; }
 WeekEntryScreen #we-status { height: auto; color: $text-warning; }
@@ -112,8 +112,8 @@ class WeekEntryScreen(KeyLabels, Screen[bool]):
         grid.fill(self._rows(sheet), self._columns(sheet), self._cells(sheet))
         rows = [k.key for k in sheet.kpis]
         row = rows.index(self.start_kpi) if self.start_kpi in rows else 0
-        editable = [i for i, day in enumerate(sheet.days) if sheet.editable(day)]
-        column = sheet.days.index(sheet.today) if sheet.today in sheet.days else (editable[-1] if editable else 0)
+        # Today's column in this week; Monday in a past (or future) one, to type it left to right.
+        column = sheet.days.index(sheet.today) if sheet.today in sheet.days else 0
         grid.move_cursor(row=row, column=column, animate=False)
         self._show_cursor()
 
@@ -223,7 +223,7 @@ class WeekEntryScreen(KeyLabels, Screen[bool]):
             first = next(iter(errors))
             grid.go_to(first)
             self._show_cursor()
-            self._status(t("week_entry.invalid", n=len(errors), count=len(errors)))
+            self._status(t("week_entry.fix_first", n=len(errors), count=len(errors)))
             return
         changes = self._changes()
         try:
