@@ -148,7 +148,7 @@ async def test_typing_enter_and_tab_move_like_a_spreadsheet_and_save_in_one_go(w
         assert (leads[W47[0]], leads[W47[1]], leads[W47[2]]) == (12, 14, 15)
         add_value(ws, "performance.sales", 1, MON_47)  # one value: one transaction
         assert saved - before == ws.fresh_version() - saved  # four values, as many transactions
-        assert any("Performance · 2026-W47: 4 values saved." == n.message for n in app._notifications)
+        assert any(n.message == "Performance · 2026-W47: 4 values saved." for n in app._notifications)
 
 
 async def test_the_main_screen_shows_the_new_week_number(ws, make_app):
@@ -285,7 +285,7 @@ async def test_escape_with_unsaved_changes_asks_first(ws, make_app):
 async def test_the_cursor_cell_is_on_screen_at_every_size(ws, make_app, size):
     app = make_app(ws)
     async with app.run_test(size=size) as pilot:
-        screen, grid = await open_grid(pilot, "3", "left_square_bracket", "a")  # CRM: five KPIs
+        _, grid = await open_grid(pilot, "3", "left_square_bracket", "a")  # CRM: five KPIs
         grid.go_to(("crm.ltv", "2026-11-22"))  # the last row, Sunday
         await pilot.press(*"987654321.25", "enter")
         await pilot.pause()

@@ -65,7 +65,9 @@ def test_the_sheet_holds_the_measured_kpis_in_order_and_splits_the_sources(ws: W
 def test_every_changed_cell_is_written_in_one_go_and_a_note_stays(ws: Workspace) -> None:
     add_value(ws, SPEND, 100, MON, note="invoice")
     add_value(ws, LEADS, 3, MON)
-    result = set_week(ws, "performance", {(SPEND, MON): "1,250.5", (LEADS, TUE): "7", (LEADS, MON): "3", (SALES, TUE): ""})
+    result = set_week(
+        ws, "performance", {(SPEND, MON): "1,250.5", (LEADS, TUE): "7", (LEADS, MON): "3", (SALES, TUE): ""}
+    )
     assert stored(ws) == [
         (LEADS, MON, 3, MANUAL, ""),
         (LEADS, TUE, 7, MANUAL, ""),
@@ -152,7 +154,9 @@ def test_a_cell_changed_elsewhere_since_the_grid_read_it_is_a_conflict(ws: Works
     assert conflict.value.fields == [field]
     assert conflict.value.theirs[field] == "300" and conflict.value.mine[field] == "200"
     assert conflict.value.labels[field] == "Spend · Mon 23 Nov 2026"
-    assert conflict.value.render().startswith("The numbers of Performance for 2026-W48: Spend · Mon 23 Nov 2026 changed")
+    assert conflict.value.render().startswith(
+        "The numbers of Performance for 2026-W48: Spend · Mon 23 Nov 2026 changed"
+    )
     assert [row[2] for row in stored(ws)] == [300]  # nothing written, Leads neither
     # Keep mine: the grid saves again with what it was shown as the base.
     set_week(ws, "performance", changes, {**base, (SPEND, MON): 300})
