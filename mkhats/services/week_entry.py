@@ -23,7 +23,7 @@ from mkhats.domain.stoprules import Alert
 from mkhats.domain.weeks import week_days
 from mkhats.errors import InputError, MkhatsError
 from mkhats.i18n import current_language, t
-from mkhats.services.values import _fired
+from mkhats.services.values import fired_alerts
 from mkhats.services.workspace import Workspace
 
 Cell = tuple[str, date]
@@ -179,10 +179,9 @@ def set_week(
             # The note the user wrote for that day stays with the new value.
             written.append(KpiValue(kpi=cell[0], day=cell[1], value=number, note=before.note if before else ""))
         repo.set_values(written)
-        alerts: dict[Alert, None] = {}
-        for key, day in sorted({(v.kpi, v.day) for v in written} | set(removed)):
-            alerts.update(dict.fromkeys(_fired(repo, kpis, day, key)))
-        return WeekSaved(hat, _week(changes), written, removed, unchanged, list(alerts), kpis, repo.settings().currency)
+        cells = {(v.kpi, v.day) for v in written} | set(removed)
+        alerts = fired_alerts(repo, kpis, cells) if cells else []
+        return WeekSaved(hat, _week(changes), written, removed, unchanged, alerts, kpis, repo.settings().currency)
 
 
 def cell_field(cell: Cell) -> str:

@@ -292,3 +292,69 @@ async def test_the_cursor_cell_is_on_screen_at_every_size(ws, make_app, size):
         text = body_text(app)
         assert "987654321.25" in text and "Sun 22" in text and "LTV" in text, text
         assert "Save all" in footer_words(app)
+
+
+async def test_q_asks_too_before_typed_numbers_are_lost(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen, _ = await open_grid(pilot, "2", "a")
+        await pilot.press(*"77", "enter", "q")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        assert app.screen is screen
+
+
+async def test_the_palette_offers_the_grid_and_the_one_value_form(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "ctrl+p")
+        await pilot.press(*"week's numbers")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WeekEntryScreen) and app.screen.hat == "performance"
+        await pilot.press("escape", "ctrl+p", *"Add a KPI value")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AddValueDialog)
+
+
+async def test_a_fired_stop_rule_is_announced_as_the_add_form_does(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen, _ = await open_grid(pilot, "2", "a")  # on Spend, today
+        await pilot.press(*"5000", "enter")
+        await saved_and_closed(pilot, screen)
+        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        assert any(w.startswith("STOP Performance CPA > 160 for 3 days") for w in warnings), warnings
+        assert any("Stop the campaign" in w for w in warnings)
+
+
+async def test_a_cell_changed_elsewhere_asks_keep_mine_or_take_theirs(ws, make_app):
+    from mkhats.services.workspace import Workspace
+    from mkhats.ui.screens.same_edit import SameEditDialog
+
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen, grid = await open_grid(pilot, "2", "a")  # on Spend, today
+        add_value(Workspace(ws.path, ws.today), "performance.spend", 300, TODAY)  # another window
+        await pilot.press(*"250", "enter", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SameEditDialog)
+        await pilot.press("t")  # take theirs: the grid shows it, nothing saved
+        await pilot.pause()
+        assert app.screen is screen
+        assert grid.cell(("performance.spend", "2026-11-24")).text == "300" and grid.changes() == {}
+        assert manual(ws, "performance.spend")[TODAY] == 300
+        add_value(Workspace(ws.path, ws.today), "performance.spend", 400, TODAY)  # and again
+        grid.go_to(("performance.spend", "2026-11-24"))
+        await pilot.press(*"250", "enter", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SameEditDialog)
+        await pilot.press("m")  # keep mine: saved over theirs
+        for _ in range(200):
+            if app.screen is app.main:
+                break
+            await pilot.pause(0.02)
+        assert manual(ws, "performance.spend")[TODAY] == 250

@@ -67,6 +67,20 @@ class GridLine:
     label: str | Text
 
 
+class CellMessage(Message):
+    """Something happened to the cell ``key`` of ``grid``."""
+
+    def __init__(self, grid: CellGrid, key: Key) -> None:
+        super().__init__()
+        self.grid = grid
+        self.key = key
+
+    @property
+    def control(self) -> CellGrid:
+        """The grid (what ``@on(..., selector)`` matches)."""
+        return self.grid
+
+
 class CellGrid(KeyLabels, DataTable[Any]):
     """Rows × columns of number cells with inline errors; see the module docstring for the keys."""
 
@@ -92,26 +106,11 @@ class CellGrid(KeyLabels, DataTable[Any]):
     CellGrid > .cell-grid--editing { text-style: bold underline; }
     """
 
-    class Changed(Message):
-        """A cell's text changed (typed, emptied or pasted); ``error`` is its reason to fix, if any."""
+    class Changed(CellMessage):
+        """A cell's text changed (typed, emptied, pasted); ``grid.cell(key).error`` says if it is to fix."""
 
-        def __init__(self, grid: CellGrid, key: Key) -> None:
-            super().__init__()
-            self.grid = grid
-            self.key = key
-
-        @property
-        def control(self) -> CellGrid:
-            """The grid."""
-            return self.grid
-
-    class Refused(Message):
-        """Typing or a paste reached a cell that takes none (``editable`` False)."""
-
-        def __init__(self, grid: CellGrid, key: Key) -> None:
-            super().__init__()
-            self.grid = grid
-            self.key = key
+    class Refused(CellMessage):
+        """Typing or emptying reached a cell that takes none (``editable`` False)."""
 
     class Pasted(Message):
         """A paste filled ``filled`` cells; ``skipped`` texts fell outside the cells that take one."""
