@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,7 +13,7 @@ from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.models import Kpi, KpiValue
 from mkhats.domain.numbers import parse_number
 from mkhats.domain.sources import MANUAL
-from mkhats.domain.stoprules import Alert, alerts_touching, evaluate_stop_rule, open_alerts
+from mkhats.domain.stoprules import Alert, evaluate_stop_rule, open_alerts
 from mkhats.domain.weeks import add_days
 from mkhats.errors import InputError, StoreError
 from mkhats.i18n import current_language, t
@@ -79,28 +79,41 @@ def _depends_on(kpis: dict[str, Kpi], key: str, changed: str, seen: frozenset[st
 
 def _fired(repo: Repo, kpis: dict[str, Kpi], day: date, changed: str) -> list[Alert]:
     """Open alerts whose streak includes ``day``, of the rules the changed KPI feeds or guards."""
+    return fired_alerts(repo, kpis, [(changed, day)])
+
+
+def fired_alerts(repo: Repo, kpis: dict[str, Kpi], cells: Collection[tuple[str, date]]) -> list[Alert]:
+    """Open alerts, each of a rule that a changed KPI feeds or guards, whose streak includes a day
+    that KPI changed on; ``cells`` are the (KPI, day)s changed. The rules are judged once over a
+    window around all the days (a week's grid saved at once costs one evaluation, not one per cell)."""
     hats = repo.hats()
-    rules = [
-        k
+
+    def feeds(rule: Kpi, changed: str) -> bool:
+        guard = rule.stop.guard if rule.stop is not None else None
+        return _depends_on(kpis, rule.key, changed) or (guard is not None and f"{rule.hat}.{guard.kpi}" == changed)
+
+    changed = {key for key, _ in cells}
+    rules = {
+        k.key: [day for key, day in cells if feeds(k, key)]
         for k in kpis.values()
         if k.stop is not None
         and k.stop.threshold is not None
         and not k.retired
         and k.hat in hats
         and hats[k.hat].enabled
-        and (
-            _depends_on(kpis, k.key, changed) or (k.stop.guard is not None and f"{k.hat}.{k.stop.guard.kpi}" == changed)
-        )
-    ]
+        and any(feeds(k, key) for key in changed)
+    }
     if not rules:
         return []
-    longest = max(k.stop.days for k in rules if k.stop is not None)
-    first, last = add_days(day, -longest - _RULE_MARGIN), add_days(day, longest + _RULE_MARGIN)
+    longest = max(kpis[key].stop.days for key in rules if kpis[key].stop is not None)  # type: ignore[union-attr]
+    days = [day for _, day in cells]
+    first, last = add_days(min(days), -longest - _RULE_MARGIN), add_days(max(days), longest + _RULE_MARGIN)
     daily = repo.daily(first, last)
     alerts: list[Alert] = []
-    for kpi in rules:
-        alerts += evaluate_stop_rule(kpi, kpis, daily, first, last)
-    return alerts_touching(open_alerts(alerts, repo.decisions()), day)
+    for key in rules:
+        alerts += evaluate_stop_rule(kpis[key], kpis, daily, first, last)
+    opened = open_alerts(alerts, repo.decisions())
+    return [a for a in opened if any(a.first <= day <= a.last for day in rules[a.kpi])]
 
 
 @light_dataclass(frozen=True)

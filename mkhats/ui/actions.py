@@ -72,6 +72,14 @@ class MainActions(Screen[None]):
         if key:
             self.post_message(KpiTable.KpiChosen(key))
 
+    def action_week_entry(self) -> None:
+        """Enter this tab's numbers for the selected week in a grid (the cursor on the highlighted
+        KPI, today's column)."""
+        from mkhats.ui.screens.week_entry import WeekEntryScreen
+
+        if self.hat:
+            self.app.push_screen(WeekEntryScreen(self.hat, mkhats_app(self).week, self._current_kpi()), self.reload)
+
     def action_add_value(self) -> None:
         """Add a KPI value (the highlighted KPI is preselected)."""
         from mkhats.ui.screens.dialogs import AddValueDialog

@@ -95,7 +95,12 @@ ACTIONS: tuple[Action, ...] = (
     Action("week.this", "t", "this_week", "ui.key.this_week", "main", command="ui.cmd.this_week"),
     Action("checklist.tick", "space", "tick", "ui.key.tick", "main", show=False),
     Action("kpi.open", "enter", "open_kpi", "ui.key.open_kpi", "main", show=False),
-    Action("value.add", "a", "add_value", "ui.key.add_value", "main", command="ui.cmd.add_value"),
+    # a (and A, SPEC §3) enter the week's numbers in a grid; one value of any KPI and day: + (the
+    # palette's "Add a KPI value", and a in a KPI's detail).
+    Action("week.entry", "a", "week_entry", "ui.key.week_entry", "main", command="ui.cmd.week_entry"),
+    Action("week.entry_shift", "A", "week_entry", "ui.key.week_entry", "main", show=False),
+    Action("value.add", "plus", "add_value", "ui.key.add_value", "main", show=False, key_display="+",
+           command="ui.cmd.add_value"),
     Action("log.open", "l", "edit_log", "ui.key.edit_log", "main"),
     Action("hat.wear", "w", "wear", "ui.key.wear", "main"),
     Action("review", "r", "review", "ui.key.review", "main", command="ui.cmd.review"),

@@ -20,10 +20,12 @@ SCENES: dict[str, list[str]] = {
     "kpi_detail": ["2", "tab", "down", "down", "down", "down", "enter"],
     "review": ["r"],
     "settings": ["s"],
-    "add_value_error": ["a", *"12x", "enter"],
+    "add_value_error": ["plus", *"12x", "enter"],
     "help": ["question_mark"],
     "cmo": ["5"],
     "log": ["3", "l", *"Two sends: product update and win-back", "tab"],
+    # The week entry grid: a changed cell, a cell to fix (its reason under the grid), days to come locked.
+    "week_entry": ["2", "a", *"250", "enter", *"12x", "enter", "up"],
 }
 
 

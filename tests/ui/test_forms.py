@@ -43,10 +43,10 @@ def notices(app, severity: str | None = None) -> list[str]:
 # -- add a KPI value -----------------------------------------------------------------------------
 
 
-async def test_a_opens_the_value_form_with_the_highlighted_kpi_and_today(ws, make_app):
+async def test_plus_opens_the_value_form_with_the_highlighted_kpi_and_today(ws, make_app):
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "a")
+        await pilot.press("2", "plus")
         dialog = app.screen
         assert isinstance(dialog, AddValueDialog)
         assert dialog.query_one("#kpi", Select).value == "performance.spend"
@@ -60,7 +60,7 @@ async def test_a_opens_the_value_form_with_the_highlighted_kpi_and_today(ws, mak
 async def test_value_with_spaces_and_comma_is_saved_with_its_note(ws, make_app):
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "a")
+        await pilot.press("2", "plus")
         await type_into(pilot, "#value", "1 234,5")
         await pilot.press("tab", *"from the invoice", "enter")
         await pilot.pause()
@@ -74,7 +74,7 @@ async def test_value_with_spaces_and_comma_is_saved_with_its_note(ws, make_app):
 async def test_english_reads_3_000_as_three_thousand_and_says_so(ws, make_app):
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "a")
+        await pilot.press("2", "plus")
         await type_into(pilot, "#value", "3,000")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -87,7 +87,7 @@ async def test_russian_reads_3_000_as_three_and_says_so(ws, make_app):
     set_language("ru")  # the fixture puts English back
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "a")
+        await pilot.press("2", "plus")
         await type_into(pilot, "#value", "3,000")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -98,7 +98,7 @@ async def test_russian_reads_3_000_as_three_and_says_so(ws, make_app):
 async def test_a_malformed_grouping_keeps_the_form_open_with_the_reason(ws, make_app):
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "a")
+        await pilot.press("2", "plus")
         dialog = app.screen
         before = values_of(ws, "performance.spend")
         await type_into(pilot, "#value", "1,2,3")
@@ -112,7 +112,7 @@ async def test_a_malformed_grouping_keeps_the_form_open_with_the_reason(ws, make
 async def test_date_typed_day_first_is_accepted(ws, make_app):
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("1", "a")
+        await pilot.press("1", "plus")
         await type_into(pilot, "#date", "20.11.2026")
         await type_into(pilot, "#value", "77")
         await pilot.press("enter", "enter")
@@ -123,7 +123,7 @@ async def test_date_typed_day_first_is_accepted(ws, make_app):
 async def test_every_bad_field_keeps_the_form_open_and_stores_nothing(ws, make_app):
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "a")
+        await pilot.press("2", "plus")
         dialog = app.screen
         before = values_of(ws, "performance.spend")
         cases = [
@@ -169,7 +169,7 @@ async def test_a_formula_kpi_says_so_and_asks_for_a_measured_one(ws, make_app):
 async def test_escape_cancels_without_saving(ws, make_app):
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "a")
+        await pilot.press("2", "plus")
         before = values_of(ws, "performance.spend")
         await type_into(pilot, "#value", "999")
         await pilot.press("escape")

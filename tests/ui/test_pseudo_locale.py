@@ -142,7 +142,8 @@ def _import_every_screen() -> None:
     import mkhats.ui.screens.review
     import mkhats.ui.screens.settings
     import mkhats.ui.screens.settings.dialogs
-    import mkhats.ui.screens.value_edit  # noqa: F401
+    import mkhats.ui.screens.value_edit
+    import mkhats.ui.screens.week_entry  # noqa: F401
 
 
 _import_every_screen()
@@ -233,6 +234,19 @@ def _then(first: View, *keys: str) -> View:
     async def view(pilot: Pilot) -> None:
         await first(pilot)
         await _keys(pilot, *keys)
+
+    return view
+
+
+def _grid_paste(text: str) -> View:
+    """The week entry grid, and ``text`` pasted at its cursor."""
+
+    async def view(pilot: Pilot) -> None:
+        from textual import events
+
+        await _keys(pilot, "2", "a")
+        pilot.app.screen.post_message(events.Paste(text))
+        await pilot.pause()
 
     return view
 
@@ -338,9 +352,14 @@ def _views() -> dict[str, View]:
         },
         "help": _press("question_mark"),
         "palette": _press("ctrl+p"),
-        "add_value": _press("2", "a"),
-        "add_value_errors": _press("a", *"12x", "enter", "enter"),
-        "add_value_saved": _press("2", "a", *"260", "enter"),  # a toast; CPA's stop rule fires again
+        "add_value": _press("2", "plus"),
+        "add_value_errors": _press("plus", *"12x", "enter", "enter"),
+        "add_value_saved": _press("2", "plus", *"260", "enter"),  # a toast; CPA's stop rule fires again
+        "week_entry": _press("2", "a"),
+        "week_entry_future": _press("2", "a", "right"),
+        "week_entry_errors": _press("2", "left_square_bracket", "a", *"12x", "enter", "ctrl+s"),
+        "week_entry_pasted": _grid_paste("1\t2\t3\t4\n5\t6\t7\t8\n"),  # partly past today
+        "week_entry_leave": _press("2", "a", *"5", "enter", "escape"),
         "theme_picker": _then(_press("ctrl+p"), *"theme", "enter"),
         "log_editor": _press("3", "l"),
         "check_dialog": _push(lambda app: CheckDialog(("performance", "cmo"))),

@@ -24,6 +24,7 @@ from mkhats.i18n.en import (
     settings,
     store,
     ui,
+    week_entry,
 )
 
 MESSAGES: Catalogue = {}
@@ -50,5 +51,6 @@ for _part in (
     edits,
     deck,
     money,
+    week_entry,
 ):
     MESSAGES.update(_part.MESSAGES)

@@ -6,6 +6,7 @@ MESSAGES = {
     "ui.key.next_week": "Week +",
     "ui.key.this_week": "Today",
     "ui.key.add_value": "Add",
+    "ui.key.week_entry": "Entry",
     "ui.key.wear": "Wear",
     "ui.key.review": "Review",
     "ui.key.settings": "Settings",
@@ -40,6 +41,7 @@ MESSAGES = {
     "ui.cmd.next_week": "Next week",
     "ui.cmd.this_week": "Back to this week",
     "ui.cmd.add_value": "Add a KPI value",
+    "ui.cmd.week_entry": "Enter the week's numbers (a grid of this hat's KPIs × days)",
     "ui.cmd.review": "Open the review",
     "ui.cmd.settings": "Open the settings",
     "ui.cmd.help": "Show the keys",
@@ -57,7 +59,8 @@ MESSAGES["ui.help"] = """\
 | `1`…`8` | go to a hat by its position |
 | `[` `]` | previous / next week |
 | `t` | back to this week |
-| `a` | add a KPI value (the highlighted KPI is preselected) |
+| `a` or `A` | week entry: this hat's KPIs × the week's days in a grid, typed like a spreadsheet (arrows, `enter`, `tab`, paste a row or a column; `ctrl+s` saves all) |
+| `+` | add one KPI value, of any KPI, for any day (`a` in a KPI's detail: a value of that KPI) |
 | `enter` | on a KPI: its chart, values and stop rule · on a checklist item: tick it |
 | `space` | tick or untick the highlighted checklist item |
 | `e` | edit the checklist (add, rename, delete, reorder) |
