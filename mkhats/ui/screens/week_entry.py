@@ -18,7 +18,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from mkhats.errors import EditConflict, InputError, MkhatsError
 from mkhats.i18n import t
@@ -47,6 +47,7 @@ from mkhats.ui.access import mkhats_app, workspace
 from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import plain
 from mkhats.ui.widgets.cell_grid import CellGrid, GridCell, GridLine, Key
+from mkhats.ui.widgets.footer import KeyFooter
 
 _CSS = """
 WeekEntryScreen #we-body { padding: 0 1; }
@@ -90,7 +91,7 @@ class WeekEntryScreen(KeyLabels, Screen[bool]):
             yield Static(id="we-hint")
             yield Static(id="we-status")
             yield Static(t("week_entry.keys"), id="we-keys")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         try:
