@@ -225,3 +225,15 @@ def validate_value(kpi: Kpi, value: float) -> None:
         raise InputError("kpi.negative", kpi=kpi.key, value=plain_number(value))
     if abs(value) > LIMIT:
         raise InputError("kpi.too_large", kpi=kpi.key, value=plain_number(value))
+
+
+def validate_typed(kpi: Kpi, value: float) -> None:
+    """``validate_value`` for a number a person typed: a count is also whole (1.5 leads is a slip
+    of the keyboard). Imports keep fractions: ad platforms attribute conversions fractionally.
+
+    Raises:
+        InputError: as ``validate_value``, or ``kpi.not_whole``.
+    """
+    validate_value(kpi, value)
+    if kpi.unit == "count" and not float(value).is_integer():
+        raise InputError("kpi.not_whole", kpi=kpi.key, value=plain_number(value))

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkhats.domain.invalid import InvalidRecord
-from mkhats.domain.kpis import validate_value
+from mkhats.domain.kpis import validate_typed
 from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.models import Kpi, KpiValue
 from mkhats.domain.numbers import parse_number
@@ -158,7 +158,7 @@ def add_value(
         kpi = find_kpi(kpis, key)
         if kpi.retired:
             raise InputError("kpi.retired", kpi=kpi.key)
-        validate_value(kpi, number)
+        validate_typed(kpi, number)
         record = _value(kpi.key, day, number, note)
         if base is not None:
             record = _checked_value(repo, kpi, record, base)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from mkhats.domain.kpis import validate_value
+from mkhats.domain.kpis import validate_typed
 from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.models import Hat, Kpi, KpiValue
 from mkhats.domain.numbers import parse_number, plain_number
@@ -89,7 +89,7 @@ def cell_value(kpi: Kpi, text: str | None) -> float | None:
     title = kpi_title(kpi)
     number = parse_number(text, title, lang=current_language())
     try:
-        validate_value(kpi, number)
+        validate_typed(kpi, number)
     except InputError as error:
         raise InputError(error.key, **{**error.params, "kpi": title}) from None
     return number

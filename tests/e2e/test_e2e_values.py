@@ -70,3 +70,19 @@ def test_week_53_of_2026_spans_the_new_year(cli, row):
     cli.check("--week", "2026-W53")
     for command in ("report", "check"):
         assert "2027-W53" in cli.refused(command, "--week", "2027-W53")
+
+
+def test_a_count_is_whole_when_typed_but_an_import_may_bring_fractions(cli):
+    said = cli.refused("add", "performance.leads", "1.5", "--date", "2026-11-20")
+    assert said == "performance.leads counts whole things: 1.5 is not a whole number."
+    assert cli.ok("add", "performance.leads", "2", "--date", "2026-11-20").out.strip()
+    # Google Ads attributes conversions fractionally: an export keeps them.
+    export = cli.tmp / "google.csv"
+    export.write_text(
+        "Campaign report\nAll time\nDay,Campaign,Impr.,Cost,Conversions,Currency code\n"
+        "2026-11-20,Brand,100,12.50,1.50,USD\n",
+        encoding="utf-8",
+    )
+    cli.ok("import", str(export))
+    rows = {(r["kpi"], r["source"]): r["value"] for r in cli.export_rows()}
+    assert rows[("performance.leads", "google-ads")] == "1.5" and rows[("performance.leads", "manual")] == "2"

@@ -20,6 +20,7 @@ MESSAGES: Catalogue = {
     "kpi.is_formula": "{kpi} is computed by its formula ({formula}): enter values for its operands instead.",
     "kpi.not_finite": "The value of {kpi} must be a finite number.",
     "kpi.negative": "The value of {kpi} cannot be negative (got {value}).",
+    "kpi.not_whole": "{kpi} counts whole things: {value} is not a whole number.",
     # KPI targets.
     "kpi.target_not_finite": "The target of {kpi} must be a finite number.",
     "kpi.target_negative": "The target of {kpi} cannot be negative (got {value}): the KPI's values are never below zero.",

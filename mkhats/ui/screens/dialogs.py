@@ -65,6 +65,7 @@ class AddValueDialog(FormDialog[list[Alert]]):
         "kpi.is_formula": "kpi",
         "kpi.not_finite": "value",
         "kpi.negative": "value",
+        "kpi.not_whole": "value",
         "value.note_too_long": "note",
         "error.date_format": "date",
     }
