@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 
 from mkhats.domain.light_dataclass import light_dataclass
@@ -181,7 +181,7 @@ class MarkDecision:
     """Row → the rows (at most five) written with the file's mark, for each contradicting row."""
 
 
-def decide_mark(cells: Mapping[int, str], lang: str) -> MarkDecision:
+def decide_mark(cells: Mapping[int, str] | Iterable[tuple[int, str]], lang: str) -> MarkDecision:
     """The one decimal mark of a file whose value cells are ``cells`` (row → text).
 
     Every value that can only be read with one mark votes for it; the language's mark decides when
@@ -189,7 +189,7 @@ def decide_mark(cells: Mapping[int, str], lang: str) -> MarkDecision:
     kind the language does not write, on a tie) are the contradicting ones.
     """
     votes: dict[str, list[int]] = {POINT: [], COMMA: []}
-    for row, text in cells.items():
+    for row, text in cells.items() if isinstance(cells, Mapping) else cells:
         mark = written_mark(text)
         if mark is not None:
             votes[mark].append(row)
