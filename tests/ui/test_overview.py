@@ -12,9 +12,7 @@ from tests.ui.conftest import SIZE
 
 def cards(app) -> dict[str, str]:
     """Hat → the card's text, its title first."""
-    return {
-        view.card.key: f"{view.border_title}\n{view.render()}" for view in app.screen.query(CardView).results()
-    }
+    return {view.card.key: f"{view.border_title}\n{view.render()}" for view in app.screen.query(CardView).results()}
 
 
 async def open_overview(app, pilot) -> None:
