@@ -123,15 +123,24 @@ async def test_a_file_that_is_no_backup_is_named_under_the_field_and_nothing_cha
 
 
 async def test_a_theme_chosen_is_kept_for_the_next_start(ws, make_app):
-    from mkhats.ui.palette import KeptThemes
+    from textual.command import CommandList, CommandPalette
 
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
         assert app.theme != "nord"
-        await pilot.press("ctrl+p")
+        await pilot.press("ctrl+p", *"theme")
         await pilot.pause()
-        provider = KeptThemes(app.screen)
-        dict(provider.commands)["nord"]()  # what choosing it in the theme picker runs
+        await pilot.press("enter")  # "Theme": the theme picker
+        for _ in range(50):
+            await pilot.pause()
+            if isinstance(app.screen, CommandPalette) and app.screen.id != "--command-palette":
+                break
+        await pilot.press(*"nord")
+        for _ in range(50):  # the picker searches in a worker: wait for its hits
+            await pilot.pause(0.02)
+            if app.screen.query_one(CommandList).option_count:
+                break
+        await pilot.press("enter")
         await pilot.pause()
         assert app.theme == "nord"
     with ws.read() as repo:
