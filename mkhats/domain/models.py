@@ -189,6 +189,9 @@ class Settings(Model):
     created: date | None = None
     """The day the data file was made: rituals and cadences count from it (SPEC §1 Running period).
     None in files made before it was kept: they are judged as if they had always existed."""
+    theme: Annotated[str, StringConstraints(min_length=1, max_length=60)] | None = None
+    """The app's theme as last chosen (a Textual theme's name); None: the default. An unknown name
+    is ignored at start-up."""
 
 
 class Person(Model):

@@ -296,6 +296,17 @@ def set_language_setting(ws: Workspace, lang: str | None) -> Settings:
         return settings
 
 
+def set_theme(ws: Workspace, theme: str | None) -> Settings:
+    """Store the app's theme (None: the default); written only when it changed."""
+    with ws.write() as repo:
+        stored = repo.settings()
+        if stored.theme == theme:
+            return stored
+        settings = revised(stored, theme=theme)
+        repo.set_settings(settings)
+        return settings
+
+
 def set_currency(ws: Workspace, text: str, base: Mapping[str, str] | None = None) -> Settings:
     """Store the currency sign; empty means the language's default (₽ Russian, $ English).
 

@@ -103,6 +103,9 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
         return self.main.hat if self.screen_stack else ""
 
     def on_mount(self) -> None:
+        theme = self.snapshot.settings.theme if self.snapshot else None
+        if theme in self.available_themes:  # kept by the theme picker (``ui.palette.KeptThemes``)
+            self.theme = theme
         self.reload()
         self.main.show_data()  # the first week, into the tabs composed with the app
         self.set_interval(1.0, self._poll)

@@ -88,6 +88,7 @@ class Action:
 
 ACTIONS: tuple[Action, ...] = (
     *(Action(f"hat.{n}", str(n), f"hat({n - 1})", "ui.key.hat", "main", show=False) for n in range(1, 9)),
+    Action("overview", "0", "overview", "ui.key.overview", "main", show=False, command="ui.cmd.overview"),
     Action("week.prev", "left_square_bracket", "week(-1)", "ui.key.prev_week", "main", key_display="[",
            command="ui.cmd.prev_week"),
     Action("week.next", "right_square_bracket", "week(1)", "ui.key.next_week", "main", key_display="]",
@@ -124,6 +125,10 @@ ACTIONS: tuple[Action, ...] = (
            command="cmo.cmd.hypotheses"),
     # The palette only: writing a file is rare enough not to spend a key on it.
     Action("deck.write", "", "write_deck", "ui.key.deck", "desk", show=False, command="ui.cmd.deck"),
+    Action("values.export", "", "export_values", "ui.key.export_csv", "main", show=False, command="ui.cmd.export_csv"),
+    Action("report.write", "", "write_report", "ui.key.report", "main", show=False, command="ui.cmd.report"),
+    Action("data.backup", "", "back_up", "ui.key.backup", "main", show=False, command="ui.cmd.backup"),
+    Action("data.restore", "", "restore", "ui.key.restore", "main", show=False, command="ui.cmd.restore"),
 )  # fmt: skip
 
 

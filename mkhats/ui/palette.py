@@ -18,11 +18,12 @@ from textual.content import Content
 from textual.dom import DOMNode
 from textual.fuzzy import Matcher
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
 from mkhats.present.labels import hat_name
-from mkhats.ui.access import main_screen
+from mkhats.ui.access import main_screen, run_service
 from mkhats.ui.keys import ACTIONS, Scope
 
 if TYPE_CHECKING:
@@ -112,6 +113,20 @@ _SYSTEM = {
 One a newer Textual adds is not here: it stays in English rather than disappearing."""
 
 
+class KeptThemes(ThemeProvider):
+    """Textual's theme picker whose choice is stored in the settings: the next start shows it too."""
+
+    @property
+    def commands(self) -> list[tuple[str, Callable[[], None]]]:
+        return [(name, partial(self._choose, name)) for name, _ in super().commands]
+
+    def _choose(self, name: str) -> None:
+        from mkhats.services.settings import set_theme
+
+        self.app.theme = name
+        run_service(self.app, lambda ws: set_theme(ws, name))
+
+
 class LocalizedPalette:
     """App mixin: Textual's own palette words (prompt, system commands, theme picker) from the catalogue."""
 
@@ -127,9 +142,7 @@ class LocalizedPalette:
 
     def search_themes(self) -> None:
         """The theme picker, its prompt in the current language."""
-        from textual.theme import ThemeProvider
-
-        self._open_palette([ThemeProvider], "ui.palette.themes")
+        self._open_palette([KeptThemes], "ui.palette.themes")
 
     def _open_palette(self, providers: list[type[Provider]] | None, prompt: str, screen_id: str | None = None) -> None:
         app = cast("App[Any]", self)

@@ -139,6 +139,8 @@ def _import_every_screen() -> None:
     import mkhats.ui.screens.import_screen
     import mkhats.ui.screens.kpi_detail
     import mkhats.ui.screens.log_dialog
+    import mkhats.ui.screens.overview
+    import mkhats.ui.screens.restore
     import mkhats.ui.screens.review
     import mkhats.ui.screens.settings
     import mkhats.ui.screens.settings.dialogs
@@ -337,6 +339,7 @@ IMPORT_WORDS = _import_words()
 def _views() -> dict[str, View]:
     from mkhats.ui.screens.checklist_editor import ChecklistEditor, ItemDialog
     from mkhats.ui.screens.dialogs import CheckDialog, DecisionDialog, RolesReviewDialog
+    from mkhats.ui.screens.restore import RestoreDialog
     from mkhats.ui.screens.same_edit import BothVersionsDialog, SameEditDialog
     from mkhats.ui.screens.settings.dialogs import ConflictDialog, KpiDialog
 
@@ -362,6 +365,10 @@ def _views() -> dict[str, View]:
         "week_entry_leave": _press("2", "a", *"5", "enter", "escape"),
         "theme_picker": _then(_press("ctrl+p"), *"theme", "enter"),
         "log_editor": _press("3", "l"),
+        "overview": _press("0"),
+        "overview_previous_week": _press("0", "left_square_bracket"),
+        "restore_form": _push(lambda app: RestoreDialog()),
+        "restore_confirm": _then(_push(lambda app: RestoreDialog()), "ctrl+s"),
         "check_dialog": _push(lambda app: CheckDialog(("performance", "cmo"))),
         "decision_dialog": _push(lambda app: DecisionDialog(app._alerts[0])),
         "roles_review_dialog": _push(lambda app: RolesReviewDialog()),
@@ -413,8 +420,9 @@ async def test_every_word_on_screen_comes_from_the_catalogue(name: str, xx_ws: W
     assert stray_words(footer) == [], footer
 
 
-async def test_the_narrow_layout_too(xx_ws: Workspace, make_app) -> None:
-    body, footer = await _show(make_app, xx_ws, "hat_2", (80, 24))
+@pytest.mark.parametrize("name", ["hat_2", "overview"])
+async def test_the_narrow_layout_too(name: str, xx_ws: Workspace, make_app) -> None:
+    body, footer = await _show(make_app, xx_ws, name, (80, 24))
     assert stray_words(body + "\n" + footer, data_words(xx_ws)) == [], body
 
 

@@ -19,6 +19,7 @@ from mkhats.i18n.en import (
     io,
     kpis,
     money,
+    overview,
     report,
     review,
     settings,
@@ -52,5 +53,6 @@ for _part in (
     deck,
     money,
     week_entry,
+    overview,
 ):
     MESSAGES.update(_part.MESSAGES)

@@ -56,6 +56,7 @@ MESSAGES["ui.help"] = """\
 
 | key | does |
 |---|---|
+| `0` | the overview: every hat's KPIs off target, stop alerts, log, checklist and budget on one screen (`enter` opens a hat) |
 | `1`…`8` | go to a hat by its position |
 | `[` `]` | previous / next week |
 | `t` | back to this week |

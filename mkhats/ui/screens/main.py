@@ -15,6 +15,7 @@ from mkhats.present.labels import hat_name
 from mkhats.services import plans
 from mkhats.ui.access import mkhats_app, run_service
 from mkhats.ui.desk import DeskActions
+from mkhats.ui.files import FileActions
 from mkhats.ui.keys import KeyLabels, actions_of, bindings, label_keys
 from mkhats.ui.plain import literal
 from mkhats.ui.widgets.checklist import Checklist
@@ -28,7 +29,7 @@ DESK_ACTIONS = actions_of("desk")
 TAB_ACTIONS = actions_of("main", "desk")
 
 
-class MainScreen(KeyLabels, DeskActions):
+class MainScreen(KeyLabels, FileActions, DeskActions):
     """Every hat with its checklist, money KPIs and weekly log."""
 
     BINDINGS = bindings("main", "desk")
