@@ -6,10 +6,15 @@ The demo's today is Tue 24 Nov 2026 (2026-W48, 2026-Q4); its plan is Performance
 
 from __future__ import annotations
 
-from mkhats.services.money import plan_quarters
+from textual.widgets import Checkbox, Input, Static
+
+from mkhats.services.money import goal_quarters, plan_quarters
 from mkhats.ui.screens.form import ConfirmDialog
+from mkhats.ui.screens.goal_dialog import GoalDialog
+from mkhats.ui.screens.kpi_detail import KpiDetailScreen
 from mkhats.ui.screens.plan_editor import PlanEditorScreen
 from mkhats.ui.widgets.cell_grid import CellGrid
+from mkhats.ui.widgets.kpi_table import KpiTable
 from tests.ui.conftest import SIZE
 from tests.ui.test_cmo_desk import channel_map, cmo_tab, line
 
@@ -136,3 +141,62 @@ async def test_brackets_go_to_the_next_quarter(ws, make_app):
         await pilot.pause()
         assert screen.quarter == "2027-Q1"
         assert list(grid.columns) and [str(k.value) for k in grid.columns] == ["2027-01", "2027-02", "2027-03"]
+
+
+# -- goals ---------------------------------------------------------------------------------------
+
+
+async def test_g_in_a_kpi_detail_sets_its_goal_and_makes_it_the_target(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        app.query_one("#kpis-performance", KpiTable).focus()
+        await pilot.press("down", "enter")  # Spend, Leads
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, KpiDetailScreen) and detail.key == "performance.leads"
+        await pilot.press("g")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, GoalDialog)
+        assert form.query_one("#quarter", Input).value == "2026-Q4"  # the shown week's
+        await pilot.press(*"700")
+        await pilot.pause()
+        weekly = str(form.query_one("#goal-weekly", Static).render())
+        # 2026-Q4 holds 14 ISO weeks (W40–W53): 700 / 14 = 50 a week.
+        assert weekly == "Spread over the quarter's 14 weeks (a week counts in the quarter of its Thursday): 50 a week."
+        form.query_one("#accept", Checkbox).value = True
+        await pilot.press("ctrl+s")
+        for _ in range(200):
+            if app.screen is detail:
+                break
+            await pilot.pause(0.02)
+        assert app.screen is detail, form.errors
+        goals = {
+            (r.goal.kpi, r.goal.quarter): (r.goal.value, r.kpi.target)
+            for _, rows in goal_quarters(ws).quarters
+            for r in rows
+        }
+        assert goals[("performance.leads", "2026-Q4")] == (700.0, 50.0)
+        assert detail.query_one("#rule-target", Input).value == "50"  # the detail's form shows the new target
+
+
+async def test_a_bad_goal_stays_in_the_form_and_stores_nothing(ws, make_app):
+    before = goal_quarters(ws)
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(KpiDetailScreen("performance.leads"))
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, GoalDialog)
+        await pilot.press("minus", "5")
+        await pilot.pause()
+        assert str(form.query_one("#goal-weekly", Static).render()).startswith("✗ ")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert "cannot be negative" in form.errors["value"]
+        assert goal_quarters(ws) == before
