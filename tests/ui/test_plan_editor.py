@@ -143,6 +143,22 @@ async def test_brackets_go_to_the_next_quarter(ws, make_app):
         assert list(grid.columns) and [str(k.value) for k in grid.columns] == ["2027-01", "2027-02", "2027-03"]
 
 
+async def test_the_palette_opens_the_plan_from_any_tab(ws, make_app):
+    from mkhats.ui.palette import table_commands
+
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        commands = {name: run for name, run, _ in table_commands(app.main)}
+        commands["Media plan of the quarter: budget, leads, tolerance"]()
+        for _ in range(200):
+            if isinstance(app.screen, PlanEditorScreen):
+                break
+            await pilot.pause(0.02)
+        assert isinstance(app.screen, PlanEditorScreen) and app.hat == "cmo"
+
+
 # -- goals ---------------------------------------------------------------------------------------
 
 
