@@ -126,6 +126,11 @@ async def test_escape_with_changes_asks(ws, make_app):
         await pilot.press("n")
         await pilot.pause()
         assert app.screen is screen and grid.changes()
+        await pilot.press("q")  # quitting asks too
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("y")

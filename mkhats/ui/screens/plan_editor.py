@@ -63,6 +63,8 @@ class PlanEditorScreen(KeyLabels, Screen[bool]):
     BINDINGS = [
         key_binding("ctrl+s", "save", "plan_editor.key.save", id="plan_editor.save"),
         key_binding("escape", "back", "plan_editor.key.back", id="plan_editor.back"),
+        # ``q`` quits from here too, but asks first when typed figures would be lost.
+        key_binding("q", "quit", "ui.key.quit", id="plan_editor.quit"),
         key_binding("left_square_bracket", "quarter(-1)", "plan_editor.key.prev", id="plan_editor.prev",
                     key_display="[", show=False),
         key_binding("right_square_bracket", "quarter(1)", "plan_editor.key.next", id="plan_editor.next",
@@ -257,6 +259,10 @@ class PlanEditorScreen(KeyLabels, Screen[bool]):
     def action_back(self) -> None:
         """Back to the CMO tab (asks when changes are not saved)."""
         self._leave("back")
+
+    def action_quit(self) -> None:
+        """Quit the app (asks when changes are not saved)."""
+        self._leave("quit")
 
     def action_quarter(self, offset: int) -> None:
         """The previous or next quarter (asks when changes are not saved)."""
