@@ -93,19 +93,25 @@ class Pace:
         return self.state in ("over", "under")
 
 
-def check_plan_numbers(budget: float, leads: float | None, tolerance: float) -> None:
+def check_plan_numbers(
+    budget: float | None, leads: float | None, tolerance: float, names: Mapping[str, str] | None = None
+) -> None:
     """The figures of a plan as typed: a budget and leads from 0 to a quadrillion, a tolerance of 0–100 %.
 
+    ``names`` says how the errors name each figure (``budget``, ``leads``, ``tolerance``): the
+    command line's options by default, a grid's row names in the app.
+
     Raises:
-        InputError: ``plan.negative`` (naming the option), ``plan.too_large``, ``plan.tolerance``.
+        InputError: ``plan.negative`` (naming the figure), ``plan.too_large``, ``plan.tolerance``.
     """
-    for option, value in (("--budget", budget), ("--leads", leads)):
+    named = {"budget": "--budget", "leads": "--leads", "tolerance": "--tolerance", **(names or {})}
+    for field, value in (("budget", budget), ("leads", leads)):
         if value is not None and value < 0:
-            raise InputError("plan.negative", option=option, value=plain_number(value))
+            raise InputError("plan.negative", option=named[field], value=plain_number(value))
         if value is not None and value > LIMIT:
-            raise InputError("plan.too_large", option=option, value=plain_number(value))
+            raise InputError("plan.too_large", option=named[field], value=plain_number(value))
     if not 0 <= tolerance <= 100:
-        raise InputError("plan.tolerance", value=plain_number(tolerance))
+        raise InputError("plan.tolerance", option=named["tolerance"], value=plain_number(tolerance))
 
 
 def month_length(month: str) -> int:

@@ -191,12 +191,18 @@ def goal_set_lines(
             value=format_with_unit(kpi, goal.value, currency, exact=True),
             direction=t(f"direction.{kpi.direction}"),
         ),
-        t("goal.spread", n=len(spread.weeks), weekly=weekly) if spread.summed else t("goal.rate", weekly=weekly),
+        spread_line(kpi, spread, currency),
     ]
     before = format_with_unit(kpi, previous, currency)
     key = "goal.accepted" if accepted else "goal.to_accept"
     lines.append(t(key, kpi=label, weekly=weekly, previous=before))
     return lines
+
+
+def spread_line(kpi: Kpi, spread: Spread, currency: str | None) -> str:
+    """The weekly target a goal gives: spread over the quarter's weeks, or the goal itself (a rate)."""
+    weekly = format_with_unit(kpi, spread.weekly, currency)
+    return t("goal.spread", n=len(spread.weeks), weekly=weekly) if spread.summed else t("goal.rate", weekly=weekly)
 
 
 def goal_week_rows(kpi: Kpi, spread: Spread, currency: str | None) -> list[list[str]]:

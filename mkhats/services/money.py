@@ -6,6 +6,7 @@ currency. Each change is one transaction; a refusal writes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,7 @@ from mkhats.domain.weeks import (
     week_key,
     week_start,
 )
-from mkhats.errors import InputError
+from mkhats.errors import InputError, MkhatsError
 from mkhats.i18n import current_language, t
 from mkhats.services.form_rules import _hat
 from mkhats.services.values import find_kpi
@@ -205,3 +206,164 @@ def goal_quarters(ws: Workspace, quarter: str | None = None) -> GoalListing:
         row = GoalRow(goal, kpi, spread(kpi, goal.value, goal.quarter), progress(goal, kpis, daily, judged))
         quarters.setdefault(goal.quarter, []).append(row)
     return GoalListing(sorted(quarters.items()), judged, hats, currency)
+
+
+# -- the plan editor (the CMO tab's ``p``) ------------------------------------------------------------
+
+PLAN_FIELDS = ("budget", "leads", "tolerance")
+"""The figures of a month's plan, in the editor's order."""
+
+PlanCell = tuple[str, str, str]
+"""A figure of the plan editor: (hat, month, field)."""
+
+
+@light_dataclass(frozen=True)
+class PlanSheet:
+    """What the plan editor shows for a quarter: the channel hats × the quarter's months, as stored."""
+
+    quarter: str
+    months: list[str]
+    hats: list[Hat]
+    """The enabled channel hats, in tab order."""
+    plans: dict[tuple[str, str], BudgetPlan]
+    """The stored plans by (hat, month)."""
+    currency: str | None
+    default_tolerance: float
+
+
+def plan_sheet(ws: Workspace, quarter: str) -> PlanSheet:
+    """The media plan of ``quarter`` (``YYYY-Qn``) for the plan editor.
+
+    Raises:
+        InputError: a malformed quarter.
+    """
+    from mkhats.domain.media_plan import DEFAULT_TOLERANCE
+    from mkhats.domain.weeks import quarter_months
+
+    key = parse_quarter(quarter)
+    months = quarter_months(key)
+    with ws.read() as repo:
+        hats = sorted((h for h in repo.hats().values() if h.channel and h.enabled), key=lambda h: h.position)
+        plans = {(p.hat, p.month): p for p in repo.money().plans() if p.month in months}
+        currency = repo.settings().currency
+    return PlanSheet(key, months, hats, plans, currency, DEFAULT_TOLERANCE)
+
+
+def _field_names() -> dict[str, str]:
+    return {field: t(f"plan_editor.field.{field}") for field in PLAN_FIELDS}
+
+
+def plan_cell(field: str, text: str | None) -> float | None:
+    """The figure a cell of the plan editor holds (the number as the UI language writes it, and
+    what a plan takes); None for an empty cell.
+
+    Raises:
+        InputError: not a number, or out of a plan's range; the message names the figure.
+    """
+    from mkhats.domain.media_plan import DEFAULT_TOLERANCE, check_plan_numbers
+
+    if text is None or not text.strip():
+        return None
+    names = _field_names()
+    number = parse_number(text, names[field], lang=current_language())
+    figures: dict[str, float | None] = {"budget": None, "leads": None, "tolerance": DEFAULT_TOLERANCE}
+    figures[field] = number
+    check_plan_numbers(figures["budget"], figures["leads"], figures["tolerance"] or 0.0, names)
+    return number
+
+
+class PlanErrors(InputError):
+    """Figures of the plan editor that cannot be saved, each with its reason. Nothing was written."""
+
+    def __init__(self, errors: Mapping[PlanCell, MkhatsError]) -> None:
+        super().__init__("plan_editor.invalid", n=len(errors), count=len(errors))
+        self.errors = dict(errors)
+
+
+def set_plans(ws: Workspace, changes: Mapping[tuple[str, str], Mapping[str, str | None]]) -> list[PlanSet]:
+    """Store the plans of several channels and months at once, all or none.
+
+    ``changes`` gives, for each (hat, month) edited, the texts of its figures as they now stand
+    (``budget``, ``leads``, ``tolerance``; None or "" for an empty one): the month's plan becomes
+    exactly that, an empty tolerance being the default. A month needs a budget once it has any
+    figure, and a stored plan's budget cannot be emptied (0 plans no spend).
+
+    Raises:
+        PlanErrors: every figure that cannot be stored, with its reason; nothing was written.
+        InputError: an unknown or non-channel hat, a malformed month.
+    """
+    from mkhats.domain.media_plan import DEFAULT_TOLERANCE, BudgetPlan, spend_kpi
+
+    errors: dict[PlanCell, MkhatsError] = {}
+    figures: dict[tuple[str, str], dict[str, float | None]] = {}
+    for (hat, month), texts in changes.items():
+        parse_month(month)
+        numbers: dict[str, float | None] = {}
+        for field in PLAN_FIELDS:
+            try:
+                numbers[field] = plan_cell(field, texts.get(field))
+            except InputError as error:
+                errors[(hat, month, field)] = error
+        figures[(hat, month)] = numbers
+    with ws.write() as repo:
+        hats = repo.hats()
+        stored = {(p.hat, p.month) for p in repo.money().plans()}
+        for (hat, month), numbers in figures.items():
+            found = _hat(repo, hat)
+            if not found.channel:
+                channels = ", ".join(h.key for h in hats.values() if h.channel)
+                raise InputError("plan.not_channel", hat=found.key, channels=channels)
+            if (hat, month, "budget") in errors or numbers.get("budget") is not None:
+                continue
+            if (hat, month) in stored:
+                errors[(hat, month, "budget")] = InputError("plan_editor.keep_budget")
+            elif any(numbers.get(f) is not None for f in PLAN_FIELDS) or any(
+                (hat, month, f) in errors for f in PLAN_FIELDS
+            ):
+                errors[(hat, month, "budget")] = InputError("plan_editor.need_budget")
+        if errors:
+            raise PlanErrors(errors)
+        done = []
+        kpis, currency = repo.kpis(), repo.settings().currency
+        for (hat, month), numbers in sorted(figures.items()):
+            budget = numbers.get("budget")
+            if budget is None:
+                continue  # a month left empty, as it was
+            tolerance = numbers.get("tolerance")
+            plan = BudgetPlan(
+                hat=hat,
+                month=month,
+                budget=budget,
+                leads=numbers.get("leads"),
+                tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance,
+            )
+            repo.money().upsert_plan(plan)
+            done.append(PlanSet(plan, hats[hat], currency, spend_kpi(hat, kpis) is not None))
+        return done
+
+
+@light_dataclass(frozen=True)
+class GoalPreview:
+    """What a goal would give, before it is set: the KPI and the weekly target."""
+
+    kpi: Kpi
+    spread: Spread
+    hats: dict[str, Hat]
+    currency: str | None
+
+
+def preview_goal(ws: Workspace, kpi: str, quarter: str, value: str) -> GoalPreview:
+    """The weekly target ``value`` as ``kpi``'s goal for ``quarter`` would give; writes nothing.
+
+    Raises:
+        InputError: an unknown KPI, a malformed quarter or number, a figure out of range.
+    """
+    from mkhats.domain.goals import check_goal, spread
+
+    key = parse_quarter(quarter)
+    number = parse_number(value, t("forms.value.value"), lang=current_language())
+    with ws.read() as repo:
+        found = find_kpi(repo.kpis(), kpi)
+        hats, currency = repo.hats(), repo.settings().currency
+    check_goal(found, number)
+    return GoalPreview(found, spread(found, number, key), hats, currency)

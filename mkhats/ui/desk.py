@@ -1,7 +1,7 @@
 """The CMO desk's actions, a base of the main screen: channel map week/month, strategy session,
-roles and KPIs review, hypotheses, the weekly deck (palette only).
+roles and KPIs review, hypotheses, the media plan, the weekly deck (palette only).
 
-Their keys are the action table's ``desk`` scope (``ui.keys``). ``m`` acts on the CMO tab only; ``v`` and ``k`` open the monthly session and the quarterly review
+Their keys are the action table's ``desk`` scope (``ui.keys``). ``m`` and ``p`` act on the CMO tab only; ``v`` and ``k`` open the monthly session and the quarterly review
 from any tab; ``h`` lists the hypotheses of the tab's hat. The channel map is built and filled only
 in the CMO pane, when that pane is shown.
 """
@@ -35,8 +35,8 @@ class DeskActions(MainActions):
             pane.show_channels(channel_view(self.snapshot, self.channel_mode), t("cmo.map.hint"))
 
     def desk_allows(self, action: str) -> bool:
-        """``m`` needs the CMO tab in front."""
-        return action != "channel_view" or self.hat == "cmo"
+        """``m`` and ``p`` need the CMO tab in front."""
+        return action not in ("channel_view", "plan_editor") or self.hat == "cmo"
 
     def action_channel_view(self) -> None:
         """Switch the CMO tab's channel map: the week → the last finished month → the running month."""
@@ -59,6 +59,12 @@ class DeskActions(MainActions):
         pane = next(self.query("#pane-cmo").results(HatPane), None)
         if pane is not None:
             self.show_desk(pane)
+
+    def action_plan_editor(self) -> None:
+        """Open the media plan of the selected week's quarter; the channel map shows what was saved."""
+        from mkhats.ui.screens.plan_editor import PlanEditorScreen
+
+        self.app.push_screen(PlanEditorScreen(), self.reload)
 
     def action_strategy(self) -> None:
         """Open the monthly strategy session of the selected week's month."""

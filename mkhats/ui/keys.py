@@ -119,6 +119,7 @@ ACTIONS: tuple[Action, ...] = (
     # Not in the footer (it is full at 80 columns): the CMO tab's map names them, so do ? and ctrl+p.
     Action("cmo.channels", "m", "channel_view", "cmo.key.channels", "desk", show=False, command="cmo.cmd.channels",
            tab="cmo"),
+    Action("cmo.plan", "p", "plan_editor", "cmo.key.plan", "desk", show=False, command="cmo.cmd.plan", tab="cmo"),
     Action("cmo.strategy", "v", "strategy", "cmo.key.strategy", "desk", show=False, command="cmo.cmd.strategy"),
     Action("cmo.roles", "k", "roles_review", "cmo.key.roles", "desk", show=False, command="cmo.cmd.roles"),
     Action("hat.hypotheses", "h", "hypotheses", "cmo.key.hypotheses", "desk", show=False,

@@ -335,6 +335,7 @@ async def test_desk_commands_are_in_the_palette(ws, make_app):
         names = [name for name, _, _ in table_commands(app.main, "desk")]
         assert names == [
             "Channel map: switch week / month",
+            "Media plan of the quarter: budget, leads, tolerance",
             "Monthly strategy session",
             "Quarterly roles and KPIs review",
             "Hypotheses of this hat",

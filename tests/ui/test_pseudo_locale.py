@@ -135,12 +135,14 @@ def _import_every_screen() -> None:
     import mkhats.ui.app
     import mkhats.ui.screens.checklist_editor
     import mkhats.ui.screens.dialogs
+    import mkhats.ui.screens.goal_dialog
     import mkhats.ui.screens.help
     import mkhats.ui.screens.import_screen
     import mkhats.ui.screens.kpi_detail
     import mkhats.ui.screens.log_dialog
     import mkhats.ui.screens.overview
     import mkhats.ui.screens.restore
+    import mkhats.ui.screens.plan_editor
     import mkhats.ui.screens.review
     import mkhats.ui.screens.settings
     import mkhats.ui.screens.settings.dialogs
@@ -363,6 +365,12 @@ def _views() -> dict[str, View]:
         "week_entry_errors": _press("2", "left_square_bracket", "a", *"12x", "enter", "ctrl+s"),
         "week_entry_pasted": _grid_paste("1\t2\t3\t4\n5\t6\t7\t8\n"),  # partly past today
         "week_entry_leave": _press("2", "a", *"5", "enter", "escape"),
+        "plan_editor": _press("5", "p"),
+        "plan_editor_errors": _press("5", "p", "minus", "5", "enter", "ctrl+s"),
+        "plan_editor_refused": _press("5", "p", "down", "3", "enter", "ctrl+s"),  # leads without a budget
+        "plan_editor_leave": _press("5", "p", "5", "enter", "escape"),
+        "goal_dialog": _press(*_KPI_DETAIL, "g", *"700"),
+        "goal_dialog_errors": _press(*_KPI_DETAIL, "g", "minus", "5", "ctrl+s"),
         "theme_picker": _then(_press("ctrl+p"), *"theme", "enter"),
         "log_editor": _press("3", "l"),
         "overview": _press("0"),

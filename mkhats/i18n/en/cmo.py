@@ -35,6 +35,8 @@ MESSAGES = {
     "cmo.cmd.strategy": "Monthly strategy session",
     "cmo.cmd.roles": "Quarterly roles and KPIs review",
     "cmo.cmd.hypotheses": "Hypotheses of this hat",
+    "cmo.key.plan": "Media plan",
+    "cmo.cmd.plan": "Media plan of the quarter: budget, leads, tolerance",
     "cmo.help": """\
 ## CMO desk
 
@@ -44,6 +46,8 @@ MESSAGES = {
 | `v` | the monthly strategy session: scale, test or cut each channel |
 | `k` | the quarterly roles and KPIs review: raise, add, kill or keep each KPI |
 | `h` | the hypotheses of this tab's hat: baseline, test, uplift, verdict |
+| `p` | on the CMO tab: the media plan of the week's quarter, per channel and month (budget, leads, tolerance; `[` `]` other quarters; `ctrl+s` saves all) |
+| `g` | in a KPI's detail: the owner's quarterly goal and the weekly target it gives |
 """,
     # channel map
     "cmo.map.week": "Channel map · {week}",
@@ -51,7 +55,7 @@ MESSAGES = {
     "cmo.map.month_so_far": "Channel map · {month} so far ({span})",
     "cmo.strategy.key_running": "This month so far",
     "cmo.strategy.month_numbers": "{month} ({span})",
-    "cmo.map.hint": "m week/months · v strategy · k roles & KPIs · h hypotheses",
+    "cmo.map.hint": "m week/months · p plan · v strategy · k roles & KPIs · h hypotheses",
     # report
     "cmo.col.vs_prev": "vs prev",
     "cmo.col.avg4": "4-wk avg",

@@ -40,7 +40,7 @@ MESSAGES = {
     "plan.not_channel": "{hat} is not a channel hat: a media plan is for channels ({channels}).",
     "plan.negative": "{option} cannot be negative (got {value}).",
     "plan.too_large": "{option}: {value} is too large: mkhats keeps figures up to a quadrillion (10^15).",
-    "plan.tolerance": "--tolerance must be from 0 to 100 % (got {value}).",
+    "plan.tolerance": "{option} must be from 0 to 100 % (got {value}).",
     # command line: goals
     "goal.set": "Goal for {kpi} in {quarter}: {value} ({direction}).",
     "goal.spread": {
@@ -93,4 +93,50 @@ MESSAGES = {
     "col.budget": "Budget",
     "col.pace": "Pace",
     "col.planned_cpl": "Plan CPL",
+    # the plan editor (the CMO tab's p)
+    "plan_editor.title": "Media plan · {quarter} ({first} – {last})",
+    "plan_editor.keys": (
+        "Type a number · enter ↓ · tab → · del empties a cell · an empty tolerance is {default} % · "
+        "[ ] previous / next quarter · ctrl+s saves all · esc leaves"
+    ),
+    "plan_editor.field.budget": "Budget",
+    "plan_editor.field.leads": "Leads plan",
+    "plan_editor.field.tolerance": "Tolerance %",
+    "plan_editor.row": "{hat} · {field}",
+    "plan_editor.hint.budget": "{hat}, {month}: what the channel may spend in the month.",
+    "plan_editor.hint.leads": "{hat}, {month}: the leads the budget should buy (gives the planned CPL).",
+    "plan_editor.hint.tolerance": "{hat}, {month}: how far from pace the spend may stray, in % either way.",
+    "plan_editor.hint.cpl": "Planned CPL {cpl}.",
+    "plan_editor.no_channels": "No channel hats to plan: mark a hat as a channel in the settings (s, Hats).",
+    "plan_editor.need_budget": "A month's plan needs a budget (0 plans no spend).",
+    "plan_editor.keep_budget": "A stored plan keeps a budget: type 0 to plan no spend.",
+    "plan_editor.invalid": {
+        "one": "Nothing saved: {count} figure cannot be stored.",
+        "other": "Nothing saved: {count} figures cannot be stored.",
+    },
+    "plan_editor.saved": {
+        "one": "Media plan {quarter}: {count} month saved.",
+        "other": "Media plan {quarter}: {count} months saved.",
+    },
+    "plan_editor.nothing": "Media plan {quarter}: nothing changed.",
+    "plan_editor.discard": {
+        "one": "Leave the media plan? {count} change is not saved and will be lost.",
+        "other": "Leave the media plan? {count} changes are not saved and will be lost.",
+    },
+    "plan_editor.key.save": "Save all",
+    "plan_editor.key.back": "Back",
+    "plan_editor.key.prev": "Previous quarter",
+    "plan_editor.key.next": "Next quarter",
+    # the goal form (g in a KPI's detail)
+    "goal_form.title": "Quarterly goal · {kpi}",
+    "goal_form.quarter": "Quarter",
+    "goal_form.quarter_hint": "YYYY-Qn, e.g. 2026-Q4",
+    "goal_form.value": "Goal",
+    "goal_form.value_hint": "the KPI over the quarter",
+    "goal_form.accept": "Also make it the weekly target",
+    "goal_form.target_now": "The weekly target now: {target}.",
+    "goal_form.type": "Type the goal to see the weekly target it gives.",
+    "goal_form.value_needed": "Enter the goal.",
+    "goal_form.saved": "Goal for {kpi} in {quarter}: {value}.",
+    "detail.key.goal": "Goal",
 }

@@ -41,7 +41,7 @@ MESSAGES = {
     "plan.not_channel": "{hat} — не канал: медиаплан задают каналам ({channels}).",
     "plan.negative": "{option} не может быть отрицательным (введено {value}).",
     "plan.too_large": "{option}: {value} — слишком большое число: mkhats хранит числа до квадриллиона (10^15).",
-    "plan.tolerance": "--tolerance должен быть от 0 до 100 % (введено {value}).",
+    "plan.tolerance": "{option} должен быть от 0 до 100 % (введено {value}).",
     # командная строка: цели
     "goal.set": "Цель {kpi} на {quarter}: {value} ({direction}).",
     "goal.spread": {
@@ -97,4 +97,53 @@ MESSAGES = {
     "col.budget": "Бюджет",
     "col.pace": "Темп",
     "col.planned_cpl": "CPL план",
+    # редактор медиаплана (p на вкладке CMO)
+    "plan_editor.title": "Медиаплан · {quarter} ({first} – {last})",
+    "plan_editor.keys": (
+        "Введите число · enter ↓ · tab → · del очищает ячейку · пустой допуск — {default} % · "
+        "[ ] предыдущий / следующий квартал · ctrl+s сохраняет всё · esc — выйти"
+    ),
+    "plan_editor.field.budget": "Бюджет",
+    "plan_editor.field.leads": "План лидов",
+    "plan_editor.field.tolerance": "Допуск %",
+    "plan_editor.row": "{hat} · {field}",
+    "plan_editor.hint.budget": "{hat}, {month}: сколько канал может потратить за месяц.",
+    "plan_editor.hint.leads": "{hat}, {month}: сколько лидов должен купить бюджет (отсюда плановый CPL).",
+    "plan_editor.hint.tolerance": "{hat}, {month}: насколько расход может отклониться от темпа, % в обе стороны.",
+    "plan_editor.hint.cpl": "Плановый CPL {cpl}.",
+    "plan_editor.no_channels": "Нет шляп-каналов для плана: отметьте шляпу как канал в настройках (s, Шляпы).",
+    "plan_editor.need_budget": "Плану месяца нужен бюджет (0 — без расхода).",
+    "plan_editor.keep_budget": "У сохранённого плана остаётся бюджет: введите 0, чтобы не планировать расход.",
+    "plan_editor.invalid": {
+        "one": "Ничего не сохранено: {count} число нельзя сохранить.",
+        "few": "Ничего не сохранено: {count} числа нельзя сохранить.",
+        "many": "Ничего не сохранено: {count} чисел нельзя сохранить.",
+    },
+    "plan_editor.saved": {
+        "one": "Медиаплан {quarter}: сохранён {count} месяц.",
+        "few": "Медиаплан {quarter}: сохранено {count} месяца.",
+        "many": "Медиаплан {quarter}: сохранено {count} месяцев.",
+    },
+    "plan_editor.nothing": "Медиаплан {quarter}: ничего не изменилось.",
+    "plan_editor.discard": {
+        "one": "Выйти из медиаплана? {count} изменение не сохранено и пропадёт.",
+        "few": "Выйти из медиаплана? {count} изменения не сохранены и пропадут.",
+        "many": "Выйти из медиаплана? {count} изменений не сохранены и пропадут.",
+    },
+    "plan_editor.key.save": "Сохранить всё",
+    "plan_editor.key.back": "Назад",
+    "plan_editor.key.prev": "Предыдущий квартал",
+    "plan_editor.key.next": "Следующий квартал",
+    # форма цели (g в карточке KPI)
+    "goal_form.title": "Цель квартала · {kpi}",
+    "goal_form.quarter": "Квартал",
+    "goal_form.quarter_hint": "ГГГГ-Qn, например 2026-Q4",
+    "goal_form.value": "Цель",
+    "goal_form.value_hint": "KPI за квартал",
+    "goal_form.accept": "Сделать это и недельной целью",
+    "goal_form.target_now": "Недельная цель сейчас: {target}.",
+    "goal_form.type": "Введите цель, чтобы увидеть недельную цель, которая из неё следует.",
+    "goal_form.value_needed": "Введите цель.",
+    "goal_form.saved": "Цель {kpi} на {quarter}: {value}.",
+    "detail.key.goal": "Цель",
 }

@@ -65,6 +65,7 @@ class KpiDetailScreen(KeyLabels, Screen[None]):
         ),
         key_binding("t", "this_week", "ui.key.this_week", show=False, id="detail.this"),
         key_binding("a", "add_value", "ui.key.add_value", id="detail.add"),
+        key_binding("g", "goal", "detail.key.goal", id="detail.goal"),
     ]
 
     def __init__(self, key: str) -> None:
@@ -350,6 +351,16 @@ class KpiDetailScreen(KeyLabels, Screen[None]):
                 self._tell_fired(alerts)
 
         self.app.push_screen(AddValueDialog(self.key), done)
+
+    def action_goal(self) -> None:
+        """The owner's quarterly goal of this KPI, and the weekly target it gives (the goal form)."""
+        from mkhats.ui.screens.goal_dialog import GoalDialog
+
+        def done(result: object) -> None:
+            if result is not None:
+                self._reload_app(force_form=True)  # its target may be the goal's now
+
+        self.app.push_screen(GoalDialog(self.key), done)
 
     def action_focus_form(self) -> None:
         """Jump to the target and stop-rule form."""
