@@ -141,8 +141,8 @@ def _import_every_screen() -> None:
     import mkhats.ui.screens.kpi_detail
     import mkhats.ui.screens.log_dialog
     import mkhats.ui.screens.overview
-    import mkhats.ui.screens.restore
     import mkhats.ui.screens.plan_editor
+    import mkhats.ui.screens.restore
     import mkhats.ui.screens.review
     import mkhats.ui.screens.settings
     import mkhats.ui.screens.settings.dialogs
