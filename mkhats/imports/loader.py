@@ -19,6 +19,8 @@ from mkhats.errors import InputError
 from mkhats.imports.profile import Profile
 
 _FIELD_WORDS = {"in_": "in"}
+_PROFILE_MAX = 1_000_000
+"""A profile is a few hundred bytes; a bigger "profile" is another file put there by mistake."""
 
 
 def _field(loc: tuple[int | str, ...]) -> str:
@@ -79,7 +81,13 @@ def load_profile(path: Path) -> Profile:
             not a profile.
     """
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        if path.exists() and not path.is_dir() and not path.is_file():  # a FIFO would block forever
+            raise InputError("import.not_a_file", file=str(path))
+        with path.open("rb") as handle:
+            raw = handle.read(_PROFILE_MAX + 1)
+        if len(raw) > _PROFILE_MAX:
+            raise InputError("imports.profile.unreadable", file=str(path))
+        text = raw.decode("utf-8-sig")
     except FileNotFoundError:  # a mistyped --profile path: not "cannot be read as UTF-8"
         raise InputError("import.missing", file=str(path)) from None
     except IsADirectoryError:

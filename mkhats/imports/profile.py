@@ -239,6 +239,8 @@ class Profile(_Model):
     def _slug(cls, value: str) -> str:
         if value and not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,40}", value):
             raise PydanticCustomError("mk_slug", "not a slug", {"value": value})
+        if value == "manual":  # the source of what the user types: an import would replace it
+            raise PydanticCustomError("mk_manual", "reserved", {"value": value})
         return value
 
     @property

@@ -83,6 +83,9 @@ class _Plan:
         end = find_columns(profile.date.end_column, header)
         self.end_i = end[0] if end else None
         self.read_day = day_reader(tuple(profile.date.formats), profile.date.zone(), user_zone)
+        lacking = next((c.column[0] for c in profile.where if not find_columns(c.column, header)), None)
+        if lacking is not None:  # a won deal cannot be told from a lost one: every row would count
+            raise InputError("imports.where_missing", profile=profile.name, column=lacking)
         self.where = [self._test(c, header) for c in profile.where]
         self.kpis: list[tuple[str, bool, list[int], bool, list[Test]]] = []
         self.mapping: list[Mapped] = []
@@ -90,6 +93,10 @@ class _Plan:
             columns = find_columns(k.column, header) if k.aggregate == "sum" else []
             if k.aggregate == "sum" and not columns:
                 self.notes.append(("imports.note.kpi_missing", {"kpi": k.key, "column": k.column[0]}))
+                continue
+            lacking = next((c.column[0] for c in k.where if not find_columns(c.column, header)), None)
+            if lacking is not None:  # its rows cannot be told apart: not imported, nor replaced
+                self.notes.append(("imports.note.kpi_missing", {"kpi": k.key, "column": lacking}))
                 continue
             tests = [self._test(c, header) for c in k.where]
             self.kpis.append((k.key, k.aggregate == "count", columns, k.money, tests))
@@ -184,10 +191,6 @@ class _Reading:
                 not_data(line, cells, "", False)
                 return
             self.data_started = True
-            if self.first is None or day < self.first:
-                self.first = day
-            if self.last is None or day > self.last:
-                self.last = day
             if empty_groups and all(not _at(cells, i) for i in empty_groups):
                 self.skip(line, "imports.skip.summary")
                 return
@@ -196,6 +199,12 @@ class _Reading:
                 return
             if end_i is not None and not self._one_day(line, cells, day):
                 return
+            # The days the file speaks for run from its first to its last row the profile takes:
+            # an old lost deal in a CRM export must not stretch them (a re-import replaces them).
+            if self.first is None or day < self.first:
+                self.first = day
+            if self.last is None or day > self.last:
+                self.last = day
             adds: list[tuple[str, float]] = []
             for key, count, columns, money, tests in kpis:
                 if tests and not all(test(cells) for test in tests):

@@ -79,8 +79,9 @@ class ImportResult:
     bad_count: int = 0
 
     covered: tuple[date, date] | None = None
-    """The first and last day of any data row, taken or filtered (a lost deal's day counts): the
-    days this file speaks for, which a re-import replaces. None for a file without a data row."""
+    """The first and last day of a row the profile takes (not a lost deal's, not a summary's): the
+    days this file speaks for, which a re-import replaces, a day between them with no row taken
+    included. None for a file without such a row."""
 
     def days(self, kpi: str) -> dict[date, float]:
         """One KPI's totals by day, in date order."""

@@ -118,6 +118,19 @@ def skipped_lines(plan: ImportPlan) -> list[str]:
     return lines
 
 
+def removal_lines(plan: ImportPlan) -> list[str]:
+    """The values of this source on the file's days that the file no longer holds: they go."""
+    gone = [c for c in plan.changes if c.after is None]
+    if not gone:
+        return []
+    lines = [t("import.preview.removes", source=plan.source, n=len(gone), count=len(gone))]
+    lines += [f"  {c.day.isoformat()}  {c.kpi}  {format_exact(c.before or 0)}" for c in gone[:SKIPPED_SHOWN]]
+    if len(gone) > SKIPPED_SHOWN:
+        more = len(gone) - SKIPPED_SHOWN
+        lines.append("  " + t("import.preview.more", n=more, count=more))
+    return lines
+
+
 def change_line(plan: ImportPlan, *, confirm: bool = False) -> str:
     """What writing the plan changes (dry run) or changed; ``confirm``: what it would change, asked
     before importing (the app's preview, where "dry run" means nothing)."""
@@ -149,6 +162,7 @@ def preview_lines(plan: ImportPlan) -> list[str]:
     else:
         lines.append(t("import.preview.no_values"))
     lines += skipped_lines(plan)
+    lines += removal_lines(plan)
     lines.append(change_line(plan))
     return [terminal_line(line) for line in lines]
 

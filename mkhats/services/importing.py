@@ -9,6 +9,7 @@ app's import screen show and what the import then writes, in one transaction.
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -71,16 +72,31 @@ class ImportBadRows(InputError):
         ]
 
 
+FILE_MAX = 1 << 30
+"""The largest export read (1 GiB: a year of a large account's campaign × day rows is ≈ 50 MB)."""
+
+
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or one sentence why not."""
+    """The file's bytes, or one sentence why not (a FIFO or a device is refused, not waited on)."""
+    import stat
+
     try:
-        return Path(path).read_bytes()
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError("import.directory", file=str(path))
+        if not stat.S_ISREG(mode):
+            raise InputError("import.not_a_file", file=str(path))
+        with Path(path).open("rb") as handle:
+            data = handle.read(FILE_MAX + 1)  # a file still growing cannot exhaust memory
     except FileNotFoundError:
         raise InputError("import.missing", file=str(path)) from None
     except IsADirectoryError:
         raise InputError("import.directory", file=str(path)) from None
     except OSError as exc:
         raise StoreError("import.unreadable", file=str(path), reason=exc.strerror or str(exc)) from None
+    if len(data) > FILE_MAX:
+        raise InputError("import.too_large", file=str(path), limit="1 GiB")
+    return data
 
 
 def profiles_folder(ws: Workspace) -> Path:
@@ -180,7 +196,8 @@ def _plain(repo: Repo, path: Path, data: bytes, kpis: dict[str, Any], unknown: A
     try:
         values, errors = parse_value_rows(data, kpis, lang=current_language())
     except InputError as error:
-        if error.key in ("csv.header", "csv.encoding"):  # a spreadsheet or a table no profile knows
+        table = data.startswith((b"PK", b"\xd0\xcf\x11\xe0")) or data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+        if error.key == "csv.header" or (error.key == "csv.encoding" and table):  # no profile knows it
             raise unknown(data) from None
         raise
     if errors:

@@ -142,8 +142,11 @@ def _identity(path: Path) -> object:
 
 def in_inbox(ws: Workspace, path: Path) -> bool:
     """Whether ``path`` lies directly in the inbox (a file in ``done/`` or elsewhere does not)."""
+    path = Path(path)
     try:
-        return Path(path).resolve().parent == inbox_folder(ws).resolve()
+        # The folder it is named in, not where a link points: a link elsewhere to an inbox file is
+        # not the inbox's (moving the link would leave the file offered again).
+        return path.absolute().parent.resolve() == inbox_folder(ws).resolve() and not path.is_symlink()
     except OSError:
         return False
 

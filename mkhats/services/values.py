@@ -1,4 +1,4 @@
-"""Use cases on daily KPI values: add one, delete one, import a CSV file, export them."""
+"""Use cases on daily KPI values: add one, delete one, export them (imports: ``services.importing``)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from mkhats.domain.numbers import parse_number
 from mkhats.domain.sources import MANUAL
 from mkhats.domain.stoprules import Alert, evaluate_stop_rule, open_alerts
 from mkhats.domain.weeks import add_days
-from mkhats.errors import InputError, StoreError
+from mkhats.errors import InputError
 from mkhats.i18n import current_language, t
 from mkhats.services.workspace import Workspace
 from mkhats.store.repo import Repo
@@ -198,50 +198,11 @@ def _value(key: str, day: date, number: float, note: str) -> KpiValue:
 
 
 def delete_value(ws: Workspace, key: str, day: date) -> bool:
-    """Remove a KPI's value for a day; whether there was one."""
+    """Remove the user's own value of a KPI for a day (an import's stays: the next import would
+    bring it back anyway); whether there was one."""
     with ws.write() as repo:
         kpi = find_kpi(repo.kpis(), key)
-        return repo.delete_value(kpi.key, day)
-
-
-@light_dataclass(frozen=True)
-class ImportResult:
-    """What an import did (or would do, on a dry run)."""
-
-    rows: int
-    written: int
-    unchanged: int
-    dry_run: bool
-
-
-def import_csv(ws: Workspace, path: Path, dry_run: bool = False) -> ImportResult:
-    """Validate every row of a CSV file, then write all of them in one transaction, or none."""
-    from mkhats.domain.csvrows import parse_value_rows
-
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError("import.missing", file=str(path)) from None
-    except OSError as exc:
-        raise StoreError("import.unreadable", file=str(path), reason=exc.strerror or str(exc)) from None
-    with ws.read() as repo:
-        kpis = repo.kpis()
-    values, errors = parse_value_rows(data, kpis, lang=current_language())
-    if errors:
-        raise BadRowsError(Path(path), errors)
-    if dry_run:
-        with ws.read() as repo:
-            existing = {(v.kpi, v.day): v for v in repo.values(*_span(values))} if values else {}
-        same = sum(1 for v in values if existing.get((v.kpi, v.day)) == v)
-        return ImportResult(len(values), len(values) - same, same, True)
-    with ws.write() as repo:
-        written, unchanged = repo.set_values(values)
-    return ImportResult(len(values), written, unchanged, False)
-
-
-def _span(values: list[KpiValue]) -> tuple[date, date]:
-    days = [v.day for v in values]
-    return min(days), max(days)
+        return repo.delete_value(kpi.key, day, MANUAL)
 
 
 def export_csv(ws: Workspace) -> str:

@@ -183,7 +183,7 @@ def test_every_profile_previews_imports_and_reimports(cli, _rouble_files, _defau
         assert f"{count} row{'s' if count > 1 else ''} skipped:" in lines
     assert (case.filtered in lines) if case.filtered else not any("outside the profile" in x for x in lines)
     assert lines[-1] == (
-        f"Dry run: {n} values from “{case.source}”; {n} would be written, 0 unchanged, 0 removed. Nothing was written."
+        f"Dry run: {n} values from “{case.source}”; {n} would be written, 0 unchanged, 0 would be removed. Nothing was written."
     )
 
     done = cli.ok("import", case.file, "--lang", "en").out.splitlines()
@@ -218,7 +218,7 @@ def test_the_preview_and_the_outcome_speak_russian(cli, _rouble_files, _default_
         "  2026-11-03              3              100",
         "Пропущена 1 строка:",
         "  строка 2: строка итогов («Итого и средние»)",
-        "Пробный прогон: 4 значения из «yandex-metrica»; будет записано 4, без изменений 0, удалено 0. "
+        "Пробный прогон: 4 значения из «yandex-metrica»; будет записано 4, без изменений 0, будет удалено 0. "
         "Ничего не записано.",
     ]
     # English only in what the file and the profile say (its title, the encoding's name).

@@ -79,7 +79,7 @@ def test_dry_run_prints_the_whole_preview_and_changes_no_byte(rub):
         "  2026-11-03                  1               0.99",
         "1 row skipped:",
         "  line 9: a totals row (“Итого”)",
-        "Dry run: 4 values from “yandex-direct”; 4 would be written, 0 unchanged, 0 removed. Nothing was written.",
+        "Dry run: 4 values from “yandex-direct”; 4 would be written, 0 unchanged, 0 would be removed. Nothing was written.",
     ]
     assert rub.files() == before
     assert by_source(rub) == {(D3, SPEND, MANUAL): "100"}
@@ -125,7 +125,7 @@ def test_a_longer_direct_report_replaces_only_directs_days(rub, row):
     ]
     # Spend on the 2nd restated, leads on the 2nd the same; the 4th and 5th new; the 3rd is gone.
     assert preview[-1] == (
-        "Dry run: 6 values from “yandex-direct”; 5 would be written, 1 unchanged, 2 removed. Nothing was written."
+        "Dry run: 6 values from “yandex-direct”; 5 would be written, 1 unchanged, 2 would be removed. Nothing was written."
     )
 
     done = rub.ok("import", longer).out.splitlines()
@@ -385,3 +385,38 @@ def test_an_inbox_file_imported_from_the_command_line_moves_to_done(rub: Cli) ->
     assert (inbox / "done" / "vk (2).csv").read_bytes() == ef.vk_csv()  # the older file is kept
     assert (inbox / "done" / "vk.csv").read_bytes() == b"an older file of the same name"
     assert {r["source"] for r in rub.export_rows()} == {VK}
+
+
+def test_a_pipe_is_refused_not_waited_on_and_a_binary_csv_is_not_called_unknown(rub: Cli) -> None:
+    import os
+
+    pipe = rub.tmp / "export.csv"
+    os.mkfifo(pipe)
+    before = rub.files()
+    assert (
+        rub.refused("import", str(pipe))
+        == f"{pipe} is not a regular file (a pipe or a device): save the export as a file first."
+    )
+    nul = rub.tmp / "values.csv"
+    nul.write_bytes(b"date,kpi,value\n2026-11-02,performance.spend,5\x00\n")
+    assert "not text" in rub.refused("import", str(nul))
+    assert rub.files() == before
+
+
+def test_the_preview_lists_what_a_restated_report_removes(rub: Cli) -> None:
+    first = rub.tmp / "direct.tsv"
+    first.write_text(
+        "Date\tCampaignName\tImpressions\tCost\tConversions\n"
+        "2026-11-02\tBrand\t10\t100000000\t1\n2026-11-03\tBrand\t10\t200000000\t2\n2026-11-04\tBrand\t10\t300000000\t3\n",
+        encoding="utf-8",
+    )
+    rub.ok("import", str(first))
+    first.write_text(  # the platform restated: 3 Nov had no delivery after all
+        "Date\tCampaignName\tImpressions\tCost\tConversions\n"
+        "2026-11-02\tBrand\t10\t100000000\t1\n2026-11-04\tBrand\t10\t300000000\t3\n",
+        encoding="utf-8",
+    )
+    lines = rub.ok("import", str(first), "--dry-run").out.splitlines()
+    at = lines.index("2 values of “yandex-direct” on these days are no longer in the file and go:")
+    assert lines[at + 1 : at + 3] == [f"  {D3}  {LEADS}  2", f"  {D3}  {SPEND}  200"]
+    assert lines[-1].endswith("0 would be written, 4 unchanged, 2 would be removed. Nothing was written.")

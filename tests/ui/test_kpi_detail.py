@@ -297,3 +297,38 @@ async def test_a_formula_kpi_offers_no_add(ws, make_app):
         await pilot.pause()
         assert app.screen is screen
         assert not any(b.binding.action == "add_value" and b.enabled for b in screen.active_bindings.values())
+
+
+async def test_delete_beside_an_import_removes_the_users_own_value_only(ws, make_app):
+    from mkhats.services.importing import import_file
+
+    report = ws.path.parent / "direct.tsv"
+    report.write_text(  # Yandex Direct's Reports API (IMPORTS.md §1a): today 40, yesterday 25
+        "Date\tCampaignName\tImpressions\tCost\tConversions\n"
+        f"{TODAY.isoformat()}\tBrand\t100\t40000000\t1\n2026-11-23\tBrand\t100\t25000000\t1\n",
+        encoding="utf-8",
+    )
+    import_file(ws, report)
+    with ws.read() as repo:  # the demo has the user's own values on those days
+        own = {
+            v.day: v.value for v in repo.values(TODAY, TODAY) if v.kpi == "performance.spend" and v.source == "manual"
+        }
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_detail(app, pilot, "performance.spend")
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "your own" in app.screen.question
+        await pilot.click("#confirm-yes")
+        await pilot.pause()
+        assert app.screen is screen
+        with ws.read() as repo:
+            left = [(v.source, v.value) for v in repo.values(TODAY, TODAY) if v.kpi == "performance.spend"]
+        assert left == [("yandex-direct", 40.0)] and own[TODAY] != 40.0
+        row = screen.query_one("#values", ValueTable).get_row(TODAY.isoformat())
+        assert str(row[1]) == "40.00"  # the import's value alone now
+        await pilot.press("d")  # nothing of the user's own is left to delete: said, not asked
+        await pilot.pause()
+        assert app.screen is screen
+        assert any("came from an import" in str(n.message) for n in app._notifications)

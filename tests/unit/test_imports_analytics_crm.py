@@ -222,7 +222,10 @@ def test_amocrm_without_utm_columns_books_no_paid_sales_and_says_so() -> None:
     result = _read(csv_text(rows).encode(), "amocrm")
     assert result.days("cmo.revenue") == {D2: 23000.0, D3: 12000.0}
     assert result.days("performance.sales") == {}
-    assert ("imports.note.column_missing", {"column": "utm_medium"}) in result.notes
+    # Paid and email sales cannot be told apart without it: those KPIs are neither read nor
+    # replaced (a re-import keeps what an earlier, complete export brought).
+    assert ("imports.note.kpi_missing", {"kpi": "performance.sales", "column": "utm_medium"}) in result.notes
+    assert [m.kpi for m in result.mapping] == ["cmo.revenue", "cmo.new_customers", "crm.repeat_sales"]
 
 
 def test_a_won_deal_without_a_closing_day_is_skipped_and_listed() -> None:
@@ -281,10 +284,16 @@ def test_bitrix24_deals_in_dollars_and_mixed_currencies() -> None:
     assert result.bad == [(3, "imports.row.currency", {"found": "EUR", "expected": "USD"})]
 
 
-def test_a_day_with_only_lost_deals_is_still_covered_by_the_file() -> None:
-    """Re-importing replaces the days a file speaks for: a day whose deals were all lost is one."""
-    match = recognise(html_table(BITRIX[:4]), PROFILES)  # the dict load_profiles gives works too
+def test_the_days_a_file_covers_run_between_the_deals_it_takes() -> None:
+    """Re-importing replaces the days a file speaks for: a day of lost deals between two won ones
+    is one of them (a deal won, then lost, leaves it); a lost deal before the first won one does not
+    stretch them back (an old lost deal in a November export must not empty October)."""
+    won, lost = "Сделка успешна", "Сделка провалена"
+    row = lambda n, stage, day: [n, "A", stage, "1000", "Российский рубль", day, "cpc", "Нет"]  # noqa: E731
+    rows = [BITRIX[0], row("1", lost, "01.10.2026"), row("2", won, "02.11.2026"), row("3", lost, "03.11.2026")]
+    rows.append(row("4", won, "05.11.2026"))
+    match = recognise(html_table(rows), PROFILES)  # the dict load_profiles gives works too
     assert match is not None
-    result = read(html_table(BITRIX[:4]), match.profile, "Europe/Moscow")
-    assert result.days("cmo.revenue") == {D2: 15000.0}
-    assert result.covered == (D2, D3)
+    result = read(html_table(rows), match.profile, "Europe/Moscow")
+    assert result.days("cmo.revenue") == {D2: 1000.0, date(2026, 11, 5): 1000.0}
+    assert result.covered == (D2, date(2026, 11, 5))

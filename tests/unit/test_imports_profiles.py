@@ -121,6 +121,8 @@ def test_a_users_profile_wins_a_tie_with_a_built_in(tmp_path: Path) -> None:
         ),
         (('column = ["Visits"]', ""), "imports.profile.sum_column", "kpi[1]"),
         (('name = "mine"', 'name = "My Profile"'), "imports.profile.slug", "name"),
+        (('name = "mine"', 'name = "mine"\nsource = "manual"'), "imports.profile.manual", "source"),
+        (('name = "mine"', 'name = "manual"'), "imports.profile.manual", "name"),
         (('required = [["Day"]]', 'required = [[""]]'), "imports.profile.empty_name", "header.required"),
         (("[header]", '[file]\nencoding = "klingon"\n[header]'), "imports.profile.encoding", "file.encoding"),
         (('required = [["Day"]]', 'required = "Day"'), "imports.profile.invalid", "header.required"),

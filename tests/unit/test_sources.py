@@ -140,7 +140,7 @@ def test_the_channel_map_breaks_a_channel_down_by_source(ws: Workspace, tmp_path
     assert lines[2].cells[0] == "  ↳ yandex-direct"
 
 
-def test_setting_a_value_replaces_the_users_own_and_delete_clears_the_day(ws: Workspace, tmp_path: Path) -> None:
+def test_setting_a_value_replaces_the_users_own_and_delete_removes_only_it(ws: Workspace, tmp_path: Path) -> None:
     import_file(ws, _direct(tmp_path, [("2026-11-23", 1000)]))
     add_value(ws, "performance.spend", "100", MON)
     add_value(ws, "performance.spend", "120", MON)
@@ -148,8 +148,11 @@ def test_setting_a_value_replaces_the_users_own_and_delete_clears_the_day(ws: Wo
         ("performance.spend", "2026-11-23", 120.0, MANUAL),
         ("performance.spend", "2026-11-23", 1000.0, "yandex-direct"),
     ]
-    assert delete_value(ws, "performance.spend", MON)
-    assert [x for x in _stored(ws) if x[0] == "performance.spend"] == []
+    assert delete_value(ws, "performance.spend", MON)  # the user's own; the import's stays
+    assert [x for x in _stored(ws) if x[0] == "performance.spend"] == [
+        ("performance.spend", "2026-11-23", 1000.0, "yandex-direct"),
+    ]
+    assert not delete_value(ws, "performance.spend", MON)
 
 
 def test_two_values_of_one_source_on_a_day_are_refused_on_load(ws: Workspace) -> None:

@@ -60,6 +60,8 @@ MESSAGES = {
     "detail.edit.save": "Save",
     "detail.edit.cancel": "Cancel",
     "detail.delete.question": "Delete {kpi} for {day} ({value})?",
+    "detail.delete.own": "Delete your own {kpi} for {day} ({value})? What imports brought stays.",
+    "detail.delete.imported": "{kpi} for {day} came from an import: import a corrected file to change it.",
     "detail.delete.yes": "Delete",
     "detail.delete.no": "Cancel",
     "detail.saved": "{kpi} for {day}: {value} saved.",

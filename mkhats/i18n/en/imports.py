@@ -23,6 +23,7 @@ MESSAGES: Catalogue = {
         "mkhats never spreads a total over its period."
     ),
     "imports.nothing": "The file has none of the columns the profile “{profile}” takes ({columns}).",
+    "imports.where_missing": "The file has no column “{column}”, which the profile “{profile}” needs to tell which rows count (a won deal from a lost one): export it with that column.",
     # Profile files
     "imports.profile.toml": "{file} is not valid TOML: line {line}, column {column} (“{text}”).",
     "imports.profile.unreadable": "{file} cannot be read as a UTF-8 text file.",
@@ -40,6 +41,7 @@ MESSAGES: Catalogue = {
     "imports.profile.kpi_key": "{file}: “{field}”: “{value}” is not a KPI key (write it as hat.name).",
     "imports.profile.sum_column": '{file}: “{field}” adds up a column, so it needs “column” (or aggregate = "count").',
     "imports.profile.slug": "{file}: “{field}”: “{value}” must be lower-case letters, digits and dashes.",
+    "imports.profile.manual": "{file}: “{field}” cannot be “manual”: that is the source of the values you type, which an import would then replace.",
     # Rows
     "imports.skip.total": "a totals row (“{label}”)",
     "imports.skip.no_day": "no day in “{column}”",
@@ -88,6 +90,8 @@ MESSAGES: Catalogue = {
     "imports.word.user_zone": "your time zone",
     # Importing a file (mkhats import, the app's import screen)
     "import.directory": "{file} is a folder, not a file.",
+    "import.not_a_file": "{file} is not a regular file (a pipe or a device): save the export as a file first.",
+    "import.too_large": "{file} is larger than {limit}: export a shorter period.",
     "import.profile_unknown": "There is no profile “{name}”; there are: {names}.",
     "import.rate": "--rate must be a number above 0 (got {value}).",
     "import.currency": (
@@ -113,6 +117,10 @@ MESSAGES: Catalogue = {
         "one": "{count} row skipped:",
         "other": "{count} rows skipped:",
     },
+    "import.preview.removes": {
+        "one": "{count} value of “{source}” on these days is no longer in the file and goes:",
+        "other": "{count} values of “{source}” on these days are no longer in the file and go:",
+    },
     "import.preview.more": {
         "one": "… and {count} more",
         "other": "… and {count} more",
@@ -122,8 +130,8 @@ MESSAGES: Catalogue = {
         "other": "{count} rows are outside the profile's filters (not counted).",
     },
     "import.preview.would": {
-        "one": "Dry run: {values} value from “{source}”; {written} would be written, {unchanged} unchanged, {removed} removed. Nothing was written.",
-        "other": "Dry run: {values} values from “{source}”; {written} would be written, {unchanged} unchanged, {removed} removed. Nothing was written.",
+        "one": "Dry run: {values} value from “{source}”; {written} would be written, {unchanged} unchanged, {removed} would be removed. Nothing was written.",
+        "other": "Dry run: {values} values from “{source}”; {written} would be written, {unchanged} unchanged, {removed} would be removed. Nothing was written.",
     },
     "import.done": {
         "one": "Imported {values} value from “{source}”: {written} written, {unchanged} unchanged, {removed} removed.",

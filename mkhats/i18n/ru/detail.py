@@ -60,6 +60,8 @@ MESSAGES = {
     "detail.edit.save": "Сохранить",
     "detail.edit.cancel": "Отмена",
     "detail.delete.question": "Удалить значение {kpi} за {day} ({value})?",
+    "detail.delete.own": "Удалить ваше собственное значение {kpi} за {day} ({value})? Загруженное из файлов останется.",
+    "detail.delete.imported": "{kpi} за {day} пришло из загруженного файла: чтобы изменить, загрузите исправленный файл.",
     "detail.delete.yes": "Удалить",
     "detail.delete.no": "Отмена",
     "detail.saved": "{kpi} за {day}: сохранено {value}.",

@@ -23,6 +23,7 @@ MESSAGES: Catalogue = {
         "mkhats никогда не размазывает итог по периоду."
     ),
     "imports.nothing": "В файле нет ни одного столбца, который берёт профиль «{profile}» ({columns}).",
+    "imports.where_missing": "В файле нет столбца «{column}», по которому профиль «{profile}» отличает нужные строки (успешную сделку от проваленной): выгрузите его с этим столбцом.",
     # Файлы профилей
     "imports.profile.toml": "{file} — некорректный TOML: строка {line}, позиция {column} («{text}»).",
     "imports.profile.unreadable": "{file} не читается как текстовый файл в UTF-8.",
@@ -40,6 +41,7 @@ MESSAGES: Catalogue = {
     "imports.profile.kpi_key": "{file}: «{field}»: «{value}» — не ключ KPI (пишите как шляпа.имя).",
     "imports.profile.sum_column": '{file}: «{field}» суммирует столбец, поэтому нужен «column» (или aggregate = "count").',
     "imports.profile.slug": "{file}: «{field}»: «{value}» — только строчные латинские буквы, цифры и дефисы.",
+    "imports.profile.manual": "{file}: «{field}» не может быть «manual»: это источник значений, которые вы вводите сами, и загрузка заменила бы их.",
     # Строки
     "imports.skip.total": "строка итогов («{label}»)",
     "imports.skip.no_day": "нет дня в «{column}»",
@@ -88,6 +90,8 @@ MESSAGES: Catalogue = {
     "imports.word.user_zone": "ваш часовой пояс",
     # Загрузка файла (mkhats import, экран загрузки в приложении)
     "import.directory": "{file} — папка, а не файл.",
+    "import.not_a_file": "{file} — не обычный файл (канал или устройство): сначала сохраните выгрузку в файл.",
+    "import.too_large": "{file} больше {limit}: выгрузите период покороче.",
     "import.profile_unknown": "Профиля «{name}» нет; есть: {names}.",
     "import.rate": "--rate должен быть числом больше 0 (указано {value}).",
     "import.currency": (
@@ -114,6 +118,11 @@ MESSAGES: Catalogue = {
         "few": "Пропущено {count} строки:",
         "many": "Пропущено {count} строк:",
     },
+    "import.preview.removes": {
+        "one": "{count} значение «{source}» за эти дни больше нет в файле, оно будет удалено:",
+        "few": "{count} значения «{source}» за эти дни больше нет в файле, они будут удалены:",
+        "many": "{count} значений «{source}» за эти дни больше нет в файле, они будут удалены:",
+    },
     "import.preview.more": {
         "one": "… и ещё {count}",
         "few": "… и ещё {count}",
@@ -125,9 +134,9 @@ MESSAGES: Catalogue = {
         "many": "{count} строк не проходят фильтры профиля (не учтены).",
     },
     "import.preview.would": {
-        "one": "Пробный прогон: {values} значение из «{source}»; будет записано {written}, без изменений {unchanged}, удалено {removed}. Ничего не записано.",
-        "few": "Пробный прогон: {values} значения из «{source}»; будет записано {written}, без изменений {unchanged}, удалено {removed}. Ничего не записано.",
-        "many": "Пробный прогон: {values} значений из «{source}»; будет записано {written}, без изменений {unchanged}, удалено {removed}. Ничего не записано.",
+        "one": "Пробный прогон: {values} значение из «{source}»; будет записано {written}, без изменений {unchanged}, будет удалено {removed}. Ничего не записано.",
+        "few": "Пробный прогон: {values} значения из «{source}»; будет записано {written}, без изменений {unchanged}, будет удалено {removed}. Ничего не записано.",
+        "many": "Пробный прогон: {values} значений из «{source}»; будет записано {written}, без изменений {unchanged}, будет удалено {removed}. Ничего не записано.",
     },
     "import.done": {
         "one": "Загружено {values} значение из «{source}»: записано {written}, без изменений {unchanged}, удалено {removed}.",

@@ -249,7 +249,13 @@ class KpiDetailScreen(KeyLabels, Screen[None]):
         if self.view is None or row is None:
             return
         title = self.view.title
-        question = t("detail.delete.question", kpi=title, day=day_label(row.day), value=row.value_text)
+        if row.sources and not row.typed:  # an import's value alone: the next import restates it
+            self.app.notify(t("detail.delete.imported", kpi=title, day=row.date_text), severity="warning")
+            return
+        if row.sources:
+            question = t("detail.delete.own", kpi=title, day=day_label(row.day), value=row.typed)
+        else:
+            question = t("detail.delete.question", kpi=title, day=day_label(row.day), value=row.value_text)
 
         def answered(yes: bool | None) -> None:
             if not yes:
