@@ -157,7 +157,8 @@ async def test_target_row_opens_the_kpi_detail(ws, make_app):
         assert app.week == "2026-W47" and app.hat == "performance"
 
 
-async def test_a_budget_row_opens_the_channel_map_of_the_month_plan_beside_fact(ws, make_app):
+async def test_a_budget_row_opens_the_plan_over_the_channel_map_of_the_month(ws, make_app):
+    from mkhats.ui.screens.plan_editor import PlanEditorScreen
     from mkhats.ui.widgets.channel_map import ChannelMap
 
     app = make_app(ws)
@@ -166,7 +167,10 @@ async def test_a_budget_row_opens_the_channel_map_of_the_month_plan_beside_fact(
         await choose(pilot, screen, "BUDGET")
         await pilot.pause()
         await pilot.pause()
-        assert not isinstance(app.screen, ReviewScreen)
+        assert isinstance(app.screen, PlanEditorScreen)  # the fix: revise the plan
+        await pilot.press("escape")  # nothing typed: it closes without asking
+        await pilot.pause()
+        assert not isinstance(app.screen, (ReviewScreen, PlanEditorScreen))
         assert app.hat == "cmo" and app.main.channel_mode == "running"
         cmap = app.query_one("#pane-cmo").query_one(ChannelMap)
         assert cmap.border_title == "Channel map · November 2026 so far (1–24 Nov 2026)"

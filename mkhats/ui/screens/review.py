@@ -2,8 +2,8 @@
 
 Each warning leads to the place that fixes it: a conflict to recording a check, a stop alert to
 recording a decision, a missing plan or facts to the hat's log, a KPI off target, a quarterly goal
-out of reach or a rule to finish to the KPI's detail, a channel off its budget's pace to the CMO
-tab's channel map of that month (plan beside fact), an overdue roles review to recording one. A warning about a week
+out of reach or a rule to finish to the KPI's detail, a channel off its budget's pace to the media
+plan's editor over the CMO tab's channel map of that month (plan beside fact), an overdue roles review to recording one. A warning about a week
 (last week's facts or targets, a week's hours) leads to that week: the main screen moves to it
 before the log or the detail opens. After a fix the list is rebuilt, so a fixed warning disappears.
 """
@@ -205,11 +205,16 @@ class ReviewScreen(KeyLabels, Screen[None]):
             self.app.push_screen(RolesKpiDialog(), done)
 
     def _budget(self, hat: str) -> None:
-        """The CMO tab's channel map of the month judged, plan beside fact (the channel's own tab
-        when the CMO hat is off)."""
+        """The plan to revise, over the CMO tab's channel map of the month judged (plan beside
+        fact, seen again once the editor closes); the channel's own tab when the CMO hat is off."""
         main = main_screen(self)
         hats = [h.key for h in current_snapshot(self).enabled_hats]
-        self._go_to_hat("cmo" if "cmo" in hats else hat, None, main.show_budget_month)
+
+        def then() -> None:
+            main.show_budget_month()
+            main.action_plan_editor()
+
+        self._go_to_hat("cmo" if "cmo" in hats else hat, None, then)
 
     def _check(self, pair: tuple[str, str]) -> None:
         from mkhats.ui.screens.dialogs import CheckDialog
