@@ -26,6 +26,7 @@ SCENES: dict[str, list[str]] = {
     "log": ["3", "l", *"Two sends: product update and win-back", "tab"],
     # The week entry grid: a changed cell, a cell to fix (its reason under the grid), days to come locked.
     "week_entry": ["2", "a", *"250", "enter", *"12x", "enter", "up"],
+    "overview": ["0"],
 }
 
 

@@ -25,7 +25,18 @@ def ws(tmp_path: Path, demo_folder: Path, monkeypatch: pytest.MonkeyPatch) -> Wo
     return Workspace(Path("mkhats.json"), TODAY)
 
 
-SCENE_NAMES = ["main", "kpi_detail", "review", "settings", "add_value_error", "help", "log", "cmo", "week_entry"]
+SCENE_NAMES = [
+    "main",
+    "kpi_detail",
+    "review",
+    "settings",
+    "add_value_error",
+    "help",
+    "log",
+    "cmo",
+    "week_entry",
+    "overview",
+]
 
 
 @pytest.mark.parametrize("scene", SCENE_NAMES)
@@ -43,7 +54,7 @@ def test_main_narrow(ws, make_app, snap_compare):
     assert snap_compare(make_app(ws), terminal_size=(80, 24), run_before=run_before)
 
 
-@pytest.mark.parametrize("scene", ["main", "review", "week_entry"])
+@pytest.mark.parametrize("scene", ["main", "review", "week_entry", "overview"])
 def test_scene_in_russian(scene, ws, make_app, snap_compare):
     set_language("ru")
     fill_demo(ws, 12, force=True)  # the demo's own texts and money in Russian too
