@@ -7,7 +7,7 @@ the snapshot does not carry are read by ``services.values.value_notes`` and pass
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from mkhats.domain.formula import formula_refs
@@ -18,7 +18,7 @@ from mkhats.domain.review import stop_alerts
 from mkhats.domain.running import Verdict, counted_days, judge, week_progress
 from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.sources import MANUAL
-from mkhats.domain.stoprules import Alert, format_guard, is_decided
+from mkhats.domain.stoprules import Alert, is_decided
 from mkhats.domain.weeks import add_days, last_weeks, shift_week, week_days, week_start
 from mkhats.errors import MkhatsError
 from mkhats.i18n import t
@@ -26,13 +26,16 @@ from mkhats.present.alerts import alert_sentence
 from mkhats.present.kpi_chart import ChartData, chart_data
 from mkhats.present.labels import (
     action_text,
+    condition_field,
     condition_text,
     format_day,
     format_span,
     format_value,
     format_with_unit,
+    guard_field,
     hat_name,
     kpi_title,
+    rule_templates,
     run_text,
     signed_deviation,
     unit_suffix,
@@ -89,6 +92,8 @@ class KpiDetail:
     rule: str
     alerts: list[str]
     window: str
+    templates: dict[str, str] = field(default_factory=dict)
+    """Placeholders of the rule form's unset fields (``> ? for 3 days``): shown, not typed over."""
 
 
 def _plain(value: float | None) -> str:
@@ -110,8 +115,8 @@ def rule_form(kpi: Kpi) -> RuleForm:
     rule = kpi.stop
     return RuleForm(
         target=_plain(kpi.target),
-        condition=condition_text(rule) if rule else "",
-        guard=format_guard(rule.guard) if rule and rule.guard else "",
+        condition=condition_field(rule),
+        guard=guard_field(rule),
         action=action_text(rule) if rule else "",
     )
 
@@ -284,6 +289,7 @@ def detail_view(
         chart=chart_data(kpi, weeks, weekly, daily, verdict),
         values=rows,
         form=rule_form(kpi),
+        templates=rule_templates(kpi.stop),
         rule=_rule_text(snapshot, kpi),
         alerts=[
             alert_sentence("detail.alert", a, snapshot.kpis, snapshot.settings.currency)

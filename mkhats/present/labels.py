@@ -81,6 +81,32 @@ def condition_text(rule: StopRule) -> str:
     return t("stop.for_days", condition=head, n=rule.days, days=rule.days)
 
 
+def condition_field(rule: StopRule | None) -> str:
+    """A stop rule's condition as a form prefills it: empty while its threshold is unset, when the
+    template (``> ? for 3 days``) is the field's placeholder instead, so typing does not append to it."""
+    return condition_text(rule) if rule is not None and rule.threshold is not None else ""
+
+
+def guard_field(rule: StopRule | None) -> str:
+    """A stop rule's guard as a form prefills it: empty while the guard's threshold is unset."""
+    from mkhats.domain.stoprules import format_guard
+
+    guard = rule.guard if rule is not None else None
+    return format_guard(guard) if guard is not None and guard.threshold is not None else ""
+
+
+def rule_templates(rule: StopRule | None) -> dict[str, str]:
+    """The placeholders of a rule's unset fields: ``{"condition": "> ? for 3 days", "guard": …}``."""
+    from mkhats.domain.stoprules import format_guard
+
+    out = {}
+    if rule is not None and rule.threshold is None:
+        out["condition"] = condition_text(rule)
+    if rule is not None and rule.guard is not None and rule.guard.threshold is None:
+        out["guard"] = format_guard(rule.guard)
+    return out
+
+
 def action_text(rule: StopRule) -> str:
     """A stop rule's action, typed or shipped."""
     return rule.action or t(rule.action_key or "action.default")

@@ -13,10 +13,9 @@ from collections.abc import Mapping
 from mkhats.domain.edits import expect
 from mkhats.domain.kpis import KpiChange
 from mkhats.domain.models import Kpi
-from mkhats.domain.stoprules import format_guard
 from mkhats.domain.targets import validate_target
 from mkhats.i18n import t
-from mkhats.present.labels import condition_text, kpi_title
+from mkhats.present.labels import condition_field, guard_field, kpi_title
 from mkhats.services.kpi_rules import changed_kpi
 from mkhats.services.kpi_settings import KpiDraft, _apply, _check, _check_numbers
 from mkhats.services.values import find_kpi
@@ -53,8 +52,8 @@ def kpi_fields(kpi: Kpi) -> dict[str, str]:
     return {
         **draft_fields(_draft(kpi)),
         "target": _number(kpi.target),
-        "stop": condition_text(rule) if rule else "",
-        "guard": format_guard(rule.guard) if rule and rule.guard else "",
+        "stop": condition_field(rule),
+        "guard": guard_field(rule),
         "action": rule.action if rule else "",
     }
 

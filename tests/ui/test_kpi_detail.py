@@ -142,8 +142,9 @@ async def test_form_sets_a_stop_rule(ws, make_app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_detail(app, pilot, "performance.cpl")
         condition = screen.query_one("#rule-condition", Input)
-        assert condition.value == "> ? for 3 days"  # shipped rule, threshold unset
-        condition.value = ""
+        # The shipped rule's threshold is unset: its template is the placeholder, so what is typed
+        # is the rule (once the text was "> ? for 3 days" and typing appended to it).
+        assert condition.value == "" and condition.placeholder == "> ? for 3 days"
         condition.focus()
         await pilot.press(*"> 30 for 2 days")
         screen.query_one("#rule-guard", Input).value = "spend >= 100"

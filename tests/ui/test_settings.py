@@ -277,3 +277,33 @@ async def test_a_kpi_changed_elsewhere_asks_and_take_theirs_shows_it_in_the_form
         assert empty_ws.path.read_bytes() == before
         with empty_ws.read() as repo:
             assert repo.kpis()["performance.spend"].target == 7000
+
+
+async def test_an_unset_threshold_is_a_placeholder_and_typing_makes_the_rule(empty_ws, make_app):
+    """The shipped CPA rule ``> ? for 3 days [spend >= ?]``: its fields start empty with the
+    template shown, so typed text is the rule itself; saved untouched, nothing changes."""
+    app = make_app(empty_ws)
+    with empty_ws.read() as repo:
+        before = repo.kpis()["performance.cpa"]
+    async with app.run_test(size=SIZE) as pilot:
+        screen, dialog = await open_kpi_dialog(app, pilot, "performance.cpa")
+        assert isinstance(dialog, KpiDialog)
+        stop, guard = dialog.query_one("#kpi-stop", Input), dialog.query_one("#kpi-guard", Input)
+        assert (stop.value, stop.placeholder) == ("", "> ? for 3 days")
+        assert (guard.value, guard.placeholder) == ("", "spend >= ?")
+        await pilot.press("ctrl+s")  # untouched: the rule stays as shipped
+        await pilot.pause()
+        assert app.screen is screen
+        with empty_ws.read() as repo:
+            assert repo.kpis()["performance.cpa"] == before
+        await pilot.click("#kpis-edit")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, KpiDialog)
+        dialog.query_one("#kpi-stop", Input).focus()
+        await pilot.press(*"> 200 for 3 days")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        with empty_ws.read() as repo:
+            rule = repo.kpis()["performance.cpa"].stop
+        assert rule is not None and (rule.op, rule.threshold, rule.days) == (">", 200, 3)

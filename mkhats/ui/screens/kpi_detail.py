@@ -196,6 +196,8 @@ class KpiDetailScreen(KeyLabels, Screen[None]):
         save notices a change made elsewhere since, and a form saved untouched changes nothing.
         """
         self.query_one("#detail-rule", Static).update(plain(view.rule, lines=True))
+        for name in ("condition", "guard"):  # an unset threshold: its template, not text to type over
+            self.query_one(f"#rule-{name}", Input).placeholder = view.templates.get(name, t(f"detail.form.{name}_hint"))
         form = RuleForm(**{name: terminal_line(getattr(view.form, name)) for name in _FIELDS})
         base = {}
         for name in _FIELDS:

@@ -20,10 +20,9 @@ from textual.widgets import Button, Input, Label, Select, Static
 from mkhats.domain.kpis import KpiChange
 from mkhats.domain.models import AGGREGATES, UNITS, Kpi
 from mkhats.domain.safe_text import terminal_line
-from mkhats.domain.stoprules import format_guard
 from mkhats.errors import EditConflict, InputError
 from mkhats.i18n import t
-from mkhats.present.labels import action_text, condition_text, hat_name, kpi_title
+from mkhats.present.labels import action_text, condition_field, guard_field, hat_name, kpi_title, rule_templates
 from mkhats.services import kpi_edit, kpi_settings
 from mkhats.services import settings as service
 from mkhats.services.kpi_settings import DIRECTIONS, KpiDraft
@@ -186,15 +185,16 @@ class KpiDialog(SettingsDialog):
             return
         rule = kpi.stop
         yield Label(t("settings.kpi.stop"))
+        templates = rule_templates(rule)  # an unset threshold: the template shows, nothing to type over
         yield Input(
-            value=condition_text(rule) if rule else "",
-            placeholder=t("settings.kpi.stop_hint"),
+            value=condition_field(rule),
+            placeholder=templates.get("condition", t("settings.kpi.stop_hint")),
             id="kpi-stop",
         )
         yield Label(t("settings.kpi.guard"))
         yield Input(
-            value=format_guard(rule.guard) if rule and rule.guard else "",
-            placeholder=t("settings.kpi.guard_hint"),
+            value=guard_field(rule),
+            placeholder=templates.get("guard", t("settings.kpi.guard_hint")),
             id="kpi-guard",
         )
         yield Label(t("settings.kpi.action"))
