@@ -14,18 +14,18 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from mkhats.domain.weeks import add_months, quarter_key, week_quarter
 from mkhats.errors import InputError, MkhatsError
 from mkhats.i18n import t
 from mkhats.present.plan_editor import cell_hint, column_label, editor_title, keys_text, row_label, saved_text
-from mkhats.present.week_entry import cell_text, status_text
+from mkhats.present.week_entry import cell_text
 from mkhats.services.money import PLAN_FIELDS, PlanErrors, PlanSheet, plan_cell, plan_sheet, set_plans
 from mkhats.ui.access import mkhats_app, workspace
-from mkhats.ui.keys import KeyLabels, key_binding
+from mkhats.ui.keys import key_binding
 from mkhats.ui.plain import plain
+from mkhats.ui.screens.grid_screen import GridScreen
 from mkhats.ui.widgets.cell_grid import CellGrid, GridCell, GridLine, Key
 from mkhats.ui.widgets.footer import KeyFooter
 
@@ -55,8 +55,10 @@ def shift_quarter(quarter: str, quarters: int) -> str:
     return quarter_key(add_months(first, 3 * quarters))
 
 
-class PlanEditorScreen(KeyLabels, Screen[bool]):
+class PlanEditorScreen(GridScreen):
     """The media plan of a quarter, typed like a spreadsheet; returns whether anything was saved."""
+
+    PREFIX = "pe"
 
     DEFAULT_CSS = _CSS
     AUTO_FOCUS = "#pe-grid"
@@ -77,7 +79,6 @@ class PlanEditorScreen(KeyLabels, Screen[bool]):
         self.quarter = quarter
         self.sheet: PlanSheet | None = None
         self.saved = False
-        self._notice = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -91,11 +92,6 @@ class PlanEditorScreen(KeyLabels, Screen[bool]):
 
     def on_mount(self) -> None:
         self._load(self.quarter or week_quarter(mkhats_app(self).week))
-
-    @property
-    def grid(self) -> CellGrid:
-        """The grid."""
-        return self.query_one("#pe-grid", CellGrid)
 
     # -- filling -----------------------------------------------------------------------------------
 
@@ -147,11 +143,6 @@ class PlanEditorScreen(KeyLabels, Screen[bool]):
 
     # -- the lines under the grid ------------------------------------------------------------------
 
-    def _hint(self, text: str, error: bool = False) -> None:
-        hint = self.query_one("#pe-hint", Static)
-        hint.update(plain(text, lines=True))  # errors quote what was typed
-        hint.set_class(error, "-error")
-
     def _figure(self, hat: str, field: str, month: str) -> float | None:
         try:
             return plan_cell(field, self.grid.cell((_row_key(hat, field), month)).text)
@@ -172,21 +163,6 @@ class PlanEditorScreen(KeyLabels, Screen[bool]):
             budget, leads = self._figure(hat_key, "budget", key[1]), self._figure(hat_key, "leads", key[1])
             self._hint(cell_hint(hat, field, key[1], budget, leads, sheet.currency))
         self._status()
-
-    def _status(self, notice: str | None = None) -> None:
-        if notice is not None:
-            self._notice = notice
-        counts = status_text(len(self.grid.changes()), len(self.grid.errors()))
-        self.query_one("#pe-status", Static).update(plain(" · ".join(p for p in (counts, self._notice) if p)))
-
-    @on(CellGrid.CellHighlighted)
-    def _moved(self) -> None:
-        self._show_cursor()
-
-    @on(CellGrid.Changed)
-    def _changed(self) -> None:
-        self._notice = ""
-        self._show_cursor()
 
     @on(CellGrid.Pasted)
     def _pasted(self) -> None:
@@ -234,11 +210,8 @@ class PlanEditorScreen(KeyLabels, Screen[bool]):
     def _leave(self, then: str, quarter: str | None = None) -> None:
         """Leave (``back``, ``quit``) or go to another quarter, asking first when typed figures would
         be lost."""
-        grid = self.grid
-        grid.commit_edit()
-        pending = len(grid.changes())
 
-        def go(sure: bool | None = True) -> None:
+        def go(sure: bool | None) -> None:
             if not sure:
                 return
             if then == "quarter" and quarter is not None:
@@ -248,13 +221,7 @@ class PlanEditorScreen(KeyLabels, Screen[bool]):
                 self.app.call_later(self.app.action_quit)
             self.dismiss(self.saved)
 
-        if not pending:
-            go()
-            return
-        from mkhats.ui.screens.form import ConfirmDialog
-
-        question = t("plan_editor.discard", n=pending, count=pending)
-        self.app.push_screen(ConfirmDialog(question, t("week_entry.discard_yes"), t("week_entry.keep")), go)
+        self._leave_asking("plan_editor.discard", go)
 
     def action_back(self) -> None:
         """Back to the CMO tab (asks when changes are not saved)."""

@@ -17,7 +17,6 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from mkhats.errors import EditConflict, InputError, MkhatsError
@@ -31,7 +30,6 @@ from mkhats.present.week_entry import (
     row_label,
     saved_text,
     sheet_title,
-    status_text,
 )
 from mkhats.services.week_entry import (
     Cell,
@@ -44,8 +42,9 @@ from mkhats.services.week_entry import (
     set_week,
 )
 from mkhats.ui.access import mkhats_app, workspace
-from mkhats.ui.keys import KeyLabels, key_binding
+from mkhats.ui.keys import key_binding
 from mkhats.ui.plain import plain
+from mkhats.ui.screens.grid_screen import GridScreen
 from mkhats.ui.widgets.cell_grid import CellGrid, GridCell, GridLine, Key
 from mkhats.ui.widgets.footer import KeyFooter
 
@@ -60,8 +59,10 @@ WeekEntryScreen #we-keys { height: auto; color: $text-muted; }
 """
 
 
-class WeekEntryScreen(KeyLabels, Screen[bool]):
+class WeekEntryScreen(GridScreen):
     """One hat's numbers for one week, typed like a spreadsheet; returns whether anything was saved."""
+
+    PREFIX = "we"
 
     DEFAULT_CSS = _CSS
     AUTO_FOCUS = "#we-grid"
@@ -81,7 +82,6 @@ class WeekEntryScreen(KeyLabels, Screen[bool]):
         self.sheet: WeekSheet | None = None
         self.base: dict[Cell, float | None] = {}
         """The user's values as the grid read them (or took them in from elsewhere)."""
-        self._notice = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -117,11 +117,6 @@ class WeekEntryScreen(KeyLabels, Screen[bool]):
         column = sheet.days.index(sheet.today) if sheet.today in sheet.days else 0
         grid.move_cursor(row=row, column=column, animate=False)
         self._show_cursor()
-
-    @property
-    def grid(self) -> CellGrid:
-        """The grid."""
-        return self.query_one("#we-grid", CellGrid)
 
     # -- filling -----------------------------------------------------------------------------------
 
@@ -159,11 +154,6 @@ class WeekEntryScreen(KeyLabels, Screen[bool]):
 
     # -- the lines under the grid ------------------------------------------------------------------
 
-    def _hint(self, text: str, error: bool = False) -> None:
-        hint = self.query_one("#we-hint", Static)
-        hint.update(plain(text, lines=True))  # errors quote what was typed
-        hint.set_class(error, "-error")
-
     def _show_cursor(self) -> None:
         """The hint of the cell under the cursor and the count of pending changes."""
         sheet, key = self.sheet, self.grid.cursor_key
@@ -177,23 +167,6 @@ class WeekEntryScreen(KeyLabels, Screen[bool]):
             day = date.fromisoformat(key[1])
             self._hint(cell_hint(kpi, day, sheet.today, sheet.imported.get((kpi.key, day))))
         self._status()
-
-    def _status(self, notice: str | None = None) -> None:
-        """The count of pending changes and cells to fix, then ``notice`` (kept until a cell changes:
-        what a paste did, why nothing was saved)."""
-        if notice is not None:
-            self._notice = notice
-        counts = status_text(len(self.grid.changes()), len(self.grid.errors()))
-        self.query_one("#we-status", Static).update(plain(" · ".join(p for p in (counts, self._notice) if p)))
-
-    @on(CellGrid.CellHighlighted)
-    def _moved(self) -> None:
-        self._show_cursor()
-
-    @on(CellGrid.Changed)
-    def _changed(self) -> None:
-        self._notice = ""
-        self._show_cursor()
 
     @on(CellGrid.Refused)
     def _refused(self, event: CellGrid.Refused) -> None:
@@ -286,24 +259,15 @@ class WeekEntryScreen(KeyLabels, Screen[bool]):
     def _leave(self, then: str) -> None:
         """Leave (``back``: to the main screen; ``quit``: the app), asking first when typed numbers
         would be lost."""
-        grid = self.grid
-        grid.commit_edit()
-        pending = len(grid.changes())
 
-        def go(sure: bool | None = True) -> None:
+        def go(sure: bool | None) -> None:
             if not sure:
                 return
             if then == "quit":
                 self.app.call_later(self.app.action_quit)
             self.dismiss(False)
 
-        if not pending:
-            go()
-            return
-        from mkhats.ui.screens.form import ConfirmDialog
-
-        question = t("week_entry.discard", n=pending, count=pending)
-        self.app.push_screen(ConfirmDialog(question, t("week_entry.discard_yes"), t("week_entry.keep")), go)
+        self._leave_asking("week_entry.discard", go)
 
     def action_back(self) -> None:
         """Back to the hat tabs (asks when changes are not saved)."""
