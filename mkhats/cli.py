@@ -59,6 +59,7 @@ COMMANDS = (
     "check",
     "plan",
     "goal",
+    "ritual",
 )
 
 
@@ -173,6 +174,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     _common(q)
     q = goal_sub.add_parser("show", help=t("cli.goal.show"))
     q.add_argument("--quarter", metavar="YYYY-Qn", help=t("cli.goal.quarter"))
+    _common(q)
+
+    p = sub.add_parser("ritual", help=t("cli.ritual.help"))
+    ritual_sub = p.add_subparsers(dest="ritual_command", metavar="status", parser_class=_Parser, required=True)
+    q = ritual_sub.add_parser("status", help=t("cli.ritual.status"))
+    q.add_argument("--week", metavar="YYYY-Www")
+    q.add_argument("--friday", action="store_true", help=t("cli.ritual.friday"))
     _common(q)
     return parser
 

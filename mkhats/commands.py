@@ -343,6 +343,12 @@ def cmd_goal(args: argparse.Namespace, ws: Workspace) -> int:
     return run_goal(args, ws)
 
 
+def cmd_ritual(args: argparse.Namespace, ws: Workspace) -> int:
+    from mkhats.commands_ritual import run_ritual  # only ``ritual`` pays for it
+
+    return run_ritual(args, ws)
+
+
 def cmd_demo(args: argparse.Namespace, ws: Workspace) -> int:
     from mkhats.services.demo import fill_demo
 

@@ -39,6 +39,7 @@ MAIN_TABLES: dict[str, type[BaseModel] | None] = {
     "hypotheses": None,  # its model is imported only for files that hold some (see the repository)
     "plans": None,  # the media plan (SPEC §10): its model too
     "goals": None,  # the quarterly goals (SPEC §10): its model too
+    "rituals": None,  # the weekly ritual's records (issue 16): its model too
     "wearing": models.WearSpan,
 }
 MONTH_TABLES: dict[str, type[BaseModel] | None] = {"values": models.KpiValue, "spans": models.WearSpan}
@@ -50,6 +51,7 @@ _LABELS = (
     ("hat", "week"),
     ("hat", "month"),
     ("kpi", "quarter"),
+    ("week", "kind"),
     ("key",),
     ("id",),
     ("name",),
@@ -120,6 +122,10 @@ def _model(table: str, month: str | None) -> type[BaseModel] | None:
         from mkhats.domain.goals import Goal
 
         return Goal
+    if table == "rituals":
+        from mkhats.domain.ritual import Ritual
+
+        return Ritual
     return MAIN_TABLES.get(table)
 
 
