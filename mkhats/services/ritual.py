@@ -122,7 +122,9 @@ def advance(
         record = records.get(week, kind)
         if record is None:
             raise InputError("ritual.not_started", week=week)
-        changes: dict[str, object] = {"seconds": min(MAX_SECONDS, record.seconds + max(0, seconds))}
+        changes: dict[str, object] = {}
+        if record.completed is None:  # the time a completed run took stays what it took
+            changes["seconds"] = min(MAX_SECONDS, record.seconds + max(0, seconds))
         if at is not None:
             changes["step"] = at
         if ended is not None and ended not in record.ended:

@@ -77,6 +77,9 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
         self._loaded = -1
         """The data version the snapshot was read at."""
         self._last_error: str | None = None
+        self.ritual_words = ""
+        """The header's words on the week's completed rituals (``ui.ritual_note``), after the first paint."""
+        self._ritual_on = False
 
     def prepare(self) -> None:
         """Compute the first week's view before running (``compose`` finds it); raises ``MkhatsError``."""
@@ -112,6 +115,7 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
         self.set_interval(20.0, self._update_title)
         self.call_after_refresh(self.freeze_start)
         self.call_after_refresh(self.main.offer_inbox)  # after the first paint: start-up pays nothing
+        self.call_after_refresh(self._ritual_start)
 
     # -- the data --------------------------------------------------------------------------------
 
@@ -134,6 +138,10 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
             return
         self._last_error = None
         changed = view.snapshot is not self.snapshot or loaded != self._loaded
+        if changed and self._ritual_on:
+            from mkhats.ui.ritual_note import header_words
+
+            self.ritual_words = header_words(self)
         self.snapshot, self.warnings, self._alerts = view.snapshot, view.warnings, view.alerts
         self._loaded = loaded
         self._update_title()
@@ -179,8 +187,19 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
         if wearing is not None:
             minutes = max(0, int((utc_instant(self.now()) - wearing.start).total_seconds() // 60))
             parts.append(t("ui.wearing", hat=hat_name(wearing.hat), time=f"{minutes // 60}:{minutes % 60:02d}"))
+        if self.ritual_words:
+            parts.append(self.ritual_words)
         parts.append(warnings_text(self.warnings))
         self.sub_title = "   ".join(parts)
+
+    def _ritual_start(self) -> None:
+        """The week's rituals into the header, and the Monday offer (after the first paint)."""
+        from mkhats.ui.ritual_note import header_words, offer
+
+        self._ritual_on = True
+        self.ritual_words = header_words(self)
+        self._update_title()
+        offer(self)
 
     def _poll(self) -> None:
         """The one poll: another process wrote, so re-read (and the screens watching follow)."""

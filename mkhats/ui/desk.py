@@ -115,3 +115,9 @@ class DeskActions(MainActions):
         hats = [h.key for h in self.snapshot.enabled_hats] if self.snapshot else []
         if event.hat in hats:
             self.action_hat(hats.index(event.hat))
+
+    def action_ritual(self, kind: str) -> None:
+        """Open the weekly ritual of ``kind`` (``monday``, ``friday``) over the selected week."""
+        from mkhats.ui.screens.ritual import RitualScreen
+
+        self.app.push_screen(RitualScreen(kind), self.reload)

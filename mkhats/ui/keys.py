@@ -108,6 +108,11 @@ ACTIONS: tuple[Action, ...] = (
     Action("settings", "s", "settings", "ui.key.settings", "main", command="ui.cmd.settings"),
     # Out of the footer (full at 80 columns): the help, the palette and the inbox's notice name it.
     Action("import.open", "i", "import_file", "ui.key.import_file", "main", show=False, command="ui.cmd.import_file"),
+    # The weekly ritual (issue 16): named by the help, the palette and the Monday offer.
+    Action("ritual.monday", "M", "ritual('monday')", "ritual.key.monday", "main", show=False,
+           command="ritual.cmd.monday"),
+    Action("ritual.friday", "F", "ritual('friday')", "ritual.key.friday", "main", show=False,
+           command="ritual.cmd.friday"),
     Action("help", "question_mark", "help", "ui.key.help", "app", key_display="?", command="ui.cmd.help"),
     Action("quit", "q", "quit", "ui.key.quit", "app"),
     # Ours rather than Textual's, whose description ("palette") is an English literal.

@@ -1,0 +1,122 @@
+"""Pilot tests of the weekly ritual (issue 16) on the demo data of a Monday: the stepper, its
+record, resuming, and (with the step screens) both rituals walked end to end."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList
+
+from mkhats.i18n import set_language
+from mkhats.services.demo import fill_demo
+from mkhats.services.review import week_review
+from mkhats.services.ritual import ritual_state
+from mkhats.services.workspace import Workspace
+from mkhats.ui.screens.ritual import RitualScreen
+from tests.ui.conftest import SIZE, copy_demo
+
+MONDAY = date(2026, 11, 23)
+CLOCK = [datetime(2026, 11, 23, 9, 0)]
+"""The app's clock in these tests: a test moves it to say the user took time."""
+
+
+@pytest.fixture(scope="session")
+def monday_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """12 demo weeks ending on Monday 2026-11-23, in English, made once (copy before writing)."""
+    folder = tmp_path_factory.mktemp("demo_monday")
+    set_language("en")
+    fill_demo(Workspace(folder / "mkhats.json", MONDAY), 12, force=False)
+    return folder
+
+
+@pytest.fixture
+def mws(tmp_path: Path, monday_folder: Path) -> Workspace:
+    """A workspace on its own copy of the Monday demo."""
+    CLOCK[0] = datetime(2026, 11, 23, 9, 0)
+    return Workspace(copy_demo(monday_folder, tmp_path), MONDAY)
+
+
+def monday_app(ws: Workspace):
+    from mkhats.ui.app import MkhatsApp
+
+    return MkhatsApp(ws, now=lambda: CLOCK[0])
+
+
+async def until(pilot, condition, what: str = "") -> None:
+    """Wait (on the condition, never on the clock alone) until ``condition()`` holds."""
+    for _ in range(400):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"never happened: {what}")
+
+
+def state(ws: Workspace, kind: str = "monday"):
+    return ritual_state(Workspace(ws.path, ws.today), "2026-W48", kind)
+
+
+def left_of(ws: Workspace, step: str, kind: str = "monday"):
+    return next(s for s in state(ws, kind).steps if s.step == step).left
+
+
+async def test_monday_offers_the_ritual_and_m_opens_the_stepper_at_the_first_step_left(mws):
+    app = monday_app(mws)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await until(pilot, lambda: any("press M to start it" in n.message for n in app._notifications), "offer")
+        await pilot.press("M")
+        await until(pilot, lambda: isinstance(app.screen, RitualScreen), "stepper")
+        stepper = app.screen
+        assert stepper.week == "2026-W48" and stepper.kind == "monday"
+        # Nothing to bring in on the demo: the stepper stands at "Last week".
+        assert stepper.step == "last_week"
+        listing = stepper.query_one("#ritual-steps", OptionList)
+        assert listing.option_count == 6 and listing.highlighted == 1
+        record = state(mws).record
+        assert record is not None and record.step == "last_week" and record.seconds == 0
+
+
+async def test_skip_back_close_and_resume_keep_the_step_and_the_time(mws):
+    app = monday_app(mws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("M")
+        await until(pilot, lambda: isinstance(app.screen, RitualScreen), "stepper")
+        CLOCK[0] = datetime(2026, 11, 23, 9, 3)
+        await pilot.press("n", "n")
+        assert app.screen.step == "conflicts"
+        await pilot.press("b")
+        assert app.screen.step == "decisions"
+        CLOCK[0] = datetime(2026, 11, 23, 9, 5)
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, RitualScreen), "closed")
+    record = state(mws).record
+    assert record is not None and (record.step, record.seconds, record.ended) == ("decisions", 300, ())
+    # The next start resumes where it was left, and says so on a Monday.
+    app = monday_app(mws)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await until(pilot, lambda: any("stopped at Decisions" in n.message for n in app._notifications), "resume")
+        await pilot.press("M")
+        await until(pilot, lambda: isinstance(app.screen, RitualScreen), "stepper")
+        assert app.screen.step == "decisions"
+        CLOCK[0] = datetime(2026, 11, 23, 15, 0)  # left open for hours: one stretch counts 30 minutes at most
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, RitualScreen), "closed")
+    assert state(mws).record.seconds == 300 + 30 * 60  # type: ignore[union-attr]
+
+
+async def test_the_deck_step_writes_last_weeks_deck(mws):
+    app = monday_app(mws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("M")
+        await until(pilot, lambda: isinstance(app.screen, RitualScreen), "stepper")
+        stepper = app.screen
+        stepper.query_one("#ritual-steps", OptionList).highlighted = 5
+        await pilot.press("enter")
+        deck = mws.path.parent / "decks" / "deck-2026-W47.html"
+        await until(pilot, deck.exists, "deck written")
+        await until(pilot, lambda: stepper.note.startswith("Not done yet"), "what is left")
+    assert left_of(mws, "deck") == ()
+    record = state(mws).record
+    assert record is not None and "deck" in record.ended and record.written == ("deck",)
+    assert record.completed is None
