@@ -1,5 +1,6 @@
 """The CMO desk's actions, a base of the main screen: channel map week/month, strategy session,
-roles and KPIs review, hypotheses, the media plan, the weekly deck (palette only).
+roles and KPIs review, hypotheses, the media plan, the weekly deck (palette only), the weekly
+ritual (``M``, ``F``: any tab) and its 13-week trend on the CMO tab.
 
 Their keys are the action table's ``desk`` scope (``ui.keys``). ``m`` and ``p`` act on the CMO tab only; ``v`` and ``k`` open the monthly session and the quarterly review
 from any tab; ``h`` lists the hypotheses of the tab's hat. The channel map is built and filled only
@@ -9,6 +10,8 @@ in the CMO pane, when that pane is shown.
 from __future__ import annotations
 
 from typing import Any
+
+from textual.widgets import Static
 
 from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
@@ -33,6 +36,24 @@ class DeskActions(MainActions):
             if self.channel_mode not in views(self.snapshot):
                 self.channel_mode = "month"  # the running month has ended, or another week is shown
             pane.show_channels(channel_view(self.snapshot, self.channel_mode), t("cmo.map.hint"))
+            self._show_ritual_trend(pane, self.snapshot.week)
+
+    def _show_ritual_trend(self, pane: HatPane, week: str) -> None:
+        """The CMO pane's line of the Monday ritual's time over the 13 weeks ending with ``week``."""
+        from mkhats.present.ritual_text import minutes_text, trend_text
+        from mkhats.services.ritual import ritual_trend
+
+        done = run_service(self, lambda ws: ritual_trend(ws, week))
+        if done is None:
+            return
+        minutes = [m for _, m in done.value]
+        last = next((m for m in reversed(minutes) if m is not None), None)
+        if last is None:
+            text = t("ritual.trend_none")
+        else:
+            text = t("ritual.trend", spark=trend_text(minutes), last=minutes_text(last * 60))
+        for line in pane.query("#ritual-trend-cmo").results(Static):
+            line.update(text)
 
     def desk_allows(self, action: str) -> bool:
         """``m`` and ``p`` need the CMO tab in front."""

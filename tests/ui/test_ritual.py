@@ -11,7 +11,6 @@ from textual.widgets import OptionList
 
 from mkhats.i18n import set_language
 from mkhats.services.demo import fill_demo
-from mkhats.services.review import week_review
 from mkhats.services.ritual import ritual_state
 from mkhats.services.workspace import Workspace
 from mkhats.ui.screens.ritual import RitualScreen
@@ -120,3 +119,22 @@ async def test_the_deck_step_writes_last_weeks_deck(mws):
     record = state(mws).record
     assert record is not None and "deck" in record.ended and record.written == ("deck",)
     assert record.completed is None
+
+
+async def test_the_cmo_tab_shows_the_trend_and_the_header_the_time(mws):
+    from textual.widgets import Static
+
+    from mkhats.services.ritual import advance, start_ritual
+
+    for week, minutes in (("2026-W46", 20), ("2026-W48", 14)):
+        start_ritual(mws, week, "monday", CLOCK[0], "numbers")
+        advance(mws, week, "monday", seconds=minutes * 60, completed=CLOCK[0])
+    app = monday_app(mws)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: "Monday ritual done in 0:14" in app.sub_title, "header")
+        await pilot.press("5")
+        line = app.main.query_one("#ritual-trend-cmo", Static)
+        await until(pilot, lambda: "13 weeks" in str(line.render()), "trend")
+        assert str(line.render()) == "Monday ritual, 13 weeks: ··········█·▅  last 0:14"
+        await pilot.press("left_square_bracket")
+        await until(pilot, lambda: "done in" not in app.sub_title, "another week")

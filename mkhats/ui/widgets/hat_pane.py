@@ -39,6 +39,7 @@ class HatPane(VerticalScroll):
             from mkhats.ui.widgets.channel_map import ChannelMap
 
             yield ChannelMap(id="channels-cmo", classes="channel-map")
+            yield Static(id="ritual-trend-cmo", classes="ritual-trend")  # the Monday ritual's 13 weeks
         yield LogView(self.hat, id=f"log-{self.hat}", classes="weekly-log")
 
     def on_mount(self) -> None:
