@@ -82,3 +82,15 @@ def make_app():
         return MkhatsApp(workspace, now=lambda: NOW)
 
     return build
+
+
+@pytest.fixture(scope="session")
+def monday_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """12 demo weeks ending on Monday 2026-11-23 (the weekly ritual's tests), in English, made once.
+
+    Never write here: copy it with ``copy_demo`` first.
+    """
+    folder = tmp_path_factory.mktemp("demo_monday")
+    set_language("en")
+    fill_demo(Workspace(folder / "mkhats.json", date(2026, 11, 23)), 12, force=False)
+    return folder

@@ -9,8 +9,6 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
-from mkhats.i18n import set_language
-from mkhats.services.demo import fill_demo
 from mkhats.services.ritual import ritual_state
 from mkhats.services.workspace import Workspace
 from mkhats.ui.screens.ritual import RitualScreen
@@ -19,15 +17,6 @@ from tests.ui.conftest import SIZE, copy_demo
 MONDAY = date(2026, 11, 23)
 CLOCK = [datetime(2026, 11, 23, 9, 0)]
 """The app's clock in these tests: a test moves it to say the user took time."""
-
-
-@pytest.fixture(scope="session")
-def monday_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """12 demo weeks ending on Monday 2026-11-23, in English, made once (copy before writing)."""
-    folder = tmp_path_factory.mktemp("demo_monday")
-    set_language("en")
-    fill_demo(Workspace(folder / "mkhats.json", MONDAY), 12, force=False)
-    return folder
 
 
 @pytest.fixture
