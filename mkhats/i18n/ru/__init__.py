@@ -22,6 +22,7 @@ from mkhats.i18n.ru import (
     overview,
     report,
     review,
+    ritual_steps,
     settings,
     store,
     ui,
@@ -54,5 +55,6 @@ for _part in (
     money,
     week_entry,
     overview,
+    ritual_steps,
 ):
     MESSAGES.update(_part.MESSAGES)
