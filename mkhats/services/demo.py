@@ -108,6 +108,7 @@ def fill_demo(ws: Workspace, weeks: int, force: bool) -> int:
             "plans",
             "goals",
             "rituals",
+            "budget_decisions",
         )
         for table in tables:
             repo.clear_table(table)

@@ -23,6 +23,7 @@ from mkhats.i18n.en import (
     report,
     review,
     ritual,
+    ritual_steps,
     settings,
     store,
     ui,
@@ -56,5 +57,6 @@ for _part in (
     week_entry,
     overview,
     ritual,
+    ritual_steps,
 ):
     MESSAGES.update(_part.MESSAGES)

@@ -1,0 +1,156 @@
+"""Pilot tests of the ritual's step screens, each pushed on its own over the demo data (today:
+Tue 24 Nov 2026, 2026-W48): what each shows, what it stores, and what it dismisses with (True: the
+step is done; False: the user left it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.screen import Screen
+
+from mkhats.ui.screens.form import ConfirmDialog
+from mkhats.ui.screens.ritual_logs import LogsScreen
+from mkhats.ui.screens.ritual_step import StepText
+from tests.ui.conftest import SIZE
+
+
+async def until(pilot: Any, condition: Any) -> None:
+    """Wait (on the condition, not the clock) until ``condition()`` holds."""
+    for _ in range(400):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the condition never held")
+
+
+async def push(pilot: Any, screen: Screen[bool]) -> list[bool | None]:
+    """Push ``screen`` over the main screen; the list receives what it dismisses with."""
+    results: list[bool | None] = []
+    await pilot.pause()
+    pilot.app.push_screen(screen, results.append)
+    await until(pilot, lambda: pilot.app.screen is screen)
+    await pilot.pause()
+    return results
+
+
+def logs(ws: Any, week: str) -> dict[str, Any]:
+    """The logs of ``week`` as stored, read afresh."""
+    with ws.read() as repo:
+        return {hat: log for (hat, _), log in repo.logs([week]).items()}
+
+
+def field(screen: Screen[bool], hat: str, name: str) -> StepText:
+    return screen.query_one(f"#{hat}-{name}", StepText)
+
+
+def body(screen: Screen[bool]) -> str:
+    """Every Static's text on the screen (tables drawn as text), scrolled out of view or not."""
+    import io
+
+    from rich.console import Console
+    from textual.widgets import Static
+
+    console = Console(width=200, file=io.StringIO(), record=True)
+    for static in screen.query(Static).results():
+        console.print(static.content)
+    return console.export_text()
+
+
+# -- the week's logs ---------------------------------------------------------------------------
+
+
+async def test_the_plan_step_shows_last_weeks_action_and_saves_every_hat_at_once(ws, make_app):
+    before = logs(ws, "2026-W48")
+    assert "crm" not in before or not before["crm"].plan
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = LogsScreen("2026-W48", "plan", progress="Monday ritual · 5/6 · Plan")
+        done = await push(pilot, screen)
+        text = body(screen)
+        assert "Monday ritual · 5/6 · Plan" in text
+        last = logs(ws, "2026-W47")
+        assert f"Last week's action: {last['performance'].action}" in text
+        assert set(h.hat for h in screen.fields()) == {"content", "performance", "crm", "pm", "cmo"}
+        field(screen, "crm", "plan").focus()
+        await pilot.press(*"Two sends")
+        field(screen, "pm", "plan").focus()
+        await pilot.press("end", *" + review")
+        assert screen.pending() == 2
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: done)
+    assert done == [True]
+    after = logs(ws, "2026-W48")
+    assert after["crm"].plan == "Two sends"
+    assert after["pm"].plan == before["pm"].plan + " + review"
+    assert after["content"] == before["content"]  # untouched hats are not written
+
+
+async def test_leaving_with_typed_text_asks_first_and_saves_nothing(ws, make_app):
+    before = logs(ws, "2026-W48")
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = LogsScreen("2026-W48", "plan")
+        done = await push(pilot, screen)
+        field(screen, "crm", "plan").focus()
+        await pilot.press(*"Draft")
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("escape")  # keep editing
+        await until(pilot, lambda: app.screen is screen)
+        assert not done and field(screen, "crm", "plan").text == "Draft"
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
+        await until(pilot, lambda: done)
+    assert done == [False]
+    assert logs(ws, "2026-W48") == before
+
+
+async def test_nothing_typed_escape_leaves_and_ctrl_s_ends(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        done = await push(pilot, LogsScreen("2026-W48", "facts"))
+        await pilot.press("escape")
+        await until(pilot, lambda: done)
+        again = await push(pilot, LogsScreen("2026-W48", "facts"))
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: again)
+    assert done == [False] and again == [True]
+
+
+async def test_the_facts_step_shows_the_weeks_numbers_beside_the_fields(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = LogsScreen("2026-W47", "facts")
+        done = await push(pilot, screen)
+        text = body(screen)
+        assert "CPA $" in text and "✗ +" in text  # CPA off its target in W47, its deviation signed
+        assert {f.field for f in screen.fields()} == {"fact", "conclusion", "action"}
+        area = field(screen, "crm", "conclusion")
+        area.focus()
+        await pilot.press(*"Win-back worked. ")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: done)
+    assert done == [True]
+    assert logs(ws, "2026-W47")["crm"].conclusion.startswith("Win-back worked. Inactive")
+
+
+async def test_a_field_changed_elsewhere_refuses_the_lot(ws, make_app):
+    from mkhats.services.plans import save_log
+
+    before = logs(ws, "2026-W48")
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = LogsScreen("2026-W48", "plan")
+        done = await push(pilot, screen)
+        field(screen, "content", "plan").focus()
+        await pilot.press(*"A")
+        field(screen, "crm", "plan").focus()
+        await pilot.press(*"B")
+        save_log(ws, "crm", "2026-W48", plan="Theirs")  # another window
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not done
+        assert "Nothing is saved" in body(screen)
+    after = logs(ws, "2026-W48")
+    assert after["crm"].plan == "Theirs" and after["content"] == before["content"]
