@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
+from mkhats.services.review import week_review
 from mkhats.services.ritual import ritual_state
 from mkhats.services.workspace import Workspace
 from mkhats.ui.screens.ritual import RitualScreen
@@ -127,3 +128,57 @@ async def test_the_cmo_tab_shows_the_trend_and_the_header_the_time(mws):
         assert str(line.render()) == "Monday ritual, 13 weeks: ··········█·▅  last 0:14"
         await pilot.press("left_square_bracket")
         await until(pilot, lambda: "done in" not in app.sub_title, "another week")
+
+
+def friday_ws(ws: Workspace, day: int = 27) -> Workspace:
+    """The same data on another day of the week (Friday 27 Nov by default)."""
+    return Workspace(ws.path, date(2026, 11, day))
+
+
+async def walk_friday(app, pilot, ws: Workspace) -> RitualScreen:
+    """F, then each hat's fact, conclusion and action typed, ctrl+s: the report and deck follow."""
+    from mkhats.ui.screens.ritual_logs import LogsScreen
+
+    await pilot.press("F")
+    await until(pilot, lambda: isinstance(app.screen, RitualScreen), "stepper")
+    stepper = app.screen
+    assert stepper.step == "facts"
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, LogsScreen), "facts step")
+    logs = app.screen
+    assert logs.progress == "Friday ritual · 1/2 · Facts of the week"
+    for area in logs.fields():
+        area.focus()
+        await pilot.press(*f"{area.field[0]} {area.hat}")
+    CLOCK[0] = CLOCK[0].replace(minute=CLOCK[0].minute + 9)
+    await pilot.press("ctrl+s")
+    await until(pilot, lambda: app.screen is stepper and stepper.note.startswith("Done in"), "completed")
+    return stepper
+
+
+async def test_the_friday_ritual_walked_end_to_end(mws):
+    from mkhats.services.plans import save_log
+
+    save_log(mws, "crm", "2026-W48", plan="Two sends")  # Monday's plan, so Saturday's review is about Friday
+    ws = friday_ws(mws)
+    CLOCK[0] = datetime(2026, 11, 27, 16, 0)
+    app = monday_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        stepper = await walk_friday(app, pilot, ws)
+        assert stepper.note == "Done in 0:09: nothing left in the Friday ritual of 2026-W48."
+        await pilot.press("escape")
+        await until(pilot, lambda: "Friday ritual done in 0:09" in app.sub_title, "header")
+    # What is stored: every hat's facts, the report and the deck, the run complete.
+    with ws.read() as repo:
+        logs = {hat: log for (hat, _), log in repo.logs(["2026-W48"]).items()}
+    assert {hat: (log.fact, log.conclusion, log.action) for hat, log in logs.items()} == {
+        hat: (f"f {hat}", f"c {hat}", f"a {hat}") for hat in ("content", "performance", "crm", "pm", "cmo")
+    }
+    assert (ws.path.parent / "reports" / "report-2026-W48.md").exists()
+    assert (ws.path.parent / "decks" / "deck-2026-W48.html").exists()
+    done = state(ws, "friday")
+    assert not done.left and done.record is not None and done.record.completed is not None
+    assert done.record.seconds == 9 * 60 and done.record.ended == ("facts", "report")
+    # Saturday's review of the week has no RITUAL warning left.
+    review = week_review(friday_ws(mws, 28), "2026-W48")
+    assert [i for i in review.items if i.category == "RITUAL"] == []
