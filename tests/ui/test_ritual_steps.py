@@ -154,3 +154,87 @@ async def test_a_field_changed_elsewhere_refuses_the_lot(ws, make_app):
         assert "Nothing is saved" in body(screen)
     after = logs(ws, "2026-W48")
     assert after["crm"].plan == "Theirs" and after["content"] == before["content"]
+
+
+# -- decisions ---------------------------------------------------------------------------------
+
+
+def decisions(ws: Any) -> tuple[list[Any], list[Any]]:
+    """The stop-alert decisions and the budget decisions as stored."""
+    with ws.read() as repo:
+        return repo.decisions(), repo.money().budget_decisions()
+
+
+def categories(ws: Any, week: str = "2026-W48") -> list[str]:
+    from mkhats.services.review import week_review
+
+    return [i.category for i in week_review(ws, week).items]
+
+
+async def test_decisions_are_taken_in_place_and_the_step_ends_when_all_are(ws, make_app):
+    from textual.widgets import Input, RadioSet
+
+    from mkhats.ui.screens.ritual_decisions import DecisionRowView, DecisionsScreen
+
+    assert "STOP" in categories(ws) and "BUDGET" in categories(ws)
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = DecisionsScreen("2026-W48", progress="3/6")
+        done = await push(pilot, screen)
+        assert [v.row.kind for v in screen.views()] == ["stop", "budget"]
+        assert "2 to decide" in body(screen)
+        stop, budget = screen.views()
+        assert isinstance(app.focused, RadioSet) and app.focused in stop.query(RadioSet)
+        await pilot.press("enter", "tab", *"paused the campaign", "enter")  # Stopped
+        await until(pilot, lambda: screen.views() and screen.views()[0].row.decided)
+        assert "✓ Decided: stopped — paused the campaign" in body(screen)
+        budget = screen.views()[1]
+        assert app.focused in budget.query(RadioSet)
+        await pilot.press("right", "enter", "tab", "enter")  # Keep, without a reason: refused
+        await pilot.pause()
+        assert "needs a reason" in body(screen) and not screen.views()[1].row.decided
+        budget.query_one(Input).focus()
+        await pilot.press(*"launch week", "enter")
+        await until(pilot, lambda: screen.views()[1].row.decided)
+        assert "All decided" in body(screen)
+        assert not done
+        await pilot.press("enter")
+        await until(pilot, lambda: done)
+    assert done == [True]
+    stops, budgets = decisions(ws)
+    assert (stops[-1].kpi, stops[-1].decision, stops[-1].reason) == (
+        "performance.cpa",
+        "stopped",
+        "paused the campaign",
+    )
+    assert [(b.hat, b.month, b.decision, b.reason) for b in budgets] == [
+        ("performance", "2026-11", "keep", "launch week")
+    ]
+    assert "STOP" not in categories(ws) and "BUDGET" not in categories(ws)
+    assert all(isinstance(v, DecisionRowView) for v in screen.views())
+
+
+async def test_ctrl_s_records_what_is_picked_and_escape_asks_before_losing_it(ws, make_app):
+    from mkhats.ui.screens.ritual_decisions import DecisionsScreen
+
+    before = decisions(ws)
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = DecisionsScreen("2026-W48")
+        left = await push(pilot, screen)
+        await pilot.press("right", "enter")  # Rewritten, not recorded yet
+        assert screen.pending() == 1
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
+        await until(pilot, lambda: left)
+        assert decisions(ws) == before and "STOP" in categories(ws)
+        screen = DecisionsScreen("2026-W48")
+        done = await push(pilot, screen)
+        await pilot.press("right", "enter")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: done)
+    assert left == [False] and done == [True]
+    stops, budgets = decisions(ws)
+    assert stops[-1].decision == "rewritten" and not budgets
+    assert "STOP" not in categories(ws) and "BUDGET" in categories(ws)  # the step ends; the budget is left
