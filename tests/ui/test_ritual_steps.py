@@ -8,6 +8,7 @@ from typing import Any
 
 from textual.screen import Screen
 
+from mkhats.services.review import week_review
 from mkhats.ui.screens.form import ConfirmDialog
 from mkhats.ui.screens.ritual_logs import LogsScreen
 from mkhats.ui.screens.ritual_step import StepText
@@ -166,8 +167,6 @@ def decisions(ws: Any) -> tuple[list[Any], list[Any]]:
 
 
 def categories(ws: Any, week: str = "2026-W48") -> list[str]:
-    from mkhats.services.review import week_review
-
     return [i.category for i in week_review(ws, week).items]
 
 
@@ -238,3 +237,70 @@ async def test_ctrl_s_records_what_is_picked_and_escape_asks_before_losing_it(ws
     stops, budgets = decisions(ws)
     assert stops[-1].decision == "rewritten" and not budgets
     assert "STOP" not in categories(ws) and "BUDGET" in categories(ws)  # the step ends; the budget is left
+
+
+# -- conflicts ---------------------------------------------------------------------------------
+
+
+def checks(ws: Any) -> list[Any]:
+    with ws.read() as repo:
+        return repo.checks()
+
+
+async def test_conflicts_are_checked_in_place_by_someone_wearing_neither_hat(ws, make_app):
+    from textual.widgets import Input, Select
+
+    from mkhats.ui.screens.ritual_conflicts import ConflictsScreen
+
+    before = checks(ws)
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = ConflictsScreen("2026-W48", progress="4/6")
+        done = await push(pilot, screen)
+        rows = screen.views()
+        assert [v.row.pair for v in rows] == [("performance", "cmo"), ("content", "performance"), ("pm", "cmo")]
+        assert "Who may check it: Anna (accountant) · external" in body(screen)
+        first, second, _ = rows
+        first.query_one(Select).value = "Anna (accountant)"
+        first.query_one(".conflict-note", Input).focus()
+        await pilot.press(*"spend matches the ad account", "enter")
+        await until(pilot, lambda: first.recorded)
+        assert "✓ Performance × CMO: checked by Anna (accountant) on 24 Nov 2026, valid until 30 Nov 2026" in body(
+            screen
+        )
+        second.query_one(".conflict-new", Input).focus()
+        await pilot.press(*"Me", "enter")  # wears both hats: refused, nothing stored
+        await pilot.pause()
+        assert not second.recorded and "Me" in str(second.query_one(".error").content)
+        second.query_one(".conflict-new", Input).value = ""
+        await pilot.press(*"Oleg", "enter")
+        await until(pilot, lambda: second.recorded)
+        assert screen.pending() == 0
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: done)
+    assert done == [True]
+    new = checks(ws)[len(before) :]
+    assert [(c.hats, c.by, c.day.isoformat(), c.note, c.outcome) for c in new] == [
+        (("performance", "cmo"), "Anna (accountant)", "2026-11-24", "spend matches the ad account", "ok"),
+        (("content", "performance"), "Oleg", "2026-11-24", "", "ok"),
+    ]
+    assert [i.pair for i in week_review(ws, "2026-W48").items if i.category == "CONFLICT"] == [("pm", "cmo")]
+
+
+async def test_leaving_conflicts_with_a_name_typed_asks_and_stores_nothing(ws, make_app):
+    from textual.widgets import Input
+
+    from mkhats.ui.screens.ritual_conflicts import ConflictsScreen
+
+    before = checks(ws)
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = ConflictsScreen("2026-W48")
+        done = await push(pilot, screen)
+        screen.views()[2].query_one(".conflict-new", Input).focus()
+        await pilot.press(*"Olga")
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
+        await until(pilot, lambda: done)
+    assert done == [False] and checks(ws) == before
