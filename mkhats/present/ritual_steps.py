@@ -11,7 +11,7 @@ from datetime import date
 from mkhats.domain.models import WeeklyLog
 from mkhats.domain.review import ReviewItem, budget_items, review, stop_alerts
 from mkhats.domain.snapshot import Snapshot
-from mkhats.domain.stoprules import Alert
+from mkhats.domain.stoprules import Alert, is_decided
 from mkhats.i18n import t
 from mkhats.present.cmo_text import format_month
 from mkhats.present.labels import format_day, hat_name, kpi_title, pair_name, person_name
@@ -102,9 +102,7 @@ def decision_rows(snapshot: Snapshot, keep: set[str] | None = None) -> list[Deci
         item = ReviewItem("STOP", "high", "review.stop", {"alert": alert, "kpi": snapshot.kpis[alert.kpi]})
         decided = ""
         if row_id not in open_ids:
-            found = [
-                d for d in snapshot.decisions if d.kpi == alert.kpi and d.first <= alert.last and alert.first <= d.last
-            ]
+            found = [d for d in snapshot.decisions if is_decided(alert, [d])]
             if found:
                 d = found[-1]
                 decided = _decided(t(f"decision.{d.decision}"), d.reason, d.day)

@@ -32,7 +32,21 @@ def _logs(part: str, week: str) -> Callable[[Any], Any]:
     return make
 
 
+def _decisions(app: Any) -> Any:
+    from mkhats.ui.screens.ritual_decisions import DecisionsScreen
+
+    return DecisionsScreen("2026-W48", progress=None)
+
+
+def _conflicts(app: Any) -> Any:
+    from mkhats.ui.screens.ritual_conflicts import ConflictsScreen
+
+    return ConflictsScreen("2026-W48", progress=None)
+
+
 SCREENS: dict[str, Callable[[Any], Any]] = {
+    "conflicts": _conflicts,
+    "decisions": _decisions,
     "logs_plan": _logs("plan", "2026-W48"),
     "logs_facts": _logs("facts", "2026-W47"),
 }

@@ -8,6 +8,7 @@ from typing import Any
 
 from textual.screen import Screen
 
+from mkhats.services.review import week_review
 from mkhats.ui.screens.form import ConfirmDialog
 from mkhats.ui.screens.ritual_logs import LogsScreen
 from mkhats.ui.screens.ritual_step import StepText
@@ -154,3 +155,152 @@ async def test_a_field_changed_elsewhere_refuses_the_lot(ws, make_app):
         assert "Nothing is saved" in body(screen)
     after = logs(ws, "2026-W48")
     assert after["crm"].plan == "Theirs" and after["content"] == before["content"]
+
+
+# -- decisions ---------------------------------------------------------------------------------
+
+
+def decisions(ws: Any) -> tuple[list[Any], list[Any]]:
+    """The stop-alert decisions and the budget decisions as stored."""
+    with ws.read() as repo:
+        return repo.decisions(), repo.money().budget_decisions()
+
+
+def categories(ws: Any, week: str = "2026-W48") -> list[str]:
+    return [i.category for i in week_review(ws, week).items]
+
+
+async def test_decisions_are_taken_in_place_and_the_step_ends_when_all_are(ws, make_app):
+    from textual.widgets import Input, RadioSet
+
+    from mkhats.ui.screens.ritual_decisions import DecisionRowView, DecisionsScreen
+
+    assert "STOP" in categories(ws) and "BUDGET" in categories(ws)
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = DecisionsScreen("2026-W48", progress="3/6")
+        done = await push(pilot, screen)
+        assert [v.row.kind for v in screen.views()] == ["stop", "budget"]
+        assert "2 to decide" in body(screen)
+        stop, budget = screen.views()
+        assert isinstance(app.focused, RadioSet) and app.focused in stop.query(RadioSet)
+        await pilot.press("enter", "tab", *"paused the campaign", "enter")  # Stopped
+        await until(pilot, lambda: screen.views() and screen.views()[0].row.decided)
+        assert "✓ Decided: stopped — paused the campaign" in body(screen)
+        budget = screen.views()[1]
+        assert app.focused in budget.query(RadioSet)
+        await pilot.press("right", "enter", "tab", "enter")  # Keep, without a reason: refused
+        await pilot.pause()
+        assert "needs a reason" in body(screen) and not screen.views()[1].row.decided
+        budget.query_one(Input).focus()
+        await pilot.press(*"launch week", "enter")
+        await until(pilot, lambda: screen.views()[1].row.decided)
+        assert "All decided" in body(screen)
+        assert not done
+        await pilot.press("enter")
+        await until(pilot, lambda: done)
+    assert done == [True]
+    stops, budgets = decisions(ws)
+    assert (stops[-1].kpi, stops[-1].decision, stops[-1].reason) == (
+        "performance.cpa",
+        "stopped",
+        "paused the campaign",
+    )
+    assert [(b.hat, b.month, b.decision, b.reason) for b in budgets] == [
+        ("performance", "2026-11", "keep", "launch week")
+    ]
+    assert "STOP" not in categories(ws) and "BUDGET" not in categories(ws)
+    assert all(isinstance(v, DecisionRowView) for v in screen.views())
+
+
+async def test_ctrl_s_records_what_is_picked_and_escape_asks_before_losing_it(ws, make_app):
+    from mkhats.ui.screens.ritual_decisions import DecisionsScreen
+
+    before = decisions(ws)
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = DecisionsScreen("2026-W48")
+        left = await push(pilot, screen)
+        await pilot.press("right", "enter")  # Rewritten, not recorded yet
+        assert screen.pending() == 1
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
+        await until(pilot, lambda: left)
+        assert decisions(ws) == before and "STOP" in categories(ws)
+        screen = DecisionsScreen("2026-W48")
+        done = await push(pilot, screen)
+        await pilot.press("right", "enter")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: done)
+    assert left == [False] and done == [True]
+    stops, budgets = decisions(ws)
+    assert stops[-1].decision == "rewritten" and not budgets
+    assert "STOP" not in categories(ws) and "BUDGET" in categories(ws)  # the step ends; the budget is left
+
+
+# -- conflicts ---------------------------------------------------------------------------------
+
+
+def checks(ws: Any) -> list[Any]:
+    with ws.read() as repo:
+        return repo.checks()
+
+
+async def test_conflicts_are_checked_in_place_by_someone_wearing_neither_hat(ws, make_app):
+    from textual.widgets import Input, Select
+
+    from mkhats.ui.screens.ritual_conflicts import ConflictsScreen
+
+    before = checks(ws)
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = ConflictsScreen("2026-W48", progress="4/6")
+        done = await push(pilot, screen)
+        rows = screen.views()
+        assert [v.row.pair for v in rows] == [("performance", "cmo"), ("content", "performance"), ("pm", "cmo")]
+        assert "Who may check it: Anna (accountant) · external" in body(screen)
+        first, second, _ = rows
+        first.query_one(Select).value = "Anna (accountant)"
+        first.query_one(".conflict-note", Input).focus()
+        await pilot.press(*"spend matches the ad account", "enter")
+        await until(pilot, lambda: first.recorded)
+        assert "✓ Performance × CMO: checked by Anna (accountant) on 24 Nov 2026, valid until 30 Nov 2026" in body(
+            screen
+        )
+        second.query_one(".conflict-new", Input).focus()
+        await pilot.press(*"Me", "enter")  # wears both hats: refused, nothing stored
+        await pilot.pause()
+        assert not second.recorded and "Me" in str(second.query_one(".error").content)
+        second.query_one(".conflict-new", Input).value = ""
+        await pilot.press(*"Oleg", "enter")
+        await until(pilot, lambda: second.recorded)
+        assert screen.pending() == 0
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: done)
+    assert done == [True]
+    new = checks(ws)[len(before) :]
+    assert [(c.hats, c.by, c.day.isoformat(), c.note, c.outcome) for c in new] == [
+        (("performance", "cmo"), "Anna (accountant)", "2026-11-24", "spend matches the ad account", "ok"),
+        (("content", "performance"), "Oleg", "2026-11-24", "", "ok"),
+    ]
+    assert [i.pair for i in week_review(ws, "2026-W48").items if i.category == "CONFLICT"] == [("pm", "cmo")]
+
+
+async def test_leaving_conflicts_with_a_name_typed_asks_and_stores_nothing(ws, make_app):
+    from textual.widgets import Input
+
+    from mkhats.ui.screens.ritual_conflicts import ConflictsScreen
+
+    before = checks(ws)
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = ConflictsScreen("2026-W48")
+        done = await push(pilot, screen)
+        screen.views()[2].query_one(".conflict-new", Input).focus()
+        await pilot.press(*"Olga")
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
+        await until(pilot, lambda: done)
+    assert done == [False] and checks(ws) == before

@@ -40,7 +40,21 @@ def _logs_facts() -> Any:
     return LogsScreen("2026-W47", "facts")
 
 
+def _decisions() -> Any:
+    from mkhats.ui.screens.ritual_decisions import DecisionsScreen
+
+    return DecisionsScreen("2026-W48", progress="3/6")
+
+
+def _conflicts() -> Any:
+    from mkhats.ui.screens.ritual_conflicts import ConflictsScreen
+
+    return ConflictsScreen("2026-W48", progress="4/6")
+
+
 SCREENS: dict[str, Callable[[], Any]] = {
+    "conflicts": _conflicts,
+    "decisions": _decisions,
     "logs_plan": _logs_plan,
     "logs_facts": _logs_facts,
 }
