@@ -182,3 +182,144 @@ async def test_the_friday_ritual_walked_end_to_end(mws):
     # Saturday's review of the week has no RITUAL warning left.
     review = week_review(friday_ws(mws, 28), "2026-W48")
     assert [i for i in review.items if i.category == "RITUAL"] == []
+
+
+def stored_checks(ws: Workspace) -> list:
+    with Workspace(ws.path, ws.today).read() as repo:
+        return repo.checks()
+
+
+def plans_of(ws: Workspace, week: str) -> dict[str, str]:
+    with Workspace(ws.path, ws.today).read() as repo:
+        return {hat: log.plan for (hat, _), log in repo.logs([week]).items()}
+
+
+async def walk_monday(app, pilot, ws: Workspace) -> RitualScreen:
+    """M, then every step as a user would on the demo's Monday (an export waiting in the inbox)."""
+    from mkhats.ui.screens.ritual_last_week import LastWeekScreen
+    from textual.widgets import Input, Select
+
+    from mkhats.ui.screens.import_screen import ImportScreen
+    from mkhats.ui.screens.ritual_conflicts import ConflictsScreen
+    from mkhats.ui.screens.ritual_decisions import DecisionsScreen
+    from mkhats.ui.screens.ritual_logs import LogsScreen
+
+    await pilot.press("M")
+    await until(pilot, lambda: isinstance(app.screen, RitualScreen), "stepper")
+    stepper = app.screen
+    assert stepper.step == "numbers"
+    # 1. Numbers: the inbox's export previewed and imported; the flow goes on by itself.
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, ImportScreen), "import")
+    importer = app.screen
+    await pilot.press("enter")
+    await until(pilot, lambda: importer.plan is not None, "preview")
+    CLOCK[0] = CLOCK[0].replace(minute=CLOCK[0].minute + 2)
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, LastWeekScreen), "last week")
+    assert left_of(ws, "numbers") == ()
+    # 2. Last week: read, and ended.
+    assert app.screen.progress == "Monday ritual · 2/6 · Last week"
+    assert app.screen.week == "2026-W47"
+    CLOCK[0] = CLOCK[0].replace(minute=CLOCK[0].minute + 3)
+    await pilot.press("ctrl+s")
+    await until(pilot, lambda: isinstance(app.screen, DecisionsScreen), "decisions")
+    assert left_of(ws, "last_week") == ()
+    # 3. Decisions: the stop alert stopped, the budget kept, each with a reason.
+    decisions = app.screen
+    await until(pilot, lambda: len(decisions.views()) == 2, "decision rows")
+    await pilot.press("enter", "tab", *"paused", "enter")
+    await until(pilot, lambda: decisions.views() and decisions.views()[0].row.decided, "stop decided")
+    await until(pilot, lambda: app.focused in decisions.views()[1].query("RadioSet"), "budget row")
+    await pilot.press("right", "enter", "tab", *"launch", "enter")
+    await until(pilot, lambda: decisions.views()[1].row.decided, "budget decided")
+    CLOCK[0] = CLOCK[0].replace(minute=CLOCK[0].minute + 3)
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, ConflictsScreen), "conflicts")
+    assert left_of(ws, "decisions") == ()
+    # 4. Conflicts: each checked by someone wearing neither hat.
+    conflicts = app.screen
+    await until(pilot, lambda: len(conflicts.views()) == 3, "conflict rows")
+    for view in conflicts.views():
+        view.query_one(Select).value = "Anna (accountant)"
+        view.query_one(".conflict-note", Input).focus()
+        await pilot.press("enter")
+        await until(pilot, lambda view=view: view.recorded, "check recorded")
+    CLOCK[0] = CLOCK[0].replace(minute=CLOCK[0].minute + 2)
+    await pilot.press("ctrl+s")
+    await until(pilot, lambda: isinstance(app.screen, LogsScreen), "plan")
+    assert left_of(ws, "conflicts") == ()
+    # 5. This week's plan: CRM's typed; saving ends the step, and the deck is written.
+    plan = app.screen
+    next(f for f in plan.fields() if f.hat == "crm").focus()
+    await pilot.press(*"Two sends")
+    CLOCK[0] = CLOCK[0].replace(minute=CLOCK[0].minute + 4)
+    await pilot.press("ctrl+s")
+    await until(pilot, lambda: app.screen is stepper and stepper.note.startswith("Done in"), "completed")
+    return stepper
+
+
+def meta_export_of_last_week() -> str:
+    from tests.ui.test_import_screen import META_THIS_WEEK
+
+    return META_THIS_WEEK.replace("2026-11-23", "2026-11-16").replace("2026-11-24", "2026-11-17")
+
+
+async def test_the_monday_ritual_walked_end_to_end(mws, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    (home / "Downloads").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))  # the user's downloads: empty, whatever the machine holds
+    inbox = mws.path.parent / "inbox"
+    inbox.mkdir()
+    (inbox / "meta-ads.csv").write_text(meta_export_of_last_week(), encoding="utf-8")
+    assert [x.what for x in left_of(mws, "numbers")] == ["inbox"]
+    checks_before = len(stored_checks(mws))
+    app = monday_app(mws)
+    async with app.run_test(size=SIZE) as pilot:
+        stepper = await walk_monday(app, pilot, mws)
+        assert stepper.note == "Done in 0:14: nothing left in the Monday ritual of 2026-W48."
+        await pilot.press("escape")
+        await until(pilot, lambda: "Monday ritual done in 0:14" in app.sub_title, "header")
+    assert not (inbox / "meta-ads.csv").exists()
+    assert len(stored_checks(mws)) == checks_before + 3
+    assert plans_of(mws, "2026-W48")["crm"] == "Two sends"
+    assert (mws.path.parent / "decks" / "deck-2026-W47.html").exists()
+    done = state(mws)
+    assert not done.left and done.record is not None and done.record.completed is not None
+    assert done.record.ended == ("numbers", "last_week", "decisions", "conflicts", "plan", "deck")
+    assert done.record.seconds == 14 * 60
+    # Tuesday's review of the week: no RITUAL warning, no stop alert or budget warning, no conflict.
+    review = week_review(Workspace(mws.path, date(2026, 11, 24)), "2026-W48")
+    assert {i.category for i in review.items} & {"RITUAL", "STOP", "BUDGET", "CONFLICT"} == set()
+
+
+async def test_an_interrupted_ritual_resumes_where_it_stopped_with_what_was_entered(mws):
+    from mkhats.ui.screens.ritual_decisions import DecisionsScreen
+
+    app = monday_app(mws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("M")
+        await until(pilot, lambda: isinstance(app.screen, RitualScreen), "stepper")
+        stepper = app.screen
+        stepper.query_one("#ritual-steps", OptionList).highlighted = 2
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, DecisionsScreen), "decisions")
+        decisions = app.screen
+        await until(pilot, lambda: len(decisions.views()) == 2, "decision rows")
+        await pilot.press("enter", "tab", *"paused", "enter")
+        await until(pilot, lambda: decisions.views()[0].row.decided, "stop decided")
+        CLOCK[0] = datetime(2026, 11, 23, 9, 4)
+        await pilot.press("q")  # quit mid-step: what was decided is kept
+        await until(pilot, lambda: app.return_code is not None or not app.is_running, "quit")
+    left = left_of(mws, "decisions")
+    assert [x.what for x in left] == ["budgets"]  # the stop alert's decision was kept
+    app = monday_app(mws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("M")
+        await until(pilot, lambda: isinstance(app.screen, RitualScreen), "stepper")
+        assert app.screen.step == "decisions"
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, DecisionsScreen), "decisions again")
+        decisions = app.screen
+        await until(pilot, lambda: decisions.views(), "decision rows")
+        assert [v.row.kind for v in decisions.views() if not v.row.decided] == ["budget"]
