@@ -63,6 +63,14 @@ MESSAGES = {
     "ritual.open_file": "Open it",
     "ritual.open_hint": "o opens the deck",
     "ritual.numbers_none": "Nothing to bring in: no file waits and every measured KPI has numbers in {week}.",
+    "ritual.help": """\
+## The weekly ritual
+
+| key | does |
+|---|---|
+| `M` | the Monday ritual: numbers, last week, decisions, conflicts, this week's plan, the owner's deck |
+| `F` | the Friday ritual: every hat's facts beside the week's numbers, then the report and the deck |
+""",
     "ritual.mark.done": "✓",
     "ritual.mark.left": "•",
     "ritual.mark.here": "▶",

@@ -26,4 +26,4 @@ class HelpScreen(KeyLabels, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             db = terminal_line(str(workspace(self).path))  # a folder's name may hold anything
-            yield Markdown(t("ui.help", db=db) + "\n" + t("cmo.help"))
+            yield Markdown(t("ui.help", db=db) + "\n" + t("cmo.help") + "\n" + t("ritual.help"))
