@@ -44,7 +44,16 @@ def _conflicts(app: Any) -> Any:
     return ConflictsScreen("2026-W48", progress=None)
 
 
+def _last_week(app: Any) -> Any:
+    from mkhats.services.plans import save_log
+    from mkhats.ui.screens.ritual_last_week import LastWeekScreen
+
+    save_log(app.ws, "crm", "2026-W47", fact="", action="")  # its fields show too
+    return LastWeekScreen("2026-W47", progress=None)
+
+
 SCREENS: dict[str, Callable[[Any], Any]] = {
+    "last_week": _last_week,
     "conflicts": _conflicts,
     "decisions": _decisions,
     "logs_plan": _logs("plan", "2026-W48"),

@@ -304,3 +304,63 @@ async def test_leaving_conflicts_with_a_name_typed_asks_and_stores_nothing(ws, m
         await pilot.press("y")
         await until(pilot, lambda: done)
     assert done == [False] and checks(ws) == before
+
+
+# -- last week ---------------------------------------------------------------------------------
+
+
+def ritual_facts(ws: Any) -> list[tuple[str | None, str | None]]:
+    """The RITUAL "facts missing" warnings of this week's review: (hat, week)."""
+    items = week_review(ws, "2026-W48").items
+    return [(i.hat, i.week) for i in items if i.key == "review.ritual_facts"]
+
+
+async def test_last_week_shows_each_hat_and_its_missing_facts_are_typed_there(ws, make_app):
+    from mkhats.services.plans import save_log
+    from mkhats.ui.screens.ritual_last_week import LastWeekScreen
+
+    save_log(ws, "crm", "2026-W47", fact="", action="")  # the crm facts of last week: missing
+    assert ritual_facts(ws) == [("crm", "2026-W47")]
+    kept = logs(ws, "2026-W47")["crm"]
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = LastWeekScreen("2026-W47", progress="2/6")
+        done = await push(pilot, screen)
+        text = body(screen)
+        performance = logs(ws, "2026-W47")["performance"]
+        assert performance.plan[:20] in text and performance.fact[:20] in text  # plan beside fact
+        assert "CPA $" in text and "✗ +22\u00a0% STOP" in text  # against target, deviation signed
+        assert "Open items:" in text and "☐ Check the stop rules" in text
+        assert "The facts of this week are missing" in text
+        assert {(f.hat, f.field) for f in screen.fields()} == {
+            ("crm", "fact"),
+            ("crm", "conclusion"),
+            ("crm", "action"),
+        }
+        assert field(screen, "crm", "conclusion").text == kept.conclusion  # what is there stays
+        assert app.focused is field(screen, "crm", "fact")
+        await pilot.press(*"6 repeat sales")
+        field(screen, "crm", "action").focus()
+        await pilot.press(*"Make the win-back monthly")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: done)
+    assert done == [True]
+    log = logs(ws, "2026-W47")["crm"]
+    assert (log.fact, log.conclusion, log.action) == ("6 repeat sales", kept.conclusion, "Make the win-back monthly")
+    assert ritual_facts(ws) == []
+
+
+async def test_last_week_with_nothing_missing_ends_on_enter_and_leaves_on_escape(ws, make_app):
+    from mkhats.ui.screens.ritual_last_week import LastWeekScreen
+
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = LastWeekScreen("2026-W47")
+        done = await push(pilot, screen)
+        assert screen.fields() == []
+        await pilot.press("enter")
+        await until(pilot, lambda: done)
+        left = await push(pilot, LastWeekScreen("2026-W47"))
+        await pilot.press("escape")
+        await until(pilot, lambda: left)
+    assert done == [True] and left == [False]

@@ -28,31 +28,47 @@ def ws(tmp_path: Path, demo_folder: Path, monkeypatch: pytest.MonkeyPatch) -> Wo
     return Workspace(Path("mkhats.json"), TODAY)
 
 
-def _logs_plan() -> Any:
+def _logs_plan(app: Any) -> Any:
     from mkhats.ui.screens.ritual_logs import LogsScreen
 
     return LogsScreen("2026-W48", "plan", progress="5/6")
 
 
-def _logs_facts() -> Any:
+def _logs_facts(app: Any) -> Any:
     from mkhats.ui.screens.ritual_logs import LogsScreen
 
     return LogsScreen("2026-W47", "facts")
 
 
-def _decisions() -> Any:
+def _decisions(app: Any) -> Any:
     from mkhats.ui.screens.ritual_decisions import DecisionsScreen
 
     return DecisionsScreen("2026-W48", progress="3/6")
 
 
-def _conflicts() -> Any:
+def _conflicts(app: Any) -> Any:
     from mkhats.ui.screens.ritual_conflicts import ConflictsScreen
 
     return ConflictsScreen("2026-W48", progress="4/6")
 
 
-SCREENS: dict[str, Callable[[], Any]] = {
+def _last_week(app: Any) -> Any:
+    from mkhats.ui.screens.ritual_last_week import LastWeekScreen
+
+    return LastWeekScreen("2026-W47", progress="2/6")
+
+
+def _last_week_missing(app: Any) -> Any:
+    """Last week with the CRM's facts missing: its three fields to type in."""
+    from mkhats.services.plans import save_log
+
+    save_log(app.ws, "crm", "2026-W47", fact="", action="")
+    return _last_week(app)
+
+
+SCREENS: dict[str, Callable[[Any], Any]] = {
+    "last_week_missing": _last_week_missing,
+    "last_week": _last_week,
     "conflicts": _conflicts,
     "decisions": _decisions,
     "logs_plan": _logs_plan,
@@ -63,7 +79,7 @@ SCREENS: dict[str, Callable[[], Any]] = {
 def _shoot(name: str, ws: Workspace, make_app: Any, snap_compare: Any, size: tuple[int, int]) -> bool:
     async def run_before(pilot: Any) -> None:
         await pilot.pause()
-        await pilot.app.push_screen(SCREENS[name]())
+        await pilot.app.push_screen(SCREENS[name](pilot.app))
         await settle(pilot)
 
     return snap_compare(make_app(ws), terminal_size=size, run_before=run_before)

@@ -2,8 +2,7 @@
 
 ``plan``: last week's action above each hat's plan field. ``facts``: fact, conclusion and action
 beside the hat's numbers of the week (its KPIs against target). ``ctrl+s`` saves every hat's changed
-fields in one transaction (``plans.save_logs``: all or none) and ends the step; a field another
-window changed meanwhile refuses the lot, saying which, and keeps the typing on screen.
+fields in one transaction (``plans.save_logs``: all or none, see ``StepScreen.save``) and ends the step.
 """
 
 from __future__ import annotations
@@ -18,11 +17,9 @@ from textual.widgets import Static
 
 from mkhats.domain.safe_text import terminal_text
 from mkhats.domain.weeks import shift_week
-from mkhats.errors import MkhatsError
 from mkhats.i18n import t
 from mkhats.present.ritual_steps import HatWeek, hat_weeks, kpi_cells, log_text
 from mkhats.present.views import week_title
-from mkhats.ui.access import workspace
 from mkhats.ui.plain import plain
 from mkhats.ui.screens.ritual_step import StepScreen, StepText
 
@@ -54,6 +51,9 @@ class LogsScreen(StepScreen):
     LogsScreen .logs-kpis { width: 1fr; height: auto; }
     LogsScreen .logs-fields { width: 1fr; height: auto; }
     LogsScreen .logs-last { color: $text-muted; }
+    LogsScreen.-narrow .logs-facts { layout: vertical; }
+    LogsScreen.-narrow .logs-kpis { width: 100%; }
+    LogsScreen.-narrow .logs-fields { width: 100%; }
     """
 
     def __init__(self, week: str, part: Part, progress: str | None = None) -> None:
@@ -91,32 +91,3 @@ class LogsScreen(StepScreen):
         first = next(iter(self.query(StepText).results()), None)
         if first is not None:
             first.focus()
-
-    def fields(self) -> list[StepText]:
-        """Every field on the screen."""
-        return list(self.query(StepText).results())
-
-    def pending(self) -> int:
-        return sum(1 for f in self.fields() if f.dirty)
-
-    def save(self) -> bool:
-        from mkhats.services.plans import save_logs
-
-        changes: dict[str, dict[str, str]] = {}
-        bases: dict[str, dict[str, str]] = {}
-        for area in self.fields():
-            bases.setdefault(area.hat, {})[area.field] = area.stored
-            if area.dirty:
-                changes.setdefault(area.hat, {})[area.field] = area.text
-        if not changes:
-            return True
-        try:
-            save_logs(workspace(self), self.week, changes, {hat: bases[hat] for hat in changes})
-        except MkhatsError as refused:
-            self.say(t("ritual.not_saved", reason=refused.render()), error=True)
-            return False
-        for area in self.fields():
-            area.stored = area.text
-        self.saved()
-        self.app.notify(t("ritual.saved_logs", n=len(changes), count=len(changes)))
-        return True

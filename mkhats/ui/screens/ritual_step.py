@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static, TextArea
 
 from mkhats.domain.snapshot import Snapshot
+from mkhats.errors import MkhatsError
 from mkhats.i18n import t
 from mkhats.ui.access import mkhats_app, workspace
 from mkhats.ui.keys import KeyLabels, key_binding
@@ -84,12 +85,39 @@ class StepScreen(KeyLabels, Screen[bool]):
         yield from ()
 
     def pending(self) -> int:
-        """How many typed things are not saved (0: leaving loses nothing)."""
-        return 0
+        """How many typed things are not saved (0: leaving loses nothing): by default, log fields."""
+        return sum(1 for f in self.fields() if f.dirty)
 
     def save(self) -> bool:
-        """Save what is pending; False (with the reason shown) when nothing could be saved."""
+        """Save what is pending; False (with the reason shown) when nothing could be saved.
+
+        By default: every hat's changed log fields, in one transaction (``plans.save_logs``); a
+        field another window changed meanwhile refuses the lot, and the typing stays on screen.
+        """
+        from mkhats.services.plans import save_logs
+
+        changes: dict[str, dict[str, str]] = {}
+        bases: dict[str, dict[str, str]] = {}
+        for area in self.fields():
+            bases.setdefault(area.hat, {})[area.field] = area.stored
+            if area.dirty:
+                changes.setdefault(area.hat, {})[area.field] = area.text
+        if not changes:
+            return True
+        try:
+            save_logs(workspace(self), self.week, changes, {hat: bases[hat] for hat in changes})
+        except MkhatsError as refused:
+            self.say(t("ritual.not_saved", reason=refused.render()), error=True)
+            return False
+        for area in self.fields():
+            area.stored = area.text
+        self.saved()
+        self.app.notify(t("ritual.saved_logs", n=len(changes), count=len(changes)))
         return True
+
+    def fields(self) -> list[StepText]:
+        """Every log field on the screen."""
+        return list(self.query(StepText).results())
 
     # -- the frame -----------------------------------------------------------------------------
 
@@ -107,6 +135,12 @@ class StepScreen(KeyLabels, Screen[bool]):
             yield from self.compose_body()
         yield Static("", id="step-message")
         yield KeyFooter()
+
+    NARROW = 100
+    """Below this width, what stands side by side (a log beside its numbers) stacks: no number is cut."""
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < self.NARROW, "-narrow")
 
     def say(self, text: str, error: bool = False) -> None:
         """Show ``text`` on the message line (in red for a refusal)."""
