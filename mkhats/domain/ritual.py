@@ -193,4 +193,4 @@ def missing_numbers(
 def trend(records: Iterable[Ritual], weeks: Sequence[str], kind: str = "monday") -> list[int | None]:
     """Minutes a ritual of ``kind`` took in each of ``weeks`` (None: not completed that week)."""
     done = {r.week: r.seconds for r in records if r.kind == kind and r.completed is not None}
-    return [done[w] // 60 if w in done else None for w in weeks]
+    return [-(-done[w] // 60) if w in done else None for w in weeks]  # a minute begun counts

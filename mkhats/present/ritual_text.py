@@ -46,8 +46,8 @@ def status_lines(steps: Sequence[StepState], hats: Mapping[str, Hat]) -> list[st
 
 
 def minutes_text(seconds: int) -> str:
-    """A duration as ``h:mm``."""
-    minutes = seconds // 60
+    """A duration as ``h:mm``, a minute begun counted (40 s of work is not "0:00")."""
+    minutes = -(-seconds // 60)
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 

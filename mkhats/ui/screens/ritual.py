@@ -79,6 +79,7 @@ class RitualScreen(KeyLabels, Screen[None]):
 
     def on_mount(self) -> None:
         app = mkhats_app(self)
+        app.clear_notifications()  # the offer to start it (and the inbox's notice: a step of its own)
         self.week = app.week
         self._since = self._clock()
         state = self._read()
