@@ -64,6 +64,40 @@ def shoot_deck(out: Path) -> None:
         subprocess.run(command, check=True, capture_output=True, timeout=180)
 
 
+async def shoot_ritual(out: Path) -> None:
+    """``ritual_decisions.svg``: the Monday ritual's step 3 (decisions) on the demo data of Monday
+    2026-11-23, the first two steps behind it; ``ritual.svg``: the stepper after leaving it."""
+    from mkhats.services.demo import fill_demo
+    from mkhats.services.workspace import Workspace
+    from mkhats.ui.app import MkhatsApp
+    from mkhats.ui.scenes import SIZE, settle
+
+    with tempfile.TemporaryDirectory() as folder:
+        os.chdir(folder)
+        ws = Workspace(Path("mkhats.json"), date(2026, 11, 23))
+        fill_demo(ws, 12, force=False)
+        app = MkhatsApp(ws, now=lambda: datetime(2026, 11, 23, 9, 0))
+        try:
+            async with app.run_test(size=SIZE) as pilot:
+                await settle(pilot)
+                await pilot.press("M")
+                await settle(pilot)
+                await pilot.press("enter")  # last week
+                await settle(pilot)
+                await pilot.press("ctrl+s")  # read: on to the decisions
+                await settle(pilot)
+                await pilot.press("enter", "tab", *"paused the campaign", "enter")
+                await settle(pilot)
+                app.clear_notifications()
+                await pilot.pause()
+                app.save_screenshot(str(out / "ritual_decisions.svg"))
+                await pilot.press("escape")  # back to the list: the budget warning is still to decide
+                await settle(pilot)
+                app.save_screenshot(str(out / "ritual.svg"))
+        finally:
+            os.chdir(ROOT)
+
+
 def main() -> None:
     from mkhats.i18n import set_language
     from mkhats.ui.scenes import SCENES
@@ -72,7 +106,11 @@ def main() -> None:
     set_language("en")
     out = ROOT / "screenshots"  # absolute: each scene runs from its own temporary folder
     out.mkdir(exist_ok=True)
-    for scene in sys.argv[1:] or [*SCENES, "deck"]:
+    for scene in sys.argv[1:] or [*SCENES, "ritual", "deck"]:
+        if scene == "ritual":
+            asyncio.run(shoot_ritual(out))
+            print("screenshots/ritual.svg, screenshots/ritual_decisions.svg")
+            continue
         if scene == "deck":
             shoot_deck(out)
             print("screenshots/deck.png")
