@@ -25,10 +25,21 @@ def left_text(left: Left, hats: Mapping[str, Hat]) -> str:
 
 
 def state_text(state: StepState, hats: Mapping[str, Hat]) -> str:
-    """What a step leaves, or that it is done."""
+    """What a step leaves, or that it is done; hats missing the same thing are named in one phrase
+    (``Content, CRM: plan of 2026-W48 missing``)."""
     if state.done:
         return t("ritual.done")
-    return "; ".join(left_text(left, hats) for left in state.left)
+    phrases: list[str] = []
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for left in state.left:
+        if left.what in ("plan", "facts"):
+            key = left.params["hat"]
+            grouped.setdefault((left.what, left.params["week"]), []).append(hat_name(hats.get(key, key)))
+        else:
+            phrases.append(left_text(left, hats))
+    for (what, week), names in grouped.items():
+        phrases.append(t(f"ritual.left.{what}", hat=", ".join(names), week=week))
+    return "; ".join(phrases)
 
 
 def progress(kind: str, index: int, total: int, step: str) -> str:

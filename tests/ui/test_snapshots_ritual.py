@@ -51,3 +51,55 @@ def test_stepper(lang, sws, snap_compare):
 
 def test_stepper_narrow(sws, snap_compare):
     assert snap_compare(monday_app(sws), terminal_size=(80, 24), run_before=_stepper)
+
+
+STEPS = {"last_week": 1, "decisions": 2, "conflicts": 3, "plan": 4}
+"""The Monday steps with a screen of their own, by position in the stepper."""
+
+
+def _at_step(index: int):
+    async def run_before(pilot) -> None:
+        from mkhats.ui.screens.ritual import RitualScreen
+
+        await _stepper(pilot)
+        pilot.app.screen.query_one("#ritual-steps").highlighted = index
+        await pilot.press("enter")
+        await until(pilot, lambda: not isinstance(pilot.app.screen, RitualScreen), "the step")
+        await settle(pilot)
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("step", list(STEPS))
+def test_step_through_the_stepper(step, lang, sws, snap_compare):
+    """Each step as the ritual opens it: its progress line on top."""
+    set_language(lang)
+    if lang == "ru":
+        fill_demo(sws, 12, force=True)
+    try:
+        assert snap_compare(monday_app(sws), terminal_size=(120, 40), run_before=_at_step(STEPS[step]))
+    finally:
+        set_language("en")
+
+
+def test_friday_stepper_in_russian(sws, snap_compare):
+    set_language("ru")
+    fill_demo(sws, 12, force=True)
+
+    async def run_before(pilot) -> None:
+        from mkhats.ui.screens.ritual import RitualScreen
+
+        await settle(pilot)
+        await pilot.press("F")
+        await until(pilot, lambda: isinstance(pilot.app.screen, RitualScreen), "stepper")
+        await settle(pilot)
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    try:
+        assert snap_compare(monday_app(sws), terminal_size=(80, 24), run_before=run_before)
+    finally:
+        set_language("en")
