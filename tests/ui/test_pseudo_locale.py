@@ -471,6 +471,8 @@ COMMANDS = {
     "check",
     "plan",
     "goal",
+    "ritual",
+    "status",
 }
 SYNTAX = {
     *COMMANDS,
@@ -490,6 +492,10 @@ SYNTAX = {
     "CADENCE",
     "HOURS",
     "SETUP",  # ``check``'s categories (SPEC §4)
+    "NUMBERS",
+    "DECISION",
+    "DECK",
+    "REPORT",  # ``ritual status``'s (issue 16)
 }
 _OPTION = re.compile(r"--?[A-Za-z][\w-]*")
 _PATH = re.compile(r"(?:/[\w.-]+)+|\b[\w-]+\.(?:csv|json|md|html)\b")
@@ -579,6 +585,8 @@ def test_every_command_speaks_the_catalogue(xx_cli, tmp_path: Path) -> None:
         ["demo", "--force"],
         ["check"],
         ["check", "--week", "2026-W40"],
+        ["ritual", "status"],
+        ["ritual", "status", "--friday", "--week", "2026-W47"],
         ["report"],
         ["report", "--week", "2026-W47", "--out", "report.md"],
         ["deck"],
@@ -683,7 +691,8 @@ def test_every_refusal_speaks_the_catalogue(xx_cli) -> None:
     "argv",
     [
         [],
-        *([c] for c in sorted(COMMANDS - {"list", "set", "show"})),
+        *([c] for c in sorted(COMMANDS - {"list", "set", "show", "status"})),
+        ["ritual", "status"],
         ["kpi", "set"],
         ["kpi", "list"],
         ["profile", "show"],
