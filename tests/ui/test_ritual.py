@@ -196,12 +196,12 @@ def plans_of(ws: Workspace, week: str) -> dict[str, str]:
 
 async def walk_monday(app, pilot, ws: Workspace) -> RitualScreen:
     """M, then every step as a user would on the demo's Monday (an export waiting in the inbox)."""
-    from mkhats.ui.screens.ritual_last_week import LastWeekScreen
     from textual.widgets import Input, Select
 
     from mkhats.ui.screens.import_screen import ImportScreen
     from mkhats.ui.screens.ritual_conflicts import ConflictsScreen
     from mkhats.ui.screens.ritual_decisions import DecisionsScreen
+    from mkhats.ui.screens.ritual_last_week import LastWeekScreen
     from mkhats.ui.screens.ritual_logs import LogsScreen
 
     await pilot.press("M")
@@ -323,3 +323,30 @@ async def test_an_interrupted_ritual_resumes_where_it_stopped_with_what_was_ente
         decisions = app.screen
         await until(pilot, lambda: decisions.views(), "decision rows")
         assert [v.row.kind for v in decisions.views() if not v.row.decided] == ["budget"]
+
+
+async def test_a_hat_without_last_weeks_numbers_gets_its_week_grid(mws):
+    from mkhats.services.kpi_settings import KpiDraft, add_kpi
+    from mkhats.ui.screens.ritual_last_week import LastWeekScreen
+    from mkhats.ui.screens.week_entry import WeekEntryScreen
+
+    add_kpi(mws, "crm", "Webinar signups", KpiDraft())
+    left = left_of(mws, "numbers")
+    assert [(x.what, x.params["hat"], x.params["week"], x.params["n"]) for x in left] == [
+        ("numbers", "crm", "2026-W47", 1)
+    ]
+    app = monday_app(mws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("M")
+        await until(pilot, lambda: isinstance(app.screen, RitualScreen), "stepper")
+        assert app.screen.step == "numbers"
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, WeekEntryScreen), "the grid")
+        grid = app.screen
+        assert (grid.hat, grid.week) == ("crm", "2026-W47")
+        await until(pilot, lambda: grid.sheet is not None, "the grid read")
+        grid.grid.go_to(("crm.webinar_signups", "2026-11-18"))
+        await pilot.press(*"42", "enter", "ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, LastWeekScreen), "on to last week")
+    assert left_of(mws, "numbers") == ()
+    assert state(mws).record.ended == ("numbers",)  # type: ignore[union-attr]

@@ -11,6 +11,7 @@ ends with nothing left the run is complete and the header says how long it took.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from rich.text import Text
@@ -112,10 +113,23 @@ class RitualScreen(KeyLabels, Screen[None]):
             self.state = done.value
         return None if done is None else done.value
 
-    def record(self, **changes: object) -> None:
-        """Keep a move in the run's record, with the time spent since the last one."""
+    def record(
+        self,
+        *,
+        at: str | None = None,
+        ended: str | None = None,
+        written: str | None = None,
+        completed: datetime | None = None,
+    ) -> None:
+        """Keep a move in the run's record (``services.ritual.advance``), with the time spent since
+        the last one."""
         spent = self._spent()
-        run_service(self, lambda ws: advance(ws, self.week, self.kind, seconds=spent, **changes))  # type: ignore[arg-type]
+        run_service(
+            self,
+            lambda ws: advance(
+                ws, self.week, self.kind, at=at, ended=ended, written=written, seconds=spent, completed=completed
+            ),
+        )
 
     @property
     def step(self) -> str:
