@@ -350,3 +350,29 @@ async def test_a_hat_without_last_weeks_numbers_gets_its_week_grid(mws):
         await until(pilot, lambda: isinstance(app.screen, LastWeekScreen), "on to last week")
     assert left_of(mws, "numbers") == ()
     assert state(mws).record.ended == ("numbers",)  # type: ignore[union-attr]
+
+
+async def test_last_weeks_missing_facts_are_typed_in_the_ritual_and_its_warning_goes(mws):
+    from mkhats.services.plans import save_log
+    from mkhats.ui.screens.ritual_decisions import DecisionsScreen
+    from mkhats.ui.screens.ritual_last_week import LastWeekScreen
+
+    save_log(mws, "crm", "2026-W47", fact="", action="")
+    assert [x.what for x in left_of(mws, "last_week")] == ["facts", "not_visited"]
+    app = monday_app(mws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("M")
+        await until(pilot, lambda: isinstance(app.screen, RitualScreen), "stepper")
+        listing = app.screen.query_one("#ritual-steps", OptionList)
+        assert "CRM: facts of 2026-W47 missing" in str(listing.get_option_at_index(1).prompt)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, LastWeekScreen), "last week")
+        screen = app.screen
+        await until(pilot, lambda: screen.fields(), "the fields")
+        await pilot.press(*"6 repeat sales")
+        next(f for f in screen.fields() if f.field == "action").focus()
+        await pilot.press(*"Monthly win-back", "ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, DecisionsScreen), "on to decisions")
+    assert left_of(mws, "last_week") == ()
+    review = week_review(Workspace(mws.path, MONDAY), "2026-W48")
+    assert [i for i in review.items if i.category == "RITUAL"] == []
