@@ -13,6 +13,7 @@ from mkhats.i18n.ru import (
     detail,
     edits,
     fields,
+    first_run,
     forms,
     import_ui,
     imports,
@@ -54,5 +55,6 @@ for _part in (
     money,
     week_entry,
     overview,
+    first_run,
 ):
     MESSAGES.update(_part.MESSAGES)
