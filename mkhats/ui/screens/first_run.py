@@ -231,6 +231,7 @@ class FirstRunScreen(KeyLabels, Screen[bool]):
         if name == "language" and current_language() != self._first_lang:
             set_language(self._first_lang)  # skipped: the language the app opened in
             self.typed.pop("currency", None)
+            label_keys(self.app)
             label_keys(self)
         await self._go(self.step + 1)
 
@@ -251,8 +252,16 @@ class FirstRunScreen(KeyLabels, Screen[bool]):
     # -- the widgets' messages -------------------------------------------------------------------
 
     @on(Button.Pressed, "#fr-next")
-    @on(Input.Submitted)
     async def _next_pressed(self) -> None:
+        await self.action_next()
+
+    @on(Input.Submitted)
+    async def _submitted(self, event: Input.Submitted) -> None:
+        """``enter`` in a field: to the step's next field, from its last one to the next step."""
+        fields = list(self.query("#fr-body Input").results(Input))
+        if event.input in fields and event.input is not fields[-1]:
+            fields[fields.index(event.input) + 1].focus()
+            return
         await self.action_next()
 
     @on(Button.Pressed, "#fr-skip")
@@ -281,6 +290,7 @@ class FirstRunScreen(KeyLabels, Screen[bool]):
         if self.typed.get("currency", "") in ("", currency_sign(None)):
             self.typed["currency"] = currency_sign(None, lang=lang)  # the sign of the language chosen
         set_language(lang)
+        label_keys(self.app)  # help and quit, in the footer
         label_keys(self)
         await self.recompose()
         self.query_one("#fr-lang", Select).focus()
