@@ -293,7 +293,8 @@ class FirstRunScreen(KeyLabels, Screen[bool]):
         label_keys(self.app)  # help and quit, in the footer
         label_keys(self)
         await self.recompose()
-        self.query_one("#fr-lang", Select).focus()
+        for select in self.query("#fr-lang").results(Select):  # unless a key moved on meanwhile
+            select.focus()
 
 
 class _Shown(Exception):
