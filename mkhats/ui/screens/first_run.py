@@ -21,24 +21,20 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select,
 
 from mkhats.domain.defaults import DEFAULT_HATS, OPTIONAL_HATS
 from mkhats.errors import InputError
-from mkhats.i18n import LANGUAGES, current_language, set_language, t
+from mkhats.i18n import current_language, set_language, t
 from mkhats.present.labels import currency_sign, hat_name, person_name
 from mkhats.services import first_run
 from mkhats.services.first_run import STEPS, TARGETS, SetupAnswers
 from mkhats.ui.access import mkhats_app, run_service
 from mkhats.ui.keys import KeyLabels, key_binding, label_keys
 from mkhats.ui.plain import plain
+from mkhats.ui.screens.settings.people import language_names
 from mkhats.ui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from mkhats.ui.app import MkhatsApp
 
 _MONEY_TARGETS = frozenset({"performance.cpl", "performance.cpa"})
-
-
-def language_names() -> list[tuple[str, str]]:
-    """Each language by its own name, for the language ``Select``."""
-    return [(t("settings.lang.name", lang=code), code) for code in LANGUAGES]
 
 
 class FirstRunScreen(KeyLabels, Screen[bool]):
@@ -302,9 +298,13 @@ class _Shown(Exception):
 
 
 def offer_setup(app: MkhatsApp) -> None:
-    """Open the setup when the file asks for it; afterwards rebuild the tabs and show the hint."""
-    if app.snapshot is None or not first_run.setup_due(app.snapshot.settings):
-        return
+    """Open the setup when the file asks for it (``open_setup``)."""
+    if app.snapshot is not None and first_run.setup_due(app.snapshot.settings):
+        open_setup(app)
+
+
+def open_setup(app: MkhatsApp) -> None:
+    """Open the setup; afterwards rebuild the tabs and show the three-key hint."""
 
     async def rebuild() -> None:
         await app.main.relabel()  # the language and the enabled hats may have changed
