@@ -18,7 +18,7 @@ MESSAGES = {
         "so whoever launches the ads is not the judge of their results."
     ),
     "first_run.owner.me": "I am the owner",
-    "first_run.owner.other": "Someone else is",
+    "first_run.owner.other": "Someone else",
     "first_run.owner.name": "The owner's name",
     "first_run.owner.cmo": "The owner wears the CMO hat",
     "first_run.hats.intro": "{hats} are on. Turn on the hats you also wear:",
