@@ -90,16 +90,22 @@ def check_currency(text: str, lang: str) -> str:
     return sign or currency_sign(None, lang=lang)
 
 
-def check_owner(owner: str, me: str) -> str:
+def check_owner(owner: str, me: str, someone_else: bool = True) -> str:
     """The owner's name as it will be stored; "" when you are the owner.
 
-    ``me``: your name as the first step gave it ("" for "Me").
+    ``me``: your name as the first step gave it ("" for "Me"); ``someone_else``: the owner is
+    another person, named by ``owner`` (False: you are, whatever was typed).
 
     Raises:
-        InputError: ``first_run.owner_is_you`` for your own name (choose "me" instead).
+        InputError: ``first_run.owner_empty`` for someone else without a name,
+            ``first_run.owner_is_you`` for your own name (choose "me" instead).
     """
+    if not someone_else:
+        return ""
     name = _text(owner, MAX_NAME)
-    if name and name.casefold() in {(me or DEFAULT_PERSON).casefold(), DEFAULT_PERSON.casefold()}:
+    if not name:
+        raise InputError("first_run.owner_empty")
+    if name.casefold() in {(me or DEFAULT_PERSON).casefold(), DEFAULT_PERSON.casefold(), t("person.me").casefold()}:
         raise InputError("first_run.owner_is_you", person=name)
     return name
 
@@ -143,7 +149,7 @@ def finish(ws: Workspace, answers: SetupAnswers) -> Settings:
     name = check_name(answers.name) if answers.name is not None else ""
     lang = _choice(answers.lang, LANGUAGES, "lang") if answers.lang is not None else None
     currency = check_currency(answers.currency, lang or current_language()) if answers.currency is not None else None
-    owner = check_owner(answers.owner, name) if answers.owner is not None else None
+    owner = check_owner(answers.owner, name, bool(answers.owner)) if answers.owner is not None else None
     hats = check_hats(answers.hats) if answers.hats is not None else None
     targets = check_targets(ws, answers.targets) if answers.targets is not None else {}
     with ws.write() as repo:

@@ -170,11 +170,8 @@ class FirstRunScreen(KeyLabels, Screen[bool]):
             lang = current_language()
             self.answers["language"] = (lang, first_run.check_currency(typed["currency"], lang))
         elif name == "owner":
-            owner = typed["owner"] if typed["owner_other"] else ""
-            if typed["owner_other"] and not owner.strip():
-                raise InputError("first_run.owner_empty")
-            me = self.answers.get("name", "")
-            self.answers["owner"] = (first_run.check_owner(owner, me), typed["cmo"])
+            owner = first_run.check_owner(typed["owner"], self.answers.get("name", ""), typed["owner_other"])
+            self.answers["owner"] = (owner, typed["cmo"])
         elif name == "hats":
             self.answers["hats"] = first_run.check_hats(typed["hats"])
         else:
