@@ -35,7 +35,9 @@ class PeoplePane(SettingsPane):
     """Persons with their kind and hats; add one, rename one, change a kind, remove one who wears no hat."""
 
     _want: str | None = None
-    """A person to highlight at the next ``show`` (the one just added)."""
+    """A person to highlight at the next ``show`` (the one just added or renamed)."""
+    _named: str | None = None
+    """The person whose name the rename field holds."""
 
     def compose(self) -> ComposeResult:
         yield DataTable(id="people-table", cursor_type="row", classes="settings-table")
@@ -74,8 +76,9 @@ class PeoplePane(SettingsPane):
         name = self.current()
         person = self.state.persons.get(name or "")
         field = self.query_one("#people-rename", Input)
-        if not field.has_focus or not person:
+        if not field.has_focus or name != self._named:  # a name being typed stays, for its person
             field.value = terminal_line(person_name(name)) if person else ""
+            self._named = name
         set_select(self.query_one("#people-kind", Select), kind_options(), person.kind if person else "staff")
 
     @on(DataTable.RowHighlighted, "#people-table")
