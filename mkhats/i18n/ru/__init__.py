@@ -25,6 +25,7 @@ from mkhats.i18n.ru import (
     settings,
     store,
     ui,
+    undo,
     week_entry,
 )
 
@@ -54,5 +55,6 @@ for _part in (
     money,
     week_entry,
     overview,
+    undo,
 ):
     MESSAGES.update(_part.MESSAGES)
