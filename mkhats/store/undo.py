@@ -37,6 +37,10 @@ if TYPE_CHECKING:
 LIMIT = 20
 """Changes kept for undo; each holds a copy of the files it replaced (a month file is a few KB)."""
 
+LIMIT_BYTES = 32 << 20
+"""At most this much held for undo (five years of data: a 350 KB main file, 60 KB a month; an import
+over every month holds all of them): the oldest changes go first, the newest always stays."""
+
 SetSignature = tuple[object, ...]
 """The stat signature of the main file and of every month file (``Database._set_signature``)."""
 
@@ -62,6 +66,11 @@ class Change:
         found = {path: read_file(path) for path, _old in self.files}
         return {path: raw[0] if raw else None for path, raw in found.items()}
 
+    @property
+    def size(self) -> int:
+        """The bytes this change holds."""
+        return sum(len(raw) for _path, raw in self.files if raw is not None)
+
     def unchanged_since(self) -> bool:
         """Whether every touched file still has the content this commit left (a cheap pre-check;
         :func:`undo_last` decides on the whole set's signature, under the lock)."""
@@ -77,6 +86,7 @@ class UndoLog:
     """The newest changes this database committed, oldest first."""
 
     limit: int = LIMIT
+    limit_bytes: int = LIMIT_BYTES
     changes: list[Change] = field(default_factory=list)
 
     def last(self) -> Change | None:
@@ -89,6 +99,9 @@ class UndoLog:
             self.changes.clear()
         self.changes.append(change)
         del self.changes[: -self.limit]
+        held = sum(kept.size for kept in self.changes)
+        while len(self.changes) > 1 and held > self.limit_bytes:
+            held -= self.changes.pop(0).size
 
     def clear(self) -> None:
         """Forget every change (they can no longer be undone)."""

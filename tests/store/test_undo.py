@@ -188,3 +188,22 @@ def test_an_undo_killed_at_every_step_leaves_the_change_or_its_undoing(tmp_path:
         raise AssertionError("the undo never finished")
     # Kills landed in the undo both before its commit point (the change stays) and after it.
     assert any(outcomes) and not all(outcomes) and len(outcomes) >= 15, outcomes
+
+
+def test_the_log_keeps_the_newest_changes_within_its_count_and_bytes(db_path: Path) -> None:
+    seed(Database(db_path))
+    db = Database(db_path)
+    db.undo_log = log = UndoLog(limit=3)
+    for mark in "abcde":
+        _change(db, mark)
+    assert len(log.changes) == 3
+    log.limit_bytes = log.changes[-1].size + log.changes[-2].size  # room for two of them at most
+    _change(db, "f")
+    assert len(log.changes) == 1  # the files grew: "e" and "f" together are over the budget
+    log.limit_bytes = 1  # less than any change: the newest stays all the same
+    _change(db, "g")
+    newest = log.changes[-1]
+    assert log.changes == [newest] and newest.size > 1
+    undo_last(db, TODAY)
+    with db.read() as view:
+        assert view.main("settings").all() == [{"lang": "f", "currency": "$"}]
