@@ -169,3 +169,25 @@ async def test_russian_says_what_was_undone_in_russian(ws, make_app):
         assert any(n.startswith("Отменено: ") and n.endswith("за 24 нояб.: 1\u00a0200.") for n in notices(app)), notices(
             app
         )
+
+
+async def test_a_log_saved_is_undone_and_the_pane_follows(ws, make_app):
+    from mkhats.ui.screens.log_dialog import LogDialog
+    from mkhats.ui.widgets.log_view import LogView
+
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "l")  # CRM has no plan this week in the demo
+        assert isinstance(app.screen, LogDialog)
+        await pilot.press(*"Two sends", "ctrl+s", "escape")
+        view = app.query_one("#log-crm", LogView)
+
+        def plan_shown() -> bool:
+            return "Two sends" in str(view.render().columns[0]._cells[0])
+
+        await shown_again(pilot, plan_shown)
+        await pilot.press("ctrl+z")
+        await shown_again(pilot, lambda: not plan_shown())
+        with ws.read() as repo:
+            assert ("crm", "2026-W48") not in repo.logs(["2026-W48"])
+        assert "Undone: weekly log of CRM." in notices(app)
