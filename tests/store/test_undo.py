@@ -50,7 +50,11 @@ def test_undo_puts_back_the_bytes_of_every_file_touched_and_removes_what_it_made
     assert _data(db_path.parent) != before and "mkhats.d/values-2026-12.json" in _data(db_path.parent)
     undone = undo_last(db, TODAY)
     assert _data(db_path.parent) == before  # October untouched; December gone again
-    assert sorted(path.name for path, _old in undone.files) == ["mkhats.json", "values-2026-11.json", "values-2026-12.json"]
+    assert sorted(path.name for path, _old in undone.files) == [
+        "mkhats.json",
+        "values-2026-11.json",
+        "values-2026-12.json",
+    ]
     with db.read() as view:  # what the database holds in memory follows
         assert view.main("settings").all() == [{"lang": "en", "currency": "$"}]
     assert not (db_path.parent / "mkhats.d" / "journal.json").exists() and temp_files(db_path.parent) == []

@@ -146,8 +146,7 @@ async def test_a_write_from_the_cli_since_refuses_the_undo_in_one_sentence(ws, m
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert notices(app, "error") == [
-            "Not undone: the data was changed since (in another window or from the command line); "
-            "nothing was touched."
+            "Not undone: the data was changed since (in another window or from the command line); nothing was touched."
         ]
         assert (manual(ws, "performance.spend"), manual(ws, "performance.leads")) == (1200, 9)
 
@@ -166,8 +165,8 @@ async def test_russian_says_what_was_undone_in_russian(ws, make_app):
         assert app.main.undo_command_name().startswith("Отменить: ")
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert any(n.startswith("Отменено: ") and n.endswith("за 24 нояб.: 1\u00a0200.") for n in notices(app)), notices(
-            app
+        assert any(n.startswith("Отменено: ") and n.endswith("за 24 нояб.: 1\u00a0200.") for n in notices(app)), (
+            notices(app)
         )
 
 

@@ -61,7 +61,9 @@ CHANGES: list[tuple[str, Callable[[Workspace, Path], object], str]] = [
     ("kpi", lambda ws, _t: set_kpi(ws, "performance.spend", KpiChange(target="900")), "settings of Spend"),
     (
         "decision",
-        lambda ws, _t: decide(ws, Alert("performance.cpa", date(2026, 11, 20), date(2026, 11, 22), (), StopRule()), "stopped"),
+        lambda ws, _t: decide(
+            ws, Alert("performance.cpa", date(2026, 11, 20), date(2026, 11, 22), (), StopRule()), "stopped"
+        ),
         "decision on CPA",
     ),
     ("import", lambda ws, tmp: import_file(ws, _direct(tmp)), " KPI values"),
@@ -105,9 +107,7 @@ def test_nothing_to_undo_and_a_write_since_are_one_sentence_each(ws: Workspace) 
     assert undo.last_change(ws) is None
     with pytest.raises(InputError) as nothing:
         undo.undo_last(ws)
-    assert nothing.value.render() == (
-        "Nothing to undo: this run has changed nothing yet (or every change is undone)."
-    )
+    assert nothing.value.render() == ("Nothing to undo: this run has changed nothing yet (or every change is undone).")
     add_value(ws, "performance.spend", 1200, TODAY)
     add_value(Workspace(ws.path, TODAY), "performance.leads", 3, TODAY)  # the CLI, another window
     assert undo.last_change(ws) is not None
@@ -115,8 +115,7 @@ def test_nothing_to_undo_and_a_write_since_are_one_sentence_each(ws: Workspace) 
     with pytest.raises(InputError) as refused:
         undo.undo_last(ws)
     assert refused.value.render() == (
-        "Not undone: the data was changed since (in another window or from the command line); "
-        "nothing was touched."
+        "Not undone: the data was changed since (in another window or from the command line); nothing was touched."
     )
     assert _files(ws) == before
     set_language("ru")
