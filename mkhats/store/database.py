@@ -199,6 +199,8 @@ class Database:
                 )
             finally:
                 self._forget_all()
+                if self.undo_log is not None:
+                    self.undo_log.clear()  # the changes before a restore are not undone one by one
         return before
 
     # -- tables -----------------------------------------------------------------------------

@@ -211,3 +211,14 @@ def test_the_log_keeps_the_newest_changes_within_its_count_and_bytes(db_path: Pa
     undo_last(db, TODAY)
     with db.read() as view:
         assert view.main("settings").all() == [{"lang": "f", "currency": "$"}]
+
+
+def test_a_restore_ends_the_history(db_path: Path, tmp_path: Path) -> None:
+    seed(Database(db_path))
+    db = _logged(db_path)
+    backup = db.write_backup(tmp_path / "backup.json")
+    _change(db, "a")
+    db.restore(backup, TODAY)
+    with pytest.raises(InputError) as nothing:
+        undo_last(db, TODAY)
+    assert nothing.value.key == "undo.nothing"
