@@ -319,7 +319,9 @@ class Database:
                 except StoreIOError as error:
                     raise error.restated("store.io_commit") from error  # no data file was touched
                 self._backed_up_day = today
-            if self.undo_log is not None:  # only the files replaced are read, under the lock
+            # Only the files replaced are read, under the lock. The commit creating the data is no undo.
+            undo_log = self.undo_log if self.exists() else None
+            if undo_log is not None:
                 set_before, olds = self._set_signature(), undo.capture([file.path for file, _raw in payloads])
             if len(payloads) == 1:  # one file: an atomic replace is all or nothing by itself
                 file, payload = payloads[0]
@@ -330,9 +332,9 @@ class Database:
                 stats = journal.commit(self.layout, [(file.path, payload) for file, payload in payloads], [])
                 for (file, payload), stat in zip(payloads, stats, strict=False):
                     file.set_written(stat, payload)
-            if self.undo_log is not None:
+            if undo_log is not None:
                 news = tuple(digest(payload) for _file, payload in payloads)
-                self.undo_log.push(undo.Change(tuple(olds), news, set_before, self._set_signature()))
+                undo_log.push(undo.Change(tuple(olds), news, set_before, self._set_signature()))
         except BaseException:
             self._discard_dirty()
             raise

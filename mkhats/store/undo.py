@@ -4,7 +4,8 @@ A database with an :class:`UndoLog` (the app's: the CLI keeps none) remembers, f
 it commits, the content each replaced file had before (None: the commit created it) and the
 *signature of the set* just before and just after: the stat (mtime, size, inode) of the main file
 and of every month file. Only the files a commit touches are read (under the lock, just before they
-are replaced): a value saved reads one month file, not the folder.
+are replaced): a value saved reads one month file, not the folder. The commit that creates the main
+file is not remembered (undoing it would delete the data); a restore empties the log.
 
 :func:`undo_last` puts the newest record's files back as one journaled commit (all of them or
 none, ``journal.py``), under the lock, and only if the set's signature is still the one that commit

@@ -222,3 +222,11 @@ def test_a_restore_ends_the_history(db_path: Path, tmp_path: Path) -> None:
     with pytest.raises(InputError) as nothing:
         undo_last(db, TODAY)
     assert nothing.value.key == "undo.nothing"
+
+
+def test_the_commit_that_creates_the_data_is_not_undone(db_path: Path) -> None:
+    db = _logged(db_path)
+    seed(db)  # the first transaction creates the main file
+    with pytest.raises(InputError) as nothing:
+        undo_last(db, TODAY)
+    assert nothing.value.key == "undo.nothing" and db_path.exists()
