@@ -320,7 +320,7 @@ class Database:
                     raise error.restated("store.io_commit") from error  # no data file was touched
                 self._backed_up_day = today
             # Only the files replaced are read, under the lock. The commit creating the data is no undo.
-            undo_log = self.undo_log if self.exists() else None
+            undo_log = self.undo_log if self.undo_log is not None and self.exists() else None
             if undo_log is not None:
                 set_before, olds = self._set_signature(), undo.capture([file.path for file, _raw in payloads])
             if len(payloads) == 1:  # one file: an atomic replace is all or nothing by itself
