@@ -45,6 +45,10 @@ _TABLES = (
 """Tables with a name of their own in the catalogue (``undo.table.<name>``)."""
 
 
+Docs = dict[bytes, dict[str, Any]]
+"""A table's documents by their canonical JSON (sorted keys)."""
+
+
 @dataclass(frozen=True)
 class Undone:
     """A change that was undone: ``what`` names it (rendered in the language of the moment)."""
@@ -100,21 +104,23 @@ def _describe(ws: Workspace, change: store_undo.Change) -> Message:
     now = change.current()
     main = ws.db.layout.main
     slots: list[tuple[tuple[str, str, str], Any, Any]] = []
-    main_tables: dict[str, tuple[list[Any], list[Any]]] = {}
+    main_tables: dict[str, tuple[Docs, Docs]] = {}
     for path, old in change.files:
         before, after = _tables(old), _tables(now[path])
         if before is None or after is None:
             return Message("undo.what.change")
         if path == main:
             for name in sorted(set(before) | set(after)):
+                if before.get(name) == after.get(name):
+                    continue  # the same documents under the same ids: no need to sort them
                 old_docs, new_docs = _docs(before.get(name)), _docs(after.get(name))
-                if old_docs != new_docs:
+                if old_docs.keys() != new_docs.keys():
                     main_tables[name] = (old_docs, new_docs)
         else:
-            found = _slot_changes(_docs(before.get("values")), _docs(after.get("values")))
+            found = _slot_changes(list(_docs(before.get("values")).values()), list(_docs(after.get("values")).values()))
             slots += found
             if not found and before != after:  # a month file's other table: the hats worn
-                main_tables.setdefault("spans", ([], []))
+                main_tables.setdefault("spans", ({}, {}))
     with ws.read() as repo:
         kpis = repo.kpis()
         if slots:
@@ -149,17 +155,17 @@ def _tables(raw: bytes | None) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def _docs(table: Any) -> list[Any]:
-    """A TinyDB table's documents, in a comparable order (ids are how TinyDB stores them, not data)."""
+def _docs(table: Any) -> Docs:
+    """A TinyDB table's documents by their content (ids are how TinyDB stores them, not data)."""
     if not isinstance(table, dict):
-        return []
-    return sorted(table.values(), key=lambda doc: orjson.dumps(doc, option=orjson.OPT_SORT_KEYS))
+        return {}
+    return {orjson.dumps(doc, option=orjson.OPT_SORT_KEYS): doc for doc in table.values() if isinstance(doc, dict)}
 
 
-def _added(old: list[Any], new: list[Any]) -> list[dict[str, Any]]:
+def _added(old: Docs, new: Docs) -> list[dict[str, Any]]:
     """Documents in ``new`` not in ``old`` (made or changed), else those removed."""
-    made = [doc for doc in new if doc not in old and isinstance(doc, dict)]
-    return made or [doc for doc in old if doc not in new and isinstance(doc, dict)]
+    made = [new[key] for key in new.keys() - old.keys()]
+    return made or [old[key] for key in old.keys() - new.keys()]
 
 
 def _slot_changes(old: list[Any], new: list[Any]) -> list[tuple[tuple[str, str, str], Any, Any]]:
@@ -195,13 +201,13 @@ def _values(slots: list[tuple[tuple[str, str, str], Any, Any]], kpis: dict[str, 
     return Message("undo.what.value", {"kpi": name, "day": day, "value": shown})
 
 
-def _tick(old: list[Any], new: list[Any], items: dict[str, Any]) -> Message:
-    """A checklist item ticked or unticked (by its text), or how many when several."""
-    ticked = [doc for doc in new if doc not in old]
-    unticked = [doc for doc in old if doc not in new]
+def _tick(old: Docs, new: Docs, items: dict[str, Any]) -> Message:
+    """A checklist item ticked or unticked (by its text), or a change of ticks when several."""
+    ticked = [new[key] for key in new.keys() - old.keys()]
+    unticked = [old[key] for key in old.keys() - new.keys()]
     if len(ticked) + len(unticked) != 1:
         return Message("undo.what.tables", {"tables": str(Message("undo.table.ticks"))})
     doc = (ticked or unticked)[0]
-    item = items.get(str(doc.get("item"))) if isinstance(doc, dict) else None
+    item = items.get(str(doc.get("item")))
     text = item_text(item) if item is not None else str(doc)
     return Message("undo.what.ticked" if ticked else "undo.what.unticked", {"item": text})

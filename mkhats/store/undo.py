@@ -72,6 +72,13 @@ class Change:
         """The bytes this change holds."""
         return sum(len(raw) for _path, raw in self.files if raw is not None)
 
+    def same_content(self) -> bool:
+        """Whether the commit wrote every file exactly as it was."""
+        return all(
+            old is not None and digest(old) == after
+            for (_path, old), after in zip(self.files, self.after_digests, strict=True)
+        )
+
     def unchanged_since(self) -> bool:
         """Whether every touched file still has the content this commit left (a cheap pre-check;
         :func:`undo_last` decides on the whole set's signature, under the lock)."""
@@ -95,9 +102,14 @@ class UndoLog:
         return self.changes[-1] if self.changes else None
 
     def push(self, change: Change) -> None:
-        """Remember ``change``; the older ones go when another writer came in between."""
+        """Remember ``change``; the older ones go when another writer came in between. A commit
+        that wrote every file as it was (a form saved unchanged) is no change: nothing to undo."""
         if self.changes and self.changes[-1].after != change.before:
             self.changes.clear()
+        if change.same_content():
+            if self.changes:
+                self.changes[-1].after = change.after  # the same data, in new files
+            return
         self.changes.append(change)
         del self.changes[: -self.limit]
         held = sum(kept.size for kept in self.changes)

@@ -230,3 +230,17 @@ def test_the_commit_that_creates_the_data_is_not_undone(db_path: Path) -> None:
     with pytest.raises(InputError) as nothing:
         undo_last(db, TODAY)
     assert nothing.value.key == "undo.nothing" and db_path.exists()
+
+
+def test_a_commit_writing_the_same_bytes_is_no_change_and_keeps_the_history(db_path: Path) -> None:
+    seed(Database(db_path))
+    before = _data(db_path.parent)
+    db = _logged(db_path)
+    _change(db, "a")
+    inode = db_path.stat().st_ino
+    with db.transaction(TODAY) as tx:  # a form saved unchanged: the file is written again as it was
+        tx.main("settings").update({"lang": "a"})
+    assert db_path.stat().st_ino != inode
+    assert db.undo_log is not None and len(db.undo_log.changes) == 1
+    undo_last(db, TODAY)  # undoes "a", not the save that changed nothing
+    assert _data(db_path.parent) == before
