@@ -190,3 +190,33 @@ async def test_a_log_saved_is_undone_and_the_pane_follows(ws, make_app):
         with ws.read() as repo:
             assert ("crm", "2026-W48") not in repo.logs(["2026-W48"])
         assert "Undone: weekly log of CRM." in notices(app)
+
+
+async def test_an_import_is_undone_whole(ws, make_app, tmp_path):
+    from textual.widgets import Input
+
+    from mkhats.ui.screens.import_screen import ImportScreen
+    from mkhats.ui.screens.main import MainScreen
+    from tests.ui.test_import_screen import MON, source_values, week_spend
+    from tests.unit.test_imports_ads import DIRECT_API
+
+    export = tmp_path / "direct api.tsv"
+    export.write_text(DIRECT_API.replace("2026-11-02", MON.isoformat()).replace("2026-11-03", TODAY.isoformat()))
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await shown_again(pilot, lambda: bool(app.main.query("#kpis-performance")))
+        before = week_spend(app)
+        await pilot.press("i")
+        screen = app.screen
+        assert isinstance(screen, ImportScreen)
+        screen.query_one("#import-path", Input).insert_text_at_cursor(str(export))
+        await pilot.press("enter")
+        await shown_again(pilot, lambda: screen.plan is not None)
+        await pilot.press("ctrl+s")
+        await shown_again(pilot, lambda: isinstance(app.screen, MainScreen) and week_spend(app) != before)
+        assert source_values(ws, "yandex-direct")
+        await pilot.press("ctrl+z")
+        await shown_again(pilot, lambda: week_spend(app) == before)
+        assert source_values(ws, "yandex-direct") == {}
+        assert any(n.startswith("Undone: ") and n.endswith(" KPI values.") for n in notices(app)), notices(app)
