@@ -220,3 +220,33 @@ async def test_an_import_is_undone_whole(ws, make_app, tmp_path):
         await shown_again(pilot, lambda: week_spend(app) == before)
         assert source_values(ws, "yandex-direct") == {}
         assert any(n.startswith("Undone: ") and n.endswith(" KPI values.") for n in notices(app)), notices(app)
+
+
+async def test_a_kpi_target_set_in_its_detail_is_undone_from_the_main_screen(ws, make_app):
+    from textual.widgets import Input
+
+    from mkhats.ui.screens.main import MainScreen
+    from tests.ui.test_kpi_detail import open_detail
+
+    with ws.read() as repo:
+        before = repo.kpis()["performance.cpl"]
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_detail(app, pilot, "performance.cpl")
+        screen.query_one("#rule-target", Input).value = "24"
+        screen.query_one("#rule-target", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        with ws.read() as repo:
+            assert repo.kpis()["performance.cpl"].target == 24
+        await pilot.press("ctrl+z")  # the detail's own screen: ctrl+z is the main screen's key
+        await pilot.pause()
+        with ws.read() as repo:
+            assert repo.kpis()["performance.cpl"].target == 24
+        await pilot.press("escape")
+        await shown_again(pilot, lambda: isinstance(app.screen, MainScreen))
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        with ws.read() as repo:
+            assert repo.kpis()["performance.cpl"] == before
+        assert any(n.startswith("Undone: settings of ") for n in notices(app)), notices(app)
