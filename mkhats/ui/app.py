@@ -27,6 +27,7 @@ from mkhats.present.labels import hat_name
 from mkhats.present.views import HatView, warnings_text, week_title
 from mkhats.services.first_run import setup_due, start_file
 from mkhats.services.review import ReviewItem
+from mkhats.services.undo import keep_history
 from mkhats.services.workspace import Workspace
 from mkhats.ui.access import run_service
 from mkhats.ui.heap import HeapTuning
@@ -67,6 +68,7 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
         may tune the collector (``ui.heap``)."""
         super().__init__()
         self.ws = ws
+        keep_history(ws)  # ctrl+z undoes this run's changes (SPEC §3)
         self.now = now
         self.own_process = own_process
         self.set_reactive(MkhatsApp.week, ws.this_week())

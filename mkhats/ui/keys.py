@@ -108,6 +108,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("settings", "s", "settings", "ui.key.settings", "main", command="ui.cmd.settings"),
     # Out of the footer (full at 80 columns): the help, the palette and the inbox's notice name it.
     Action("import.open", "i", "import_file", "ui.key.import_file", "main", show=False, command="ui.cmd.import_file"),
+    # SPEC §3: the last change of this run; the palette's entry names it (``ui.undo``).
+    Action("undo", "ctrl+z", "undo", "undo.key", "main", show=False),
     Action("help", "question_mark", "help", "ui.key.help", "app", key_display="?", command="ui.cmd.help"),
     Action("quit", "q", "quit", "ui.key.quit", "app"),
     # Ours rather than Textual's, whose description ("palette") is an English literal.

@@ -104,6 +104,7 @@ ALLOWED = {
     "space",
     "pgup",
     "pgdn",
+    "ctrl",  # the palette's hint of ctrl+z (undo)
 }
 _MARKED = re.compile(r"⟦[^\s⟦⟧]*⟧?")  # a cut word (``⟦lookal…``) loses its closing mark
 _WORD = re.compile(r"[A-Za-z]{3,}")

@@ -26,6 +26,7 @@ from mkhats.i18n.ru import (
     settings,
     store,
     ui,
+    undo,
     week_entry,
 )
 
@@ -56,5 +57,6 @@ for _part in (
     week_entry,
     overview,
     first_run,
+    undo,
 ):
     MESSAGES.update(_part.MESSAGES)
