@@ -96,3 +96,13 @@ def test_a_bad_stored_decision_is_refused_naming_its_table(tmp_path) -> None:
     with pytest.raises(StoreError) as refused:
         Workspace(tmp_path / "mkhats.json", DEC_18).snapshot("2026-W51")
     assert "budget_decisions" in refused.value.render()
+
+
+def test_the_reports_decisions_list_a_budget_decided_that_week() -> None:
+    from mkhats.i18n import set_language
+    from mkhats.present.report import decision_lines
+
+    set_language("en")
+    later = decided(decision="keep", reason="launch week", day=date(2026, 12, 25))
+    snapshot = make(DEC_18, "2026-W51", daily=SPEND, plans=PLAN, budget_decisions=[decided(reason="too fast"), later])
+    assert decision_lines(snapshot, []) == [("decided", "Performance · December 2026: cut — too fast")]
