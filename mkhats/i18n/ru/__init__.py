@@ -39,6 +39,7 @@ for _part in (
     kpis,
     conflicts,
     review,
+    ritual_steps,
     report,
     store,
     io,
@@ -55,6 +56,5 @@ for _part in (
     money,
     week_entry,
     overview,
-    ritual_steps,
 ):
     MESSAGES.update(_part.MESSAGES)
