@@ -39,7 +39,6 @@ for _part in (
     kpis,
     conflicts,
     review,
-    ritual_steps,
     report,
     store,
     io,
@@ -56,5 +55,6 @@ for _part in (
     money,
     week_entry,
     overview,
+    ritual_steps,
 ):
     MESSAGES.update(_part.MESSAGES)
