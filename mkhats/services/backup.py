@@ -87,6 +87,7 @@ def check_backup(src: Path) -> None:
             repo.hypotheses,
             repo.money().plans,
             repo.money().goals,
+            repo.money().budget_decisions,
         ):
             read()
         kpis = repo.kpis()

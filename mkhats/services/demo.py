@@ -107,6 +107,7 @@ def fill_demo(ws: Workspace, weeks: int, force: bool) -> int:
             "hypotheses",
             "plans",
             "goals",
+            "budget_decisions",
         )
         for table in tables:
             repo.clear_table(table)

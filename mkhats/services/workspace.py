@@ -218,4 +218,5 @@ def _main_records(repo: Repo) -> dict[str, Any]:
         "wearing": repo.wearing(),
         "plans": money.plans(),
         "goals": money.goals(),
+        "budget_decisions": money.budget_decisions(),
     }

@@ -23,6 +23,7 @@ from mkhats.i18n.ru import (
     overview,
     report,
     review,
+    ritual_steps,
     settings,
     store,
     ui,
@@ -58,5 +59,6 @@ for _part in (
     overview,
     first_run,
     undo,
+    ritual_steps,
 ):
     MESSAGES.update(_part.MESSAGES)
