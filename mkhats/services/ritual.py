@@ -93,7 +93,7 @@ def _friday_facts(ws: Workspace, week: str) -> tuple[Facts, Ritual | None, dict[
 def start_ritual(ws: Workspace, week: str, kind: str, now: datetime, step: str) -> Ritual:
     """The run of ``week``'s ritual of ``kind``: the one kept (resumed), or a new one at ``step``."""
     _kind(kind)
-    with ws.write() as repo:
+    with ws.write(aside=True) as repo:  # where the run stands: not a change to undo
         records = rituals(repo)
         found = records.get(week, kind)
         if found is not None:
@@ -117,7 +117,7 @@ def advance(
     """Record a move of the run: the step it now stands ``at``, a step ``ended``, a file ``written``,
     ``seconds`` more spent on it, and the instant it ``completed``; one transaction."""
     _kind(kind)
-    with ws.write() as repo:
+    with ws.write(aside=True) as repo:  # where the run stands: not a change to undo
         records = rituals(repo)
         record = records.get(week, kind)
         if record is None:

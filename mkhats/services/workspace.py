@@ -50,11 +50,14 @@ class Workspace:
         return self.version
 
     @contextmanager
-    def write(self) -> Iterator[Repo]:
-        """A transaction: locked, re-read if another process changed the file, saved at the end."""
+    def write(self, aside: bool = False) -> Iterator[Repo]:
+        """A transaction: locked, re-read if another process changed the file, saved at the end.
+
+        ``aside``: the app's bookkeeping, not a change of the user's to undo (``Database.transaction``).
+        """
         self._forget()
         try:
-            with self.db.transaction(self.today) as tx:
+            with self.db.transaction(self.today, aside) as tx:
                 repo = Repo(tx, self._where)
                 if not repo.is_seeded():
                     repo.seed_defaults()
@@ -78,7 +81,10 @@ class Workspace:
 
     def stored_language(self) -> str | None:
         """The language saved in the settings; None when none is, or when the file cannot be read
-        (the command that follows reports it; ``restore`` must stay possible)."""
+        (the command that follows reports it; ``restore`` must stay possible). A missing file
+        holds none and is not made here: the app makes it itself, for the first run's setup."""
+        if not self.db.exists():
+            return None
         try:
             with self.read() as repo:
                 return repo.settings().lang

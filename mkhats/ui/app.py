@@ -25,7 +25,9 @@ from mkhats.errors import MkhatsError
 from mkhats.i18n import t
 from mkhats.present.labels import hat_name
 from mkhats.present.views import HatView, warnings_text, week_title
+from mkhats.services.first_run import setup_due, start_file
 from mkhats.services.review import ReviewItem
+from mkhats.services.undo import keep_history
 from mkhats.services.workspace import Workspace
 from mkhats.ui.access import run_service
 from mkhats.ui.heap import HeapTuning
@@ -66,6 +68,7 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
         may tune the collector (``ui.heap``)."""
         super().__init__()
         self.ws = ws
+        keep_history(ws)  # ctrl+z undoes this run's changes (SPEC §3)
         self.now = now
         self.own_process = own_process
         self.set_reactive(MkhatsApp.week, ws.this_week())
@@ -80,6 +83,8 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
         self.ritual_words = ""
         """The header's words on the week's completed rituals (``ui.ritual_note``), after the first paint."""
         self._ritual_on = False
+        # A file the app itself makes is offered the first run's setup (``screens.first_run``).
+        start_file(ws)
 
     def prepare(self) -> None:
         """Compute the first week's view before running (``compose`` finds it); raises ``MkhatsError``."""
@@ -115,7 +120,13 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
         self.set_interval(20.0, self._update_title)
         self.call_after_refresh(self.freeze_start)
         self.call_after_refresh(self.main.offer_inbox)  # after the first paint: start-up pays nothing
-        self.call_after_refresh(self._ritual_start)
+        if self.snapshot is not None and setup_due(self.snapshot.settings):
+            from mkhats.ui.screens.first_run import offer_setup
+
+            self.call_after_refresh(offer_setup, self)
+            self.call_after_refresh(self._ritual_start, False)  # the setup first: no ritual offered
+        else:
+            self.call_after_refresh(self._ritual_start)
 
     # -- the data --------------------------------------------------------------------------------
 
@@ -192,14 +203,15 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
         parts.append(warnings_text(self.warnings))
         self.sub_title = "   ".join(parts)
 
-    def _ritual_start(self) -> None:
-        """The week's rituals into the header, and the Monday offer (after the first paint)."""
+    def _ritual_start(self, offered: bool = True) -> None:
+        """The week's rituals into the header, and (``offered``) the Monday offer, after the first paint."""
         from mkhats.ui.ritual_note import header_words, offer
 
         self._ritual_on = True
         self.ritual_words = header_words(self)
         self._update_title()
-        offer(self)
+        if offered:
+            offer(self)
 
     def _poll(self) -> None:
         """The one poll: another process wrote, so re-read (and the screens watching follow)."""

@@ -113,6 +113,8 @@ ACTIONS: tuple[Action, ...] = (
            command="ritual.cmd.monday"),
     Action("ritual.friday", "F", "ritual('friday')", "ritual.key.friday", "main", show=False,
            command="ritual.cmd.friday"),
+    # SPEC §3: the last change of this run; the palette's entry names it (``ui.undo``).
+    Action("undo", "ctrl+z", "undo", "undo.key", "main", show=False),
     Action("help", "question_mark", "help", "ui.key.help", "app", key_display="?", command="ui.cmd.help"),
     Action("quit", "q", "quit", "ui.key.quit", "app"),
     # Ours rather than Textual's, whose description ("palette") is an English literal.

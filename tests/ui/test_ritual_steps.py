@@ -364,3 +364,33 @@ async def test_last_week_with_nothing_missing_ends_on_enter_and_leaves_on_escape
         await pilot.press("escape")
         await until(pilot, lambda: left)
     assert done == [True] and left == [False]
+
+
+async def test_an_alert_decided_otherwise_meanwhile_is_not_decided_again(ws, make_app):
+    from textual.widgets import Static
+
+    from mkhats.services.decisions import decide
+    from mkhats.ui.screens.ritual_decisions import DecisionsScreen
+
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = DecisionsScreen("2026-W48")
+        await push(pilot, screen)
+        stop = screen.views()[0]
+        assert stop.row.alert is not None
+        decide(ws, stop.row.alert, "kept", "another window")
+        await pilot.press("enter", "tab", "enter")  # Stopped, over a decision it did not see
+        await pilot.pause()
+        assert not stop.row.decided and "changed elsewhere" in str(stop.query_one(".error", Static).content)
+    assert [d.decision for d in decisions(ws)[0] if d.kpi == "performance.cpa"][-1:] == ["kept"]
+
+
+async def test_enter_in_a_log_field_types_a_new_line_and_does_not_end_the_step(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = LogsScreen("2026-W48", "plan")
+        done = await push(pilot, screen)
+        field(screen, "crm", "plan").focus()
+        await pilot.press(*"one", "enter", *"two")
+        await pilot.pause()
+        assert not done and field(screen, "crm", "plan").text == "one\ntwo"

@@ -80,3 +80,29 @@ def test_the_service_refuses_what_it_cannot_store(tmp_path, month, decision, rea
     assert unknown.value.key == "hat.unknown"
     with ws.read() as repo:
         assert repo.money().budget_decisions() == []
+
+
+def test_a_bad_stored_decision_is_refused_naming_its_table(tmp_path) -> None:
+    import json
+
+    from mkhats.errors import StoreError
+
+    ws = Workspace(tmp_path / "mkhats.json", DEC_18)
+    decide_budget(ws, "performance", "2026-12", "cut")
+    data = json.loads((tmp_path / "mkhats.json").read_text(encoding="utf-8"))
+    [doc] = data["budget_decisions"].values()
+    doc["decision"] = "pause"
+    (tmp_path / "mkhats.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(StoreError) as refused:
+        Workspace(tmp_path / "mkhats.json", DEC_18).snapshot("2026-W51")
+    assert "budget_decisions" in refused.value.render()
+
+
+def test_the_reports_decisions_list_a_budget_decided_that_week() -> None:
+    from mkhats.i18n import set_language
+    from mkhats.present.report import decision_lines
+
+    set_language("en")
+    later = decided(decision="keep", reason="launch week", day=date(2026, 12, 25))
+    snapshot = make(DEC_18, "2026-W51", daily=SPEND, plans=PLAN, budget_decisions=[decided(reason="too fast"), later])
+    assert decision_lines(snapshot, []) == [("decided", "Performance · December 2026: cut — too fast")]

@@ -138,3 +138,26 @@ def test_steps_without_a_record_and_facts_of_last_week() -> None:
     states = step_states("monday", facts, None)
     assert [x.what for x in states[1].left] == ["facts", "not_visited"]
     assert resume_step("monday", states, None) == 1
+
+
+def test_the_rituals_bookkeeping_is_no_change_of_its_own_to_undo(ws: Workspace) -> None:
+    from mkhats.services.undo import keep_history, last_change, undo_last
+
+    start_ritual(ws, "2026-W48", "monday", NOW, "plan")  # nothing of the user's before: not kept
+    keep_history(ws)
+    assert last_change(ws) is None
+    advance(ws, "2026-W48", "monday", seconds=30)
+    assert last_change(ws) is None
+    save_log(ws, "crm", "2026-W48", plan="Two sends")
+    advance(ws, "2026-W48", "monday", ended="plan", at="deck", seconds=60)
+    what = last_change(ws)
+    assert what is not None and what.render() == "weekly log of CRM"
+    undo_last(ws)  # the plan goes, and where the run stood after it goes with it
+    state = ritual_state(ws, "2026-W48")
+    assert [x.params["hat"] for x in _left(state, "plan")] == ["crm"]
+    assert state.record is not None and (state.record.step, state.record.ended, state.record.seconds) == (
+        "plan",
+        (),
+        30,
+    )
+    assert last_change(ws) is None

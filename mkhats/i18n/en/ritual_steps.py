@@ -3,7 +3,6 @@
 MESSAGES = {
     "ritual.key.done": "Done",
     "ritual.key.leave": "Back",
-    "ritual.key.next_row": "Next",
     "ritual.leave": {
         "one": "Leave this step? {count} change is not saved and will be lost.",
         "other": "Leave this step? {count} changes are not saved and will be lost.",
@@ -45,7 +44,6 @@ MESSAGES = {
     },
     "ritual.decisions.all": "All decided",
     "ritual.decisions.none": "No stop alert and no channel off its budget's pace: nothing to decide.",
-    "ritual.decisions.reason": "Reason",
     "ritual.decisions.reason_hint": "why (needed to keep)",
     "ritual.decisions.choose": "Choose a decision first.",
     "ritual.decided": "✓ Decided: {decision}{reason} ({day})",
@@ -67,7 +65,6 @@ MESSAGES = {
     "ritual.conflicts.none": "Every active conflict has a valid check: nothing to record.",
     "ritual.conflicts.who": "Who may check it: {names}",
     "ritual.conflicts.nobody": "Nobody but the wearer is in the file yet: type the checker's name.",
-    "ritual.conflicts.by": "Checked by",
     "ritual.conflicts.by_prompt": "Choose a person",
     "ritual.conflicts.new": "or a new name",
     "ritual.conflicts.note": "Note",

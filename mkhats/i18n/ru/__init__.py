@@ -13,6 +13,7 @@ from mkhats.i18n.ru import (
     detail,
     edits,
     fields,
+    first_run,
     forms,
     import_ui,
     imports,
@@ -27,6 +28,7 @@ from mkhats.i18n.ru import (
     settings,
     store,
     ui,
+    undo,
     week_entry,
 )
 
@@ -57,6 +59,8 @@ for _part in (
     week_entry,
     overview,
     ritual,
+    first_run,
+    undo,
     ritual_steps,
 ):
     MESSAGES.update(_part.MESSAGES)

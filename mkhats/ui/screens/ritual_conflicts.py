@@ -78,6 +78,7 @@ class ConflictRowView(Vertical):
         """The check is stored: say so in place of its fields."""
         self.recorded = text
         self.refuse("")
+        self.query_one(".conflict-text", Static).update(plain(self.row.sentence, "dim", lines=True))
         for controls in self.query(".conflict-controls").results():
             controls.display = False
         done = self.query_one(".conflict-done", Static)

@@ -136,7 +136,7 @@ class DecisionsScreen(StepScreen):
 
     def record(self, view: DecisionRowView) -> bool:
         """Record one row's decision; False, with the reason under the row, when refused."""
-        from mkhats.services.decisions import decide, decide_budget
+        from mkhats.services.decisions import decide, decide_budget, decision_fields
 
         choice = view.choice
         if choice is None:
@@ -145,7 +145,8 @@ class DecisionsScreen(StepScreen):
         row = view.row
         try:
             if row.kind == "stop" and row.alert is not None:
-                decide(workspace(self), row.alert, choice, view.reason)
+                # Read open: decided otherwise meanwhile (another window) is refused, alike is kept once.
+                decide(workspace(self), row.alert, choice, view.reason, base=decision_fields(None))
             else:
                 decide_budget(workspace(self), row.hat, row.month, choice, view.reason)
         except MkhatsError as refused:
