@@ -62,8 +62,11 @@ def minutes_text(seconds: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
-def header_text(done: Sequence[Ritual]) -> str:
-    """The header's words for the week's completed rituals ("" when none is)."""
+def header_text(done: Sequence[Ritual], short: bool = False) -> str:
+    """The header's words for the week's completed rituals ("" when none is); ``short`` for a
+    narrow screen (``Mon ✓ 0:14``)."""
+    if short:
+        return "  ".join(t(f"ritual.header_short.{r.kind}", time=minutes_text(r.seconds)) for r in done)
     return "   ".join(
         t("ritual.header_done", ritual=t(f"ritual.kind.{r.kind}"), time=minutes_text(r.seconds)) for r in done
     )

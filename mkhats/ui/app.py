@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.reactive import Reactive
 from textual.timer import Timer
@@ -36,6 +37,10 @@ from mkhats.ui.palette import LocalizedPalette, MkhatsCommands
 from mkhats.ui.plain import LiteralText
 from mkhats.ui.screens.main import MainScreen
 from mkhats.ui.week_views import WeekViews
+from mkhats.ui.widgets.footer import NARROW
+
+if TYPE_CHECKING:
+    from mkhats.domain.ritual import Ritual  # read after the first paint: start-up does not load it
 
 PREFETCH_DELAY = 0.1
 """Seconds after a week is shown before its neighbours are computed."""
@@ -80,9 +85,11 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
         self._loaded = -1
         """The data version the snapshot was read at."""
         self._last_error: str | None = None
-        self.ritual_words = ""
-        """The header's words on the week's completed rituals (``ui.ritual_note``), after the first paint."""
+        self.rituals_done: list[Ritual] = []
+        """The selected week's completed rituals (``ui.ritual_note``), read after the first paint."""
         self._ritual_on = False
+        self._width = NARROW
+        """The terminal's width as last resized (the header's words for the rituals fit it)."""
         # A file the app itself makes is offered the first run's setup (``screens.first_run``).
         start_file(ws)
 
@@ -150,9 +157,9 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
         self._last_error = None
         changed = view.snapshot is not self.snapshot or loaded != self._loaded
         if changed and self._ritual_on:
-            from mkhats.ui.ritual_note import header_words
+            from mkhats.ui.ritual_note import done_rituals
 
-            self.ritual_words = header_words(self)
+            self.rituals_done = done_rituals(self)
         self.snapshot, self.warnings, self._alerts = view.snapshot, view.warnings, view.alerts
         self._loaded = loaded
         self._update_title()
@@ -198,17 +205,23 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
         if wearing is not None:
             minutes = max(0, int((utc_instant(self.now()) - wearing.start).total_seconds() // 60))
             parts.append(t("ui.wearing", hat=hat_name(wearing.hat), time=f"{minutes // 60}:{minutes % 60:02d}"))
-        if self.ritual_words:
-            parts.append(self.ritual_words)
         parts.append(warnings_text(self.warnings))
+        if self.rituals_done:  # after the warnings: a narrow header cuts this, never their count
+            from mkhats.present.ritual_text import header_text
+
+            parts.append(header_text(self.rituals_done, short=self._width < NARROW))
         self.sub_title = "   ".join(parts)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._width = event.size.width
+        self._update_title()  # the ritual's words are shorter on a narrow screen
 
     def _ritual_start(self, offered: bool = True) -> None:
         """The week's rituals into the header, and (``offered``) the Monday offer, after the first paint."""
-        from mkhats.ui.ritual_note import header_words, offer
+        from mkhats.ui.ritual_note import done_rituals, offer
 
         self._ritual_on = True
-        self.ritual_words = header_words(self)
+        self.rituals_done = done_rituals(self)
         self._update_title()
         if offered:
             offer(self)

@@ -13,18 +13,18 @@ from mkhats.errors import MkhatsError
 from mkhats.i18n import t
 
 if TYPE_CHECKING:
+    from mkhats.domain.ritual import Ritual
     from mkhats.ui.app import MkhatsApp
 
 
-def header_words(app: MkhatsApp) -> str:
-    """The selected week's completed rituals and the time each took ("" when none is)."""
-    from mkhats.present.ritual_text import header_text
+def done_rituals(app: MkhatsApp) -> list[Ritual]:
+    """The selected week's completed rituals (the header says each, with the time it took)."""
     from mkhats.services.ritual import completed_rituals
 
     try:
-        return header_text(completed_rituals(app.ws, app.week))
+        return completed_rituals(app.ws, app.week)
     except MkhatsError:
-        return ""  # the file went bad: the reload says so once
+        return []  # the file went bad: the reload says so once
 
 
 def offer(app: MkhatsApp) -> None:

@@ -376,3 +376,16 @@ async def test_last_weeks_missing_facts_are_typed_in_the_ritual_and_its_warning_
     assert left_of(mws, "last_week") == ()
     review = week_review(Workspace(mws.path, MONDAY), "2026-W48")
     assert [i for i in review.items if i.category == "RITUAL"] == []
+
+
+async def test_a_narrow_header_keeps_the_warnings_and_says_the_ritual_short(mws):
+    from mkhats.services.ritual import advance, start_ritual
+
+    start_ritual(mws, "2026-W48", "monday", CLOCK[0], "numbers")
+    advance(mws, "2026-W48", "monday", seconds=14 * 60 - 20, completed=CLOCK[0])  # a minute begun counts
+    app = monday_app(mws)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.sub_title.endswith("Mon ✓ 0:14"), "the short words")
+        assert app.sub_title.startswith("⚠ 16 warnings")
+        await pilot.resize_terminal(120, 40)
+        await until(pilot, lambda: app.sub_title.endswith("Monday ritual done in 0:14"), "the long words")

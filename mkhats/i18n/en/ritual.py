@@ -33,6 +33,8 @@ MESSAGES = {
     "ritual.left.deck": "the deck of {week} not written yet",
     "ritual.left.report": "the report and deck of {week} not written yet",
     "ritual.header_done": "{ritual} done in {time}",
+    "ritual.header_short.monday": "Mon ✓ {time}",
+    "ritual.header_short.friday": "Fri ✓ {time}",
     "ritual.unknown_kind": "No such ritual: {kind} (monday or friday).",
     "ritual.not_started": "The ritual of {week} was not started.",
     "ritual.trend": "Monday ritual, 13 weeks: {spark}  last {last}",

@@ -44,6 +44,8 @@ MESSAGES = {
     "ritual.left.deck": "презентация за {week} ещё не записана",
     "ritual.left.report": "отчёт и презентация за {week} ещё не записаны",
     "ritual.header_done": "{ritual}: готово за {time}",
+    "ritual.header_short.monday": "Пн ✓ {time}",
+    "ritual.header_short.friday": "Пт ✓ {time}",
     "ritual.unknown_kind": "Нет такого ритуала: {kind} (monday или friday).",
     "ritual.not_started": "Ритуал недели {week} не начат.",
     "ritual.trend": "Ритуал понедельника, 13 недель: {spark}  последний {last}",
