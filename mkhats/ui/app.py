@@ -252,4 +252,8 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
             from mkhats.services.wear import wear
 
             run_service(self, lambda ws: wear(ws, None, self.now()))
+        for screen in self.screen_stack:  # a ritual open underneath keeps the time spent so far
+            keep_time = getattr(screen, "keep_time", None)
+            if callable(keep_time):
+                keep_time()
         self.exit(0)

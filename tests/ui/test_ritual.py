@@ -313,6 +313,7 @@ async def test_an_interrupted_ritual_resumes_where_it_stopped_with_what_was_ente
         await until(pilot, lambda: app.return_code is not None or not app.is_running, "quit")
     left = left_of(mws, "decisions")
     assert [x.what for x in left] == ["budgets"]  # the stop alert's decision was kept
+    assert state(mws).record.seconds == 4 * 60  # type: ignore[union-attr]  # kept on quitting
     app = monday_app(mws)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("M")

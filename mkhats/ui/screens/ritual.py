@@ -252,6 +252,10 @@ class RitualScreen(KeyLabels, Screen[None]):
         if self.opened is not None:
             self.app.open_url(self.opened.resolve().as_uri())
 
+    def keep_time(self) -> None:
+        """The app quits: keep the time spent since the last move (and the step it stands at)."""
+        self.record(at=self.step)
+
     def action_close(self) -> None:
         """Close the stepper; the run keeps its step and time, and resumes there next time."""
         self.record(at=self.step)
