@@ -390,3 +390,17 @@ async def test_a_narrow_header_keeps_the_warnings_and_says_the_ritual_short(mws)
         assert app.sub_title.startswith("⚠ 16 warnings")
         await pilot.resize_terminal(120, 40)
         await until(pilot, lambda: app.sub_title.endswith("Monday ritual done in 0:14"), "the long words")
+
+
+async def test_the_list_follows_a_change_made_elsewhere(mws):
+    from mkhats.services.plans import save_log
+
+    app = monday_app(mws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("M")
+        await until(pilot, lambda: isinstance(app.screen, RitualScreen), "stepper")
+        stepper = app.screen
+        listing = stepper.query_one("#ritual-steps", OptionList)
+        assert "CRM: plan of 2026-W48 missing" in str(listing.get_option_at_index(4).prompt)
+        save_log(Workspace(mws.path, MONDAY), "crm", "2026-W48", plan="Typed in another window")
+        await until(pilot, lambda: "— done" in str(listing.get_option_at_index(4).prompt), "the plan step done")

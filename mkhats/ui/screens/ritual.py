@@ -94,6 +94,12 @@ class RitualScreen(KeyLabels, Screen[None]):
             self._read()
         self._show()
         self.query_one("#ritual-steps", OptionList).focus()
+        self.watch(app, "version", self._follow, init=False)
+
+    def _follow(self) -> None:
+        """The data changed (another window, the command line): the list says what is left now."""
+        if self.is_current and self._read() is not None:
+            self._show()
 
     # -- the run ---------------------------------------------------------------------------------
 
