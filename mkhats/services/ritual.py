@@ -148,8 +148,8 @@ def ritual_trend(ws: Workspace, week: str, weeks: int = 13, kind: str = "monday"
     return list(zip(shown, trend(found, shown, kind), strict=True))
 
 
-def completed_rituals(ws: Workspace, week: str) -> list[Ritual]:
-    """``week``'s rituals that were completed (Monday first): what the header says."""
+def completed_rituals(ws: Workspace, week: str | None = None) -> list[Ritual]:
+    """``week``'s (default: every week's) completed rituals, Monday first: what the header says."""
     with ws.read() as repo:
-        found = [r for r in rituals(repo).all() if r.week == week and r.completed is not None]
-    return sorted(found, key=lambda r: KINDS.index(r.kind))
+        found = [r for r in rituals(repo).all() if r.completed is not None and week in (None, r.week)]
+    return sorted(found, key=lambda r: (r.week, KINDS.index(r.kind)))

@@ -8,23 +8,34 @@ words follow each reload of the data.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from mkhats.errors import MkhatsError
 from mkhats.i18n import t
 
 if TYPE_CHECKING:
     from mkhats.domain.ritual import Ritual
+    from mkhats.services.workspace import Workspace
     from mkhats.ui.app import MkhatsApp
+
+
+_READ: WeakKeyDictionary[Workspace, tuple[int, list[Ritual]]] = WeakKeyDictionary()
+"""Per workspace: the completed rituals of every week, and the data version they were read at.
+A week switch then reads nothing (SPEC §6); a change of the data reads them again."""
 
 
 def done_rituals(app: MkhatsApp) -> list[Ritual]:
     """The selected week's completed rituals (the header says each, with the time it took)."""
     from mkhats.services.ritual import completed_rituals
 
-    try:
-        return completed_rituals(app.ws, app.week)
-    except MkhatsError:
-        return []  # the file went bad: the reload says so once
+    version = app.ws.version
+    kept = _READ.get(app.ws)
+    if kept is None or kept[0] != version:
+        try:
+            kept = _READ[app.ws] = (version, completed_rituals(app.ws))
+        except MkhatsError:
+            return []  # the file went bad: the reload says so once
+    return [r for r in kept[1] if r.week == app.week]
 
 
 def offer(app: MkhatsApp) -> None:
