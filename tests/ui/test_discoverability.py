@@ -1,0 +1,113 @@
+"""Pilot tests of issue 14 item 6: keys from any focus, one click ticks, focus in a form's first field,
+formula KPIs' week value in words, KPI titles in messages, a future date confirmed, counts whole."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widget import Widget
+
+from mkhats.ui.screens.checklist_editor import ChecklistEditor
+from mkhats.ui.screens.dialogs import AddValueDialog
+from mkhats.ui.screens.log_dialog import LogDialog
+from mkhats.ui.screens.week_entry import WeekEntryScreen
+from mkhats.ui.widgets.checklist import Checklist
+from mkhats.ui.widgets.kpi_table import KpiTable
+from mkhats.ui.widgets.log_view import LogView
+from tests.ui.conftest import SIZE
+
+# -- 1. keys from any focus on the tab ----------------------------------------------------------
+
+
+def _focus_target(app, where: str) -> Widget | None:
+    """The widget of the Performance tab to focus (None: nothing focused)."""
+    if where == "checklist":
+        return app.query_one("#checklist-performance", Checklist)
+    if where == "kpis":
+        return app.query_one("#kpis-performance", KpiTable)
+    if where == "log":
+        return app.query_one("#log-performance", LogView)
+    if where == "tabs":
+        return app.query_one("#hats Tabs")
+    return None
+
+
+FOCUS = ["checklist", "kpis", "log", "tabs", "none"]
+OPENS = {"e": ChecklistEditor, "l": LogDialog, "a": WeekEntryScreen, "plus": AddValueDialog}
+
+
+@pytest.mark.parametrize("where", FOCUS)
+@pytest.mark.parametrize("key", list(OPENS))
+async def test_tab_keys_work_from_any_focus(ws, make_app, where, key):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        target = _focus_target(app, where)
+        app.screen.set_focus(target)
+        await pilot.pause()
+        assert app.focused is target
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, OPENS[key])
+        if key == "e":
+            assert app.screen.hat == "performance"
+
+
+async def test_e_in_the_checklist_still_names_itself_in_the_footer(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        app.query_one("#checklist-content", Checklist).focus()
+        await pilot.pause()
+        shown = {k for k, b in app.screen.active_bindings.items() if b.binding.show}
+        assert "e" in shown
+        app.screen.set_focus(app.query_one("#kpis-content", KpiTable))
+        await pilot.pause()
+        shown = {k for k, b in app.screen.active_bindings.items() if b.binding.show}
+        assert "e" not in shown  # the footer is full at 80 columns: the help and the palette name it
+
+
+# -- 2. one click ticks --------------------------------------------------------------------------
+
+
+def _ticked(ws, item: str, week: str = "2026-W48") -> bool:
+    with ws.read() as repo:
+        return (item, week) in repo.ticks()
+
+
+async def _click_row(pilot, table: Checklist, row: int) -> None:
+    # The table's rows start under its top border, after its left border and padding.
+    await pilot.click(table, offset=(4, 1 + row))
+    await pilot.pause()
+
+
+async def test_one_click_ticks_an_item_and_another_unticks_it(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.query_one("#checklist-content", Checklist)
+        await pilot.pause()
+        second = table.coordinate_to_cell_key((1, 0)).row_key.value
+        assert table.cursor_row == 0
+        before = _ticked(ws, second)
+        await _click_row(pilot, table, 1)  # not the highlighted row
+        assert table.cursor_row == 1
+        assert _ticked(ws, second) is not before
+        await _click_row(pilot, table, 1)  # now highlighted: one more click unticks
+        assert _ticked(ws, second) is before
+
+
+async def test_keys_still_move_without_ticking_and_space_ticks(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.query_one("#checklist-content", Checklist)
+        table.focus()
+        await pilot.pause()
+        with ws.read() as repo:
+            ticks = set(repo.ticks())
+        await pilot.press("down")
+        await pilot.pause()
+        with ws.read() as repo:
+            assert set(repo.ticks()) == ticks
+        second = table.coordinate_to_cell_key((1, 0)).row_key.value
+        await pilot.press("space")
+        await pilot.pause()
+        assert _ticked(ws, second) is ((second, "2026-W48") not in ticks)
