@@ -111,3 +111,86 @@ async def test_keys_still_move_without_ticking_and_space_ticks(ws, make_app):
         await pilot.press("space")
         await pilot.pause()
         assert _ticked(ws, second) is ((second, "2026-W48") not in ticks)
+
+
+# -- 3. focus in the first field of every form ----------------------------------------------------
+
+
+def _dialogs(app, ws) -> dict[str, tuple[object, str]]:
+    """Every form the main screen leads to → (the form, the id of the field focused on opening).
+
+    The first field, or the first one left to fill when those above it hold their default (today,
+    this quarter, this month, the highlighted KPI): the value form opened on a KPI waits for the value.
+    """
+    from mkhats.domain.review import review
+    from mkhats.services.settings import load
+    from mkhats.ui.screens.checklist_editor import ItemDialog
+    from mkhats.ui.screens.dialogs import CheckDialog, DecisionDialog, RolesReviewDialog
+    from mkhats.ui.screens.goal_dialog import GoalDialog
+    from mkhats.ui.screens.hypotheses import HypothesisDialog
+    from mkhats.ui.screens.restore import RestoreDialog
+    from mkhats.ui.screens.roles import RolesKpiDialog
+    from mkhats.ui.screens.settings.dialogs import ConflictDialog, KpiDialog
+    from mkhats.ui.screens.strategy import StrategyDialog
+    from mkhats.ui.screens.value_edit import EditValueDialog
+
+    snapshot = app.snapshot
+    alert = next(i.alert for i in review(snapshot) if i.category == "STOP")
+    return {
+        "value": (AddValueDialog(None), "kpi"),
+        "value on a KPI": (AddValueDialog("content.traffic"), "value"),
+        "edit value": (EditValueDialog("content.traffic", "Traffic", ws.today, "24 Nov", "100", ""), "edit-value"),
+        "log": (LogDialog("content", app.week, None, "plan"), "log-plan"),
+        "checklist": (ChecklistEditor("content"), "items"),
+        "checklist item": (ItemDialog("content"), "text"),
+        "check": (CheckDialog(("performance", "cmo")), "by"),
+        "decision": (DecisionDialog(alert), "decision"),
+        "roles review": (RolesReviewDialog(), "notes"),
+        "roles and KPIs": (RolesKpiDialog(), "notes"),
+        "strategy": (StrategyDialog(), "v-content"),
+        "goal": (GoalDialog("cmo.revenue"), "value"),
+        "hypothesis": (HypothesisDialog("content"), "statement"),
+        "restore": (RestoreDialog(), "file"),
+        "new KPI": (KpiDialog("content", None), "kpi-name"),
+        "edit KPI": (KpiDialog("performance", snapshot.kpis["performance.cpa"]), "kpi-title"),
+        "new conflict rule": (ConflictDialog(load(ws)), "conflict-a"),
+    }
+
+
+DIALOGS = [
+    "value", "value on a KPI", "edit value", "log", "checklist", "checklist item", "check", "decision",
+    "roles review", "roles and KPIs", "strategy", "goal", "hypothesis", "restore", "new KPI", "edit KPI",
+    "new conflict rule",
+]  # fmt: skip
+
+
+async def test_every_form_opens_with_the_focus_in_its_first_field(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        dialogs = _dialogs(app, ws)
+        assert sorted(dialogs) == sorted(DIALOGS)
+        for name, (dialog, field) in dialogs.items():
+            await app.push_screen(dialog)
+            await pilot.pause()
+            focused = app.focused
+            assert focused is not None and focused.screen is dialog, name
+            assert focused.id == field, f"{name}: {focused!r}"
+            # Never the scrolling box around the fields: a key typed goes into a field.
+            assert focused.id is not None, name
+            app.pop_screen()
+            await pilot.pause()
+
+
+async def test_new_kpi_from_the_settings_takes_typing_at_once(ws, make_app):
+    from mkhats.ui.screens.settings.dialogs import KpiDialog
+
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        app.screen.query_one("#kpis-add").press()
+        await pilot.pause()
+        assert isinstance(app.screen, KpiDialog)
+        await pilot.press(*"webinars")
+        assert app.screen.query_one("#kpi-name").value == "webinars"

@@ -47,6 +47,7 @@ class SettingsDialog(FormDialog[Any]):
 
     CSS_PATH = Path(__file__).parent / "settings.tcss"
     TITLE_KEY = ""
+    AUTO_FOCUS = ".form-grid > *"  # the first field, not the scrolling box around the grid
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
