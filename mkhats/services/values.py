@@ -219,6 +219,19 @@ def value_notes(ws: Workspace, key: str, first: date, last: date) -> dict[date, 
         return {v.day: v.note for v in repo.values(first, last) if v.kpi == key and v.note}
 
 
+def values_after(ws: Workspace, key: str, after: date) -> dict[date, float]:
+    """A measured KPI's values dated after ``after`` (sources combined): days ahead of today, which
+    the form takes once confirmed and ``add`` takes as it is, and a week's window does not reach."""
+    from datetime import timedelta
+
+    from mkhats.domain.weeks import MAX_DAY
+
+    if after >= MAX_DAY:
+        return {}
+    with ws.read() as repo:
+        return repo.daily(after + timedelta(days=1), MAX_DAY).get(key, {})
+
+
 def value_sources(ws: Workspace, key: str, first: date, last: date) -> dict[date, dict[str, float]]:
     """``{day: {source: value}}`` of a KPI from ``first`` to ``last``, for the days an import fed
     (days of the user's own values alone are left out: they need no breakdown)."""

@@ -194,3 +194,92 @@ async def test_new_kpi_from_the_settings_takes_typing_at_once(ws, make_app):
         assert isinstance(app.screen, KpiDialog)
         await pilot.press(*"webinars")
         assert app.screen.query_one("#kpi-name").value == "webinars"
+
+
+# -- 6. a value dated ahead of today -------------------------------------------------------------
+
+
+async def _type(pilot, selector: str, text: str) -> None:
+    field = pilot.app.screen.query_one(selector)
+    field.value = ""
+    field.focus()
+    await pilot.press(*text)
+
+
+def _traffic(ws) -> dict:
+    with ws.read() as repo:
+        return {v.day: v.value for v in repo.all_values() if v.kpi == "content.traffic"}
+
+
+async def test_a_date_ahead_is_asked_about_then_saved_and_listed_in_the_detail(ws, make_app):
+    from datetime import date
+
+    from mkhats.ui.screens.form import ConfirmDialog
+    from mkhats.ui.screens.kpi_detail import KpiDetailScreen
+    from mkhats.ui.widgets.value_table import ValueTable
+
+    ahead = date(2026, 12, 12)  # 18 days after today
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("plus")
+        dialog = app.screen
+        assert isinstance(dialog, AddValueDialog)
+        await _type(pilot, "#date", "2026-12-12")
+        await _type(pilot, "#value", "321")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert app.screen.question == "12 Dec 2026 is 18 days ahead of today; save the value anyway?"
+        await pilot.click("#confirm-no")  # change the date: back in the form, nothing saved
+        await pilot.pause()
+        assert app.screen is dialog and app.focused.id == "date"
+        assert ahead not in _traffic(ws)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.click("#confirm-yes")
+        await pilot.pause()
+        assert not isinstance(app.screen, AddValueDialog)
+        assert _traffic(ws)[ahead] == 321
+        # The detail of this week lists it, first and marked: not hidden in a week to come.
+        app.push_screen(KpiDetailScreen("content.traffic"))
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, KpiDetailScreen)
+        first = detail.view.values[0]
+        assert (first.day, first.value) == (ahead, 321)
+        assert first.date_text.endswith("ahead")
+        table = detail.query_one(ValueTable)
+        assert table.row_count == len(detail.view.values)
+
+
+async def test_today_and_days_before_are_saved_without_a_question(ws, make_app):
+    from datetime import date
+
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("plus")
+        await _type(pilot, "#date", "2026-11-24")
+        await _type(pilot, "#value", "55")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, AddValueDialog)
+        assert _traffic(ws)[date(2026, 11, 24)] == 55
+
+
+async def test_the_question_in_russian(ws, make_app):
+    from mkhats.i18n import set_language
+    from mkhats.ui.screens.form import ConfirmDialog
+
+    set_language("ru")
+    try:
+        app = make_app(ws)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("plus")
+            await _type(pilot, "#date", "2026-11-26")
+            await _type(pilot, "#value", "5")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmDialog)
+            assert "наступит только через 2 дня. Всё равно сохранить значение?" in app.screen.question
+    finally:
+        set_language("en")

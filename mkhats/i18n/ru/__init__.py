@@ -14,6 +14,7 @@ from mkhats.i18n.ru import (
     edits,
     fields,
     forms,
+    forms2,
     import_ui,
     imports,
     io,
@@ -54,5 +55,6 @@ for _part in (
     money,
     week_entry,
     overview,
+    forms2,
 ):
     MESSAGES.update(_part.MESSAGES)
