@@ -204,6 +204,7 @@ async def _type(pilot, selector: str, text: str) -> None:
     field.value = ""
     field.focus()
     await pilot.press(*text)
+    await pilot.pause()
 
 
 def _traffic(ws) -> dict:
@@ -281,5 +282,56 @@ async def test_the_question_in_russian(ws, make_app):
             await pilot.pause()
             assert isinstance(app.screen, ConfirmDialog)
             assert "наступит только через 2 дня. Всё равно сохранить значение?" in app.screen.question
+    finally:
+        set_language("en")
+
+
+# -- 4. a formula KPI's week value in words ------------------------------------------------------
+
+
+def _week_value(dialog) -> str:
+    from textual.widgets import Label, Select
+
+    if dialog.query_one("#kpi-aggregate", Select).display:
+        return "choose: " + str(dialog.query_one("#kpi-aggregate", Select).selection)
+    return str(dialog.query_one("#kpi-week-words", Label).render())
+
+
+async def test_the_kpi_editor_says_what_a_formula_kpis_week_value_is(ws, make_app):
+    from mkhats.ui.screens.settings.dialogs import KpiDialog
+
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        dialog = KpiDialog("performance", app.snapshot.kpis["performance.cpa"])
+        await app.push_screen(dialog)
+        await pilot.pause()
+        assert _week_value(dialog) == "the week's Spend ÷ the week's Sales"
+        await _type(pilot, "#kpi-formula", "(revenue - spend) / leads")
+        assert _week_value(dialog) == "(the week's Revenue − the week's Spend) ÷ the week's Leads"
+        await _type(pilot, "#kpi-formula", "")
+        assert _week_value(dialog) == "choose: sum"  # measured: the days' aggregate is chosen
+        await app.pop_screen()
+        measured = KpiDialog("performance", app.snapshot.kpis["performance.spend"])
+        await app.push_screen(measured)
+        await pilot.pause()
+        assert _week_value(measured) == "choose: sum"
+
+
+async def test_the_week_value_words_in_russian(ws, make_app):
+    from mkhats.i18n import set_language
+    from mkhats.ui.screens.settings.dialogs import KpiDialog
+
+    set_language("ru")
+    try:
+        app = make_app(ws)
+        async with app.run_test(size=SIZE) as pilot:
+            dialog = KpiDialog("cmo", app.snapshot.kpis["cmo.romi"])
+            await app.push_screen(dialog)
+            await pilot.pause()
+            assert _week_value(dialog) == (
+                "(Выручка за неделю − Расходы на маркетинг за неделю) ÷ Расходы на маркетинг за неделю × 100"
+            )
     finally:
         set_language("en")
