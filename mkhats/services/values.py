@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkhats.domain.invalid import InvalidRecord
+from mkhats.domain.kpi_names import named
 from mkhats.domain.kpis import validate_typed
 from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.models import Kpi, KpiValue
@@ -157,7 +158,7 @@ def add_value(
         kpis = repo.kpis()
         kpi = find_kpi(kpis, key)
         if kpi.retired:
-            raise InputError("kpi.retired", kpi=kpi.key)
+            raise InputError("kpi.retired", kpi=named(kpi))
         validate_typed(kpi, number)
         record = _value(kpi.key, day, number, note)
         if base is not None:

@@ -335,3 +335,88 @@ async def test_the_week_value_words_in_russian(ws, make_app):
             )
     finally:
         set_language("en")
+
+
+# -- 5 and 7. KPI titles in messages; counts whole -----------------------------------------------
+
+
+async def _value_error(pilot, kpi: str, text: str) -> str:
+    app = pilot.app
+    app.push_screen(AddValueDialog(kpi))
+    await pilot.pause()
+    await _type(pilot, "#value", text)
+    await pilot.press("enter")
+    await pilot.pause()
+    dialog = app.screen
+    assert isinstance(dialog, AddValueDialog)  # refused: the form stays
+    return dialog.errors["value"]
+
+
+async def test_the_value_form_refuses_a_fraction_of_a_count_naming_the_kpi_by_its_title(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        with ws.read() as repo:
+            before = [v for v in repo.all_values() if v.kpi == "content.published"]
+        said = await _value_error(pilot, "content.published", "1.5")
+        assert said == "Published counts whole things: 1.5 is not a whole number."
+        await pilot.press("escape")
+        said = await _value_error(pilot, "performance.spend", "-5")
+        assert said == "The value of Spend cannot be negative (got -5)."
+        with ws.read() as repo:
+            assert [v for v in repo.all_values() if v.kpi == "content.published"] == before
+
+
+async def test_the_grid_refuses_a_fraction_of_a_count_naming_the_kpi_by_its_title(ws, make_app):
+    from tests.ui.test_week_grid import hint, open_grid
+
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen, grid = await open_grid(pilot, "1", "a")
+        grid.go_to(("content.published", "2026-11-23"))
+        await pilot.press(*"1.5", "enter")
+        assert grid.errors().keys() == {("content.published", "2026-11-23")}
+        grid.go_to(("content.published", "2026-11-23"))
+        await pilot.pause()
+        assert hint(screen) == "✗ Published counts whole things: 1.5 is not a whole number."
+
+
+async def test_messages_name_kpis_in_the_users_language(ws, make_app):
+    from mkhats.i18n import set_language
+
+    set_language("ru")
+    try:
+        app = make_app(ws)
+        async with app.run_test(size=SIZE) as pilot:
+            said = await _value_error(pilot, "content.published", "1,5")
+            assert said.startswith("Публикации ") and "content.published" not in said
+    finally:
+        set_language("en")
+
+
+async def test_a_title_the_user_typed_names_the_kpi(ws, make_app):
+    from mkhats.services.kpi_settings import KpiDraft, edit_kpi
+
+    edit_kpi(ws, "content.published", KpiDraft(title="Posts out"))  # a count, summed, as shipped
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        said = await _value_error(pilot, "content.published", "2.5")
+        assert said == "Posts out counts whole things: 2.5 is not a whole number."
+
+
+async def test_the_kpi_settings_name_the_kpi_by_its_title(ws, make_app):
+    from textual.widgets import Static
+
+    from mkhats.ui.screens.settings.dialogs import KpiDialog
+
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        dialog = KpiDialog("performance", app.snapshot.kpis["performance.spend"])
+        await app.push_screen(dialog)
+        await pilot.pause()
+        await _type(pilot, "#kpi-target", "-5")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        said = str(dialog.query_one(".error", Static).render())
+        assert said.startswith("The target of Spend cannot be negative"), said

@@ -137,7 +137,8 @@ class KpiDetailScreen(KeyLabels, Screen[None]):
         if snapshot is None:
             return
         if self.key not in snapshot.kpis:
-            self.app.notify(t("detail.gone", kpi=self.key), severity="warning")
+            # By the title it was shown with (the key only if it never was).
+            self.app.notify(t("detail.gone", kpi=self.view.title if self.view else self.key), severity="warning")
             self.dismiss(None)
             return
         notes: dict[date, str] = {}
