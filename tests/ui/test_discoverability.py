@@ -9,6 +9,8 @@ from textual.widget import Widget
 from mkhats.ui.screens.checklist_editor import ChecklistEditor
 from mkhats.ui.screens.dialogs import AddValueDialog
 from mkhats.ui.screens.log_dialog import LogDialog
+from mkhats.ui.screens.review import ReviewScreen
+from mkhats.ui.screens.settings import SettingsScreen
 from mkhats.ui.screens.week_entry import WeekEntryScreen
 from mkhats.ui.widgets.checklist import Checklist
 from mkhats.ui.widgets.kpi_table import KpiTable
@@ -32,7 +34,14 @@ def _focus_target(app, where: str) -> Widget | None:
 
 
 FOCUS = ["checklist", "kpis", "log", "tabs", "none"]
-OPENS = {"e": ChecklistEditor, "l": LogDialog, "a": WeekEntryScreen, "plus": AddValueDialog}
+OPENS = {
+    "e": ChecklistEditor,
+    "l": LogDialog,
+    "a": WeekEntryScreen,
+    "plus": AddValueDialog,
+    "r": ReviewScreen,
+    "s": SettingsScreen,
+}
 
 
 @pytest.mark.parametrize("where", FOCUS)
