@@ -231,3 +231,23 @@ async def test_the_kpi_settings_name_the_kpi_by_its_title(ws, make_app):
         await pilot.pause()
         said = str(dialog.query_one(".error", Static).render())
         assert said.startswith("The target of Spend cannot be negative"), said
+
+
+def test_a_kpi_in_use_is_named_with_its_users_by_their_titles(ws):
+    import pytest
+
+    from mkhats.errors import InputError
+    from mkhats.i18n import set_language
+    from mkhats.services.kpi_settings import retire_kpi
+
+    with pytest.raises(InputError) as caught:
+        retire_kpi(ws, "performance.sales")
+    assert caught.value.render() == "Sales cannot be retired: the formulas of CPA use it."
+    set_language("ru")
+    try:
+        with pytest.raises(InputError) as caught:
+            retire_kpi(ws, "performance.spend")
+        said = caught.value.render()
+        assert said.startswith("Расход нельзя отправить в архив: его используют формулы ") and "CPL" in said
+    finally:
+        set_language("en")
