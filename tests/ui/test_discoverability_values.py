@@ -251,3 +251,14 @@ def test_a_kpi_in_use_is_named_with_its_users_by_their_titles(ws):
         assert said.startswith("Расход нельзя отправить в архив: его используют формулы ") and "CPL" in said
     finally:
         set_language("en")
+
+
+async def test_a_missing_value_is_said_before_the_date_is_asked_about(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("plus")
+        dialog = app.screen
+        await _type(pilot, "#date", "2026-12-12")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog and "value" in dialog.errors

@@ -114,14 +114,25 @@ class AddValueDialog(FormDialog[list[Alert]]):
         except InputError:
             day = None  # the save shows why under the field
         today = workspace(self).today
-        if day is None or day <= today or day == self._ahead_ok:
-            super().action_save()
+        if day is None or day <= today or day == self._ahead_ok or not self._complete():
+            super().action_save()  # saved, or the errors shown first: the question comes last
             return
         self.clear_errors()
         n = (day - today).days
         question = t("forms2.ahead.question", day=format_day(day), n=n, count=n)
         ask = ConfirmDialog(question, t("forms2.ahead.yes"), t("forms2.ahead.no"))
         self.app.push_screen(ask, lambda yes: self._ahead(day, bool(yes)))
+
+    def _complete(self) -> bool:
+        """A KPI is chosen and the value reads as a number (what the save checks besides the date)."""
+        text = self.query_one("#value", Input).value
+        if self.query_one("#kpi", Select).selection is None or not text.strip():
+            return False
+        try:
+            parse_number(text, t("forms.value.value"), lang=current_language())
+        except InputError:
+            return False
+        return True
 
     def _ahead(self, day: date, yes: bool) -> None:
         if yes:
