@@ -15,6 +15,7 @@ from mkhats.i18n.en import (
     fields,
     first_run,
     forms,
+    forms2,
     import_ui,
     imports,
     io,
@@ -60,5 +61,6 @@ for _part in (
     first_run,
     undo,
     ritual_steps,
+    forms2,
 ):
     MESSAGES.update(_part.MESSAGES)
