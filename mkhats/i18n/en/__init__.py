@@ -18,6 +18,7 @@ from mkhats.i18n.en import (
     imports,
     io,
     kpis,
+    layout,
     money,
     overview,
     report,
@@ -54,5 +55,6 @@ for _part in (
     money,
     week_entry,
     overview,
+    layout,
 ):
     MESSAGES.update(_part.MESSAGES)

@@ -19,6 +19,29 @@ from mkhats.ui.widgets.checklist import Checklist
 from mkhats.ui.widgets.kpi_table import KpiTable
 from mkhats.ui.widgets.log_view import LogView
 
+WIDE = 160
+"""From this width on, each week of a KPI's sparkline takes two cells (SPEC §3 "Layout")."""
+CHECKLIST_MIN = 34
+"""The checklist's narrowest beside the KPI table: its border, tick box and 28 cells of text."""
+
+
+class TopRow(Horizontal):
+    """The checklist beside the KPI table (stacked on a narrow screen): the table takes what its
+    columns need, the checklist the rest; laid out again only when the row's width changes."""
+
+    def on_resize(self) -> None:
+        self.fit_tables()
+
+    def fit_tables(self) -> None:
+        """Give the KPI table its room: all the row when stacked, else all but the checklist's least."""
+        width = self.size.width
+        if not width:
+            return
+        stacked = self.screen.has_class("-narrow")
+        cells = 2 if self.app.size.width >= WIDE else 1
+        for table in self.query(KpiTable).results():
+            table.fit(width if stacked else width - CHECKLIST_MIN, cells, stacked)
+
 
 class HatPane(VerticalScroll):
     """The content of a hat's tab; ``show`` fills it from a view model."""
@@ -32,7 +55,7 @@ class HatPane(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(id=f"info-{self.hat}", classes="hat-info")
-        with Horizontal(classes="hat-top"):
+        with TopRow(classes="hat-top"):
             yield Checklist(id=f"checklist-{self.hat}", classes="checklist")
             yield KpiTable(id=f"kpis-{self.hat}", classes="kpis")
         if self.hat == "cmo":  # the CMO desk: only this pane pays for the channel map
