@@ -44,22 +44,36 @@ class Checklist(KeyLabels, RecallTable):
         self._shown: tuple[list[ChecklistLine], int, int] | None = None
         self._wrapped_at: int | None = None
         self._wraps: dict[tuple[str, int], int] = {}
+        self._outer: int | None = None
+        """The width the row holding the list gives it (see ``fit``), until a resize says."""
 
     def show(self, lines: list[ChecklistLine], done: int, total: int) -> None:
         """Replace the rows, keeping the cursor where it was."""
         self._shown = (lines, done, total)
         self._fill()
 
+    def fit(self, width: int) -> None:
+        """The list will be ``width`` cells wide, its border included: wrap the items for it now."""
+        if width != self._outer:
+            self._outer = width
+            if self._shown is not None and self._text_width() != self._wrapped_at:
+                self._fill()
+
     def on_resize(self) -> None:
         """Another width wraps the items anew (once per resize, never on a repaint)."""
+        self._outer = None  # the width laid out is the one to wrap to
         if self._shown is not None and self._text_width() != self._wrapped_at:
             self._fill()
 
     def _text_width(self) -> int | None:
-        """The cells an item's text may take; None before the list is laid out."""
-        if not self.size.width:
+        """The cells an item's text may take; None before the list is laid out or fitted."""
+        if self._outer is not None:
+            inner = self._outer - self.styles.gutter.width
+        elif self.size.width:
+            inner = self.scrollable_content_region.width
+        else:
             return None
-        return max(self.scrollable_content_region.width - _BOX - 2, 8)  # 2: the text's padding
+        return max(inner - _BOX - 2, 8)  # 2: the text's padding
 
     def _fill(self) -> None:
         if self._shown is None:

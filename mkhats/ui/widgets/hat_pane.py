@@ -41,6 +41,9 @@ class TopRow(Horizontal):
         cells = 2 if self.app.size.width >= WIDE else 1
         for table in self.query(KpiTable).results():
             table.fit(width if stacked else width - CHECKLIST_MIN, cells, stacked)
+            # The checklist's width is known now: wrapped at once, not after a layout and a resize.
+            for checklist in self.query(Checklist).results():
+                checklist.fit(width if stacked else width - table.needed)
 
 
 class HatPane(VerticalScroll):
@@ -100,8 +103,10 @@ class HatPane(VerticalScroll):
         if info != self._info:  # an update asks for a new layout: only when the line changed
             self._info = info
             self.query_one(".hat-info", Static).update(info)
-        self.query_one(Checklist).show(view.checklist, view.done, view.total)
+        # The KPI table first: the checklist gets the width it leaves.
         self.query_one(KpiTable).show(view.kpis, view.week_label)
+        self.query_one(TopRow).fit_tables()
+        self.query_one(Checklist).show(view.checklist, view.done, view.total)
         self.query_one(LogView).show(view.log, week)
         self.week = week
 

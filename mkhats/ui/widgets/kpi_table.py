@@ -46,6 +46,8 @@ class KpiTable(RecallTable):
         """Cells the table may take, its border included; None until the row holding it is laid out."""
         self._cells_per_week = 1
         self._stacked = False
+        self.needed = 0
+        """The cells the table takes beside the checklist, its border included."""
 
     def on_mount(self) -> None:
         self.border_title = t("ui.kpis")
@@ -110,8 +112,8 @@ class KpiTable(RecallTable):
                 key=r.key,
                 height=lines,
             )
-        width = _total(widths) + _GUTTER
-        self.styles.width = None if self._stacked or self._room is None else width
+        self.needed = _total(widths) + _GUTTER
+        self.styles.width = None if self._stacked or self._room is None else self.needed
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1))
 
