@@ -105,11 +105,11 @@ class ChannelMap(DataTable[Any]):
         # Widths from the content: auto-width columns are measured only when the table goes idle.
         self.add_column("", key="measure", width=max(cell_len(label) for label in view.header[1:]))
         for line, texts in zip(view.lines, lines, strict=False):
-            label = Text(texts[0], style="bold", justify="right")
-            self.add_column(label, key=line.key, width=max(cell_len(c) for c in texts))
+            heading = Text(texts[0], style="bold", justify="right")
+            self.add_column(heading, key=line.key, width=max(cell_len(c) for c in texts))
         last = len(view.header) - 1
-        for i, label in enumerate(view.header[1:], start=1):
-            cells = [Text(label, style="bold")]
+        for i, measure in enumerate(view.header[1:], start=1):
+            cells = [Text(measure, style="bold")]
             for line, texts in zip(view.lines, lines, strict=False):
                 cell = Text(texts[i], justify="right")
                 if i == last:
