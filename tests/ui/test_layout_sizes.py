@@ -121,9 +121,9 @@ def _hat_cuts(app: Any, hat: str) -> list[str]:
             for i, cell in enumerate(line.cells):
                 if cell and i not in optional and cell not in painted:
                     cuts.append(f"channel map cell {cell!r} of {line.key}")
-    if view.alerts:  # the tab's stop alerts, on screen
+    if view.alerts:  # the tab's stop alerts, on screen, whole
         alerts = t("ui.alerts_open", n=len(view.alerts), count=len(view.alerts))
-        if alerts not in _flat(" ".join(_screen_lines(app))):
+        if not any(alerts in line for line in _screen_lines(app)):  # on one line: never split
             cuts.append(f"alert line {alerts!r}")
     return cuts
 

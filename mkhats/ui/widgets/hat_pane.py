@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -46,6 +47,36 @@ class TopRow(Horizontal):
                 checklist.fit(width if stacked else width - table.needed)
 
 
+class InfoLine(Static):
+    """Who wears the hat and what it owns, then the open stop alerts: on the same line when they
+    fit whole after it, else on a line of their own (a warning is never split)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._parts: tuple[Text, str] = (Text(), "")
+        self._shown: Text | None = None
+
+    def show(self, head: Text, alerts: str) -> None:
+        """Show ``head`` and, if any, the ``alerts`` text."""
+        self._parts = (head, alerts)
+        self._lay_out()
+
+    def on_resize(self) -> None:
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        head, alerts = self._parts
+        line = head.copy()
+        if alerts:
+            width = self.size.width
+            last = head.wrap(self.app.console, width)[-1].cell_len if width else 0
+            line.append("\n" if width and last + 3 + cell_len(alerts) > width else "   ")
+            line.append(alerts, style="bold red")
+        if line != self._shown:  # an update asks for a new layout: only when the line changed
+            self._shown = line
+            self.update(line)
+
+
 class HatPane(VerticalScroll):
     """The content of a hat's tab; ``show`` fills it from a view model."""
 
@@ -53,11 +84,10 @@ class HatPane(VerticalScroll):
         super().__init__(id=f"pane-{hat}", classes="hat-pane")
         self.hat = hat
         self.week: str | None = None
-        self._info: Text | None = None
         self._ready_seen = False
 
     def compose(self) -> ComposeResult:
-        yield Static(id=f"info-{self.hat}", classes="hat-info")
+        yield InfoLine(id=f"info-{self.hat}", classes="hat-info")
         with TopRow(classes="hat-top"):
             yield Checklist(id=f"checklist-{self.hat}", classes="checklist")
             yield KpiTable(id=f"kpis-{self.hat}", classes="kpis")
@@ -97,12 +127,8 @@ class HatPane(VerticalScroll):
         # The name, the wearer and the mission may be typed by the user: shown literally, on one line.
         worn_by = t("ui.worn_by", person=view.wearer, mission=view.mission)
         info = Text.assemble((terminal_line(view.name), "bold"), " — ", terminal_line(worn_by))
-        if view.alerts:
-            info.append("   ")
-            info.append(t("ui.alerts_open", n=len(view.alerts), count=len(view.alerts)), style="bold red")
-        if info != self._info:  # an update asks for a new layout: only when the line changed
-            self._info = info
-            self.query_one(".hat-info", Static).update(info)
+        alerts = t("ui.alerts_open", n=len(view.alerts), count=len(view.alerts)) if view.alerts else ""
+        self.query_one(InfoLine).show(info, alerts)
         # The KPI table first: the checklist gets the width it leaves.
         self.query_one(KpiTable).show(view.kpis, view.week_label)
         self.query_one(TopRow).fit_tables()
