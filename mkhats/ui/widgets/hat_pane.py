@@ -30,14 +30,19 @@ class TopRow(Horizontal):
     """The checklist beside the KPI table (stacked on a narrow screen): the table takes what its
     columns need, the checklist the rest; laid out again only when the row's width changes."""
 
+    _fitted: tuple[int, int] | None = None
+
     def on_resize(self) -> None:
-        self.fit_tables()
+        # A tab shown again is resized to the size it had: nothing to lay out then (SPEC §6).
+        if (self.size.width, self.app.size.width) != self._fitted:
+            self.fit_tables()
 
     def fit_tables(self) -> None:
         """Give the KPI table its room: all the row when stacked, else all but the checklist's least."""
         width = self.size.width
         if not width:
             return
+        self._fitted = (width, self.app.size.width)
         stacked = self.screen.has_class("-narrow")
         cells = 2 if self.app.size.width >= WIDE else 1
         for table in self.query(KpiTable).results():
@@ -55,6 +60,7 @@ class InfoLine(Static):
         super().__init__(**kwargs)
         self._parts: tuple[Text, str] = (Text(), "")
         self._shown: Text | None = None
+        self._width = 0
 
     def show(self, head: Text, alerts: str) -> None:
         """Show ``head`` and, if any, the ``alerts`` text."""
@@ -62,10 +68,12 @@ class InfoLine(Static):
         self._lay_out()
 
     def on_resize(self) -> None:
-        self._lay_out()
+        if self.size.width != self._width:  # a tab shown again keeps its width: nothing to redo
+            self._lay_out()
 
     def _lay_out(self) -> None:
         head, alerts = self._parts
+        self._width = self.size.width
         line = head.copy()
         if alerts:
             width = self.size.width
