@@ -191,3 +191,21 @@ async def test_conflict_reasons_are_never_cut(lang_ws, make_app, size):
             assert all(_flat(reason) in shown for reason in reasons), shown
         else:  # no room: the column leaves (the highlighted one is written in full under the table)
             assert "reason" not in keys
+
+
+@pytest.mark.parametrize("lang_ws", ["en"], indirect=True)
+async def test_a_turned_channel_map_still_leads_to_a_channel(lang_ws, make_app):
+    # At 80 columns no row per channel fits: the map turns, a column per channel, and choosing a
+    # column (enter, or a click) goes to that channel's tab as choosing a row does when wide.
+    app = make_app(lang_ws)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        await settle(pilot)
+        cmap = app.query_one("#channels-cmo", ChannelMap)
+        assert cmap.cursor_type == "column"
+        assert [str(column.label) for column in cmap.ordered_columns] == ["", "Content", "Performance", "CRM"]
+        cmap.focus()
+        cmap.move_cursor(column=3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.hat == "crm"

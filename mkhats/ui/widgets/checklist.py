@@ -122,6 +122,8 @@ class Checklist(KeyLabels, RecallTable):
             return 1
         key = (text, width)
         if key not in self._wraps:
+            if len(self._wraps) > 1024:  # many resizes: forget the widths gone by
+                self._wraps.clear()
             self._wraps[key] = len(Text(text).wrap(self.app.console, width))
         return self._wraps[key]
 
