@@ -20,6 +20,7 @@ from mkhats.i18n.ru import (
     imports,
     io,
     kpis,
+    layout,
     money,
     overview,
     report,
@@ -62,5 +63,6 @@ for _part in (
     undo,
     ritual_steps,
     forms2,
+    layout,
 ):
     MESSAGES.update(_part.MESSAGES)
