@@ -121,6 +121,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("palette", "ctrl+p", "command_palette", "ui.key.palette", "app", show=False, priority=True),
     Action("checklist.toggle", "space", "tick", "ui.key.tick", "checklist"),
     Action("checklist.edit", "e", "edit_items", "ui.key.edit_items", "checklist", command="ui.cmd.edit_checklist"),
+    # e edits the tab's checklist from any focus (the KPI table, the log, none); the footer names it
+    # while the checklist has the focus (the binding above), out of the full footer otherwise.
+    Action("checklist.edit_any", "e", "edit_items", "ui.key.edit_items", "main", show=False),
     # enter means "KPI detail" everywhere on the main screen (SPEC §3); a click still ticks.
     Action("checklist.open_kpi", "enter", "screen.open_kpi", "ui.key.open_kpi", "checklist", show=False),
     # Not in the footer (it is full at 80 columns): the CMO tab's map names them, so do ? and ctrl+p.

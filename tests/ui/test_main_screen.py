@@ -152,6 +152,7 @@ async def test_week_switches_paint_each_weeks_values(ws, make_app):
     async with app.run_test(size=SIZE) as pilot:
         table = app.query_one("#kpis-content", KpiTable)
         checklist = app.query_one("#checklist-content", Checklist)
+        await pilot.pause()  # the row laid out for the widths the tables asked for (SPEC §3 "Layout")
         now = (_painted(table), _painted(checklist))
         await pilot.press("left_square_bracket")
         await pilot.pause()
@@ -173,6 +174,7 @@ async def test_ticking_repaints_the_box(ws, make_app):
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
         checklist = app.query_one("#checklist-content", Checklist)
+        await pilot.pause()  # the row laid out for the widths the tables asked for (SPEC §3 "Layout")
         first = checklist._current()
         assert first is not None
         painted = _painted(checklist)

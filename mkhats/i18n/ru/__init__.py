@@ -15,10 +15,12 @@ from mkhats.i18n.ru import (
     fields,
     first_run,
     forms,
+    forms2,
     import_ui,
     imports,
     io,
     kpis,
+    layout,
     money,
     overview,
     report,
@@ -62,5 +64,7 @@ for _part in (
     first_run,
     undo,
     ritual_steps,
+    forms2,
+    layout,
 ):
     MESSAGES.update(_part.MESSAGES)

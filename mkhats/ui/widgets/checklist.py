@@ -1,4 +1,7 @@
-"""A hat's checklist for the selected week: weekly items, then the month's and the quarter's."""
+"""A hat's checklist for the selected week: weekly items, then the month's and the quarter's.
+
+An item longer than the list is wide wraps onto more lines (SPEC §3 "Layout"): never cut.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from typing import Any
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.message import Message
 from textual.widgets import DataTable
 
@@ -15,6 +18,9 @@ from mkhats.i18n import t
 from mkhats.present.views import ChecklistLine
 from mkhats.ui.keys import KeyLabels, bindings
 from mkhats.ui.widgets.recall_table import RecallTable
+
+_BOX = 3
+"""The tick box's column: one cell and its padding."""
 
 
 class Checklist(KeyLabels, RecallTable):
@@ -35,39 +41,91 @@ class Checklist(KeyLabels, RecallTable):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", show_header=False, zebra_stripes=False, **kwargs)
         self._lines: dict[str, ChecklistLine] = {}
+        self._shown: tuple[list[ChecklistLine], int, int] | None = None
+        self._wrapped_at: int | None = None
+        self._wraps: dict[tuple[str, int], int] = {}
+        self._outer: int | None = None
+        """The width the row holding the list gives it (see ``fit``), until a resize says."""
 
     def show(self, lines: list[ChecklistLine], done: int, total: int) -> None:
         """Replace the rows, keeping the cursor where it was."""
+        self._shown = (lines, done, total)
+        self._fill()
+
+    def fit(self, width: int) -> None:
+        """The list will be ``width`` cells wide, its border included: wrap the items for it now."""
+        if width != self._outer:
+            self._outer = width
+            if self._shown is not None and self._text_width() != self._wrapped_at:
+                self._fill()
+
+    def on_resize(self) -> None:
+        """Another width wraps the items anew (once per resize, never on a repaint)."""
+        self._outer = None  # the width laid out is the one to wrap to
+        if self._shown is not None and self._text_width() != self._wrapped_at:
+            self._fill()
+
+    def _text_width(self) -> int | None:
+        """The cells an item's text may take; None before the list is laid out or fitted."""
+        if self._outer is not None:
+            inner = self._outer - self.styles.gutter.width
+        elif self.size.width:
+            inner = self.scrollable_content_region.width
+        else:
+            return None
+        return max(inner - _BOX - 2, 8)  # 2: the text's padding
+
+    def _fill(self) -> None:
+        if self._shown is None:
+            return
+        lines, done, total = self._shown
         row = self.cursor_row
-        # A fixed width (auto-width columns are measured only when the table goes idle) that only
-        # grows, so a week switch does not change the layout.
         texts = [terminal_line(line.label) for line in lines]  # typed by the user: shown literally
-        labels = texts + [t(f"cadence.{c}") for c in ("monthly", "quarterly")]
-        width = max(cell_len(x) for x in labels)
+        width = self._text_width()
+        self._wrapped_at = width
+        if width is None:
+            # Not laid out yet: as wide as the longest item (auto-width columns are measured only
+            # when the table goes idle); the resize that follows wraps them to the room they get.
+            labels = texts + [t(f"cadence.{c}") for c in ("monthly", "quarterly")]
+            width = max(cell_len(x) for x in labels)
         text = next((c for k, c in self.columns.items() if k.value == "text"), None)
-        if text is not None and width <= text.width:
+        if text is not None and width == text.width:
             self.clear()
         else:
             self.clear(columns=True)
             self.add_column("", key="box", width=1)
-            self.add_column("", key="text", width=max(width, text.width if text else 0))
+            self.add_column("", key="text", width=width)
         self._lines = {}
         cadence = "weekly"
+        height = 0
         for line, shown in zip(lines, texts, strict=False):
             if line.row.item.cadence != cadence:
                 cadence = line.row.item.cadence
                 self.add_row("", Text(t(f"cadence.{cadence}"), style="bold"), key=f"heading-{cadence}")
+                height += 1
             box = Text("☑", style="green") if line.row.done else Text("☐")
             label = Text(shown, style="dim" if line.row.done else "")
-            self.add_row(box, label, key=line.row.item.id)
+            rows = self._height(shown, width)
+            self.add_row(box, label, key=line.row.item.id, height=rows)
+            height += rows
             self._lines[line.row.item.id] = line
         self.border_title = t("ui.checklist", done=done, total=total)
         # Its height from its rows, now: "auto" is measured only when the table goes idle, and on a
         # busy machine the row beside the KPIs was laid out before, clipping the list's last lines.
-        # max-height (the stylesheet) still caps it.
-        self.styles.height = self.row_count + self.styles.gutter.height
+        self.styles.height = height + self.styles.gutter.height
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1))
+
+    def _height(self, text: str, width: int) -> int:
+        """The lines ``text`` wraps to in ``width`` cells (remembered: a week switch wraps nothing)."""
+        if cell_len(text) <= width:
+            return 1
+        key = (text, width)
+        if key not in self._wraps:
+            if len(self._wraps) > 1024:  # many resizes: forget the widths gone by
+                self._wraps.clear()
+            self._wraps[key] = len(Text(text).wrap(self.app.console, width))
+        return self._wraps[key]
 
     def _current(self) -> ChecklistLine | None:
         if not self.row_count:
@@ -89,3 +147,16 @@ class Checklist(KeyLabels, RecallTable):
     def _selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_tick()
+
+    async def _on_click(self, event: events.Click) -> None:
+        """One click on an item ticks it, as a tick box does.
+
+        A table selects a row on a click only when the row is already highlighted (a first click
+        just moves the cursor there): a click that moves the cursor ticks here; one on the
+        highlighted row ticks through ``RowSelected``. The keys are unchanged.
+        """
+        before = self.cursor_row
+        await super()._on_click(event)
+        row = event.style.meta.get("row")
+        if isinstance(row, int) and row >= 0 and self.cursor_row == row != before:
+            self.action_tick()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -19,6 +20,70 @@ from mkhats.ui.widgets.checklist import Checklist
 from mkhats.ui.widgets.kpi_table import KpiTable
 from mkhats.ui.widgets.log_view import LogView
 
+WIDE = 160
+"""From this width on, each week of a KPI's sparkline takes two cells (SPEC §3 "Layout")."""
+CHECKLIST_MIN = 34
+"""The checklist's narrowest beside the KPI table: its border, tick box and 28 cells of text."""
+
+
+class TopRow(Horizontal):
+    """The checklist beside the KPI table (stacked on a narrow screen): the table takes what its
+    columns need, the checklist the rest; laid out again only when the row's width changes."""
+
+    _fitted: tuple[int, int] | None = None
+
+    def on_resize(self) -> None:
+        # A tab shown again is resized to the size it had: nothing to lay out then (SPEC §6).
+        if (self.size.width, self.app.size.width) != self._fitted:
+            self.fit_tables()
+
+    def fit_tables(self) -> None:
+        """Give the KPI table its room: all the row when stacked, else all but the checklist's least."""
+        width = self.size.width
+        if not width:
+            return
+        self._fitted = (width, self.app.size.width)
+        stacked = self.screen.has_class("-narrow")
+        cells = 2 if self.app.size.width >= WIDE else 1
+        for table in self.query(KpiTable).results():
+            table.fit(width if stacked else width - CHECKLIST_MIN, cells, stacked)
+            # The checklist's width is known now: wrapped at once, not after a layout and a resize.
+            for checklist in self.query(Checklist).results():
+                checklist.fit(width if stacked else width - table.needed)
+
+
+class InfoLine(Static):
+    """Who wears the hat and what it owns, then the open stop alerts: on the same line when they
+    fit whole after it, else on a line of their own (a warning is never split)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._parts: tuple[Text, str] = (Text(), "")
+        self._shown: Text | None = None
+        self._width = 0
+
+    def show(self, head: Text, alerts: str) -> None:
+        """Show ``head`` and, if any, the ``alerts`` text."""
+        self._parts = (head, alerts)
+        self._lay_out()
+
+    def on_resize(self) -> None:
+        if self.size.width != self._width:  # a tab shown again keeps its width: nothing to redo
+            self._lay_out()
+
+    def _lay_out(self) -> None:
+        head, alerts = self._parts
+        self._width = self.size.width
+        line = head.copy()
+        if alerts:
+            width = self.size.width
+            last = head.wrap(self.app.console, width)[-1].cell_len if width else 0
+            line.append("\n" if width and last + 3 + cell_len(alerts) > width else "   ")
+            line.append(alerts, style="bold red")
+        if line != self._shown:  # an update asks for a new layout: only when the line changed
+            self._shown = line
+            self.update(line)
+
 
 class HatPane(VerticalScroll):
     """The content of a hat's tab; ``show`` fills it from a view model."""
@@ -27,12 +92,11 @@ class HatPane(VerticalScroll):
         super().__init__(id=f"pane-{hat}", classes="hat-pane")
         self.hat = hat
         self.week: str | None = None
-        self._info: Text | None = None
         self._ready_seen = False
 
     def compose(self) -> ComposeResult:
-        yield Static(id=f"info-{self.hat}", classes="hat-info")
-        with Horizontal(classes="hat-top"):
+        yield InfoLine(id=f"info-{self.hat}", classes="hat-info")
+        with TopRow(classes="hat-top"):
             yield Checklist(id=f"checklist-{self.hat}", classes="checklist")
             yield KpiTable(id=f"kpis-{self.hat}", classes="kpis")
         if self.hat == "cmo":  # the CMO desk: only this pane pays for the channel map
@@ -72,14 +136,12 @@ class HatPane(VerticalScroll):
         # The name, the wearer and the mission may be typed by the user: shown literally, on one line.
         worn_by = t("ui.worn_by", person=view.wearer, mission=view.mission)
         info = Text.assemble((terminal_line(view.name), "bold"), " — ", terminal_line(worn_by))
-        if view.alerts:
-            info.append("   ")
-            info.append(t("ui.alerts_open", n=len(view.alerts), count=len(view.alerts)), style="bold red")
-        if info != self._info:  # an update asks for a new layout: only when the line changed
-            self._info = info
-            self.query_one(".hat-info", Static).update(info)
-        self.query_one(Checklist).show(view.checklist, view.done, view.total)
+        alerts = t("ui.alerts_open", n=len(view.alerts), count=len(view.alerts)) if view.alerts else ""
+        self.query_one(InfoLine).show(info, alerts)
+        # The KPI table first: the checklist gets the width it leaves.
         self.query_one(KpiTable).show(view.kpis, view.week_label)
+        self.query_one(TopRow).fit_tables()
+        self.query_one(Checklist).show(view.checklist, view.done, view.total)
         self.query_one(LogView).show(view.log, week)
         self.week = week
 

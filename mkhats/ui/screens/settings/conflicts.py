@@ -22,6 +22,7 @@ from mkhats.services.settings import SettingsState
 from mkhats.ui.plain import plain
 from mkhats.ui.screens.settings.dialogs import ConflictDialog
 from mkhats.ui.screens.settings.pane import SettingsPane, every_options, level_options, selected, set_select
+from mkhats.ui.widgets.wrap_table import WrapTable
 
 _LEVEL_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 
@@ -34,7 +35,7 @@ class ConflictsPane(SettingsPane):
     """The conflict rules: see each one, change its level and frequency, add one, remove one."""
 
     def compose(self) -> ComposeResult:
-        yield DataTable(id="conflicts-table", cursor_type="row", classes="settings-table")
+        yield WrapTable(wrap="reason", id="conflicts-table", cursor_type="row", classes="settings-table")
         yield Static(id="conflict-detail", classes="detail")
         with Horizontal(classes="form-row"):
             yield Select(level_options(), allow_blank=False, id="conflict-level", classes="level")
@@ -70,7 +71,7 @@ class ConflictsPane(SettingsPane):
                 Text(t(f"level.{rule.level}"), style=_LEVEL_STYLE[rule.level]),
                 t(f"cadence.{rule.every}"),
                 now,
-                Text(reason if len(reason) <= 40 else reason[:39] + "…"),
+                Text(reason),  # wrapped, never cut (SPEC §3 "Layout")
                 key=key,
             )
         if current is not None and any(_rule_key(r) == current for r in state.conflicts):
