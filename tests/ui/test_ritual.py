@@ -404,3 +404,18 @@ async def test_the_list_follows_a_change_made_elsewhere(mws):
         assert "CRM: plan of 2026-W48 missing" in str(listing.get_option_at_index(4).prompt)
         save_log(Workspace(mws.path, MONDAY), "crm", "2026-W48", plan="Typed in another window")
         await until(pilot, lambda: "— done" in str(listing.get_option_at_index(4).prompt), "the plan step done")
+
+
+async def test_the_palette_opens_the_friday_ritual(mws):
+    app = monday_app(mws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"friday ritual")
+        results = app.screen.query_one("#--results").query_one(OptionList)
+        await until(
+            pilot,
+            lambda: results.option_count and "Friday ritual" in str(results.get_option_at_index(0).prompt),
+            "the entry",
+        )
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, RitualScreen), "stepper")
+        assert app.screen.kind == "friday" and app.screen.step == "facts"
