@@ -35,7 +35,7 @@ def monday_app(ws: Workspace):
 
 async def until(pilot, condition, what: str = "") -> None:
     """Wait (on the condition, never on the clock alone) until ``condition()`` holds."""
-    for _ in range(400):
+    for _ in range(1500):  # a busy machine only waits longer
         if condition():
             return
         await pilot.pause(0.02)
