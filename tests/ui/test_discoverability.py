@@ -84,8 +84,10 @@ def _ticked(ws, item: str, week: str = "2026-W48") -> bool:
 
 
 async def _click_row(pilot, table: Checklist, row: int) -> None:
-    # The table's rows start under its top border, after its left border and padding.
-    await pilot.click(table, offset=(4, 1 + row))
+    # The table's rows start under its top border, after its left border and padding; an item
+    # wrapped over two lines is two lines tall.
+    y = 1 + sum(r.height for r in table.ordered_rows[:row])
+    await pilot.click(table, offset=(4, y))
     await pilot.pause()
 
 
