@@ -2,6 +2,7 @@
 
 from mkhats.i18n import Catalogue
 from mkhats.i18n.ru import (
+    app_words,
     cli,
     cli_args,
     cmo,
@@ -54,5 +55,6 @@ for _part in (
     money,
     week_entry,
     overview,
+    app_words,
 ):
     MESSAGES.update(_part.MESSAGES)
