@@ -81,3 +81,16 @@ def checked_text(hats: tuple[str, str], snapshot: Snapshot, check: ExternalCheck
         return t("review.checked_expires_today", **words)
     # ``valid_until`` is the last valid day: what is left counts it (through 16 Dec, on 3 Dec: 2 weeks).
     return t("review.checked_when", left=time_left(valid_until + timedelta(days=1), today), **words)
+
+
+def file_age(modified: float, now: datetime, lang: str | None = None) -> str:
+    """How old a file is (its POSIX time) against the app's clock: ``just now``, ``2 hours ago``.
+
+    A file written in the last minute, or after ``now`` (another clock: a copy, a frozen test
+    clock), is ``just now``. A naive ``now`` is local time, as the app's clock gives it.
+    """
+    when = datetime.fromtimestamp(modified, UTC)
+    now = now.astimezone(UTC)
+    if (now - when).total_seconds() < 60:
+        return t("time.just_now", lang=lang)
+    return relative_time(when, now, lang)
