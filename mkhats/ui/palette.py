@@ -212,7 +212,17 @@ class LocalizedPalette:
         """Textual's system commands with their title and help in the current language."""
         for command in super().get_system_commands(screen):  # type: ignore[misc]
             key = _SYSTEM.get(command.help)
-            yield command if key is None else command._replace(title=t(f"{key}.title"), help=t(f"{key}.help"))
+            if key == "ui.sys.keys_show":
+                # Textual's keys panel lists Textual's own bindings in English (tab "Focus Next",
+                # ctrl+c "Copy selected text"…): the help screen lists the keys in the user's language.
+                yield command._replace(title=t(f"{key}.title"), help=t(f"{key}.help"), callback=self._show_help)
+            else:
+                yield command if key is None else command._replace(title=t(f"{key}.title"), help=t(f"{key}.help"))
+
+    def _show_help(self) -> None:
+        from mkhats.ui.screens.help import HelpScreen
+
+        cast("App[Any]", self).push_screen(HelpScreen())
 
     def action_command_palette(self) -> None:
         """The command palette, its prompt in the current language."""

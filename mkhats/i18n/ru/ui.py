@@ -91,7 +91,7 @@ MESSAGES.update(
         "ui.sys.quit.title": "Выход",
         "ui.sys.quit.help": "Закрыть приложение",
         "ui.sys.keys_show.title": "Клавиши",
-        "ui.sys.keys_show.help": "Показать подсказку к текущему полю и список доступных клавиш",
+        "ui.sys.keys_show.help": "Показать клавиши и что они делают (экран справки, как ?)",
         "ui.sys.keys_hide.title": "Клавиши",
         "ui.sys.keys_hide.help": "Скрыть панель клавиш и подсказок",
         "ui.sys.maximize.title": "Развернуть",
