@@ -38,7 +38,7 @@ MESSAGES = {
     "detail.rule.text": "Стоп-правило: {condition} → {action}",
     "detail.rule.guard": "(учитываются только дни, когда {kpi} {op} {threshold})",
     "detail.rule.unset": "Порог не задан, правило не работает.",
-    "detail.alert": "⚠ Стоп-правило сработало {span}: {values}. Действие: {action}. Запишите решение в обзоре (r).",
+    "detail.alert": "⚠ Стоп-правило сработало {span}: {values}. Действие: {action}. Запишите решение в разборе (r).",
     "detail.form": "Цель и стоп-правило",
     "detail.form.target": "Цель на неделю",
     "detail.form.condition": "Стоп, если",
