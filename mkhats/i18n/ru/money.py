@@ -145,5 +145,5 @@ MESSAGES = {
     "goal_form.type": "Введите цель, чтобы увидеть недельную цель, которая из неё следует.",
     "goal_form.value_needed": "Введите цель.",
     "goal_form.saved": "Цель {kpi} на {quarter}: {value}.",
-    "detail.key.goal": "Цель квартала",
+    "detail.key.goal": "Цель кв.",
 }
