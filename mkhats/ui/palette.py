@@ -175,12 +175,16 @@ class LocalizedPalette:
         self._label_header_icon(app.screen)
 
     def _label_header_icon(self, screen: Screen[Any]) -> None:
+        # Published as the screen is pushed, before its widgets mount: label them after the next
+        # refresh, from the app's queue (a screen's own queue must not run before it starts).
         def label() -> None:
+            if not screen.is_attached:
+                return  # closed meanwhile
             for icon in screen.query(HeaderIcon):
                 if icon.tooltip is not None:  # None: the palette is off, the icon disabled
                     icon.tooltip = t("ui.palette.open")
 
-        screen.call_after_refresh(label)
+        cast("App[Any]", self).call_after_refresh(label)
 
     def action_help_quit(self) -> None:
         """ctrl+c no longer quits: say which key does (Textual's hint, in the current language)."""
