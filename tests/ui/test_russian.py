@@ -271,3 +271,15 @@ async def test_no_form_cuts_its_hints(lang: str, size: tuple[int, int], ws, make
         await until(pilot, lambda: type(app.screen).__name__ == "AddValueDialog", "the add-a-value form")
         cut += _cut_hints(app, "add_value")
     assert cut == []
+
+
+async def test_a_screenshot_says_where_it_went_in_russian(ws, make_app, tmp_path) -> None:
+    set_language("ru")
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        app.deliver_screenshot(filename="shot.svg", path=str(tmp_path))
+        await until(pilot, lambda: app._notifications, "the toast")
+        (toast,) = list(app._notifications)
+        assert toast.title == "Снимок экрана", toast
+        assert toast.message == f"Снимок экрана сохранён в {tmp_path / 'shot.svg'}", toast.message
+    assert (tmp_path / "shot.svg").exists()
