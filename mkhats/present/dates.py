@@ -8,7 +8,8 @@ year, when the text must stand on its own.
 - ``format_day``: a day in a title or a sentence: ``2 Dec 2026`` / ``2 дек. 2026``.
 - ``weekday_day``: one day named in a title where the weekday matters (a dialog about that day):
   ``Wed 2 Dec 2026`` / ``ср 2 дек. 2026``.
-- ``format_span``: a range, compact within a month: ``23–29 Nov 2026``.
+- ``format_span``: a range, compact within a month: ``23–29 Nov 2026`` (``23–29 Nov`` in a
+  narrow table).
 
 Data keeps ISO dates (exports, CSV, the CLI's ``--date``, typed fields): those are not words.
 The names are the catalogue's (CLDR's abbreviations, the ones pendulum has): importing pendulum to
@@ -51,12 +52,15 @@ def weekday_day(day: date, lang: str | None = None) -> str:
     return f"{weekday_name(day, lang)} {format_day(day, lang)}"
 
 
-def format_span(first: date, last: date, lang: str | None = None) -> str:
-    """A date range, compact when it stays within a month: ``23–29 Nov 2026``."""
+def format_span(first: date, last: date, lang: str | None = None, year: bool = True) -> str:
+    """A date range, compact when it stays within a month: ``23–29 Nov 2026``, ``30 Nov – 6 Dec 2026``.
+
+    ``year=False``: for narrow tables, the year left out when both days share it (``28 Sep – 25 Oct``).
+    """
     if first == last:
-        return format_day(first, lang)
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}–{format_day(last, lang)}"
-    if first.year == last.year:
-        return f"{format_day(first, lang, year=False)} – {format_day(last, lang)}"
-    return f"{format_day(first, lang)} – {format_day(last, lang)}"
+        return format_day(first, lang, year=year)
+    if first.year != last.year:
+        return f"{format_day(first, lang)} – {format_day(last, lang)}"
+    if first.month == last.month:
+        return f"{first.day}–{format_day(last, lang, year=year)}"
+    return f"{format_day(first, lang, year=False)} – {format_day(last, lang, year=year)}"

@@ -40,6 +40,9 @@ def test_a_list_across_new_year_says_the_other_years() -> None:
 def test_spans_keep_the_rule() -> None:
     assert format_span(date(2026, 11, 23), date(2026, 11, 29), "en") == "23–29 Nov 2026"
     assert format_span(date(2026, 11, 30), date(2026, 12, 6), "ru") == "30 нояб. – 6 дек. 2026"
+    # A narrow table's span: the same shape, the shared year left out (never a year across New Year).
+    assert format_span(date(2026, 9, 28), date(2026, 10, 25), "en", year=False) == "28 Sep – 25 Oct"
+    assert format_span(date(2025, 12, 28), date(2026, 1, 3), "en", year=False) == "28 Dec 2025 – 3 Jan 2026"
 
 
 @pytest.mark.parametrize(
