@@ -104,6 +104,9 @@ def cmd_add(args: argparse.Namespace, ws: Workspace) -> int:
     # Every decimal, in the language's format: the user sees how the number was read (SPEC §4).
     value = format_with_unit(added.kpi, added.value, added.currency, exact=True)
     _out(t("cli.added", kpi=added.kpi.key, value=value, day=format_day(added.day)))
+    if added.day > ws.today:  # taken as typed (any date to 2100), but a slip of a digit is said
+        n = (added.day - ws.today).days
+        _out(t("forms2.ahead.cli", day=format_day(added.day), n=n, count=n))
     for alert in added.alerts:
         _out(alert_sentence("cli.alert", alert, added.kpis, added.currency))
     return 0

@@ -307,6 +307,8 @@ def check_formulas(kpis: Mapping[str, Kpi]) -> None:
             ``formula.cycle`` naming the cycle path (``a.x → a.y → a.x``; a self-reference is a
             cycle of one).
     """
+    from mkhats.domain.kpi_names import named  # models import this module: named once loaded
+
     graph: dict[str, list[str]] = {}
     for key in sorted(kpis):
         kpi = kpis[key]
@@ -315,7 +317,7 @@ def check_formulas(kpis: Mapping[str, Kpi]) -> None:
         refs = sorted(formula_refs(parse_formula(kpi.formula), kpi.hat))
         for ref in refs:
             if ref not in kpis:
-                raise InputError("formula.unknown_kpi", kpi=key, ref=ref, formula=kpi.formula)
+                raise InputError("formula.unknown_kpi", kpi=named(kpi), ref=ref, formula=kpi.formula)
         graph[key] = [ref for ref in refs if kpis[ref].formula is not None]
 
     done: set[str] = set()
@@ -326,7 +328,7 @@ def check_formulas(kpis: Mapping[str, Kpi]) -> None:
             return
         if key in path:
             cycle = path[path.index(key) :] + [key]
-            raise InputError("formula.cycle", kpi=cycle[0], path=" → ".join(cycle))
+            raise InputError("formula.cycle", kpi=named(kpis[cycle[0]]), path=" → ".join(cycle))
         path.append(key)
         for ref in graph.get(key, ()):
             visit(ref)

@@ -31,6 +31,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
+from mkhats.domain.kpi_names import named
 from mkhats.domain.kpis import LIMIT, NON_NEGATIVE_UNITS, Daily, meets, period_value
 from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.models import Kpi, KpiKey, Model
@@ -78,9 +79,9 @@ def check_goal(kpi: Kpi, value: float) -> None:
         InputError: ``goal.negative`` or ``goal.too_large``.
     """
     if kpi.unit in NON_NEGATIVE_UNITS and value < 0:
-        raise InputError("goal.negative", kpi=kpi.key, value=plain_number(value))
+        raise InputError("goal.negative", kpi=named(kpi), value=plain_number(value))
     if abs(value) > LIMIT:
-        raise InputError("goal.too_large", kpi=kpi.key, value=plain_number(value))
+        raise InputError("goal.too_large", kpi=named(kpi), value=plain_number(value))
 
 
 def weekly_target(kpi: Kpi, goal: float, weeks: int) -> float:

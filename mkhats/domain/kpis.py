@@ -15,6 +15,7 @@ from datetime import date
 from typing import Literal
 
 from mkhats.domain.formula import evaluate_formula, formula_refs, parse_formula
+from mkhats.domain.kpi_names import named
 from mkhats.domain.models import Kpi
 from mkhats.domain.numbers import plain_number
 from mkhats.domain.weeks import week_days
@@ -218,13 +219,13 @@ def validate_value(kpi: Kpi, value: float) -> None:
             ``kpi.not_finite``, or ``kpi.negative`` for a count, money, hours or days below zero.
     """
     if kpi.formula is not None:
-        raise InputError("kpi.is_formula", kpi=kpi.key, formula=kpi.formula)
+        raise InputError("kpi.is_formula", kpi=named(kpi), formula=kpi.formula)
     if not math.isfinite(value):
-        raise InputError("kpi.not_finite", kpi=kpi.key, value=value)
+        raise InputError("kpi.not_finite", kpi=named(kpi), value=value)
     if kpi.unit in NON_NEGATIVE_UNITS and value < 0:
-        raise InputError("kpi.negative", kpi=kpi.key, value=plain_number(value))
+        raise InputError("kpi.negative", kpi=named(kpi), value=plain_number(value))
     if abs(value) > LIMIT:
-        raise InputError("kpi.too_large", kpi=kpi.key, value=plain_number(value))
+        raise InputError("kpi.too_large", kpi=named(kpi), value=plain_number(value))
 
 
 def validate_typed(kpi: Kpi, value: float) -> None:
@@ -236,4 +237,4 @@ def validate_typed(kpi: Kpi, value: float) -> None:
     """
     validate_value(kpi, value)
     if kpi.unit == "count" and not float(value).is_integer():
-        raise InputError("kpi.not_whole", kpi=kpi.key, value=plain_number(value))
+        raise InputError("kpi.not_whole", kpi=named(kpi), value=plain_number(value))

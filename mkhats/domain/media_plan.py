@@ -27,7 +27,7 @@ from pydantic import Field, StringConstraints
 
 from mkhats.domain.kpis import LIMIT, Daily, daily_values, period_value
 from mkhats.domain.light_dataclass import light_dataclass
-from mkhats.domain.models import HatKey, Kpi, Model
+from mkhats.domain.models import Day, HatKey, Kpi, Model, ShortText
 from mkhats.domain.numbers import plain_number
 from mkhats.domain.weeks import month_key
 from mkhats.errors import InputError
@@ -50,6 +50,30 @@ class BudgetPlan(Model):
     """The leads the budget should buy (planned CPL = budget / leads); None: not planned."""
     tolerance: Annotated[float, Field(ge=0, le=100)] = DEFAULT_TOLERANCE
     """How far from pace, in % either way, the spend may stray before it is a warning."""
+
+
+BudgetDecisionKind = Literal["cut", "keep", "rebalance"]
+BUDGET_DECISIONS: tuple[str, ...] = ("cut", "keep", "rebalance")
+
+
+class BudgetDecision(Model):
+    """What the user decided about a channel off its budget's pace in a month (a ``BUDGET`` warning):
+    cut the spend, keep it as it runs (with a reason), or rebalance the plan between channels.
+
+    Like a decided stop alert, a decided month's warning leaves the review: the decision is the answer.
+    """
+
+    hat: HatKey
+    month: PlanMonth
+    decision: BudgetDecisionKind
+    reason: ShortText = ""
+    day: Day
+
+
+def budget_decision(decisions: Collection[BudgetDecision], hat: str, month: str) -> BudgetDecision | None:
+    """The latest decision on ``hat``'s pace in ``month``; None while it is undecided."""
+    found = [d for d in decisions if d.hat == hat and d.month == month]
+    return sorted(found, key=lambda d: d.day)[-1] if found else None  # stable: the last one recorded
 
 
 PaceState = Literal["on", "over", "under"]

@@ -192,6 +192,10 @@ class Settings(Model):
     theme: Annotated[str, StringConstraints(min_length=1, max_length=60)] | None = None
     """The app's theme as last chosen (a Textual theme's name); None: the default. An unknown name
     is ignored at start-up."""
+    setup: Literal["due", "done"] | None = None
+    """The first run's setup (SPEC §3): ``due`` in a file the app itself just made, until it is
+    finished or skipped (``done``). None in files made by the command line or before it was kept:
+    they are never offered it."""
 
 
 class Person(Model):

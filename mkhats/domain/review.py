@@ -132,13 +132,15 @@ def _targets(snapshot: Snapshot) -> list[ReviewItem]:
     return items
 
 
-def _budget(snapshot: Snapshot) -> list[ReviewItem]:
-    """Channels off pace in the month of the day judged: over (high) or under (medium) their plan."""
+def budget_items(snapshot: Snapshot) -> list[ReviewItem]:
+    """Channels off pace in the month of the day judged, decided or not: over (high) or under
+    (medium) their plan. ``params["decision"]`` holds the month's decision, None while undecided."""
     if not snapshot.plans:
         return []
-    from mkhats.domain.media_plan import month_paces, plans_by_key  # built only for files with a plan
+    from mkhats.domain.media_plan import budget_decision, month_paces, plans_by_key  # only for files with a plan
 
     day = as_of(snapshot)
+    month = month_key(day)
     hats = [h.key for h in snapshot.enabled_hats if h.channel]
     paces = month_paces(plans_by_key(snapshot.plans), hats, day, snapshot.kpis, snapshot.daily, snapshot.today)
     return [
@@ -146,12 +148,18 @@ def _budget(snapshot: Snapshot) -> list[ReviewItem]:
             "BUDGET",
             "high" if pace.state == "over" else "medium",
             "review.budget_none" if pace.deviation is None else f"review.budget_{pace.state}",
-            {"pace": pace, "month": month_key(day)},
+            {"pace": pace, "month": month, "decision": budget_decision(snapshot.budget_decisions, pace.hat, month)},
             hat=pace.hat,
         )
         for pace in paces
         if pace.off
     ]
+
+
+def _budget(snapshot: Snapshot) -> list[ReviewItem]:
+    """The channels off pace whose month is not decided: a decision closes the warning, as a decided
+    stop alert leaves the review."""
+    return [item for item in budget_items(snapshot) if item.params["decision"] is None]
 
 
 def _goals(snapshot: Snapshot) -> list[ReviewItem]:

@@ -30,7 +30,7 @@ from mkhats.domain.weeks import add_days, last_weeks, week_start
 if TYPE_CHECKING:
     from mkhats.domain.goals import Goal
     from mkhats.domain.hypotheses import Hypothesis
-    from mkhats.domain.media_plan import BudgetPlan
+    from mkhats.domain.media_plan import BudgetDecision, BudgetPlan
 
 WINDOW_WEEKS = 13
 """The main screen, the review and the report look at the 13 weeks ending with the chosen week."""
@@ -79,6 +79,8 @@ class Snapshot:
     """The media plan: a budget per channel hat per month (SPEC §10)."""
     goals: list[Goal] = field(default_factory=list)
     """The owner's quarterly goals (SPEC §10)."""
+    budget_decisions: list[BudgetDecision] = field(default_factory=list)
+    """What was decided about channels off their budget's pace, by month (cut, keep, rebalance)."""
 
     @property
     def enabled_hats(self) -> list[Hat]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 
+from mkhats.domain.kpi_names import named
 from mkhats.domain.kpis import LIMIT, NON_NEGATIVE_UNITS
 from mkhats.domain.models import Kpi
 from mkhats.domain.numbers import plain_number
@@ -26,11 +27,11 @@ def validate_target(kpi: Kpi, target: float | None) -> None:
     if target is None:
         return
     if not math.isfinite(target):
-        raise InputError("kpi.target_not_finite", kpi=kpi.key)
+        raise InputError("kpi.target_not_finite", kpi=named(kpi))
     if kpi.unit in NON_NEGATIVE_UNITS and target < 0:
-        raise InputError("kpi.target_negative", kpi=kpi.key, value=plain_number(target))
+        raise InputError("kpi.target_negative", kpi=named(kpi), value=plain_number(target))
     if abs(target) > LIMIT:
-        raise InputError("kpi.too_large", kpi=kpi.key, value=plain_number(target))
+        raise InputError("kpi.too_large", kpi=named(kpi), value=plain_number(target))
 
 
 def validate_threshold(kpi: Kpi, threshold: float | None) -> None:
@@ -42,6 +43,6 @@ def validate_threshold(kpi: Kpi, threshold: float | None) -> None:
     if threshold is None:
         return
     if kpi.unit in NON_NEGATIVE_UNITS and threshold < 0:
-        raise InputError("kpi.threshold_negative", kpi=kpi.key, value=plain_number(threshold))
+        raise InputError("kpi.threshold_negative", kpi=named(kpi), value=plain_number(threshold))
     if abs(threshold) > LIMIT:
-        raise InputError("kpi.too_large", kpi=kpi.key, value=plain_number(threshold))
+        raise InputError("kpi.too_large", kpi=named(kpi), value=plain_number(threshold))

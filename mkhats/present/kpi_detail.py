@@ -243,6 +243,7 @@ def detail_view(
     key: str,
     notes: dict[date, str] | None = None,
     sources: dict[date, dict[str, float]] | None = None,
+    ahead: dict[date, float] | None = None,
 ) -> KpiDetail:
     """The detail of KPI ``key`` for ``snapshot.week`` over the 13 weeks ending with it.
 
@@ -250,6 +251,8 @@ def detail_view(
         snapshot: A snapshot of the selected week (its window must cover the 13 weeks).
         key: The KPI's full key.
         notes: The notes of its values by day (``services.values.value_notes``), if any.
+        ahead: Its values dated after the window and after today (``services.values.values_after``):
+            listed first, marked, so a value typed with a date ahead is never out of sight.
     """
     kpi = snapshot.kpis[key]
     notes = notes or {}
@@ -264,10 +267,11 @@ def detail_view(
     alerts = [a for a in stop_alerts(snapshot) if a.kpi == key]
     alerted = {d for a in alerts for d, _ in a.values}
     sources = sources or {}
+    ahead = {day: value for day, value in (ahead or {}).items() if day > days[-1]}
     rows = [
         ValueRow(
             day,
-            _date_text(day, last.year),
+            f"{_date_text(day, last.year)} · {t('forms2.ahead.mark')}" if day in ahead else _date_text(day, last.year),
             value,
             format_value(kpi, value),
             # The form edits the user's own value: an import's is replaced by the next import.
@@ -276,7 +280,7 @@ def detail_view(
             day in alerted,
             _sources_text(kpi, sources.get(day)),
         )
-        for day, value in sorted(daily.items(), reverse=True)
+        for day, value in sorted({**daily, **ahead}.items(), reverse=True)
     ]
     suffix = unit_suffix(kpi, snapshot.settings.currency)
     return KpiDetail(

@@ -6,6 +6,8 @@ re-labels everything. Names the user typed are returned as typed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from mkhats.domain.defaults import DEFAULT_PERSON
 from mkhats.domain.models import ChecklistItem, ConflictRule, Hat, Kpi, StopRule
 from mkhats.domain.running import Verdict, shown_decimals
@@ -17,6 +19,8 @@ from mkhats.present.dates import format_span as format_span
 from mkhats.present.dates import weekday_name as weekday_name
 
 _CURRENCY = {"en": "$", "ru": "₽"}
+_SIGNS = {"+": "+", "-": "−", "*": "×", "/": "÷"}
+_RANKS = {"+": 1, "-": 1, "*": 2, "/": 2}
 _DASH = "—"
 
 
@@ -56,6 +60,32 @@ def kpi_title(kpi: Kpi) -> str:
         return kpi.title
     key = f"kpi.{kpi.key}"
     return t(key) if has(key, "en") else kpi.name.replace("_", " ").capitalize()
+
+
+def formula_words(formula: str, hat: str, kpis: Mapping[str, Kpi]) -> str:
+    """A formula KPI's week value in words: ``spend / leads`` → "the week's Spend ÷ the week's Leads".
+
+    A formula is computed on its operands' week values (SPEC §1), not summed over days; the words
+    say so. A name that is no KPI (a formula being typed) reads as written. Raises ``InputError``
+    for a formula that does not parse.
+    """
+    from mkhats.domain.formula import BinOp, Neg, Node, Number, Ref, parse_formula
+
+    def words(node: Node, outer: int = 0, strict: bool = False) -> str:
+        if isinstance(node, Number):
+            return format_exact(node.value)
+        if isinstance(node, Ref):
+            kpi = kpis.get(node.key(hat))
+            return t("forms2.week_of", kpi=kpi_title(kpi) if kpi is not None else node.name)
+        if isinstance(node, Neg):
+            return "−" + words(node.operand, 3)
+        assert isinstance(node, BinOp)
+        rank = _RANKS[node.op]
+        # Parentheses only where the reading needs them: a - (b - c), a / (b * c), (a + b) * c.
+        text = f"{words(node.left, rank)} {_SIGNS[node.op]} {words(node.right, rank, node.op in '-/')}"
+        return f"({text})" if rank < outer or (strict and rank == outer) else text
+
+    return words(parse_formula(formula).root)
 
 
 def unit_suffix(kpi: Kpi, currency: str | None) -> str:

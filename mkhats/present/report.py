@@ -28,6 +28,7 @@ from mkhats.i18n import t
 from mkhats.present.alerts import alert_sentence
 from mkhats.present.cmo import channel_header, planned, with_plan
 from mkhats.present.cmo_report import desk_lines, summary_header, summary_rows
+from mkhats.present.cmo_text import format_month
 from mkhats.present.labels import (
     conflict_check,
     format_amount,
@@ -182,7 +183,8 @@ def conflict_lines(snapshot: Snapshot, quote: Quote = _q) -> list[tuple[str, str
 
 
 def decision_lines(snapshot: Snapshot, alerts: list[Alert], quote: Quote = _q) -> list[tuple[str, str]]:
-    """The week's decisions on stop-rule alerts (``decided``), then the alerts still open (``open``)."""
+    """The week's decisions on stop-rule alerts and on channels off their budget's pace (``decided``),
+    then the alerts still open (``open``)."""
     days = set(week_days(snapshot.week))
     lines = []
     for d in snapshot.decisions:
@@ -192,6 +194,12 @@ def decision_lines(snapshot: Snapshot, alerts: list[Alert], quote: Quote = _q) -
         title = quote(kpi_title(kpi)) if kpi else d.kpi
         reason = f" — {quote(d.reason)}" if d.reason else ""
         lines.append(("decided", f"{title} ({format_span(d.first, d.last)}): {t('decision.' + d.decision)}{reason}"))
+    for b in snapshot.budget_decisions:  # a channel off its budget's pace, decided in the week
+        if b.day not in days:
+            continue
+        reason = f" — {quote(b.reason)}" if b.reason else ""
+        name = quote(hat_name(snapshot.hats.get(b.hat, b.hat)))
+        lines.append(("decided", f"{name} · {format_month(b.month)}: {t('budget.' + b.decision)}{reason}"))
     currency = snapshot.settings.currency
     for alert in alerts:
         sentence = alert_sentence("report.alert_open", alert, snapshot.kpis, currency, snapshot.hats, quote)

@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from mkhats.domain.kpi_names import named
 from mkhats.domain.kpis import validate_value
 from mkhats.domain.models import Kpi
 from mkhats.domain.targets import validate_target, validate_threshold
@@ -87,6 +88,7 @@ def check_backup(src: Path) -> None:
             repo.hypotheses,
             repo.money().plans,
             repo.money().goals,
+            repo.money().budget_decisions,
         ):
             read()
         kpis = repo.kpis()
@@ -120,9 +122,9 @@ def _check_rules(kpis: dict[str, Kpi]) -> None:
             continue
         ref = f"{kpi.hat}.{guard.kpi}"
         if ref == kpi.key:
-            raise InputError("kpi.guard_self", kpi=kpi.key)
+            raise InputError("kpi.guard_self", kpi=named(kpi))
         if ref not in kpis:
-            raise InputError("kpi.guard_unknown", kpi=kpi.key, guard=ref)
+            raise InputError("kpi.guard_unknown", kpi=named(kpi), guard=ref)
 
 
 def _entry(src: Path, table: str) -> str:

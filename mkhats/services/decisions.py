@@ -1,8 +1,11 @@
-"""Use case of the decision form: what was done about a stop-rule alert (kept, paused, stopped…)."""
+"""Use cases of the decisions: what was done about a stop-rule alert (stopped, rewritten, kept) and
+about a channel off its budget's pace (cut, keep, rebalance)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from mkhats.domain.edits import expect
 from mkhats.domain.models import AlertDecision
@@ -11,6 +14,9 @@ from mkhats.errors import InputError
 from mkhats.i18n import t
 from mkhats.present.labels import format_span, kpi_title
 from mkhats.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from mkhats.domain.media_plan import BudgetDecision
 
 
 def decision_fields(decision: AlertDecision | None) -> dict[str, str]:
@@ -46,4 +52,24 @@ def decide(
             what = t("edit.what.decision", kpi=title, span=format_span(alert.first, alert.last))
             expect(base, decision_fields(record), decision_fields(latest), what, labels)
         repo.add_decision(record)
+    return record
+
+
+def decide_budget(ws: Workspace, hat: str, month: str, decision: str, reason: str = "") -> BudgetDecision:
+    """Record what was decided about ``hat`` off its budget's pace in ``month`` (``YYYY-MM``):
+    ``cut``, ``keep`` (a reason needed, as for a kept stop alert) or ``rebalance``. The month's
+    ``BUDGET`` warning closes; a later decision on the same month replaces it."""
+    from mkhats.domain.media_plan import BUDGET_DECISIONS, BudgetDecision
+
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
+        raise InputError("budget_decision.month", month=month)
+    if decision not in BUDGET_DECISIONS:
+        raise InputError("budget_decision.unknown", decision=decision)
+    if decision == "keep" and not reason.strip():
+        raise InputError("budget_decision.reason_needed")
+    with ws.write() as repo:
+        if hat not in repo.hats():
+            raise InputError("hat.unknown", hat=hat, hats=", ".join(repo.hats()))
+        record = BudgetDecision(hat=hat, month=month, decision=decision, reason=reason.strip(), day=ws.today)
+        repo.money().add_budget_decision(record)
     return record

@@ -107,13 +107,14 @@ def fill_demo(ws: Workspace, weeks: int, force: bool) -> int:
             "hypotheses",
             "plans",
             "goals",
+            "budget_decisions",
         )
         for table in tables:
             repo.clear_table(table)
         settings = repo.settings()
         # The demo's file "exists" since its first day, so its rituals and cadences are judged
-        # over all its weeks, as a file used that long would be.
-        repo.set_settings(revised(settings, created=first))
+        # over all its weeks, as a file used that long would be; it is never a first run.
+        repo.set_settings(revised(settings, created=first, setup=None))
         scale = 80.0 if (settings.currency or ("₽" if current_language() == "ru" else "$")) == "₽" else 1.0
         kpis = repo.kpis()
         for key, target in _TARGETS.items():

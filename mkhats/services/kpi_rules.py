@@ -11,6 +11,7 @@ from dataclasses import asdict
 from typing import Any
 
 from mkhats.domain.edits import expect
+from mkhats.domain.kpi_names import named
 from mkhats.domain.kpis import KpiChange
 from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.models import Kpi, StopRule, revised
@@ -43,19 +44,19 @@ def changed_kpi(kpi: Kpi, kpis: dict[str, Kpi], change: KpiChange) -> Kpi:
             rule = revised(rule or StopRule(), op=op, threshold=threshold, days=days)
     if change.guard is not None:
         if rule is None:
-            raise InputError("kpi.guard_without_rule", kpi=kpi.key)
+            raise InputError("kpi.guard_without_rule", kpi=named(kpi))
         guard = None
         if change.guard.strip().lower() not in _CLEAR:
             guard = parse_guard(change.guard, kpi.hat, lang=lang, field="--guard")
             if f"{kpi.hat}.{guard.kpi}" == kpi.key:
-                raise InputError("kpi.guard_self", kpi=kpi.key)
+                raise InputError("kpi.guard_self", kpi=named(kpi))
             if f"{kpi.hat}.{guard.kpi}" not in kpis:
-                raise InputError("kpi.guard_unknown", kpi=kpi.key, guard=f"{kpi.hat}.{guard.kpi}")
+                raise InputError("kpi.guard_unknown", kpi=named(kpi), guard=f"{kpi.hat}.{guard.kpi}")
             validate_threshold(kpis[f"{kpi.hat}.{guard.kpi}"], guard.threshold)
         rule = revised(rule, guard=guard)
     if change.action is not None:
         if rule is None:
-            raise InputError("kpi.action_without_rule", kpi=kpi.key)
+            raise InputError("kpi.action_without_rule", kpi=named(kpi))
         rule = revised(rule, action=change.action.strip())
     updates["stop"] = rule
     return revised(kpi, **updates)

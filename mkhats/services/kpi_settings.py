@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from mkhats.domain.formula import check_formulas, formula_refs, parse_formula
+from mkhats.domain.kpi_names import named
 from mkhats.domain.kpis import KpiChange
 from mkhats.domain.models import AGGREGATES, UNITS, Kpi, revised
 from mkhats.domain.numbers import parse_number
@@ -18,6 +19,7 @@ from mkhats.domain.stoprules import parse_condition, parse_guard
 from mkhats.domain.targets import validate_target
 from mkhats.errors import InputError
 from mkhats.i18n import current_language, t
+from mkhats.present.labels import kpi_title
 from mkhats.services.form_rules import _CLEAR, _KPI_NAME, _choice, _hat, _text
 from mkhats.services.kpi_rules import set_kpi
 from mkhats.services.values import find_kpi
@@ -148,7 +150,8 @@ def retire_kpi(ws: Workspace, key: str, retired: bool = True) -> Kpi:
                 if k.formula and not k.retired and k.key != kpi.key and kpi.key in formula_refs(k.formula, k.hat)
             )
             if users:
-                raise InputError("settings.kpi_in_use", key=kpi.key, users=", ".join(users))
+                names = ", ".join(kpi_title(kpis[k]) for k in users)
+                raise InputError("settings.kpi_in_use", key=kpi.key, kpi=named(kpi), users=names)
         updated = revised(kpi, retired=retired)
         repo.upsert_kpi(updated)
         return updated

@@ -34,26 +34,52 @@ def save_log(ws: Workspace, hat: str, week: str, base: Mapping[str, str] | None 
             since then raises ``EditConflict`` and nothing is written; a field only they changed
             keeps their text (field by field). None: no check.
     """
+    return save_logs(ws, week, {hat: fields}, {hat: base} if base is not None else None)[hat]
+
+
+def save_logs(
+    ws: Workspace,
+    week: str,
+    changes: Mapping[str, Mapping[str, str]],
+    bases: Mapping[str, Mapping[str, str]] | None = None,
+) -> dict[str, WeeklyLog]:
+    """Save the changed fields of several hats' logs for one week in one transaction: all or none.
+
+    Args:
+        changes: ``{hat: {field: text}}``; a hat's other fields keep their stored text.
+        bases: ``{hat: fields as the editor read them}``; a hat without one is not checked. A field
+            another writer changed since raises ``EditConflict`` and nothing at all is written.
+
+    Returns:
+        Every saved log by hat.
+    """
     week_start(week)
-    unknown = set(fields) - set(LOG_FIELDS)
-    if unknown:
-        raise InputError("log.unknown_field", field=", ".join(sorted(unknown)))
+    for fields in changes.values():
+        unknown = set(fields) - set(LOG_FIELDS)
+        if unknown:
+            raise InputError("log.unknown_field", field=", ".join(sorted(unknown)))
+    saved: dict[str, WeeklyLog] = {}
     with ws.write() as repo:
-        stored = repo.logs([week]).get((hat, week))
-        current = stored or WeeklyLog(hat=hat, week=week)
-        try:
-            log = revised(current, **fields)
-        except InvalidRecord as error:
-            if error.key != "field.too_long":
-                raise
-            raise InputError("log.too_long", field=error.field, limit=LONG_TEXT_MAX) from None
-        if base is not None:
-            hats = repo.hats()
-            what = t("edit.what.log", hat=hat_name(hats.get(hat, hat)), week=week)
-            labels = {f: t(f"ui.log.{f}") for f in LOG_FIELDS}
-            expect(base, log_fields(log), log_fields(stored), what, labels)
-        repo.upsert_log(log)
-        return log
+        stored_logs = repo.logs([week])
+        hats = repo.hats()
+        for hat, fields in changes.items():
+            stored = stored_logs.get((hat, week))
+            current = stored or WeeklyLog(hat=hat, week=week)
+            try:
+                log = revised(current, **fields)
+            except InvalidRecord as error:
+                if error.key != "field.too_long":
+                    raise
+                raise InputError("log.too_long", field=error.field, limit=LONG_TEXT_MAX) from None
+            base = (bases or {}).get(hat)
+            if base is not None:
+                what = t("edit.what.log", hat=hat_name(hats.get(hat, hat)), week=week)
+                labels = {f: t(f"ui.log.{f}") for f in LOG_FIELDS}
+                expect(base, log_fields(log), log_fields(stored), what, labels)
+            saved[hat] = log
+        for log in saved.values():
+            repo.upsert_log(log)
+    return saved
 
 
 def tick(ws: Workspace, item_id: str, period: str, done: bool) -> None:

@@ -91,7 +91,8 @@ def record_roles_review(
                 if k.formula and not k.retired and k.key not in killed and key in formula_refs(k.formula, k.hat)
             )
             if users:
-                raise InputError("settings.kpi_in_use", key=key, users=", ".join(users))
+                names = ", ".join(kpi_title(kpis[k]) for k in users)
+                raise InputError("settings.kpi_in_use", key=key, kpi=kpi_title(kpis[key]), users=names)
         for kpi in raised.values():
             repo.upsert_kpi(kpi)
         for key in killed:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkhats.domain.invalid import InvalidRecord
+from mkhats.domain.kpi_names import named
 from mkhats.domain.kpis import validate_typed
 from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.models import Kpi, KpiValue
@@ -157,7 +158,7 @@ def add_value(
         kpis = repo.kpis()
         kpi = find_kpi(kpis, key)
         if kpi.retired:
-            raise InputError("kpi.retired", kpi=kpi.key)
+            raise InputError("kpi.retired", kpi=named(kpi))
         validate_typed(kpi, number)
         record = _value(kpi.key, day, number, note)
         if base is not None:
@@ -217,6 +218,19 @@ def value_notes(ws: Workspace, key: str, first: date, last: date) -> dict[date, 
     """The notes of a KPI's values from ``first`` to ``last`` (days without a note are left out)."""
     with ws.read() as repo:
         return {v.day: v.note for v in repo.values(first, last) if v.kpi == key and v.note}
+
+
+def values_after(ws: Workspace, key: str, after: date) -> dict[date, float]:
+    """A measured KPI's values dated after ``after`` (sources combined): days ahead of today, which
+    the form takes once confirmed and ``add`` takes as it is, and a week's window does not reach."""
+    from datetime import timedelta
+
+    from mkhats.domain.weeks import MAX_DAY
+
+    if after >= MAX_DAY:
+        return {}
+    with ws.read() as repo:
+        return repo.daily(after + timedelta(days=1), MAX_DAY).get(key, {})
 
 
 def value_sources(ws: Workspace, key: str, first: date, last: date) -> dict[date, dict[str, float]]:

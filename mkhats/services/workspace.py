@@ -78,7 +78,10 @@ class Workspace:
 
     def stored_language(self) -> str | None:
         """The language saved in the settings; None when none is, or when the file cannot be read
-        (the command that follows reports it; ``restore`` must stay possible)."""
+        (the command that follows reports it; ``restore`` must stay possible). A missing file
+        holds none and is not made here: the app makes it itself, for the first run's setup."""
+        if not self.db.exists():
+            return None
         try:
             with self.read() as repo:
                 return repo.settings().lang
@@ -215,4 +218,5 @@ def _main_records(repo: Repo) -> dict[str, Any]:
         "wearing": repo.wearing(),
         "plans": money.plans(),
         "goals": money.goals(),
+        "budget_decisions": money.budget_decisions(),
     }

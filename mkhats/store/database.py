@@ -23,7 +23,7 @@ import filelock
 import orjson
 from tinydb.table import Table
 
-from mkhats.store import backups, journal, schema
+from mkhats.store import backups, journal, schema, undo
 from mkhats.store.atomic import FILE_MODE, ensure_dir, read_file, remove_stale_temps, stat_or_none, write_atomic
 from mkhats.store.errors import CorruptFileError, LockTimeoutError, StoreIOError
 from mkhats.store.files import Layout, StoredFile, digest, is_racy, refuse_special, signature
@@ -55,6 +55,8 @@ class Database:
         self._month_set: frozenset[str] | None = None
         self._in_tx = False
         self._backed_up_day: date | None = None
+        self.undo_log: undo.UndoLog | None = None
+        """When set (the app), each commit is remembered there so that it can be undone (``undo.py``)."""
 
     # -- public API -------------------------------------------------------------------------
 
@@ -197,6 +199,8 @@ class Database:
                 )
             finally:
                 self._forget_all()
+                if self.undo_log is not None:
+                    self.undo_log.clear()  # the changes before a restore are not undone one by one
         return before
 
     # -- tables -----------------------------------------------------------------------------
@@ -315,15 +319,22 @@ class Database:
                 except StoreIOError as error:
                     raise error.restated("store.io_commit") from error  # no data file was touched
                 self._backed_up_day = today
+            # Only the files replaced are read, under the lock. The commit creating the data is no undo.
+            undo_log = self.undo_log if self.undo_log is not None and self.exists() else None
+            if undo_log is not None:
+                set_before, olds = self._set_signature(), undo.capture([file.path for file, _raw in payloads])
             if len(payloads) == 1:  # one file: an atomic replace is all or nothing by itself
                 file, payload = payloads[0]
                 if file is not main:
                     ensure_dir(self.layout.months_dir)
                 file.set_written(write_atomic(file.path, payload), payload)
-                return
-            stats = journal.commit(self.layout, [(file.path, payload) for file, payload in payloads], [])
-            for (file, payload), stat in zip(payloads, stats, strict=False):
-                file.set_written(stat, payload)
+            else:
+                stats = journal.commit(self.layout, [(file.path, payload) for file, payload in payloads], [])
+                for (file, payload), stat in zip(payloads, stats, strict=False):
+                    file.set_written(stat, payload)
+            if undo_log is not None:
+                news = tuple(digest(payload) for _file, payload in payloads)
+                undo_log.push(undo.Change(tuple(olds), news, set_before, self._set_signature()))
         except BaseException:
             self._discard_dirty()
             raise

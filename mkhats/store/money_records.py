@@ -17,7 +17,7 @@ from mkhats.store.repo import _dump
 
 if TYPE_CHECKING:
     from mkhats.domain.goals import Goal
-    from mkhats.domain.media_plan import BudgetPlan
+    from mkhats.domain.media_plan import BudgetDecision, BudgetPlan
 
 Q = Query()
 Valid = Callable[[Any, Iterable[dict[str, Any]], str], list[Any]]
@@ -58,3 +58,17 @@ class MoneyRecords:
     def upsert_goal(self, goal: Goal) -> None:
         """Add or replace the goal of a KPI for a quarter."""
         self._h.main("goals").upsert(_dump(goal), (Q.kpi == goal.kpi) & (Q.quarter == goal.quarter))
+
+    def budget_decisions(self) -> list[BudgetDecision]:
+        """Every decision on a channel off its budget's pace, in the order recorded."""
+        docs = self._h.docs("budget_decisions")
+        if not docs:
+            return []
+        from mkhats.domain.media_plan import BudgetDecision
+
+        found: list[BudgetDecision] = self._valid(BudgetDecision, docs, "budget_decisions")
+        return found
+
+    def add_budget_decision(self, decision: BudgetDecision) -> None:
+        """Record a decision on a channel's pace in a month (the latest one counts)."""
+        self._h.main("budget_decisions").insert(_dump(decision))

@@ -34,6 +34,7 @@ MAIN_TABLES: dict[str, type[BaseModel] | None] = {
     "conflicts": models.ConflictRule,
     "checks": models.ExternalCheck,
     "decisions": models.AlertDecision,
+    "budget_decisions": None,  # decisions on a channel off its budget's pace: its model lives with the plan's
     "reviews": models.RolesReview,
     "sessions": models.StrategySession,
     "hypotheses": None,  # its model is imported only for files that hold some (see the repository)
@@ -108,6 +109,10 @@ def record_label(doc: Any, index: int) -> str:
 def _model(table: str, month: str | None) -> type[BaseModel] | None:
     if month is not None:
         return MONTH_TABLES.get(table)
+    if table == "budget_decisions":
+        from mkhats.domain.media_plan import BudgetDecision
+
+        return BudgetDecision
     if table == "hypotheses":
         from mkhats.domain.hypotheses import Hypothesis
 

@@ -25,7 +25,9 @@ from mkhats.errors import MkhatsError
 from mkhats.i18n import t
 from mkhats.present.labels import hat_name
 from mkhats.present.views import HatView, warnings_text, week_title
+from mkhats.services.first_run import setup_due, start_file
 from mkhats.services.review import ReviewItem
+from mkhats.services.undo import keep_history
 from mkhats.services.workspace import Workspace
 from mkhats.ui.access import run_service
 from mkhats.ui.heap import HeapTuning
@@ -66,6 +68,7 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
         may tune the collector (``ui.heap``)."""
         super().__init__()
         self.ws = ws
+        keep_history(ws)  # ctrl+z undoes this run's changes (SPEC §3)
         self.now = now
         self.own_process = own_process
         self.set_reactive(MkhatsApp.week, ws.this_week())
@@ -77,6 +80,8 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
         self._loaded = -1
         """The data version the snapshot was read at."""
         self._last_error: str | None = None
+        # A file the app itself makes is offered the first run's setup (``screens.first_run``).
+        start_file(ws)
 
     def prepare(self) -> None:
         """Compute the first week's view before running (``compose`` finds it); raises ``MkhatsError``."""
@@ -112,6 +117,10 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
         self.set_interval(20.0, self._update_title)
         self.call_after_refresh(self.freeze_start)
         self.call_after_refresh(self.main.offer_inbox)  # after the first paint: start-up pays nothing
+        if self.snapshot is not None and setup_due(self.snapshot.settings):
+            from mkhats.ui.screens.first_run import offer_setup
+
+            self.call_after_refresh(offer_setup, self)
 
     # -- the data --------------------------------------------------------------------------------
 

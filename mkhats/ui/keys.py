@@ -108,12 +108,17 @@ ACTIONS: tuple[Action, ...] = (
     Action("settings", "s", "settings", "ui.key.settings", "main", command="ui.cmd.settings"),
     # Out of the footer (full at 80 columns): the help, the palette and the inbox's notice name it.
     Action("import.open", "i", "import_file", "ui.key.import_file", "main", show=False, command="ui.cmd.import_file"),
+    # SPEC §3: the last change of this run; the palette's entry names it (``ui.undo``).
+    Action("undo", "ctrl+z", "undo", "undo.key", "main", show=False),
     Action("help", "question_mark", "help", "ui.key.help", "app", key_display="?", command="ui.cmd.help"),
     Action("quit", "q", "quit", "ui.key.quit", "app"),
     # Ours rather than Textual's, whose description ("palette") is an English literal.
     Action("palette", "ctrl+p", "command_palette", "ui.key.palette", "app", show=False, priority=True),
     Action("checklist.toggle", "space", "tick", "ui.key.tick", "checklist"),
     Action("checklist.edit", "e", "edit_items", "ui.key.edit_items", "checklist", command="ui.cmd.edit_checklist"),
+    # e edits the tab's checklist from any focus (the KPI table, the log, none); the footer names it
+    # while the checklist has the focus (the binding above), out of the full footer otherwise.
+    Action("checklist.edit_any", "e", "edit_items", "ui.key.edit_items", "main", show=False),
     # enter means "KPI detail" everywhere on the main screen (SPEC §3); a click still ticks.
     Action("checklist.open_kpi", "enter", "screen.open_kpi", "ui.key.open_kpi", "checklist", show=False),
     # Not in the footer (it is full at 80 columns): the CMO tab's map names them, so do ? and ctrl+p.

@@ -77,6 +77,7 @@ class MkhatsCommands(Provider):
             name = terminal_line(hat_name(hat))  # typed by the user; shown literally (``_highlight``)
             commands.append((t("ui.cmd.go_hat", hat=name), partial(main.action_hat, index), t("ui.cmd.go_hat_help")))
             commands.append((t("ui.cmd.wear_hat", hat=name), partial(self._wear, index), t("ui.cmd.wear_help")))
+        commands.append((main.undo_command_name(), main.action_undo, "ctrl+z"))
         return commands + table_commands(main)
 
     def _wear(self, index: int) -> None:

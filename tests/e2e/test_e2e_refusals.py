@@ -44,7 +44,7 @@ REFUSALS = [
     ("groups-stop", ["kpi", "set", "performance.cpa", "--stop", "> 1 23 for 3 days"], "--stop"),
     ("groups-guard", ["kpi", "set", "performance.cpa", "--stop", "> 100", "--guard", "spend >= 1,234,5"], "--guard"),
     ("kpi-set-unknown", ["kpi", "set", "nope.x", "--target", "5"], "nope.x"),
-    ("negative-money-target", ["kpi", "set", "performance.spend", "--target", "-5"], "target of performance.spend"),
+    ("negative-money-target", ["kpi", "set", "performance.spend", "--target", "-5"], "target of Spend"),
     ("negative-count-target", ["kpi", "set", "content.leads", "--target=-1"], "cannot be negative"),
     ("negative-formula-money-target", ["kpi", "set", "performance.cpa", "--target", "−0,5"], "cannot be negative"),
     ("verify-no-rule", ["verify", "performance", "pr", "--by", "Olga"], "performance × pr"),

@@ -74,7 +74,7 @@ def test_week_53_of_2026_spans_the_new_year(cli, row):
 
 def test_a_count_is_whole_when_typed_but_an_import_may_bring_fractions(cli):
     said = cli.refused("add", "performance.leads", "1.5", "--date", "2026-11-20")
-    assert said == "performance.leads counts whole things: 1.5 is not a whole number."
+    assert said == "Leads counts whole things: 1.5 is not a whole number."  # by its title
     assert cli.ok("add", "performance.leads", "2", "--date", "2026-11-20").out.strip()
     # Google Ads attributes conversions fractionally: an export keeps them.
     export = cli.tmp / "google.csv"

@@ -203,7 +203,7 @@ async def test_roles_review_kill_in_use_is_shown_on_its_row(ws, make_app):
         dialog.query_one(f"#k{spend}", Select).value = "kill"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.screen is dialog and "performance.cpa" in shown(dialog, f"k{spend}")
+        assert app.screen is dialog and "the formulas of CPA" in shown(dialog, f"k{spend}")  # by title
         with ws.read() as repo:
             assert not repo.kpis()["performance.spend"].retired
 

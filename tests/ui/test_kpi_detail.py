@@ -285,6 +285,8 @@ async def test_a_in_the_detail_adds_a_value_of_that_kpi(ws, make_app):
         dialog.query_one("#value", Input).focus()
         await pilot.press("enter")
         await pilot.pause()
+        await pilot.press("y")  # a day after today is asked about first
+        await pilot.pause()
         assert app.screen is screen
         assert stored(ws, "performance.leads", day) == 17
         assert str(screen.query_one("#values", ValueTable).get_row(day.isoformat())[1]) == "17"

@@ -118,6 +118,7 @@ ALLOWED = {
     "space",
     "pgup",
     "pgdn",
+    "ctrl",  # the palette's hint of ctrl+z (undo)
 }
 _MARKED = re.compile(r"⟦[^\s⟦⟧]*⟧?")  # a cut word (``⟦lookal…``) loses its closing mark
 _WORD = re.compile(r"[A-Za-z]{3,}")
@@ -149,6 +150,7 @@ def _import_every_screen() -> None:
     import mkhats.ui.app
     import mkhats.ui.screens.checklist_editor
     import mkhats.ui.screens.dialogs
+    import mkhats.ui.screens.first_run
     import mkhats.ui.screens.goal_dialog
     import mkhats.ui.screens.help
     import mkhats.ui.screens.import_screen
@@ -341,6 +343,19 @@ def _import_screen(*keys: str, meta: str = _META) -> View:
     return view
 
 
+def _first_run(*keys: str) -> View:
+    """The first run's setup, as on a file the app has just made, and ``keys`` pressed in it."""
+
+    async def view(pilot: Pilot) -> None:
+        from mkhats.ui.screens.first_run import open_setup
+
+        open_setup(pilot.app)
+        await pilot.pause()
+        await _keys(pilot, *keys)
+
+    return view
+
+
 def _import_words() -> set[str]:
     from mkhats.imports import builtin_profiles
 
@@ -446,6 +461,9 @@ def _views() -> dict[str, View]:
         "delete_value_confirm": _in_values("d"),
         "same_edit_dialog": _push(lambda app: SameEditDialog(_conflict(app))),
         "both_versions_dialog": _push(lambda app: BothVersionsDialog(_conflict(app))),
+        **{f"first_run_{n + 1}": _first_run(*["escape"] * n) for n in range(5)},
+        "first_run_owner_refused": _first_run("escape", "escape", "down", "enter", "ctrl+n"),
+        "first_run_target_refused": _first_run(*["escape"] * 4, "1", ".", "5", "ctrl+n"),
         "import_list": _import_screen(),
         "import_preview": _import_screen("enter"),
         "import_refused": _import_screen("down", "enter"),
@@ -541,6 +559,19 @@ async def test_the_inbox_notice_too(xx_ws: Workspace, make_app) -> None:
             await pilot.pause(0.02)
         messages = [n.message for n in app._notifications]
     assert len(messages) == 1 and "2" in messages[0]
+    assert stray_words(messages[0]) == [], messages
+
+
+async def test_the_first_run_hint_too(xx_ws: Workspace, make_app) -> None:
+    app = make_app(xx_ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await _first_run(*["escape"] * 5)(pilot)
+        for _ in range(500):
+            if app._notifications:
+                break
+            await pilot.pause(0.02)
+        messages = [n.message for n in app._notifications]
+    assert len(messages) == 1 and "a" in messages[0]
     assert stray_words(messages[0]) == [], messages
 
 

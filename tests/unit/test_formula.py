@@ -204,7 +204,8 @@ def test_check_formulas_unknown_kpi(items: tuple[tuple[str, str | None], ...], k
     with pytest.raises(InputError) as caught:
         check_formulas(catalogue(*items))
     assert caught.value.key == "formula.unknown_kpi"
-    assert caught.value.params["kpi"] == kpi_key
+    # The KPI by its title (its name here, having none in the catalogue), not its key.
+    assert str(caught.value.params["kpi"]) == kpi_key.split(".")[1].capitalize()
     assert caught.value.params["ref"] == ref
     assert ref in caught.value.render()
 

@@ -262,4 +262,5 @@ def test_validate_value_refuses(kpi: Kpi, value: float, key: str) -> None:
     with pytest.raises(InputError) as caught:
         validate_value(kpi, value)
     assert caught.value.key == key
-    assert "a.k" in caught.value.render()
+    # Named by its title (here its name, having none in the catalogue), never by its key.
+    assert " K " in f" {caught.value.render()}" and "a.k" not in caught.value.render()

@@ -14,7 +14,9 @@ from mkhats.i18n.en import (
     detail,
     edits,
     fields,
+    first_run,
     forms,
+    forms2,
     import_ui,
     imports,
     io,
@@ -23,9 +25,11 @@ from mkhats.i18n.en import (
     overview,
     report,
     review,
+    ritual_steps,
     settings,
     store,
     ui,
+    undo,
     week_entry,
 )
 
@@ -55,6 +59,10 @@ for _part in (
     money,
     week_entry,
     overview,
+    first_run,
+    undo,
+    ritual_steps,
+    forms2,
     app_words,
 ):
     MESSAGES.update(_part.MESSAGES)

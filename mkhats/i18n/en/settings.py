@@ -117,6 +117,6 @@ MESSAGES: Catalogue = {
     "settings.kpi_name": "“{name}” cannot be a KPI name: use latin letters, digits and _, starting with a letter.",
     "settings.kpi_exists": "{key} already exists.",
     "settings.kpi_exists_retired": "{key} already exists, retired: restore it instead.",
-    "settings.kpi_in_use": "{key} cannot be retired: {users} computes from it.",
+    "settings.kpi_in_use": "{kpi} cannot be retired: the formulas of {users} use it.",
     "settings.currency_long": "The currency sign “{value}” is too long: at most {limit} characters.",
 }

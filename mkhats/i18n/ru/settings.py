@@ -120,6 +120,6 @@ MESSAGES: Catalogue = {
     "settings.kpi_name": "«{name}» не подходит для имени KPI: латинские буквы, цифры и _, первой — буква.",
     "settings.kpi_exists": "{key} уже есть.",
     "settings.kpi_exists_retired": "{key} уже есть, в архиве: верните его.",
-    "settings.kpi_in_use": "{key} нельзя отправить в архив: из него считается {users}.",
+    "settings.kpi_in_use": "{kpi} нельзя отправить в архив: его используют формулы {users}.",
     "settings.currency_long": "Знак валюты «{value}» слишком длинный: не больше {limit} символов.",
 }

@@ -32,7 +32,7 @@ from mkhats.present.labels import (
 from mkhats.ui import access
 from mkhats.ui.access import workspace
 from mkhats.ui.plain import plain
-from mkhats.ui.screens.form import FieldError, FormDialog, field_row
+from mkhats.ui.screens.form import ConfirmDialog, FieldError, FormDialog, field_row
 
 
 def current_snapshot(screen: DOMNode) -> Snapshot:
@@ -73,6 +73,8 @@ class AddValueDialog(FormDialog[list[Alert]]):
     def __init__(self, default_key: str | None) -> None:
         super().__init__()
         self.default_key = default_key
+        self._ahead_ok: date | None = None
+        """A day after today the user confirmed (the save asks first, then saves with it)."""
 
     def form_title(self) -> str:
         return t("forms.value.title")
@@ -103,6 +105,41 @@ class AddValueDialog(FormDialog[list[Alert]]):
             self.query_one("#kpi", Select).focus()
         else:
             self.query_one("#value", Input).focus()
+
+    def action_save(self) -> None:
+        """Save; a date after today is asked about first (a slip of a digit hides the value in a
+        week to come), then saved as confirmed."""
+        try:
+            day = parse_day(self.query_one("#date", Input).value)
+        except InputError:
+            day = None  # the save shows why under the field
+        today = workspace(self).today
+        if day is None or day <= today or day == self._ahead_ok or not self._complete():
+            super().action_save()  # saved, or the errors shown first: the question comes last
+            return
+        self.clear_errors()
+        n = (day - today).days
+        question = t("forms2.ahead.question", day=format_day(day), n=n, count=n)
+        ask = ConfirmDialog(question, t("forms2.ahead.yes"), t("forms2.ahead.no"))
+        self.app.push_screen(ask, lambda yes: self._ahead(day, bool(yes)))
+
+    def _complete(self) -> bool:
+        """A KPI is chosen and the value reads as a number (what the save checks besides the date)."""
+        text = self.query_one("#value", Input).value
+        if self.query_one("#kpi", Select).selection is None or not text.strip():
+            return False
+        try:
+            parse_number(text, t("forms.value.value"), lang=current_language())
+        except InputError:
+            return False
+        return True
+
+    def _ahead(self, day: date, yes: bool) -> None:
+        if yes:
+            self._ahead_ok = day
+            super().action_save()
+        else:
+            self.query_one("#date", Input).focus()
 
     def submit(self) -> list[Alert]:
         from mkhats.services.values import add_value

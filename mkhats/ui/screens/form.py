@@ -60,6 +60,9 @@ class FormDialog(KeyLabels, ModalScreen[R], Generic[R]):
     ]
     ERROR_FIELDS: ClassVar[dict[str, str]] = {}
     """Catalogue key of a service's ``InputError`` → the field it is shown under."""
+    AUTO_FOCUS = ".field .row > *"
+    """The first field has the focus when the form opens, not the scrolling box around the fields
+    (Textual's default, the first focusable widget); a form's ``on_mount`` may focus another."""
 
     def __init__(self) -> None:
         super().__init__()

@@ -34,7 +34,7 @@ from mkhats.present.kpi_detail import (
     rule_change,
 )
 from mkhats.present.labels import format_exact
-from mkhats.services.values import value_notes, value_sources
+from mkhats.services.values import value_notes, value_sources, values_after
 from mkhats.ui.access import mkhats_app, workspace
 from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import plain
@@ -137,18 +137,25 @@ class KpiDetailScreen(KeyLabels, Screen[None]):
         if snapshot is None:
             return
         if self.key not in snapshot.kpis:
-            self.app.notify(t("detail.gone", kpi=self.key), severity="warning")
+            # By the title it was shown with (the key only if it never was).
+            self.app.notify(t("detail.gone", kpi=self.view.title if self.view else self.key), severity="warning")
             self.dismiss(None)
             return
         notes: dict[date, str] = {}
         sources: dict[date, dict[str, float]] = {}
+        ahead: dict[date, float] = {}
         if snapshot.kpis[self.key].formula is None:
+            ws = workspace(self)
+            # Values dated ahead of today and of the window are listed too (typed with a date ahead).
+            last = max(snapshot.last_day, ws.today)
             try:
-                notes = value_notes(workspace(self), self.key, snapshot.first_day, snapshot.last_day)
-                sources = value_sources(workspace(self), self.key, snapshot.first_day, snapshot.last_day)
+                ahead = values_after(ws, self.key, last)
+                end = max(ahead, default=snapshot.last_day)
+                notes = value_notes(ws, self.key, snapshot.first_day, end)
+                sources = value_sources(ws, self.key, snapshot.first_day, end)
             except MkhatsError as error:
                 self.app.notify(error.render(), severity="error", timeout=8)
-        self.view = view = detail_view(snapshot, self.key, notes, sources)
+        self.view = view = detail_view(snapshot, self.key, notes, sources, ahead)
         self.refresh_bindings()  # ``a`` is offered for a measured KPI only
         self.sub_title = view.title
         self._show_heading(view)

@@ -18,6 +18,7 @@ from mkhats.ui.desk import DeskActions
 from mkhats.ui.files import FileActions
 from mkhats.ui.keys import KeyLabels, actions_of, bindings, label_keys
 from mkhats.ui.plain import literal
+from mkhats.ui.undo import UndoAction
 from mkhats.ui.widgets.checklist import Checklist
 from mkhats.ui.widgets.footer import KeyFooter
 from mkhats.ui.widgets.hat_pane import HatPane
@@ -29,7 +30,7 @@ DESK_ACTIONS = actions_of("desk")
 TAB_ACTIONS = actions_of("main", "desk")
 
 
-class MainScreen(KeyLabels, FileActions, DeskActions):
+class MainScreen(KeyLabels, UndoAction, FileActions, DeskActions):
     """Every hat with its checklist, money KPIs and weekly log."""
 
     BINDINGS = bindings("main", "desk")

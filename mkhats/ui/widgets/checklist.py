@@ -6,7 +6,7 @@ from typing import Any
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.message import Message
 from textual.widgets import DataTable
 
@@ -89,3 +89,16 @@ class Checklist(KeyLabels, RecallTable):
     def _selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_tick()
+
+    async def _on_click(self, event: events.Click) -> None:
+        """One click on an item ticks it, as a tick box does.
+
+        A table selects a row on a click only when the row is already highlighted (a first click
+        just moves the cursor there): a click that moves the cursor ticks here; one on the
+        highlighted row ticks through ``RowSelected``. The keys are unchanged.
+        """
+        before = self.cursor_row
+        await super()._on_click(event)
+        row = event.style.meta.get("row")
+        if isinstance(row, int) and row >= 0 and self.cursor_row == row != before:
+            self.action_tick()

@@ -47,6 +47,7 @@ class SettingsDialog(FormDialog[Any]):
 
     CSS_PATH = Path(__file__).parent / "settings.tcss"
     TITLE_KEY = ""
+    AUTO_FOCUS = ".form-grid > *"  # the first field, not the scrolling box around the grid
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -172,6 +173,9 @@ class KpiDialog(SettingsDialog):
         yield Label(t("settings.kpi.aggregate"))
         aggregates = [(t(f"settings.aggregate.{a}"), a) for a in AGGREGATES]
         yield Select(aggregates, allow_blank=False, value=kpi.aggregate if kpi else "sum", id="kpi-aggregate")
+        # A formula KPI's week value is its formula on the week's values: said in place of the days'
+        # aggregate, which it does not use (shown while the formula field holds a formula).
+        yield Label(id="kpi-week-words")
         yield Label(t("settings.kpi.formula"))
         yield Input(
             value=(kpi.formula or "") if kpi else "",
@@ -206,6 +210,26 @@ class KpiDialog(SettingsDialog):
             id="kpi-action",
             max_length=500,
         )
+
+    def on_mount(self) -> None:
+        self._week_words()
+
+    @on(Input.Changed, "#kpi-formula")
+    def _week_words(self) -> None:
+        """The week value's words: the days' aggregate to choose, or what the formula computes."""
+        from mkhats.present.labels import formula_words
+        from mkhats.ui.access import snapshot
+
+        formula = self._value("#kpi-formula").strip()
+        words = self.query_one("#kpi-week-words", Label)
+        self.query_one("#kpi-aggregate", Select).display = not formula
+        words.display = bool(formula)
+        if formula:
+            try:
+                text = formula_words(formula, self.hat, snapshot(self).kpis)
+            except InputError:  # being typed: the save says what is wrong
+                text = t("forms2.week_value.formula")
+            words.update(plain(text))
 
     def _value(self, selector: str) -> str:
         return self.query_one(selector, Input).value

@@ -19,6 +19,7 @@ from mkhats.present.labels import (
     person_name,
 )
 from mkhats.services import settings as service
+from mkhats.services.people import rename_person
 from mkhats.services.settings import SettingsState
 from mkhats.services.wearers import wearer_fields
 from mkhats.ui.plain import plain
@@ -31,15 +32,19 @@ def language_names() -> list[tuple[str, str]]:
 
 
 class PeoplePane(SettingsPane):
-    """Persons with their kind and hats; add one, change a kind, remove one who wears no hat."""
+    """Persons with their kind and hats; add one, rename one, change a kind, remove one who wears no hat."""
 
     _want: str | None = None
-    """A person to highlight at the next ``show`` (the one just added)."""
+    """A person to highlight at the next ``show`` (the one just added or renamed)."""
+    _named: str | None = None
+    """The person whose name the rename field holds."""
 
     def compose(self) -> ComposeResult:
         yield DataTable(id="people-table", cursor_type="row", classes="settings-table")
         with Horizontal(classes="form-row"):
-            yield Label("", id="people-selected", classes="row-label")
+            # The highlighted person's name, to type a new one over (``enter`` or Rename saves it).
+            yield Input(placeholder=t("people.rename.placeholder"), id="people-rename", max_length=60)
+            yield Button(t("people.rename.button"), id="people-rename-save")
             yield Select(kind_options(), allow_blank=False, id="people-kind", classes="kind")
             yield Button(t("settings.people.remove"), id="people-remove", variant="error")
         with Horizontal(classes="form-row"):
@@ -70,7 +75,10 @@ class PeoplePane(SettingsPane):
     def _show_selected(self) -> None:
         name = self.current()
         person = self.state.persons.get(name or "")
-        self.query_one("#people-selected", Label).update(plain(person_name(name)) if person else "")
+        field = self.query_one("#people-rename", Input)
+        if not field.has_focus or name != self._named:  # a name being typed stays, for its person
+            field.value = terminal_line(person_name(name)) if person else ""
+            self._named = name
         set_select(self.query_one("#people-kind", Select), kind_options(), person.kind if person else "staff")
 
     @on(DataTable.RowHighlighted, "#people-table")
@@ -84,6 +92,19 @@ class PeoplePane(SettingsPane):
         if person is not None and selected(event.select) not in (None, person.kind):
             base = {"kind": t(f"settings.kind.{person.kind}")}
             self.save(service.set_person_kind, person.name, event.select.value, base=base)
+
+    @on(Button.Pressed, "#people-rename-save")
+    @on(Input.Submitted, "#people-rename")
+    def _rename(self) -> None:
+        name = self.current()
+        field = self.query_one("#people-rename", Input)
+        if name is None or field.value.strip() == person_name(name):
+            return  # nothing typed over the name shown
+        person = self.save(rename_person, name, field.value)
+        if person is not None:
+            self._want = person.name
+            field.value = terminal_line(person_name(person.name))
+            self.app.notify(t("people.renamed", old=person_name(name), new=person.name), timeout=4)
 
     @on(Button.Pressed, "#people-remove")
     def _remove(self) -> None:

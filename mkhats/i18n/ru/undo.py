@@ -1,0 +1,43 @@
+"""Русские сообщения: отмена последнего изменения в приложении (``ctrl+z``, SPEC §3)."""
+
+MESSAGES = {
+    "undo.key": "Отменить",
+    "undo.cmd": "Отменить: {what}",
+    "undo.cmd_nothing": "Отменить (отменять нечего)",
+    "undo.done": "Отменено: {what}.",
+    "undo.nothing": "Отменять нечего: за этот запуск ничего не изменено (или все изменения уже отменены).",
+    "undo.changed_since": (
+        "Не отменено: данные с тех пор изменили (в другом окне или из командной строки); ничего не тронуто."
+    ),
+    "undo.what.value": "{kpi} за {day}: {value}",
+    "undo.what.value_removed": "{kpi} за {day} удалено",
+    "undo.what.values": {
+        "one": "{count} значение KPI",
+        "few": "{count} значения KPI",
+        "many": "{count} значений KPI",
+    },
+    "undo.what.ticked": "отмечен пункт чек-листа: {item}",
+    "undo.what.unticked": "снята отметка с пункта чек-листа: {item}",
+    "undo.what.log": "недельный журнал шляпы «{hat}»",
+    "undo.what.kpi": "настройки KPI «{kpi}»",
+    "undo.what.decision": "решение по KPI «{kpi}»",
+    "undo.what.tables": "изменение: {tables}",
+    "undo.what.change": "последнее изменение",
+    "undo.table.settings": "настройки",
+    "undo.table.persons": "люди",
+    "undo.table.hats": "шляпы",
+    "undo.table.kpis": "KPI",
+    "undo.table.checklist": "чек-лист",
+    "undo.table.ticks": "отметки чек-листа",
+    "undo.table.logs": "недельные журналы",
+    "undo.table.conflicts": "правила конфликтов",
+    "undo.table.checks": "внешние проверки",
+    "undo.table.decisions": "решения",
+    "undo.table.reviews": "обзоры ролей",
+    "undo.table.sessions": "стратегические сессии",
+    "undo.table.hypotheses": "гипотезы",
+    "undo.table.plans": "медиаплан",
+    "undo.table.goals": "цели",
+    "undo.table.wearing": "надетая шляпа",
+    "undo.table.spans": "время в шляпах",
+}

@@ -1,0 +1,36 @@
+"""``ctrl+z`` on the main screen: undo this run's last change (SPEC §3), and its palette entry.
+
+The app's workspace remembers its own writes (``services.undo.keep_history``, set by the app), so
+the forms, the grid, the checklist and the imports hand nothing over: whatever wrote last is what
+is undone. The palette names it ("Undo: Spend on 2 Dec: 1,200"); the notice after says what was
+undone, or the one sentence saying why not (nothing to undo; the data was changed since).
+"""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+
+from mkhats.errors import MkhatsError
+from mkhats.i18n import t
+from mkhats.services import undo
+from mkhats.ui.access import mkhats_app, run_service
+
+
+class UndoAction(Screen[None]):
+    """A base of the main screen: ``action_undo``."""
+
+    def action_undo(self) -> None:
+        """Undo this run's last change; the tabs show the data as it was before it."""
+        app = mkhats_app(self)
+        done = run_service(self, undo.undo_last)
+        app.reload()  # whatever happened (a refusal too: someone else wrote), show the file as it is
+        if done is not None:
+            app.notify(t("undo.done", what=done.value.what), timeout=6)
+
+    def undo_command_name(self) -> str:
+        """The palette entry: "Undo: <what>", or that there is nothing to undo."""
+        try:
+            what = undo.last_change(mkhats_app(self).ws)
+        except MkhatsError:
+            what = None  # the file cannot be read now: ``ctrl+z`` says why when chosen
+        return t("undo.cmd_nothing") if what is None else t("undo.cmd", what=what)
