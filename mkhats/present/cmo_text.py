@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from mkhats.domain.snapshot import Snapshot
 from mkhats.i18n import t
-from mkhats.present.labels import format_day, format_number, format_span, hat_name, kpi_title
+from mkhats.present.labels import format_number, format_span, hat_name, kpi_title
 
 if TYPE_CHECKING:
     from mkhats.domain.hypotheses import Hypothesis
@@ -60,12 +60,8 @@ def windows_text(hypothesis: Hypothesis) -> tuple[str, str]:
 
 
 def short_span(first: date, last: date) -> str:
-    """``28 Sep–25 Oct`` (the year left out when both days share it), for narrow tables."""
-    if first.year != last.year:
-        return format_span(first, last)
-    if first.month == last.month:
-        return f"{first.day}–{format_day(last, year=False)}"
-    return f"{format_day(first, year=False)}–{format_day(last, year=False)}"
+    """``28 Sep – 25 Oct`` (the year left out when both days share it), for narrow tables."""
+    return format_span(first, last, year=False)
 
 
 def describe_desk(item: ReviewItem, snapshot: Snapshot) -> str:

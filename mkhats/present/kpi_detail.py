@@ -23,12 +23,12 @@ from mkhats.domain.weeks import add_days, last_weeks, shift_week, week_days, wee
 from mkhats.errors import MkhatsError
 from mkhats.i18n import t
 from mkhats.present.alerts import alert_sentence
+from mkhats.present.dates import list_day, weekday_day
 from mkhats.present.kpi_chart import ChartData, chart_data
 from mkhats.present.labels import (
     action_text,
     condition_field,
     condition_text,
-    format_day,
     format_span,
     format_value,
     format_with_unit,
@@ -39,7 +39,6 @@ from mkhats.present.labels import (
     run_text,
     signed_deviation,
     unit_suffix,
-    weekday_name,
 )
 
 CHART_WEEKS = 13
@@ -163,8 +162,9 @@ def error_text(error: MkhatsError) -> str:
     return error.render()
 
 
-def _date_text(day: date) -> str:
-    return f"{day.isoformat()} {weekday_name(day)}"
+def _date_text(day: date, this_year: int | None = None) -> str:
+    """A row of the values list: ``Wed 2 Dec`` (``present.dates``' rule for lists of days)."""
+    return list_day(day, this_year)
 
 
 def _summary(
@@ -271,7 +271,7 @@ def detail_view(
     rows = [
         ValueRow(
             day,
-            f"{_date_text(day)} · {t('forms2.ahead.mark')}" if day in ahead else _date_text(day),
+            f"{_date_text(day, last.year)} · {t('forms2.ahead.mark')}" if day in ahead else _date_text(day, last.year),
             value,
             format_value(kpi, value),
             # The form edits the user's own value: an import's is replaced by the next import.
@@ -311,4 +311,4 @@ def fired_text(snapshot: Snapshot, alert: Alert) -> str:
 
 def day_label(day: date) -> str:
     """A day as the edit dialog names it: ``Tue 24 Nov 2026``."""
-    return f"{_date_text(day).split(' ', 1)[1]} {format_day(day)}"
+    return weekday_day(day)

@@ -7,12 +7,16 @@ re-labels everything. Names the user typed are returned as typed.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 
 from mkhats.domain.defaults import DEFAULT_PERSON
 from mkhats.domain.models import ChecklistItem, ConflictRule, Hat, Kpi, StopRule
 from mkhats.domain.running import Verdict, shown_decimals
 from mkhats.i18n import current_language, has, t
+
+# The date rule lives in ``present.dates``; these names stay importable from here.
+from mkhats.present.dates import format_day as format_day
+from mkhats.present.dates import format_span as format_span
+from mkhats.present.dates import weekday_name as weekday_name
 
 _CURRENCY = {"en": "$", "ru": "₽"}
 _SIGNS = {"+": "+", "-": "−", "*": "×", "/": "÷"}
@@ -220,33 +224,6 @@ def format_with_unit(
 ) -> str:
     """A KPI value with its unit, for sentences: ``$1,297``, ``1 297 ₽``, ``12.5 %`` (see ``format_unit``)."""
     return format_unit(kpi.unit, value, currency, lang, exact)
-
-
-def format_day(day: date, lang: str | None = None, year: bool = True) -> str:
-    """``23 Nov 2026`` / ``23 нояб. 2026``.
-
-    The month names are the catalogue's (CLDR's abbreviations, the ones pendulum has): importing
-    pendulum to format a date cost every command that prints one ≈ 10 ms (SPEC §6).
-    """
-    lang = lang or current_language()
-    month = t(f"date.month.{day.month}", lang=lang)
-    return t("date.day_month_year" if year else "date.day_month", lang=lang, day=day.day, month=month, year=day.year)
-
-
-def weekday_name(day: date, lang: str | None = None) -> str:
-    """``Mon`` / ``пн``."""
-    return t(f"date.weekday.{day.isoweekday()}", lang=lang or current_language())
-
-
-def format_span(first: date, last: date, lang: str | None = None) -> str:
-    """A date range, compact when it stays within a month: ``23–29 Nov 2026``."""
-    if first == last:
-        return format_day(first, lang)
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}–{format_day(last, lang)}"
-    if first.year == last.year:
-        return f"{format_day(first, lang, year=False)} – {format_day(last, lang)}"
-    return f"{format_day(first, lang)} – {format_day(last, lang)}"
 
 
 def signed_deviation(gap: float | None, lang: str | None = None) -> str:

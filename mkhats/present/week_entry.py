@@ -11,8 +11,8 @@ from datetime import date
 from mkhats.domain.models import Hat, Kpi
 from mkhats.domain.sources import MANUAL
 from mkhats.i18n import t
+from mkhats.present.dates import weekday_day
 from mkhats.present.labels import (
-    format_day,
     format_exact,
     format_value,
     hat_name,
@@ -41,7 +41,7 @@ def column_label(day: date) -> str:
 
 def day_text(day: date) -> str:
     """``Mon 23 Nov 2026`` / ``пн 23 нояб. 2026``."""
-    return f"{weekday_name(day)} {format_day(day)}"
+    return weekday_day(day)
 
 
 def cell_text(value: float | None) -> str:

@@ -210,9 +210,9 @@ def _week(changes: Mapping[Cell, object]) -> str:
 
 
 def _day_text(day: date) -> str:
-    from mkhats.present.labels import format_day, weekday_name
+    from mkhats.present.dates import weekday_day
 
-    return f"{weekday_name(day)} {format_day(day)}"
+    return weekday_day(day)
 
 
 def _expect(

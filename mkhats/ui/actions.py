@@ -120,13 +120,18 @@ class MainActions(Screen[None]):
         """Files wait in ``inbox/``: say how many and which key imports them (once, after the first
         paint; a missing or empty inbox costs one failed ``scandir`` and says nothing)."""
         from mkhats.i18n import t
-        from mkhats.services.inbox import inbox_files
+        from mkhats.services.inbox import candidates
         from mkhats.ui.keys import ACTIONS
 
-        waiting = len(inbox_files(mkhats_app(self).ws))
-        if waiting:
+        app = mkhats_app(self)
+        files = candidates(app.ws, [])  # the inbox's only, newest first
+        if files:
+            from mkhats.present.relative import file_age  # pendulum: only when files wait
+
+            waiting = len(files)
             key = next(a.hint for a in ACTIONS if a.id == "import.open")
-            self.app.notify(t("import_ui.inbox", n=waiting, count=waiting, key=key), timeout=12)
+            newest = t("import_ui.inbox_newest", ago=file_age(files[0].modified, app.now()))
+            self.app.notify(f"{t('import_ui.inbox', n=waiting, count=waiting, key=key)} {newest}", timeout=12)
 
     def reload(self, _result: object = None) -> None:
         """Re-read the data (a screen on top closed: it may have saved)."""

@@ -1,8 +1,11 @@
 """The command palette (``ctrl+p``): every action of the app, hats and weeks included.
 
-Textual's own palette words (its prompt, its system commands: theme, quit, keys…) are English
-literals with no catalogue behind them; ``LocalizedPalette`` puts ours in their place, so the
-palette reads in the user's language like the rest of the app.
+Textual's own words (the palette's prompt, its "No matches found", its system commands: theme,
+quit, keys…; the header icon's tooltip; the ctrl+c hint and the screenshot toasts) are English
+literals with no catalogue behind them; ``LocalizedPalette`` puts ours in their place, so they read
+in the user's language like the rest of the app. Two of them are private parts of Textual
+(``CommandPalette._start_no_matches_countdown``, the toasts' texts): pyproject pins the minor
+version they were read from.
 """
 
 from __future__ import annotations
@@ -11,14 +14,20 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
+from rich.align import Align
+from rich.text import Text
 from textual.actions import parse
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.fuzzy import Matcher
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import ThemeProvider
+from textual.widgets import OptionList
+from textual.widgets._header import HeaderIcon
+from textual.widgets.option_list import Option
 
 from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
@@ -128,14 +137,97 @@ class KeptThemes(ThemeProvider):
         run_service(self.app, lambda ws: set_theme(ws, name))
 
 
+class LocalPalette(CommandPalette):
+    """Textual's palette whose "No matches found" is the catalogue's."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual's own body (8.2), its literal replaced: the text is made inside a timer callback.
+        self._stop_no_matches_countdown()
+
+        def _show_no_matches() -> None:
+            if search_value:
+                self.query_one("CommandList", OptionList).add_option(
+                    Option(
+                        Align.center(Text(t("ui.palette.no_matches"), style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, _show_no_matches)
+
+
+_TOASTS = {"Saved screenshot": "ui.screenshot.saved", "Failed to save screenshot": "ui.screenshot.failed"}
+"""Textual's screenshot toasts (``App._on_delivery_complete``/``_failed``) → our catalogue key."""
+_SAVED_TO = "Saved screenshot to [$text-success]"
+
+
 class LocalizedPalette:
-    """App mixin: Textual's own palette words (prompt, system commands, theme picker) from the catalogue."""
+    """App mixin: Textual's own words (palette, system commands, theme picker, header icon, toasts)
+    from the catalogue."""
+
+    def on_mount(self) -> None:
+        # Every screen's header icon (Textual's ``Header`` sets an English tooltip when mounted).
+        app = cast("App[Any]", self)
+        app.screen_change_signal.subscribe(app, self._label_header_icon)
+        self._label_header_icon(app.screen)
+
+    def _label_header_icon(self, screen: Screen[Any]) -> None:
+        # Published as the screen is pushed, before its widgets mount: label them after the next
+        # refresh, from the app's queue (a screen's own queue must not run before it starts).
+        def label() -> None:
+            if not screen.is_attached:
+                return  # closed meanwhile
+            for icon in screen.query(HeaderIcon):
+                if icon.tooltip is not None:  # None: the palette is off, the icon disabled
+                    icon.tooltip = t("ui.palette.open")
+
+        cast("App[Any]", self).call_after_refresh(label)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c no longer quits: say which key does (Textual's hint, in the current language)."""
+        app = cast("App[Any]", self)
+        for key, active in app.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                app.notify(t("ui.quit_hint", key=active.binding.key_display or key), title=t("ui.quit_hint.title"))
+                return
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Textual's own toasts (the screenshot's) in the current language; any other as it is."""
+        if title == "Screenshot":
+            title = t("ui.screenshot.title")
+            if message.startswith(_SAVED_TO):
+                message = t("ui.screenshot.saved_to", file=message.removeprefix(_SAVED_TO).strip("'\""))
+            elif message in _TOASTS:
+                message = t(_TOASTS[message])
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)  # type: ignore[misc]
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's system commands with their title and help in the current language."""
         for command in super().get_system_commands(screen):  # type: ignore[misc]
             key = _SYSTEM.get(command.help)
-            yield command if key is None else command._replace(title=t(f"{key}.title"), help=t(f"{key}.help"))
+            if key == "ui.sys.keys_show":
+                # Textual's keys panel lists Textual's own bindings in English (tab "Focus Next",
+                # ctrl+c "Copy selected text"…): the help screen lists the keys in the user's language.
+                yield command._replace(title=t(f"{key}.title"), help=t(f"{key}.help"), callback=self._show_help)
+            else:
+                yield command if key is None else command._replace(title=t(f"{key}.title"), help=t(f"{key}.help"))
+
+    def _show_help(self) -> None:
+        from mkhats.ui.screens.help import HelpScreen
+
+        cast("App[Any]", self).push_screen(HelpScreen())
 
     def action_command_palette(self) -> None:
         """The command palette, its prompt in the current language."""
@@ -148,4 +240,4 @@ class LocalizedPalette:
     def _open_palette(self, providers: list[type[Provider]] | None, prompt: str, screen_id: str | None = None) -> None:
         app = cast("App[Any]", self)
         if app.use_command_palette and not CommandPalette.is_open(app):
-            app.push_screen(CommandPalette(providers=providers, placeholder=t(prompt), id=screen_id))
+            app.push_screen(LocalPalette(providers=providers, placeholder=t(prompt), id=screen_id))

@@ -28,7 +28,7 @@ from tests.ui.conftest import SIZE, TODAY
 
 SMALL = (80, 24)
 HINT_EN = "Three keys to start: a — enter the week's numbers · r — the review · ? — every key."
-HINT_RU = "Три клавиши для начала: a — ввести цифры недели · r — обзор · ? — все клавиши."
+HINT_RU = "Три клавиши для начала: a — ввести цифры недели · r — разбор недели · ? — все клавиши."
 
 
 async def until(pilot: Pilot[Any], condition: Callable[[], object], what: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -207,8 +207,9 @@ async def test_money_in_another_currency_is_imported_at_the_rate_typed(ws, make_
 
 def test_sizes_ages_and_pasted_paths_read_as_a_person_writes_them(tmp_path):
     assert [file_size(n) for n in (512, 3_500, 12 * 1024 * 1024)] == ["512 B", "3.4 KB", "12 MB"]
-    assert [file_age(1000 - s, 1000) for s in (30, 300, 7200)] == ["just now", "5 min ago", "2 h ago"]
-    assert file_age(0, 86_400) == "1 day ago" and file_age(2000, 1000) == "just now"
+    now = datetime.fromtimestamp(100_000, UTC)  # the app's clock: relative to it, never the wall's
+    assert [file_age(100_000 - s, now) for s in (30, 300, 7200)] == ["just now", "5 minutes ago", "2 hours ago"]
+    assert file_age(0, now) == "1 day ago" and file_age(100_060, now) == "just now"
     assert typed_path("  '/a/b c.csv' ") == Path("/a/b c.csv")
     assert typed_path("file:///a/b%20c.csv") == Path("/a/b c.csv")
     assert typed_path("/a/b\\ c.csv") == Path("/a/b c.csv")

@@ -62,10 +62,24 @@ def _mark_message(message: Any) -> Any:
     return mark(message) if isinstance(message, str) else message
 
 
+def _mark_pendulum(data: Any) -> Any:
+    """pendulum's English locale data with every word of its texts marked (its plural rules kept)."""
+    if isinstance(data, dict):
+        return {key: _mark_pendulum(value) for key, value in data.items()}
+    return mark(data) if isinstance(data, str) else data
+
+
 def _speak_xx(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make ``xx`` a language of the catalogue and the current one, until ``monkeypatch`` undoes it."""
+    """Make ``xx`` a language of the catalogue and the current one, until ``monkeypatch`` undoes it.
+
+    Relative times ("3 days ago") are pendulum's words, not the catalogue's: ``xx`` gets a pendulum
+    locale too, English with its words marked, so a relative time in English shows as stray."""
+    from pendulum.locales.en.locale import locale as pendulum_en
+    from pendulum.locales.locale import Locale
+
     english = i18n._catalogue("en")
     monkeypatch.setitem(i18n._catalogues, XX, {key: _mark_message(m) for key, m in english.items()})
+    monkeypatch.setitem(Locale._cache, XX, Locale(XX, _mark_pendulum(pendulum_en)))
     monkeypatch.setattr(i18n, "LANGUAGES", (*i18n.LANGUAGES, XX))
     monkeypatch.setenv("MKHATS_LANG", XX)
     set_language(XX)
@@ -353,6 +367,48 @@ def _import_words() -> set[str]:
 IMPORT_WORDS = _import_words()
 
 
+def _palette(query: str, then: tuple[str, ...] = ()) -> View:
+    """The palette, ``query`` typed into it (its list shown, or its "no matches" after its delay)."""
+
+    async def view(pilot: Pilot) -> None:
+        from textual.command import CommandList, CommandPalette
+
+        await _keys(pilot, "ctrl+p", *query)
+        listing = pilot.app.screen.query_one(CommandList)
+        for _ in range(400):  # the palette searches in a worker; "no matches" waits 0.5 s
+            if listing.option_count:
+                break
+            await pilot.pause(0.02)
+        await _keys(pilot, *then)
+        if then:  # a command chosen: the palette closes, what it opened shows
+            for _ in range(400):
+                if not isinstance(pilot.app.screen, CommandPalette):
+                    break
+                await pilot.pause(0.02)
+            await pilot.pause()
+
+    return view
+
+
+async def _backed_up_then_restore(pilot: Pilot) -> None:
+    """A backup made from the palette, then the palette's restore form offering it (with its age)."""
+    await _palette("backup", ("enter",))(pilot)
+    await _palette("restore", ("enter",))(pilot)
+
+
+async def _quit_hint(pilot: Pilot) -> None:
+    """ctrl+c: Textual's toast saying which key quits."""
+    await _keys(pilot, "ctrl+c")
+    for _ in range(200):
+        if pilot.app._notifications:
+            break
+        await pilot.pause(0.02)
+
+
+QUERIES = {"palette_search": "week", "palette_no_matches": "zqxzqx", "palette_system": "keys"}
+"""What the palette views type (shown in its field as typed)."""
+
+
 def _views() -> dict[str, View]:
     from mkhats.ui.screens.checklist_editor import ChecklistEditor, ItemDialog
     from mkhats.ui.screens.dialogs import CheckDialog, DecisionDialog, RolesReviewDialog
@@ -413,10 +469,38 @@ def _views() -> dict[str, View]:
         "import_refused": _import_screen("down", "enter"),
         "import_rate_refused": _import_screen("enter", "0", "enter", meta=_META.replace("USD", "EUR")),
         "import_rate": _import_screen("enter", "2", "enter", meta=_META.replace("USD", "EUR")),
+        # The keys and the palette that open the newer screens, as a user reaches them.
+        "week_grid_key": _press("A"),
+        "week_grid_cmo": _press("5", "A"),
+        "overview_enter": _press("0", "down", "enter"),
+        "import_key": _then(_import_screen(), "escape", "i"),  # the inbox's file, the key's screen
+        "plan_editor_cmo_key": _press("5", "p", "down", "right"),
+        "goal_form_from_detail": _press(*_KPI_DETAIL, "g"),
+        "palette_search": _palette(QUERIES["palette_search"]),
+        "palette_no_matches": _palette(QUERIES["palette_no_matches"]),
+        "palette_system": _palette(QUERIES["palette_system"]),
+        "keys_from_palette": _palette(QUERIES["palette_system"], ("enter",)),
+        "palette_restore": _backed_up_then_restore,
+        "quit_hint": _quit_hint,
     }
 
 
 VIEWS = _views()
+
+REACHES = {
+    "week_grid_key": "WeekEntryScreen",
+    "week_grid_cmo": "WeekEntryScreen",
+    "overview_enter": "MainScreen",
+    "import_key": "ImportScreen",
+    "plan_editor_cmo_key": "PlanEditorScreen",
+    "goal_form_from_detail": "GoalDialog",
+    "palette_search": "LocalPalette",
+    "palette_no_matches": "LocalPalette",
+    "palette_system": "LocalPalette",
+    "keys_from_palette": "HelpScreen",
+    "palette_restore": "RestoreDialog",
+}
+"""The screen a newer view must end on: a key that did nothing would pass for a screen checked."""
 
 STALE_FOOTER: dict[str, str] = {}  # every node renders its keys when it is made (ui.keys.KeyLabels)
 
@@ -431,15 +515,25 @@ async def _show(
         await pilot.pause()
         await VIEWS[name](pilot)
         await settle(pilot)
+        if name in REACHES:
+            assert type(app.screen).__name__ == REACHES[name]
         return body_text(app), footer_words(app)
 
 
 @pytest.mark.parametrize("name", list(VIEWS))
-async def test_every_word_on_screen_comes_from_the_catalogue(name: str, xx_ws: Workspace, make_app) -> None:
+async def test_every_word_on_screen_comes_from_the_catalogue(
+    name: str, xx_ws: Workspace, make_app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The import screen lists the user's downloads too: an empty home of the test's own.
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DOWNLOAD_DIR", str(tmp_path / "home" / "Downloads"))
     body, footer = await _show(make_app, xx_ws, name, SIZE)
     text = body.replace(str(xx_ws.path), "")  # the data file's path is shown in the settings
     text = text.replace(str(xx_ws.path.parent), "")  # and the import screen's files beside it
     allowed = data_words(xx_ws) | THEMES | (IMPORT_WORDS if name.startswith("import") else set())
+    allowed |= set(_WORD.findall(QUERIES.get(name, "")))  # what was typed shows as typed
+    if name == "palette_restore":  # the backup's file name: its data file's stem and a stamp
+        allowed |= set(_WORD.findall(xx_ws.path.stem))
     assert stray_words(text, allowed) == [], body
     if name in STALE_FOOTER and stray_words(footer):
         pytest.xfail(f"footer {footer!r}: {STALE_FOOTER[name]}")

@@ -2,6 +2,7 @@
 
 from mkhats.i18n import Catalogue
 from mkhats.i18n.en import (
+    app_words,
     cli,
     cli_args,
     cmo,
@@ -66,5 +67,6 @@ for _part in (
     ritual_steps,
     forms2,
     layout,
+    app_words,
 ):
     MESSAGES.update(_part.MESSAGES)

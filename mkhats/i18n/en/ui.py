@@ -87,7 +87,7 @@ MESSAGES.update(
         "ui.sys.quit.title": "Quit",
         "ui.sys.quit.help": "Quit the application as soon as possible",
         "ui.sys.keys_show.title": "Keys",
-        "ui.sys.keys_show.help": "Show help for the focused widget and a summary of available keys",
+        "ui.sys.keys_show.help": "Show the keys and what they do (the help screen, like ?)",
         "ui.sys.keys_hide.title": "Keys",
         "ui.sys.keys_hide.help": "Hide the keys and widget help panel",
         "ui.sys.maximize.title": "Maximize",

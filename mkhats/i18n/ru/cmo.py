@@ -112,7 +112,7 @@ MESSAGES = {
     "roles.choice_unknown": "Решение по KPI — одно из: {choices}.",
     # гипотезы
     "cmo.hyp.title": "{hat} · гипотезы",
-    "cmo.hyp.hint": "n новая · v или enter — вердикт · escape назад",
+    "cmo.hyp.hint": "n новая · v или enter — вердикт · esc — назад",
     "cmo.hyp.empty": "Гипотез пока нет: нажмите n и запишите гипотезу с KPI, базовым и тестовым периодом.",
     "cmo.hyp.new_title": "Новая гипотеза · {hat}",
     "cmo.hyp.statement": "Гипотеза",

@@ -6,7 +6,7 @@ MESSAGES = {
     "edit.what.kpi_rule": "Цель и стоп-правило «{kpi}»",
     "edit.what.value": "«{kpi}» за {day}",
     "edit.what.item": "Пункт чек-листа «{item}»",
-    "edit.what.session": "Стратегическая сессия за {month}",
+    "edit.what.session": "Стратсессия за {month}",
     "edit.what.decision": "Решение по «{kpi}» ({span})",
     "edit.what.kpi": "KPI {kpi}",
     "edit.title": "Изменено в другом месте",

@@ -37,7 +37,7 @@ MESSAGES = {
     "first_run.button.skip_all": "Пропустить настройку",
     "first_run.key.skip": "Пропустить шаг",
     "first_run.key.next": "Дальше",
-    "first_run.hint": "Три клавиши для начала: a — ввести цифры недели · r — обзор · ? — все клавиши.",
+    "first_run.hint": "Три клавиши для начала: a — ввести цифры недели · r — разбор недели · ? — все клавиши.",
     "people.rename.button": "Переименовать",
     "people.rename.placeholder": "Новое имя",
     "people.rename_taken": "Человек с именем «{person}» уже есть: выберите другое имя.",

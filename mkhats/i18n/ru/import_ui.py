@@ -3,7 +3,7 @@
 from mkhats.i18n import Catalogue
 
 MESSAGES: Catalogue = {
-    "ui.key.import_file": "Импорт",
+    "ui.key.import_file": "Загрузить",
     "ui.cmd.import_file": "Загрузить файл (рекламные кабинеты, аналитика, CRM)",
     "import_ui.title": "Загрузить файл",
     "import_ui.path": "Файл",

@@ -51,7 +51,7 @@ MESSAGES: Catalogue = {
     "imports.row.number": "«{value}» в «{column}» — не число",
     "imports.row.currency": "валюта — {found}, а в строках выше — {expected}",
     # Примечания
-    "imports.note.kpi_missing": "{kpi} не импортируется: в файле нет столбца «{column}».",
+    "imports.note.kpi_missing": "{kpi} не загружается: в файле нет столбца «{column}».",
     "imports.note.column_missing": "В файле нет столбца «{column}»: он читается как пустой.",
     "imports.note.stopped": "Чтение остановлено на строке {line}: там начинается другая таблица.",
     "imports.note.micros": "Деньги указаны в миллионных долях (micros) и поделены на 1 000 000.",

@@ -35,7 +35,7 @@ MESSAGES: Catalogue = {
     },
     "csv.row.unknown_kpi": ("KPI «{kpi}» не существует (пишите его как шляпа.имя; список — mkhats kpi list)."),
     "csv.row.unknown_kpi_hint": "KPI «{kpi}» не существует; может быть, имелся в виду {hint}?",
-    "csv.row.formula": "{kpi} вычисляется по формуле, поэтому его значения нельзя импортировать.",
+    "csv.row.formula": "{kpi} вычисляется по формуле, поэтому его значения нельзя загрузить.",
     "csv.row.source": "«{value}» — не источник (строчные латинские буквы, цифры и дефисы, как manual или yandex-direct).",
     "csv.row.negative": "{kpi} не может быть отрицательным, а значение — {value}.",
     "csv.row.note_too_long": "в комментарии {length} символов, а можно не больше {max}.",

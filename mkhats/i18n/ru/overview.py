@@ -10,7 +10,7 @@ MESSAGES = {
     "overview.alert": "СТОП {kpi} {condition}: {span} ({values})",
     "overview.on_target": "Все KPI в цели",
     "overview.no_kpis": "Нет KPI",
-    "overview.log": "Журнал: план {plan} · факт {fact}",
+    "overview.log": "План-факт: план {plan} · факт {fact}",
     "overview.checklist": "Чек-лист {done}/{total}",
     "overview.budget": "Бюджет, {month}: {spend} из {budget}, темп {pace}",
     "ui.key.export_csv": "Экспорт CSV",

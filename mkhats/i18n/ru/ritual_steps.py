@@ -12,9 +12,9 @@ MESSAGES = {
     "ritual.keep": "Продолжить правку",
     "ritual.not_saved": "Ничего не сохранено: {reason}",
     "ritual.saved_logs": {
-        "one": "Журнал {count} шляпы сохранён.",
-        "few": "Журналы {count} шляп сохранены.",
-        "many": "Журналы {count} шляп сохранены.",
+        "one": "План-факт {count} шляпы сохранён.",
+        "few": "План-факт {count} шляп сохранён.",
+        "many": "План-факт {count} шляп сохранён.",
     },
     # The week's logs (Monday plan, Friday facts).
     "ritual.logs.plan_title": "План по шляпам · {week}",

@@ -52,7 +52,7 @@ MESSAGES: Catalogue = {
     "settings.conflicts.reason": "Причина",
     "settings.conflicts.check": "Проверка",
     "settings.conflicts.reason_hint": "почему одному человеку нельзя носить обе",
-    "settings.conflicts.check_hint": "что проверяет другой человек, например сверяет расход",
+    "settings.conflicts.check_hint": "что проверяет другой: например, сверяет расход",
     "settings.conflicts.active": "⚠ {person}: обе шляпы",
     "settings.conflicts.none": "Правил конфликтов нет.",
     # KPI

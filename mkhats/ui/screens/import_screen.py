@@ -12,7 +12,7 @@ to the list, from the list to the hat tabs.
 
 from __future__ import annotations
 
-import time
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
@@ -29,11 +29,11 @@ from textual.widgets import Button, ContentSwitcher, DataTable, Header, Input, L
 from mkhats.domain.numbers import parse_number
 from mkhats.errors import InputError, MkhatsError
 from mkhats.i18n import current_language, t
-from mkhats.present import import_text
+from mkhats.present import import_text, relative
 from mkhats.present.labels import format_number
 from mkhats.services.importing import plan_import
 from mkhats.services.inbox import INBOX, Candidate, Imported, candidates, import_candidate
-from mkhats.ui.access import run_service, workspace
+from mkhats.ui.access import mkhats_app, run_service, workspace
 from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import plain
 from mkhats.ui.widgets.footer import KeyFooter
@@ -57,16 +57,9 @@ def file_size(size: int) -> str:
     return t(f"import_ui.size.{unit}", size=format_number(value, decimals))
 
 
-def file_age(modified: float, now: float) -> str:
-    """``just now``, ``5 min ago``, ``3 h ago``, ``2 days ago`` (a file from the future: just now)."""
-    minutes = int(max(0.0, now - modified) // 60)
-    if minutes < 1:
-        return t("import_ui.age.now")
-    for key, size in (("days", 1440), ("hours", 60), ("minutes", 1)):
-        if minutes >= size:
-            n = minutes // size
-            return t(f"import_ui.age.{key}", n=n, count=n)
-    raise AssertionError("unreachable")
+def file_age(modified: float, now: datetime) -> str:
+    """``just now``, ``5 minutes ago``, ``2 hours ago``, ``3 weeks ago`` (a file from the future: just now)."""
+    return relative.file_age(modified, now)
 
 
 def _shorten(text: str, width: int) -> str:
@@ -179,7 +172,7 @@ class ImportScreen(KeyLabels, Screen[Imported | None]):
         table.add_column(t("import_ui.col.folder"), key="folder")
         table.add_column(Text(t("import_ui.col.size"), justify="right"), key="size")
         table.add_column(t("import_ui.col.age"), key="age")
-        now = time.time()
+        now = mkhats_app(self).now()
         for index, file in enumerate(self.files):
             table.add_row(
                 plain(_shorten(file.path.name, width)),  # names are the user's (and the web's)

@@ -14,9 +14,10 @@ from textual.widgets import Input, Static
 
 from mkhats.errors import InputError, MkhatsError
 from mkhats.i18n import t
+from mkhats.present.relative import file_age
 from mkhats.services.app_files import newest_backup
 from mkhats.services.backup import check_backup, restore
-from mkhats.ui.access import workspace
+from mkhats.ui.access import mkhats_app, workspace
 from mkhats.ui.screens.form import ConfirmDialog, FormDialog, field_row
 
 Restored = tuple[Path, Path | None]
@@ -30,10 +31,19 @@ class RestoreDialog(FormDialog[Restored | None]):
         return t("restore_ui.title")
 
     def compose_intro(self) -> ComposeResult:
-        yield Static(t("restore_ui.intro"), classes="intro")
+        self._newest = newest_backup(workspace(self))
+        intro = t("restore_ui.intro")
+        if self._newest is not None:  # how old the backup offered is: the reason to pick another
+            try:
+                ago = file_age(self._newest.stat().st_mtime, mkhats_app(self).now())
+            except OSError:  # gone meanwhile: the field's check names it
+                pass
+            else:
+                intro = f"{intro} {t('restore_ui.newest', ago=ago)}"
+        yield Static(intro, classes="intro")
 
     def compose_fields(self) -> ComposeResult:
-        newest = newest_backup(workspace(self))
+        newest = self._newest
         field = Input(str(newest or ""), placeholder=t("restore_ui.file_hint"), id="file")
         yield field_row("file", t("restore_ui.file"), field)
 

@@ -26,7 +26,7 @@ from mkhats.domain.safe_text import terminal_line
 from mkhats.domain.snapshot import Snapshot
 from mkhats.i18n import t
 from mkhats.present.cmo import hours_lines
-from mkhats.present.labels import format_day, pair_name, person_name
+from mkhats.present.relative import checked_text
 from mkhats.present.review_text import describe
 from mkhats.present.views import week_title
 from mkhats.services.review import ReviewItem, warnings_of
@@ -124,13 +124,7 @@ class ReviewScreen(KeyLabels, Screen[None]):
                     continue  # an ok state has both: its check and how long it holds
                 row_id = f"checked-{n}"
                 self._rows[row_id] = state.rule.hats
-                text = t(
-                    "forms.review.checked",
-                    pair=pair_name(state.rule.hats, snapshot.hats),
-                    by=person_name(state.check.by),
-                    day=format_day(state.check.day),
-                    until=format_day(state.valid_until),
-                )
+                text = checked_text(state.rule.hats, snapshot, state.check, state.valid_until)
                 options.append(self._row(row_id, text, "green", "✓"))
         listing.add_options(options)
         empty = self.query_one("#review-empty", Static)
