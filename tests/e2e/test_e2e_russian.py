@@ -38,6 +38,8 @@ COMMANDS = {
     "check",
     "plan",
     "goal",
+    "ritual",
+    "status",
 }
 CHOICES = {"en", "ru", "csv", "json", "staff", "owner", "external", "none"}
 FORMATS = {"CSV", "JSON", "UTF", "TOML", "HTML", "Markdown", "MKHATS_DB", "MKHATS_LANG", "MKHATS_TODAY", "backups"}
