@@ -7,6 +7,9 @@ or the warning count changing repaints one line instead of the whole screen (SPE
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.css.query import NoMatches
+from textual.dom import NoScreen
+from textual.events import Mount
 from textual.visual import VisualType
 from textual.widgets import Header
 from textual.widgets._header import HeaderClockSpace, HeaderIcon, HeaderTitle
@@ -26,3 +29,21 @@ class TitleBar(Header):
         yield HeaderIcon().data_bind(Header.icon)
         yield _Title()
         yield HeaderClockSpace()
+
+    def _on_mount(self, _: Mount) -> None:
+        """Textual's watchers, also quiet when the title changes while the header is taken down.
+
+        Textual 8.2's own ``set_title`` catches ``NoScreen`` only: a title set as the app closes
+        (or a screen is popped) after the header's children are gone raised ``NoMatches``.
+        """
+
+        async def set_title() -> None:
+            try:
+                self.query_one(HeaderTitle).update(self.format_title())
+            except (NoScreen, NoMatches):
+                pass
+
+        self.watch(self.app, "title", set_title)
+        self.watch(self.app, "sub_title", set_title)
+        self.watch(self.screen, "title", set_title)
+        self.watch(self.screen, "sub_title", set_title)
