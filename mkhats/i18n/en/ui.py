@@ -70,6 +70,7 @@ MESSAGES["ui.help"] = """\
 | `r` | the review: conflicts, stop alerts, targets, rituals |
 | `s` | settings: people, hats, KPIs, conflicts, language |
 | `i` | import an export of an ad account, analytics or CRM (files dropped into `inbox/` beside the data come first) |
+| `ctrl+z` | undo the last change made in this window (again: the one before it) |
 | `ctrl+p` | every action by name |
 | `escape` | back / cancel |
 | `q` | quit (saves the log and takes the hat off) |
