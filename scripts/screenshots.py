@@ -98,6 +98,28 @@ async def shoot_ritual(out: Path) -> None:
             os.chdir(ROOT)
 
 
+async def shoot_first_run(out: Path) -> None:
+    """``first_run.svg``: the setup a new data file opens, its first step, at 80×24."""
+    from mkhats.services.workspace import Workspace
+    from mkhats.ui.app import MkhatsApp
+    from mkhats.ui.scenes import TODAY, settle
+    from mkhats.ui.screens.first_run import FirstRunScreen
+
+    with tempfile.TemporaryDirectory() as folder:
+        os.chdir(folder)
+        app = MkhatsApp(Workspace(Path("mkhats.json"), date.fromisoformat(TODAY)))
+        try:
+            async with app.run_test(size=(80, 24)) as pilot:
+                for _ in range(500):  # the app makes the file, then opens its setup
+                    if isinstance(app.screen, FirstRunScreen) and app.screen.query("#fr-next"):
+                        break
+                    await pilot.pause(0.02)
+                await settle(pilot)
+                app.save_screenshot(str(out / "first_run.svg"))
+        finally:
+            os.chdir(ROOT)
+
+
 def main() -> None:
     from mkhats.i18n import set_language
     from mkhats.ui.scenes import SCENES
@@ -106,7 +128,11 @@ def main() -> None:
     set_language("en")
     out = ROOT / "screenshots"  # absolute: each scene runs from its own temporary folder
     out.mkdir(exist_ok=True)
-    for scene in sys.argv[1:] or [*SCENES, "ritual", "deck"]:
+    for scene in sys.argv[1:] or [*SCENES, "first_run", "ritual", "deck"]:
+        if scene == "first_run":
+            asyncio.run(shoot_first_run(out))
+            print("screenshots/first_run.svg")
+            continue
         if scene == "ritual":
             asyncio.run(shoot_ritual(out))
             print("screenshots/ritual.svg, screenshots/ritual_decisions.svg")
