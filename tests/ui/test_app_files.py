@@ -84,7 +84,7 @@ async def test_restore_offers_the_newest_backup_asks_and_keeps_the_data_it_repla
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")
-        for _ in range(50):  # the tabs are rebuilt after the restore
+        for _ in range(3000):  # the tabs are rebuilt after the restore
             await pilot.pause()
             if isinstance(app.screen, MainScreen) and app.hat:
                 break
@@ -131,12 +131,12 @@ async def test_a_theme_chosen_is_kept_for_the_next_start(ws, make_app):
         await pilot.press("ctrl+p", *"theme")
         await pilot.pause()
         await pilot.press("enter")  # "Theme": the theme picker
-        for _ in range(50):
+        for _ in range(3000):
             await pilot.pause()
             if isinstance(app.screen, CommandPalette) and app.screen.id != "--command-palette":
                 break
         await pilot.press(*"nord")
-        for _ in range(50):  # the picker searches in a worker: wait for its hits
+        for _ in range(3000):  # the picker searches in a worker: wait for its hits
             await pilot.pause(0.02)
             if app.screen.query_one(CommandList).option_count:
                 break

@@ -33,7 +33,7 @@ HINT_RU = "Три клавиши для начала: a — ввести циф�
 
 async def until(pilot: Pilot[Any], condition: Callable[[], object], what: str) -> None:
     """Wait for ``condition`` (on a busy machine only longer), or fail naming ``what``."""
-    for _ in range(500):
+    for _ in range(3000):
         if condition():
             return
         await pilot.pause(0.02)

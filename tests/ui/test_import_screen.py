@@ -49,7 +49,7 @@ def downloads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 async def until(pilot, condition: Callable[[], object], what: str) -> None:
     """Let the app run until ``condition()`` holds (however busy the machine is)."""
-    for _ in range(500):
+    for _ in range(3000):
         if condition():
             return
         await pilot.pause(0.02)

@@ -32,7 +32,7 @@ def stored(ws) -> dict[tuple[str, str], tuple[float, float | None, float]]:
 async def open_editor(pilot) -> tuple[PlanEditorScreen, CellGrid]:
     await cmo_tab(pilot.app, pilot)
     await pilot.press("p")
-    for _ in range(200):
+    for _ in range(3000):
         screen = pilot.app.screen
         if isinstance(screen, PlanEditorScreen) and screen.grid.row_count:
             return screen, screen.grid
@@ -67,7 +67,7 @@ async def test_p_opens_the_quarter_types_a_month_and_the_map_shows_it(ws, make_a
         assert text(screen, "hint").endswith("Planned CPL $30.00.")  # on November's tolerance now
         assert "2 changes not saved" in text(screen, "status")
         await pilot.press("ctrl+s")
-        for _ in range(200):
+        for _ in range(3000):
             if app.screen is not screen:
                 break
             await pilot.pause(0.02)
@@ -157,7 +157,7 @@ async def test_the_palette_opens_the_plan_from_any_tab(ws, make_app):
         await pilot.pause()
         commands = {name: run for name, run, _ in table_commands(app.main)}
         commands["Media plan of the quarter: budget, leads, tolerance"]()
-        for _ in range(200):
+        for _ in range(3000):
             if isinstance(app.screen, PlanEditorScreen):
                 break
             await pilot.pause(0.02)
@@ -189,7 +189,7 @@ async def test_g_in_a_kpi_detail_sets_its_goal_and_makes_it_the_target(ws, make_
         assert weekly == "Spread over the quarter's 14 weeks (a week counts in the quarter of its Thursday): 50 a week."
         form.query_one("#accept", Checkbox).value = True
         await pilot.press("ctrl+s")
-        for _ in range(200):
+        for _ in range(3000):
             if app.screen is detail:
                 break
             await pilot.pause(0.02)

@@ -375,13 +375,13 @@ def _palette(query: str, then: tuple[str, ...] = ()) -> View:
 
         await _keys(pilot, "ctrl+p", *query)
         listing = pilot.app.screen.query_one(CommandList)
-        for _ in range(400):  # the palette searches in a worker; "no matches" waits 0.5 s
+        for _ in range(3000):  # the palette searches in a worker; "no matches" waits 0.5 s
             if listing.option_count:
                 break
             await pilot.pause(0.02)
         await _keys(pilot, *then)
         if then:  # a command chosen: the palette closes, what it opened shows
-            for _ in range(400):
+            for _ in range(3000):
                 if not isinstance(pilot.app.screen, CommandPalette):
                     break
                 await pilot.pause(0.02)
@@ -399,7 +399,7 @@ async def _backed_up_then_restore(pilot: Pilot) -> None:
 async def _quit_hint(pilot: Pilot) -> None:
     """ctrl+c: Textual's toast saying which key quits."""
     await _keys(pilot, "ctrl+c")
-    for _ in range(200):
+    for _ in range(3000):
         if pilot.app._notifications:
             break
         await pilot.pause(0.02)
@@ -553,7 +553,7 @@ async def test_the_inbox_notice_too(xx_ws: Workspace, make_app) -> None:
         (inbox / name).write_text(_META, encoding="utf-8")
     app = make_app(xx_ws)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(500):
+        for _ in range(3000):
             if app._notifications:
                 break
             await pilot.pause(0.02)
@@ -566,7 +566,7 @@ async def test_the_first_run_hint_too(xx_ws: Workspace, make_app) -> None:
     app = make_app(xx_ws)
     async with app.run_test(size=SIZE) as pilot:
         await _first_run(*["escape"] * 5)(pilot)
-        for _ in range(500):
+        for _ in range(3000):
             if app._notifications:
                 break
             await pilot.pause(0.02)

@@ -17,7 +17,7 @@ from tests.ui.conftest import SIZE
 
 async def until(pilot: Any, condition: Any) -> None:
     """Wait (on the condition, not the clock) until ``condition()`` holds."""
-    for _ in range(400):
+    for _ in range(3000):
         if condition():
             return
         await pilot.pause(0.02)

@@ -41,7 +41,7 @@ def flat(text: str) -> str:
 
 
 async def until(pilot: Pilot, condition: Any, what: str) -> None:
-    for _ in range(500):
+    for _ in range(3000):
         if condition():
             return
         await pilot.pause(0.02)

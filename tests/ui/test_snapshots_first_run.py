@@ -34,14 +34,14 @@ def test_setup_step(step: int, lang: str, tmp_path: Path, make_app, snap_compare
     app = make_app(Workspace(tmp_path / "mkhats.json", TODAY))
 
     async def run_before(pilot):
-        for _ in range(500):
+        for _ in range(3000):
             if isinstance(pilot.app.screen, FirstRunScreen):
                 break
             await pilot.pause(0.02)
         for _ in range(step):
             await pilot.press("escape")  # each step skipped, to show the next one
             await pilot.pause()
-        for _ in range(500):  # the step is composed once its buttons are there
+        for _ in range(3000):  # the step is composed once its buttons are there
             if pilot.app.screen.step == step and pilot.app.screen.query("#fr-next"):
                 break
             await pilot.pause(0.02)

@@ -33,7 +33,7 @@ def week_cell(app, hat: str, key: str) -> str:
 
 async def shown_again(pilot, check) -> None:
     """Wait until the app has re-read the data and ``check()`` holds (on a busy machine too)."""
-    for _ in range(200):
+    for _ in range(3000):
         await pilot.pause()
         if check():
             return

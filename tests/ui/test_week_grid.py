@@ -40,7 +40,7 @@ async def open_grid(pilot, *keys: str) -> tuple[WeekEntryScreen, CellGrid]:
     screen = pilot.app.screen
     assert isinstance(screen, WeekEntryScreen)
     grid = screen.grid
-    for _ in range(200):
+    for _ in range(3000):
         if grid.row_count:
             break
         await pilot.pause(0.02)
@@ -57,7 +57,7 @@ def status(screen: WeekEntryScreen) -> str:
 
 async def saved_and_closed(pilot, screen: WeekEntryScreen) -> None:
     await pilot.press("ctrl+s")
-    for _ in range(200):
+    for _ in range(3000):
         if pilot.app.screen is not screen:
             break
         await pilot.pause(0.02)
@@ -353,7 +353,7 @@ async def test_a_cell_changed_elsewhere_asks_keep_mine_or_take_theirs(ws, make_a
         await pilot.pause()
         assert isinstance(app.screen, SameEditDialog)
         await pilot.press("m")  # keep mine: saved over theirs
-        for _ in range(200):
+        for _ in range(3000):
             if app.screen is app.main:
                 break
             await pilot.pause(0.02)
