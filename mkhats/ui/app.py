@@ -199,7 +199,9 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
         return self._weeks.hat(self.week, self._loaded, hat)
 
     def _update_title(self) -> None:
-        self.title = f"mkhats · {week_title(self.week)}"
+        # Narrow, the app's name gives way: the week and the warning count must not be cut.
+        week = week_title(self.week)
+        self.title = week if self._width < NARROW else f"mkhats · {week}"
         parts = []
         wearing = self.snapshot.wearing if self.snapshot else None
         if wearing is not None:

@@ -211,3 +211,17 @@ async def test_a_turned_channel_map_still_leads_to_a_channel(lang_ws, make_app):
         await pilot.press("enter")
         await pilot.pause()
         assert app.hat == "crm"
+
+
+@pytest.mark.parametrize("lang_ws", ["en", "ru"], indirect=True)
+async def test_the_header_keeps_a_long_week_and_the_warning_count_whole_at_80_columns(lang_ws, make_app):
+    # A week across two months is the longest title ("30 нояб. – 6 дек. 2026"): the app's name
+    # gives way on a narrow screen, the warning words do not.
+    app = make_app(lang_ws)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("]")
+        await settle(pilot)
+        top = _screen_lines(app)[0]
+        assert app.week == "2026-W49"
+        assert app.title in top and app.sub_title in top, top
+        assert "mkhats" not in top
