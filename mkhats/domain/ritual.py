@@ -96,6 +96,8 @@ class Facts:
         review: ``(category, key, hat, week)`` of each warning of the week's review.
         plans_missing: Hats whose plan of the week is empty.
         facts_missing: Hats whose fact, conclusion or action of the week is empty.
+        looks_back: Last week lies (at least partly) within the file's life; False on the first
+            week of a new file, whose Monday has no last week to read, number or put in a deck.
     """
 
     week: str
@@ -104,6 +106,7 @@ class Facts:
     review: tuple[tuple[str, str, str | None, str | None], ...] = ()
     plans_missing: tuple[str, ...] = ()
     facts_missing: tuple[str, ...] = ()
+    looks_back: bool = True
 
 
 def last_week(week: str) -> str:
@@ -121,6 +124,8 @@ def _left(step: str, facts: Facts, record: Ritual | None) -> list[Left]:
     written = set(record.written) if record is not None else set()
     previous = last_week(facts.week)
     found: list[Left] = []
+    if not facts.looks_back and step in ("last_week", "deck"):
+        return found
     if step == "numbers":
         if facts.inbox:
             found.append(Left("inbox", {"n": facts.inbox, "count": facts.inbox}))

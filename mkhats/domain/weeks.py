@@ -13,9 +13,11 @@ from datetime import date, timedelta
 
 from mkhats.errors import InputError
 
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+# re.ASCII: ``\d`` alone also takes full-width and other scripts' digits, which ``int()`` reads, so
+# ``2026-W０1`` would pass as a week and be stored and printed as typed.
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$", re.ASCII)
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$", re.ASCII)
 
 MIN_DAY = date(1970, 1, 1)
 MAX_DAY = date(2100, 12, 31)
@@ -40,7 +42,7 @@ def week_start(key: str) -> date:
     if not match:
         raise InputError("error.week_format", value=key)
     year, week = int(match.group(1)), int(match.group(2))
-    if not 1 <= week <= weeks_in_year(year):
+    if year < 1 or not 1 <= week <= weeks_in_year(year):
         raise InputError("error.week_missing", value=key)
     return date.fromisocalendar(year, week, 1)
 
@@ -48,9 +50,10 @@ def week_start(key: str) -> date:
 def parse_week(text: str) -> str:
     """A week typed by the user (``2026-w48``) as its key; its year must lie in 1970–2100."""
     key = (text or "").strip().upper()
-    week_start(key)
-    if not MIN_DAY.year <= int(key[:4]) <= MAX_DAY.year:
+    match = _WEEK.match(key)
+    if match and not MIN_DAY.year <= int(match.group(1)) <= MAX_DAY.year:
         raise InputError("error.week_range", value=key, first=MIN_DAY.year, last=MAX_DAY.year)
+    week_start(key)
     return key
 
 
@@ -172,10 +175,10 @@ def parse_day(text: str) -> date:
     text = (text or "").strip()
     day = None
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, re.ASCII):
             day = date.fromisoformat(text)
         else:
-            match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+            match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text, re.ASCII)
             if match:
                 day = date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
     except ValueError:

@@ -13,7 +13,7 @@ from datetime import datetime
 from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.models import Hat, utc_instant
 from mkhats.domain.ritual import MAX_SECONDS, Facts, Ritual, StepState, last_week, missing_numbers, step_states
-from mkhats.domain.weeks import last_weeks, week_start
+from mkhats.domain.weeks import last_weeks, week_days, week_start
 from mkhats.errors import InputError
 from mkhats.services.workspace import Workspace
 from mkhats.store.ritual_records import rituals
@@ -64,12 +64,15 @@ def _monday_facts(ws: Workspace, week: str) -> tuple[Facts, Ritual | None, dict[
     measured = [(h.key, [k.key for k in snapshot.hat_kpis(h.key) if k.formula is None]) for h in snapshot.enabled_hats]
     hats = [h.key for h in snapshot.enabled_hats]
     logs = snapshot.logs
+    created = snapshot.settings.created
+    looks_back = created is None or created <= week_days(last_week(week))[-1]
     facts = Facts(
         week=week,
         inbox=len(inbox_files(ws)),
-        missing_numbers=missing_numbers(measured, snapshot.daily, last_week(week), ws.today),
+        missing_numbers=missing_numbers(measured, snapshot.daily, last_week(week), ws.today) if looks_back else {},
         review=tuple((i.category, i.key, i.hat, i.week) for i in review(snapshot)),
         plans_missing=tuple(h for h in hats if not (logs.get((h, week)) and logs[(h, week)].plan.strip())),
+        looks_back=looks_back,
     )
     with ws.read() as repo:
         record = rituals(repo).get(week, "monday")

@@ -65,3 +65,23 @@ def test_nothing_left_exits_0(cli: Cli) -> None:
     assert result.code == 0 and result.err == ""
     assert result.lines[-1] == "Nothing left: the ritual of 2026-W48 is done."
     assert all(line.endswith(": done") for line in result.lines[1:-1])
+
+
+def test_a_new_files_first_monday_asks_nothing_of_the_week_before_it(cli: Cli) -> None:
+    # The file is created on this Monday: last week has no numbers to bring, nothing to look back
+    # on and no deck to write; only this week's plan and the conflicts of the default hats remain.
+    cli.ok("kpi", "list", MKHATS_TODAY=MONDAY)
+    lines = _status_lines(cli("ritual", "status", MKHATS_TODAY=MONDAY))
+    assert [line.split(":", 1)[1].strip() for line in lines][:3] == ["done", "done", "done"]
+    assert lines[5] == "DECK     6/6 The owner's deck: done"
+    # A week later, last week lies in the file's life: all of it is asked.
+    later = cli("ritual", "status", MKHATS_TODAY="2026-11-30")
+    assert "2026-W48 not looked back on yet" in later.out
+    assert "the deck of 2026-W48 not written yet" in later.out
+
+
+def test_a_week_in_other_digits_or_year_zero_is_refused_in_one_sentence(cli: Cli) -> None:
+    cli.ok("demo", MKHATS_TODAY=MONDAY)
+    for week in ("0000-W01", "2026-W\uff10\uff11"):
+        message = cli.refused("ritual", "status", "--week", week, MKHATS_TODAY=MONDAY)
+        assert message.startswith("--week:") and "Traceback" not in message

@@ -361,11 +361,29 @@ def test_parse_day_refuses_dates_outside_1970_2100(day: date) -> None:
         assert raised.value.key == "error.date_range"
 
 
-@pytest.mark.parametrize("text", ["1969-W52", "2101-W01", "9999-W52", "0001-W01"])
+@pytest.mark.parametrize("text", ["1969-W52", "2101-W01", "9999-W52", "0001-W01", "0000-W01"])
 def test_parse_week_refuses_years_outside_1970_2100(text: str) -> None:
     with pytest.raises(InputError) as raised:
         parse_week(text)
     assert raised.value.key == "error.week_range"
+
+
+@pytest.mark.parametrize("text", ["2026-W\uff101", "\uff12\uff10\uff12\uff16-W01", "2026-W\u0664\u0668"])
+def test_digits_of_other_scripts_are_not_a_week(text: str) -> None:
+    # int() reads full-width and Arabic-Indic digits; the key would be stored and printed as typed.
+    for parse in (parse_week, week_start):
+        with pytest.raises(InputError) as raised:
+            parse(text)
+        assert raised.value.key == "error.week_format"
+    for bad_day in ("\uff12\uff10\uff12\uff16-01-05", "05.01.\uff12\uff10\uff12\uff16"):
+        with pytest.raises(InputError):
+            parse_day(bad_day)
+
+
+def test_week_start_of_year_zero_is_a_refusal_not_a_crash() -> None:
+    with pytest.raises(InputError) as raised:
+        week_start("0000-W01")
+    assert raised.value.key == "error.week_missing"
 
 
 def test_parse_week_reads_the_edges() -> None:
