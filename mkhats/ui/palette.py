@@ -71,6 +71,11 @@ class MkhatsCommands(Provider):
 
     def _commands(self) -> list[Command]:
         main = main_screen(self.app)
+        if self.screen is not main:
+            # Over the stepper, a dialog or a detail, the main screen's commands would act on the
+            # screen hidden below (a second stepper over the first, a hat switched out of sight):
+            # there the palette offers the app's own commands (theme, help, quit) only.
+            return []
         commands: list[Command] = []
         hats = main.snapshot.enabled_hats if main.snapshot else []
         for index, hat in enumerate(hats):

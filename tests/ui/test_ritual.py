@@ -419,3 +419,23 @@ async def test_the_palette_opens_the_friday_ritual(mws):
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, RitualScreen), "stepper")
         assert app.screen.kind == "friday" and app.screen.step == "facts"
+
+
+async def test_over_the_stepper_the_palette_offers_no_second_ritual(mws):
+    # The main screen's commands act on the screen below: a Monday ritual picked over the stepper
+    # once pushed a second stepper with the same ids (DuplicateIds, a crash).
+    app = monday_app(mws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("M")
+        await until(pilot, lambda: isinstance(app.screen, RitualScreen), "stepper")
+        stepper = app.screen
+        await pilot.press("ctrl+p", *"ritual")
+        results = app.screen.query_one("#--results").query_one(OptionList)
+        await pilot.pause(0.5)  # the palette searches in the background; nothing is to appear
+        prompts = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+        assert not any("ritual" in p.lower() for p in prompts), prompts
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is stepper, "back on the stepper")
+        await pilot.press("ctrl+p", *"theme")
+        themes = app.screen.query_one("#--results").query_one(OptionList)
+        await until(pilot, lambda: themes.option_count > 0, "the app's own theme command")
