@@ -246,6 +246,15 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
         self.push_screen(HelpScreen())
 
     async def action_quit(self) -> None:
+        """Quit (``q``, ``ctrl+q``, the palette): a screen holding typing that quitting would lose
+        (a ritual step, a grid, the log dialog) first asks or saves, through its ``before_quit``."""
+        guard = getattr(self.screen, "before_quit", None)
+        if callable(guard):
+            guard(self.quit_now)
+        else:
+            self.quit_now()
+
+    def quit_now(self) -> None:
         """Stop wearing the hat and quit (once, however often ``q`` is pressed meanwhile)."""
         self.run_worker(self._quit(), exclusive=True, group="quit")
 

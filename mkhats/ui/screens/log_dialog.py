@@ -8,6 +8,8 @@ asks (keep mine, take theirs, see both) instead of saving (SPEC §5).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -131,3 +133,11 @@ class LogDialog(KeyLabels, ModalScreen[WeeklyLog | None]):
         if fields and not self.save(fields, closing=True):
             return
         self.dismiss(self.saved_log)
+
+    def before_quit(self, quit_now: Callable[[], None]) -> None:
+        """The app quits (``ctrl+q``): as ``escape``, what is typed is saved first; a save refused
+        (or asking about another window's change) keeps the dialog open and the app running."""
+        fields = self.query_one(WeeklyLogEditor).unsaved()
+        if fields and not self.save(fields, closing=False):
+            return
+        quit_now()

@@ -9,6 +9,7 @@ it is left (``plan_cell``: the number as the UI language writes it, and what a p
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from textual import on
@@ -208,7 +209,7 @@ class PlanEditorScreen(GridScreen):
         self.dismiss(bool(done))
 
     def _leave(self, then: str, quarter: str | None = None) -> None:
-        """Leave (``back``, ``quit``) or go to another quarter, asking first when typed figures would
+        """Leave (``back``) or go to another quarter, asking first when typed figures would
         be lost."""
 
         def go(sure: bool | None) -> None:
@@ -217,8 +218,6 @@ class PlanEditorScreen(GridScreen):
             if then == "quarter" and quarter is not None:
                 self._load(quarter)
                 return
-            if then == "quit":
-                self.app.call_later(self.app.action_quit)
             self.dismiss(self.saved)
 
         self._leave_asking("plan_editor.discard", go)
@@ -229,7 +228,11 @@ class PlanEditorScreen(GridScreen):
 
     def action_quit(self) -> None:
         """Quit the app (asks when changes are not saved)."""
-        self._leave("quit")
+        self.before_quit(mkhats_app(self).quit_now)
+
+    def before_quit(self, quit_now: Callable[[], None]) -> None:
+        """The app quits (``q``, ``ctrl+q``): typed figures are lost only once the user agrees."""
+        self._leave_asking("plan_editor.discard", lambda sure: quit_now() if sure else None)
 
     def action_quarter(self, offset: int) -> None:
         """The previous or next quarter (asks when changes are not saved)."""

@@ -9,6 +9,8 @@ do. A step never opens the next one: the ritual's stepper does.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
@@ -164,15 +166,23 @@ class StepScreen(KeyLabels, Screen[bool]):
 
     def action_leave(self) -> None:
         """Leave the step (False); typed text not saved is lost only once the user agrees."""
+        self._asking_first(lambda: self.dismiss(False))
+
+    def before_quit(self, quit_now: Callable[[], None]) -> None:
+        """The app quits (``ctrl+q``): typed text not saved is lost only once the user agrees."""
+        self._asking_first(quit_now)
+
+    def _asking_first(self, then: Callable[[], object]) -> None:
+        """``then()`` at once, or once the user agrees to lose what was typed and not saved."""
         pending = self.pending()
         if not pending:
-            self.dismiss(False)
+            then()
             return
         from mkhats.ui.screens.form import ConfirmDialog
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.dismiss(False)
+                then()
 
         question = t("ritual.leave", n=pending, count=pending)
         self.app.push_screen(ConfirmDialog(question, t("ritual.leave_yes"), t("ritual.keep")), answer)

@@ -11,6 +11,7 @@ placeholder of an empty cell).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from rich.text import Text
@@ -257,14 +258,12 @@ class WeekEntryScreen(GridScreen):
         ask(self, conflict, keep_mine, take_theirs)
 
     def _leave(self, then: str) -> None:
-        """Leave (``back``: to the main screen; ``quit``: the app), asking first when typed numbers
+        """Leave (``back``: to the main screen), asking first when typed numbers
         would be lost."""
 
         def go(sure: bool | None) -> None:
             if not sure:
                 return
-            if then == "quit":
-                self.app.call_later(self.app.action_quit)
             self.dismiss(False)
 
         self._leave_asking("week_entry.discard", go)
@@ -275,4 +274,8 @@ class WeekEntryScreen(GridScreen):
 
     def action_quit(self) -> None:
         """Quit the app (asks when changes are not saved)."""
-        self._leave("quit")
+        self.before_quit(mkhats_app(self).quit_now)
+
+    def before_quit(self, quit_now: Callable[[], None]) -> None:
+        """The app quits (``q``, ``ctrl+q``): typed numbers are lost only once the user agrees."""
+        self._leave_asking("week_entry.discard", lambda sure: quit_now() if sure else None)
