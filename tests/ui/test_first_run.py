@@ -191,6 +191,29 @@ async def test_skip_setup_keeps_the_answers_given_and_a_language_skipped_is_undo
     assert list(persons) == ["Anna"] and hats["cmo"].wearer == "Anna"
 
 
+async def test_skip_setup_on_the_language_step_keeps_the_language_picked(tmp_path, make_app):
+    # The app spoke Russian from the moment it was picked; skipping the rest stored no language,
+    # and the next start opened in English.
+    ws = fresh(tmp_path)
+    app = make_app(ws)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await open_setup(app, pilot)
+            await pilot.press("escape")  # the name skipped
+            await at_step(app, pilot, 1)
+            app.screen.query_one("#fr-lang", Select).value = "ru"
+            await until(pilot, lambda: progress(app) == "2/5 · Язык и валюта", "the step in Russian")
+            await at_step(app, pilot, 1)  # composed again in Russian
+            await pilot.click("#fr-skip-all")
+            await back_on_main(app, pilot)
+            assert current_language() == "ru"
+    finally:
+        set_language("en")
+    with ws.read() as repo:
+        settings = repo.settings()
+    assert (settings.lang, settings.currency, settings.setup) == ("ru", "₽", "done")
+
+
 async def test_a_refused_answer_is_said_under_the_step_and_nothing_is_stored(tmp_path, make_app):
     ws = fresh(tmp_path)
     app = make_app(ws)

@@ -267,6 +267,15 @@ class FirstRunScreen(KeyLabels, Screen[bool]):
 
     @on(Button.Pressed, "#fr-skip-all")
     def _skip_all(self) -> None:
+        if STEPS[self.step] == "language" and current_language() != self._first_lang:
+            # The app already speaks the language picked on this step: skipping the rest keeps it
+            # (and the currency typed, if it is one), rather than storing none, which reopened the
+            # app next time in the other language.
+            self._collect()
+            try:
+                self._answer()
+            except InputError:
+                self.answers["language"] = (current_language(), first_run.check_currency("", current_language()))
         self._finish()
 
     @on(Input.Changed, "#fr-owner-name")
