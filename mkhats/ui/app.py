@@ -23,7 +23,7 @@ from mkhats.domain.snapshot import Snapshot
 from mkhats.domain.stoprules import Alert
 from mkhats.domain.weeks import shift_week
 from mkhats.errors import MkhatsError
-from mkhats.i18n import t
+from mkhats.i18n import current_language, t
 from mkhats.present.labels import hat_name
 from mkhats.present.views import HatView, warnings_text, week_title
 from mkhats.services.first_run import setup_due, start_file
@@ -76,6 +76,9 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
         keep_history(ws)  # ctrl+z undoes this run's changes (SPEC §3)
         self.now = now
         self.own_process = own_process
+        self.opened_language = current_language()
+        """The language the app opened in (``--lang``, the file's, the locale): ``ctrl+z`` of the
+        first language chosen in Settings goes back to it."""
         self.set_reactive(MkhatsApp.week, ws.this_week())
         self.snapshot: Snapshot | None = None
         self.warnings: list[ReviewItem] = []

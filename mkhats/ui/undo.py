@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual.screen import Screen
 
 from mkhats.errors import MkhatsError
-from mkhats.i18n import t
+from mkhats.i18n import current_language, set_language, t
 from mkhats.services import undo
 from mkhats.ui.access import mkhats_app, run_service
 
@@ -19,13 +19,31 @@ from mkhats.ui.access import mkhats_app, run_service
 class UndoAction(Screen[None]):
     """A base of the main screen: ``action_undo``."""
 
-    def action_undo(self) -> None:
-        """Undo this run's last change; the tabs show the data as it was before it."""
+    async def action_undo(self) -> None:
+        """Undo this run's last change; the tabs show the data as it was before it.
+
+        A change of the language or of the hats worn (Settings) rebuilds the tabs, as leaving
+        Settings does: undone, the language goes back to the one stored before, or to the one the
+        app opened in when none was.
+        """
         app = mkhats_app(self)
+        shape = self._shape()
+        stored = app.ws.stored_language()
         done = run_service(self, undo.undo_last)
         app.reload()  # whatever happened (a refusal too: someone else wrote), show the file as it is
-        if done is not None:
-            app.notify(t("undo.done", what=done.value.what), timeout=6)
+        if done is None:
+            return
+        now_stored = app.ws.stored_language()
+        if now_stored != stored:
+            set_language(now_stored or app.opened_language)
+        if self._shape() != shape:
+            await app.main.relabel()
+        app.notify(t("undo.done", what=done.value.what), timeout=6)
+
+    def _shape(self) -> tuple[str, tuple[str, ...]]:
+        """What the tabs are built from: the language and the enabled hats."""
+        snapshot = mkhats_app(self).snapshot
+        return current_language(), tuple(h.key for h in snapshot.enabled_hats) if snapshot else ()
 
     def undo_command_name(self) -> str:
         """The palette entry: "Undo: <what>", or that there is nothing to undo."""

@@ -250,3 +250,29 @@ async def test_a_kpi_target_set_in_its_detail_is_undone_from_the_main_screen(ws,
         with ws.read() as repo:
             assert repo.kpis()["performance.cpl"] == before
         assert any(n.startswith("Undone: settings of ") for n in notices(app)), notices(app)
+
+
+async def test_a_language_chosen_in_settings_is_undone_and_the_tabs_speak_the_old_one(ws, make_app):
+    from textual.widgets import Select, TabbedContent
+
+    from mkhats.i18n import current_language
+    from tests.ui.test_settings import open_settings
+
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_settings(app, pilot, "language")
+        screen.query_one("#pref-lang", Select).value = "ru"
+        await shown_again(pilot, lambda: current_language() == "ru")
+        await pilot.press("escape")  # back to the tabs, rebuilt in Russian
+        tabs = app.main.query_one("#hats", TabbedContent)
+        await shown_again(
+            pilot, lambda: app.screen is app.main and tabs.get_tab("tab-content").label.plain.endswith("Контент")
+        )
+        await pilot.press("ctrl+z")
+        # The demo stores no language: undone, the app speaks the one it opened in.
+        await shown_again(pilot, lambda: current_language() == "en")
+        tabs = app.main.query_one("#hats", TabbedContent)
+        await shown_again(pilot, lambda: tabs.get_tab("tab-content").label.plain.endswith("Content"))
+        assert app.main.active_bindings["q"].binding.description == "Quit"
+    with ws.read() as repo:
+        assert repo.settings().lang is None
