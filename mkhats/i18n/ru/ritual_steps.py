@@ -47,7 +47,7 @@ MESSAGES = {
     },
     "ritual.decisions.all": "Всё решено",
     "ritual.decisions.none": "Нет ни стоп-сигналов, ни каналов, выбившихся из темпа бюджета: решать нечего.",
-    "ritual.decisions.reason_hint": "почему (обязательно, если оставить)",
+    "ritual.decisions.reason_hint": "почему (если оставить)",
     "ritual.decisions.choose": "Сначала выберите решение.",
     "ritual.decided": "✓ Решено: {decision}{reason} ({day})",
     "ritual.choice.stop.stopped": "Остановить",
