@@ -225,3 +225,15 @@ async def test_the_header_keeps_a_long_week_and_the_warning_count_whole_at_80_co
         assert app.week == "2026-W49"
         assert app.title in top and app.sub_title in top, top
         assert "mkhats" not in top
+
+
+@pytest.mark.parametrize("lang_ws", ["en"], indirect=True)
+async def test_the_narrow_footer_ends_with_the_palette_key_in_the_last_column(lang_ws, make_app):
+    # Compact, Textual's margin after the docked palette key left the last column to the keys
+    # scrolled under it: the footer read "^p palettes" (the s of "Settings").
+    app = make_app(lang_ws)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        footer = _screen_lines(app)[-1]
+        palette = app.screen.query_one("FooterKey.-command-palette")
+        assert palette.region.right == 80 and footer.rstrip().endswith("^p palette"), footer

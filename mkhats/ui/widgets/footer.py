@@ -22,6 +22,12 @@ FIRST = ("help", "quit")
 class KeyFooter(Footer):
     """Textual's ``Footer``; below ``NARROW`` columns compact, with help and quit first."""
 
+    # Compact, Textual gives every key a margin on its right, the palette's too: docked right, that
+    # margin left the terminal's last column to the keys scrolled under it ("^p palettes").
+    DEFAULT_CSS = """
+    KeyFooter.-compact FooterKey.-command-palette { margin-right: 0; padding-right: 1; }
+    """
+
     def compose(self) -> ComposeResult:
         widgets = list(super().compose())  # our bindings use no groups: every key is top-level
         if not self.compact:
