@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from mkhats.domain.defaults import DEFAULT_PERSON
 from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.models import ConflictRule, ExternalCheck, Hat
 from mkhats.domain.weeks import add_days, add_months
@@ -119,7 +120,9 @@ def validate_checker(rule: ConflictRule, hats: Mapping[str, Hat], person_name: s
     if not worn:
         return
     labels = [_hat_label(hats[key]) for key in worn]
-    name = unicodedata.normalize("NFC", person_name).strip()
+    typed = unicodedata.normalize("NFC", person_name).strip()
+    # The shipped "Me" is shown by its name in the user's language («Я»), in refusals as on screen.
+    name: str | Message = Message("person.me", fallback=typed) if typed == DEFAULT_PERSON else typed
     if len(worn) == 2:
         raise InputError("conflict.checker_wears_both", person=name, hat=labels[0], other=labels[1])
     raise InputError("conflict.checker_wears_hat", person=name, hat=labels[0], hat_key=worn[0])

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from mkhats.domain.defaults import DEFAULT_PERSON
 from mkhats.domain.edits import expect
 from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.models import Hat, Person, revised
 from mkhats.errors import InputError
-from mkhats.i18n import t
+from mkhats.i18n import LANGUAGES, t
 from mkhats.present.labels import hat_name, person_name
 from mkhats.services.form_rules import _hat
 from mkhats.services.workspace import Workspace
@@ -63,6 +64,14 @@ def assign(
 
 
 def match_person(persons: dict[str, Person], name: str) -> Person | None:
-    """The person called ``name``, whatever the case it is typed in; None if nobody is."""
+    """The person called ``name``, whatever the case it is typed in; None if nobody is.
+
+    The shipped "Me" also answers to the name it is shown by in each language («Я»): a Russian
+    user types what the screen says, and a second person called «Я» would wear nothing.
+    """
     folded = name.casefold()
-    return next((p for p in persons.values() if p.name.casefold() == folded), None)
+    found = next((p for p in persons.values() if p.name.casefold() == folded), None)
+    shown = {t("person.me", lang=lang).casefold() for lang in LANGUAGES}
+    if found is None and DEFAULT_PERSON in persons and folded in shown:
+        return persons[DEFAULT_PERSON]
+    return found

@@ -230,3 +230,19 @@ def test_a_new_file_warns_about_nothing_before_its_first_day(cli):
     # The quarterly roles review is due 92 days after the file's first day, not at once.
     assert "CADENCE" not in cli.check(MKHATS_TODAY="2027-03-04").categories()
     assert any("No roles and KPIs review" in line for line in cli.check(MKHATS_TODAY="2027-03-05").starting("CADENCE"))
+
+
+def test_the_shipped_me_answers_to_its_russian_name(cli):
+    # A Russian screen shows "Me" as «Я»: typing what is shown must find that person, not add a
+    # second one called «Я» who wears nothing.
+    message = cli.refused("verify", "performance", "cmo", "--by", "я", "--lang", "ru")
+    assert message.startswith("Я носит обе шляпы"), message
+    out = cli.ok("assign", "pm", "Я", "--lang", "ru").out
+    assert "добавлен" not in out, out
+    from datetime import date
+
+    from mkhats.services.workspace import Workspace
+
+    with Workspace(cli.db, date(2026, 11, 24)).read() as repo:
+        assert list(repo.persons()) == ["Me"]
+        assert repo.hats()["pm"].wearer == "Me"
