@@ -7,7 +7,9 @@ line an import ends with. Both come from the same ``ImportPlan``, so the CLI and
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from mkhats.domain.safe_text import terminal_line
 from mkhats.i18n import t
@@ -27,18 +29,25 @@ class DayTable:
     rows: list[list[str]]
 
 
-def day_table(plan: ImportPlan) -> DayTable:
-    """The values the import writes, one column per KPI, one row per day (``—`` where none)."""
+def day_table(
+    plan: ImportPlan, day_text: Callable[[date], str] = date.isoformat, titles: Mapping[str, str] | None = None
+) -> DayTable:
+    """The values the import writes, one column per KPI, one row per day (``—`` where none).
+
+    The command line prints ISO days and KPI keys (what a profile maps to); the app passes its own
+    words: days as its lists show them (``Mon 23 Nov``), KPIs by their titles.
+    """
     totals = plan.totals()
     keys = sorted(totals)
     rows = []
     for day in plan.days:
-        cells = [day.isoformat()]
+        cells = [day_text(day)]
         for key in keys:
             value = totals[key].get(day)
             cells.append("—" if value is None else format_exact(value))
         rows.append(cells)
-    return DayTable([t("import.preview.day"), *keys], rows)
+    header = [titles.get(key, key) for key in keys] if titles is not None else keys
+    return DayTable([t("import.preview.day"), *header], rows)
 
 
 def _columns(table: DayTable) -> list[str]:

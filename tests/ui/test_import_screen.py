@@ -110,7 +110,10 @@ async def test_an_inbox_export_is_offered_previewed_and_imported(ws, make_app, d
         await until(pilot, lambda: screen.plan is not None, "the preview")
         assert "Meta Ads Manager" in shown(screen, "#import-head")
         assert "line 2: a summary row" in shown(screen, "#import-tail")
-        assert day_rows(screen) == [[MON.isoformat(), "4", "57.25"], [TUE.isoformat(), "2", "63.5"]]
+        # Days as the app's lists show them, KPIs by their titles (the command line keeps ISO and keys).
+        assert day_rows(screen) == [["Mon 23 Nov", "4", "57.25"], ["Tue 24 Nov", "2", "63.5"]]
+        headers = [str(c.label) for c in screen.query_one("#import-days", DataTable).ordered_columns]
+        assert headers == ["Day", "Performance Leads", "Performance Spend"]
         assert shown(screen, "#import-change").startswith("4 values from “meta-ads”: 4 to write")
         assert source_values(ws, "meta-ads") == {}  # a preview writes nothing
         await pilot.press("enter")
@@ -199,7 +202,7 @@ async def test_money_in_another_currency_is_imported_at_the_rate_typed(ws, make_
         await pilot.press(*"1.1", "enter")
         await until(pilot, lambda: screen.plan is not None, "the preview at that rate")
         assert "Money in EUR is converted at 1.1 USD per EUR." in shown(screen, "#import-head")
-        assert day_rows(screen)[0] == [MON.isoformat(), "4", "62.98"]
+        assert day_rows(screen)[0] == ["Mon 23 Nov", "4", "62.98"]
         await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, MainScreen), "the screen closed")
     assert source_values(Workspace(ws.path, TODAY), "meta-ads")[("performance.spend", MON)] == 62.98

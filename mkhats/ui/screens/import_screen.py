@@ -29,8 +29,11 @@ from textual.widgets import Button, ContentSwitcher, DataTable, Header, Input, L
 from mkhats.domain.numbers import parse_number
 from mkhats.errors import InputError, MkhatsError
 from mkhats.i18n import current_language, t
+from mkhats.imports.plan import ImportPlan
 from mkhats.present import import_text, relative
+from mkhats.present.dates import list_day
 from mkhats.present.labels import format_number
+from mkhats.present.money_text import kpi_label
 from mkhats.services.importing import plan_import
 from mkhats.services.inbox import INBOX, Candidate, Imported, candidates, import_candidate
 from mkhats.ui.access import mkhats_app, run_service, workspace
@@ -242,7 +245,7 @@ class ImportScreen(KeyLabels, Screen[Imported | None]):
             layout = import_text.layout_line(plan)
             head += [layout] if layout else []
             head += import_text.mapping_lines(plan) + import_text.note_lines(plan)
-            days = import_text.day_table(plan)
+            days = self._day_table(plan)
             rows = len(days.rows)
             if rows:
                 table.fixed_columns = 1  # the day stays in view while the KPIs scroll sideways
@@ -269,6 +272,13 @@ class ImportScreen(KeyLabels, Screen[Imported | None]):
         if self._currencies is not None:
             found, expected = self._currencies
             self.query_one("#import-rate-label", Label).update(t("import_ui.rate", found=found, expected=expected))
+
+    def _day_table(self, plan: ImportPlan) -> import_text.DayTable:
+        """The per-day totals in the app's words: days as its lists show them, KPIs by title."""
+        snapshot = mkhats_app(self).snapshot
+        titles = {k.key: kpi_label(k, snapshot.hats) for k in snapshot.kpis.values()} if snapshot else None
+        this_year = workspace(self).today.year
+        return import_text.day_table(plan, lambda day: list_day(day, this_year), titles)
 
     # -- keys and buttons ------------------------------------------------------------------------
 
