@@ -76,6 +76,8 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
         keep_history(ws)  # ctrl+z undoes this run's changes (SPEC §3)
         self.now = now
         self.own_process = own_process
+        self.opened_theme = self.theme
+        """Textual's theme, worn until one is kept: ``ctrl+z`` of the first theme picked goes back to it."""
         self.opened_language = current_language()
         """The language the app opened in (``--lang``, the file's, the locale): ``ctrl+z`` of the
         first language chosen in Settings goes back to it."""

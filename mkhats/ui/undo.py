@@ -24,10 +24,11 @@ class UndoAction(Screen[None]):
 
         A change of the language or of the hats worn (Settings) rebuilds the tabs, as leaving
         Settings does: undone, the language goes back to the one stored before, or to the one the
-        app opened in when none was.
+        app opened in when none was; a theme picked goes back likewise.
         """
         app = mkhats_app(self)
-        shape = self._shape()
+        app.reload()
+        shape, theme = self._shape(), self._theme()
         stored = app.ws.stored_language()
         done = run_service(self, undo.undo_last)
         app.reload()  # whatever happened (a refusal too: someone else wrote), show the file as it is
@@ -36,9 +37,18 @@ class UndoAction(Screen[None]):
         now_stored = app.ws.stored_language()
         if now_stored != stored:
             set_language(now_stored or app.opened_language)
+        if self._theme() != theme:  # a theme picked in the palette: the screen wears the one before
+            before = self._theme() or app.opened_theme
+            if before in app.available_themes:
+                app.theme = before
         if self._shape() != shape:
             await app.main.relabel()
         app.notify(t("undo.done", what=done.value.what), timeout=6)
+
+    def _theme(self) -> str | None:
+        """The theme the settings keep."""
+        snapshot = mkhats_app(self).snapshot
+        return snapshot.settings.theme if snapshot else None
 
     def _shape(self) -> tuple[str, tuple[str, ...]]:
         """What the tabs are built from: the language and the enabled hats."""

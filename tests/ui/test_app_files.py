@@ -122,26 +122,31 @@ async def test_a_file_that_is_no_backup_is_named_under_the_field_and_nothing_cha
     assert stored(ws, "content.published") == before
 
 
-async def test_a_theme_chosen_is_kept_for_the_next_start(ws, make_app):
+async def pick_theme(app, pilot, name: str) -> None:
+    """Pick theme ``name`` in the palette's theme picker."""
     from textual.command import CommandList, CommandPalette
 
+    await pilot.press("ctrl+p", *"theme")
+    await pilot.pause()
+    await pilot.press("enter")  # "Theme": the theme picker
+    for _ in range(3000):
+        await pilot.pause()
+        if isinstance(app.screen, CommandPalette) and app.screen.id != "--command-palette":
+            break
+    await pilot.press(*name)
+    for _ in range(3000):  # the picker searches in a worker: wait for its hits
+        await pilot.pause(0.02)
+        if app.screen.query_one(CommandList).option_count:
+            break
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_a_theme_chosen_is_kept_for_the_next_start(ws, make_app):
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
         assert app.theme != "nord"
-        await pilot.press("ctrl+p", *"theme")
-        await pilot.pause()
-        await pilot.press("enter")  # "Theme": the theme picker
-        for _ in range(3000):
-            await pilot.pause()
-            if isinstance(app.screen, CommandPalette) and app.screen.id != "--command-palette":
-                break
-        await pilot.press(*"nord")
-        for _ in range(3000):  # the picker searches in a worker: wait for its hits
-            await pilot.pause(0.02)
-            if app.screen.query_one(CommandList).option_count:
-                break
-        await pilot.press("enter")
-        await pilot.pause()
+        await pick_theme(app, pilot, "nord")
         assert app.theme == "nord"
     with ws.read() as repo:
         assert repo.settings().theme == "nord"
@@ -149,3 +154,19 @@ async def test_a_theme_chosen_is_kept_for_the_next_start(ws, make_app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.theme == "nord"
+
+
+async def test_ctrl_z_of_a_theme_picked_puts_the_one_worn_before_back_on_screen(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        opened = app.theme
+        await pick_theme(app, pilot, "nord")
+        assert app.theme == "nord"
+        await pilot.press("ctrl+z")
+        for _ in range(3000):
+            await pilot.pause(0.02)
+            if app.theme != "nord":
+                break
+        assert app.theme == opened
+    with ws.read() as repo:
+        assert repo.settings().theme is None

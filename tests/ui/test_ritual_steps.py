@@ -72,6 +72,7 @@ async def test_the_plan_step_shows_last_weeks_action_and_saves_every_hat_at_once
         last = logs(ws, "2026-W47")
         assert f"Last week's action: {last['performance'].action}" in text
         assert set(h.hat for h in screen.fields()) == {"content", "performance", "crm", "pm", "cmo"}
+        assert app.focused is field(screen, "crm", "plan")  # the first plan still empty
         field(screen, "crm", "plan").focus()
         await pilot.press(*"Two sends")
         field(screen, "pm", "plan").focus()

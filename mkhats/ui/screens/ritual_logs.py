@@ -88,6 +88,10 @@ class LogsScreen(StepScreen):
         return StepText(hat.key, name, stored, t(f"ui.log.{name}"))
 
     def on_mount(self) -> None:
-        first = next(iter(self.query(StepText).results()), None)
+        # The first field still empty: the hats already planned (or with facts) need no visit, and
+        # the step is about the ones left.
+        fields = list(self.query(StepText).results())
+        first = next((f for f in fields if not f.text.strip()), fields[0] if fields else None)
         if first is not None:
             first.focus()
+            self.query_one("#step-body").scroll_to_widget(first, animate=False)
