@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, RadioButton, RadioSet, Select, Static
+from textual.widgets import DataTable, Input, RadioButton, RadioSet, Select, Static
 
 from mkhats.domain.hypotheses import HYPOTHESIS_VERDICTS, Hypothesis
 from mkhats.domain.safe_text import terminal_line
@@ -30,6 +30,7 @@ from mkhats.ui.plain import plain
 from mkhats.ui.screens.dialogs import _day, current_snapshot
 from mkhats.ui.screens.form import FORMS_CSS, FieldError, FormDialog, field_row
 from mkhats.ui.widgets.footer import KeyFooter
+from mkhats.ui.widgets.title_bar import ScreenHeader
 
 VERDICT_STYLE = {"confirmed": "green", "rejected": "red", "inconclusive": "yellow"}
 
@@ -60,7 +61,7 @@ class HypothesesScreen(KeyLabels, Screen[None]):
         """What is shown (for tests): ``HypothesisRow`` per line."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         yield Static(id="hyp-head")
         yield DataTable(id="hyp-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="hyp-empty")

@@ -24,7 +24,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, ContentSwitcher, DataTable, Header, Input, Label, Static
+from textual.widgets import Button, ContentSwitcher, DataTable, Input, Label, Static
 
 from mkhats.domain.numbers import parse_number
 from mkhats.errors import InputError, MkhatsError
@@ -40,6 +40,7 @@ from mkhats.ui.access import mkhats_app, run_service, workspace
 from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import plain
 from mkhats.ui.widgets.footer import KeyFooter
+from mkhats.ui.widgets.title_bar import ScreenHeader
 
 if TYPE_CHECKING:
     from mkhats.imports.plan import ImportPlan
@@ -132,7 +133,7 @@ class ImportScreen(KeyLabels, Screen[Imported | None]):
         """The file's currency and the data file's, when they differ: the rate field is shown."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         with Vertical(id="import-body"):
             with Horizontal(id="import-path-row"):
                 yield Label(t("import_ui.path"), id="import-path-label")

@@ -17,7 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Header, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from mkhats.domain.safe_text import terminal_line
 from mkhats.domain.stoprules import Alert
@@ -43,6 +43,7 @@ from mkhats.ui.widgets.detail_chart import chart_widget as _chart_widget
 from mkhats.ui.widgets.detail_chart import draw as _draw
 from mkhats.ui.widgets.detail_chart import legend as _legend
 from mkhats.ui.widgets.footer import KeyFooter
+from mkhats.ui.widgets.title_bar import ScreenHeader
 from mkhats.ui.widgets.value_table import ValueTable
 
 _FIELDS = ("target", "condition", "guard", "action")
@@ -79,7 +80,7 @@ class KpiDetailScreen(KeyLabels, Screen[None]):
     # -- composition -----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         with VerticalScroll(id="detail-body"):
             yield Static(id="detail-heading")
             yield Static(id="detail-alerts")

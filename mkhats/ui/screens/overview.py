@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from mkhats.i18n import t
 from mkhats.present.overview import HatCard, card_lines, card_title, overview
@@ -21,6 +21,7 @@ from mkhats.ui.access import mkhats_app
 from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import literal, plain
 from mkhats.ui.widgets.footer import KeyFooter
+from mkhats.ui.widgets.title_bar import ScreenHeader
 
 WIDE = 100
 """From this width two columns of cards; from ``WIDER`` three."""
@@ -78,7 +79,7 @@ class OverviewScreen(KeyLabels, Screen[None]):
         self._seen: object = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         with VerticalScroll(id="overview-body"):
             yield Static(id="overview-heading")
             with Grid(id="overview-cards"):

@@ -15,7 +15,7 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from mkhats.domain.weeks import add_months, quarter_key, week_quarter
 from mkhats.errors import InputError, MkhatsError
@@ -29,6 +29,7 @@ from mkhats.ui.plain import plain
 from mkhats.ui.screens.grid_screen import GridScreen
 from mkhats.ui.widgets.cell_grid import CellGrid, GridCell, GridLine, Key
 from mkhats.ui.widgets.footer import KeyFooter
+from mkhats.ui.widgets.title_bar import ScreenHeader
 
 _CSS = """
 PlanEditorScreen #pe-body { padding: 0 1; }
@@ -82,7 +83,7 @@ class PlanEditorScreen(GridScreen):
         self.saved = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         with Vertical(id="pe-body"):
             yield Static(id="pe-title")
             yield CellGrid(self._validate, id="pe-grid")

@@ -17,7 +17,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from mkhats.domain.conflicts import conflict_states
@@ -35,6 +35,7 @@ from mkhats.ui.access import snapshot as current_snapshot
 from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.screens.form import FORMS_CSS
 from mkhats.ui.widgets.footer import KeyFooter
+from mkhats.ui.widgets.title_bar import ScreenHeader
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "dark_orange", "low": "dim"}
 SEVERITY_MARK = {"high": "▲", "medium": "●", "low": "·"}
@@ -61,7 +62,7 @@ class ReviewScreen(KeyLabels, Screen[None]):
         self._snapshot: Snapshot | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         yield Static(id="review-head")
         yield OptionList(id="review-list")
         yield Static(id="review-empty")

@@ -18,7 +18,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from mkhats.domain.models import utc_instant
@@ -32,6 +32,7 @@ from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.ritual_steps import StepRunner
 from mkhats.ui.screens.form import FORMS_CSS
 from mkhats.ui.widgets.footer import KeyFooter
+from mkhats.ui.widgets.title_bar import ScreenHeader
 
 IDLE_CAP = 30 * 60
 """Seconds one stretch between two moves may count at most: a stepper left open over lunch (or
@@ -71,7 +72,7 @@ class RitualScreen(KeyLabels, Screen[None]):
         self._runner = StepRunner(self)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         yield Static(id="ritual-head")
         yield OptionList(id="ritual-steps")
         yield Static(id="ritual-note")

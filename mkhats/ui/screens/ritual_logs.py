@@ -93,5 +93,4 @@ class LogsScreen(StepScreen):
         fields = list(self.query(StepText).results())
         first = next((f for f in fields if not f.text.strip()), fields[0] if fields else None)
         if first is not None:
-            first.focus()
-            self.query_one("#step-body").scroll_to_widget(first, animate=False)
+            first.focus()  # Textual scrolls a focused widget into view once it is laid out

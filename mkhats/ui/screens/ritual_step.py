@@ -14,7 +14,7 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from mkhats.domain.snapshot import Snapshot
 from mkhats.errors import MkhatsError
@@ -24,6 +24,7 @@ from mkhats.ui.keys import KeyLabels, key_binding
 from mkhats.ui.plain import literal, plain
 from mkhats.ui.screens.form import FORMS_CSS
 from mkhats.ui.widgets.footer import KeyFooter
+from mkhats.ui.widgets.title_bar import ScreenHeader
 
 
 class StepText(TextArea):
@@ -33,6 +34,11 @@ class StepText(TextArea):
         super().__init__(stored, id=f"{hat}-{field}", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
         self.hat, self.field, self.stored = hat, field, stored
         self.border_title = title
+
+    def on_mount(self) -> None:
+        # The cursor after the text, not before it: typing in a field that holds last week's words
+        # adds to them ("…; test subjects. Weekly review") instead of gluing itself to their start.
+        self.move_cursor(self.document.end)
 
     @property
     def dirty(self) -> bool:
@@ -57,6 +63,7 @@ class StepScreen(KeyLabels, Screen[bool]):
     StepScreen #step-message.-error { color: $error; }
     StepScreen .step-block { height: auto; margin: 1 0 0 0; }
     StepScreen .step-heading { text-style: bold; color: $accent; }
+    StepScreen .step-block:focus-within > .step-heading { background: $accent 25%; }
     StepScreen StepText { height: 4; border: tall $panel; }
     StepScreen StepText:focus { border: tall $accent; }
     StepScreen StepText.-dirty { border-subtitle-color: $warning; }
@@ -128,7 +135,7 @@ class StepScreen(KeyLabels, Screen[bool]):
         return workspace(self).snapshot(self.week)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         if self.progress:
             yield Static(literal(self.progress), id="step-progress")
         yield Static(plain(self.title_text()), id="step-title")

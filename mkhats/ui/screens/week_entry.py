@@ -18,7 +18,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from mkhats.errors import EditConflict, InputError, MkhatsError
 from mkhats.i18n import t
@@ -48,6 +48,7 @@ from mkhats.ui.plain import plain
 from mkhats.ui.screens.grid_screen import GridScreen
 from mkhats.ui.widgets.cell_grid import CellGrid, GridCell, GridLine, Key
 from mkhats.ui.widgets.footer import KeyFooter
+from mkhats.ui.widgets.title_bar import ScreenHeader
 
 _CSS = """
 WeekEntryScreen #we-body { padding: 0 1; }
@@ -85,7 +86,7 @@ class WeekEntryScreen(GridScreen):
         """The user's values as the grid read them (or took them in from elsewhere)."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         with Vertical(id="we-body"):
             yield Static(id="we-title")
             yield CellGrid(self._validate, id="we-grid")

@@ -22,20 +22,17 @@ class _Title(HeaderTitle):
         super().update(content, layout=False)
 
 
-class TitleBar(Header):
-    """Header (icon, title, sub-title) whose title updates without a layout pass."""
+class ScreenHeader(Header):
+    """Textual's ``Header`` whose title watchers stay quiet when the title changes as it is taken down.
 
-    def compose(self) -> ComposeResult:
-        yield HeaderIcon().data_bind(Header.icon)
-        yield _Title()
-        yield HeaderClockSpace()
+    Textual 8.2's own ``set_title`` catches ``NoScreen`` only: a title set as the app closes (or a
+    screen is popped) after the header's children are gone raised ``NoMatches`` (a flake at exit).
+    Every screen's header is this one. Textual calls ``_on_mount`` of each class along the MRO, so
+    ``Header``'s own is prevented: it would register the watchers that raise.
+    """
 
-    def _on_mount(self, _: Mount) -> None:
-        """Textual's watchers, also quiet when the title changes while the header is taken down.
-
-        Textual 8.2's own ``set_title`` catches ``NoScreen`` only: a title set as the app closes
-        (or a screen is popped) after the header's children are gone raised ``NoMatches``.
-        """
+    def _on_mount(self, event: Mount) -> None:
+        event.prevent_default()
 
         async def set_title() -> None:
             try:
@@ -47,3 +44,12 @@ class TitleBar(Header):
         self.watch(self.app, "sub_title", set_title)
         self.watch(self.screen, "title", set_title)
         self.watch(self.screen, "sub_title", set_title)
+
+
+class TitleBar(ScreenHeader):
+    """Header (icon, title, sub-title) whose title updates without a layout pass."""
+
+    def compose(self) -> ComposeResult:
+        yield HeaderIcon().data_bind(Header.icon)
+        yield _Title()
+        yield HeaderClockSpace()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Header, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 
 from mkhats.i18n import current_language, set_language, t
 from mkhats.services.settings import SettingsState, load
@@ -22,6 +22,7 @@ from mkhats.ui.screens.settings.kpis import KpisPane
 from mkhats.ui.screens.settings.pane import SettingsPane
 from mkhats.ui.screens.settings.people import ChecklistsPane, HatsPane, LanguagePane, PeoplePane
 from mkhats.ui.widgets.footer import KeyFooter
+from mkhats.ui.widgets.title_bar import ScreenHeader
 
 SECTIONS = (
     ("people", PeoplePane),
@@ -51,7 +52,7 @@ class SettingsScreen(KeyLabels, Screen[bool]):
             self._opened = self._shape(self.state)
         self.title = t("settings.title")
         self.sub_title = str(workspace(self).path)
-        yield Header()
+        yield ScreenHeader()
         with TabbedContent(id="settings-tabs", initial=self._tab):
             for name, pane in SECTIONS:
                 with TabPane(t(f"settings.tab.{name}"), id=f"settings-{name}"):
