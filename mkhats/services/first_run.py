@@ -159,9 +159,12 @@ def finish(ws: Workspace, answers: SetupAnswers) -> Settings:
         if owner is not None:
             _set_owner(repo, me, owner, answers.owner_wears_cmo)
         if hats is not None:
+            persons = repo.persons()
             for hat in repo.hats().values():
                 if hat.key in OPTIONAL_HATS and hat.enabled != (hat.key in hats):
-                    repo.upsert_hat(revised(hat, enabled=hat.key in hats))
+                    # The step asks for the hats "you also wear": one switched on is worn by you.
+                    wearer = me if hat.key in hats and hat.wearer is None and me in persons else hat.wearer
+                    repo.upsert_hat(revised(hat, enabled=hat.key in hats, wearer=wearer))
         kpis = repo.kpis()
         for key, value in targets.items():
             if value is not None:

@@ -126,6 +126,7 @@ async def test_the_setup_walked_through_stores_every_answer_in_russian(tmp_path,
     assert hats["cmo"].wearer == "Олег"
     assert all(hats[h].wearer == "Anna" for h in ("content", "performance", "crm", "pm"))
     assert {h for h in ("pr", "analytics", "site") if hats[h].enabled} == {"analytics"}
+    assert hats["analytics"].wearer == "Anna"  # "the hats you also wear": worn by you
     targets = {k: kpis[k].target for k in ("performance.leads", "performance.cpl", "performance.cpa")}
     assert targets == {"performance.leads": 40, "performance.cpl": 1500, "performance.cpa": 6000}
 
