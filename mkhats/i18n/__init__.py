@@ -90,7 +90,9 @@ def t(key: str, /, lang: str | None = None, **params: Any) -> str:
     if message is None:
         return key
     if isinstance(message, dict):
-        form = plural_form(lang, params.get("n", 0))
+        # The number the form agrees with: ``n``, else ``count`` (a message given only its count
+        # read as zero: «3 значений» for «3 значения»).
+        form = plural_form(lang, params.get("n", params.get("count", 0)))
         message = message.get(form) or message.get("other") or message.get("many", "")
     return message.format(**params) if params else message
 

@@ -60,6 +60,14 @@ def test_plural_message_picks_the_form() -> None:
         assert t("stop.for_days", lang="ru", condition="> 1", n=n, days=n) == f"> 1 {n} {word} подряд"
 
 
+def test_a_plural_message_given_only_its_count_agrees_with_it() -> None:
+    # ctrl+z said «Отменено: 3 значений KPI»: the message carried ``count`` and no ``n``.
+    from mkhats.errors import Message
+
+    assert Message("undo.what.values", {"count": 3}).render("ru") == "3 значения KPI"
+    assert Message("undo.what.values", {"count": 1}).render("en") == "1 KPI value"
+
+
 def test_missing_key_is_shown_as_is() -> None:
     assert t("no.such.key") == "no.such.key"
     assert t("no.such.key", lang="ru") == "no.such.key"
