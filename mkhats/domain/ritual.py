@@ -8,6 +8,7 @@ step whose work is done elsewhere needs no visit. Pure: the services gather the 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import field
 from datetime import date
@@ -16,7 +17,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from mkhats.domain.light_dataclass import light_dataclass
-from mkhats.domain.models import Instant, Model, WeekKey
+from mkhats.domain.models import Instant, Model, WeekKey, WeeklyLog
 from mkhats.domain.weeks import shift_week, week_days
 
 Kind = Literal["monday", "friday"]
@@ -54,6 +55,9 @@ class Ritual(Model):
     """Steps the user ended (Done), in the order ended."""
     written: tuple[Literal["deck", "report"], ...] = ()
     """Files this run wrote (the deck, the report)."""
+    logs_digest: str | None = None
+    """The week's logs as they stood when the report was written (``logs_digest``): logs changed
+    since make the report, and the deck written with it, out of date."""
     started: Instant
     seconds: int = Field(default=0, ge=0, le=MAX_SECONDS)
     completed: Instant | None = None
@@ -96,6 +100,7 @@ class Facts:
         review: ``(category, key, hat, week)`` of each warning of the week's review.
         plans_missing: Hats whose plan of the week is empty.
         facts_missing: Hats whose fact, conclusion or action of the week is empty.
+        logs_digest: The week's logs now (Friday: a report written before them is out of date).
         looks_back: Last week lies (at least partly) within the file's life; False on the first
             week of a new file, whose Monday has no last week to read, number or put in a deck.
     """
@@ -107,6 +112,7 @@ class Facts:
     plans_missing: tuple[str, ...] = ()
     facts_missing: tuple[str, ...] = ()
     looks_back: bool = True
+    logs_digest: str = ""
 
 
 def last_week(week: str) -> str:
@@ -155,8 +161,11 @@ def _left(step: str, facts: Facts, record: Ritual | None) -> list[Left]:
             found.append(Left("deck", {"week": previous}))
     elif step == "facts":
         found += [Left("facts", {"hat": hat, "week": facts.week}) for hat in facts.facts_missing]
-    elif step == "report" and not {"deck", "report"} <= written:
-        found.append(Left("report", {"week": facts.week}))
+    elif step == "report":
+        if not {"deck", "report"} <= written:
+            found.append(Left("report", {"week": facts.week}))
+        elif record is not None and record.logs_digest not in (None, facts.logs_digest):
+            found.append(Left("report_stale", {"week": facts.week}))
     return found
 
 
@@ -193,6 +202,12 @@ def missing_numbers(
         if lacking:
             found[hat] = lacking
     return found
+
+
+def logs_digest(logs: Iterable[WeeklyLog]) -> str:
+    """A fingerprint of the week's logs (every hat's plan, fact, conclusion and action)."""
+    text = sorted((log.hat, log.plan, log.fact, log.conclusion, log.action) for log in logs)
+    return hashlib.sha256(repr(text).encode()).hexdigest()[:16]
 
 
 def trend(records: Iterable[Ritual], weeks: Sequence[str], kind: str = "monday") -> list[int | None]:

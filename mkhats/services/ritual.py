@@ -12,7 +12,16 @@ from datetime import datetime
 
 from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.models import Hat, utc_instant
-from mkhats.domain.ritual import MAX_SECONDS, Facts, Ritual, StepState, last_week, missing_numbers, step_states
+from mkhats.domain.ritual import (
+    MAX_SECONDS,
+    Facts,
+    Ritual,
+    StepState,
+    last_week,
+    logs_digest,
+    missing_numbers,
+    step_states,
+)
 from mkhats.domain.weeks import last_weeks, week_days, week_start
 from mkhats.errors import InputError
 from mkhats.services.workspace import Workspace
@@ -90,7 +99,7 @@ def _friday_facts(ws: Workspace, week: str) -> tuple[Facts, Ritual | None, dict[
         log = logs.get((hat.key, week))
         if log is None or not (log.fact.strip() and log.conclusion.strip() and log.action.strip()):
             missing.append(hat.key)
-    return Facts(week=week, facts_missing=tuple(missing)), record, every
+    return Facts(week=week, facts_missing=tuple(missing), logs_digest=logs_digest(logs.values())), record, every
 
 
 def start_ritual(ws: Workspace, week: str, kind: str, now: datetime, step: str) -> Ritual:
@@ -134,6 +143,8 @@ def advance(
             changes["ended"] = (*record.ended, ended)
         if written is not None and written not in record.written:
             changes["written"] = (*record.written, written)
+        if written == "report":  # the logs the report was written from: a change since dates it
+            changes["logs_digest"] = logs_digest(repo.logs([week]).values())
         if completed is not None:
             changes["completed"] = utc_instant(completed)
         record = Ritual(**{**record.model_dump(), **changes})

@@ -119,7 +119,9 @@ class StepRunner:
         if report is None:
             then(False)
             return
-        self._written("report", report.value, t("ritual.report_written", week=week, file=str(report.value)))
+        self.stepper.record(written="report")
+        note = t("ritual.report_written", week=week, file=str(report.value))
+        self.stepper.app.notify(terminal_line(note), markup=False, timeout=12)
         deck = run_service(self.stepper, lambda ws: write_deck(ws, week))
         if deck is None:
             then(False)
@@ -128,7 +130,9 @@ class StepRunner:
         then(True)
 
     def _written(self, what: str, path: Any, sentence: str) -> None:
+        """The deck is written: recorded, announced, and ``o`` opens it."""
         self.stepper.record(written=what)
         self.stepper.opened = path
+        self.stepper.refresh_bindings()
         app = self.stepper.app
         app.notify(terminal_line(sentence) + " · " + t("ritual.open_hint"), markup=False, timeout=12)

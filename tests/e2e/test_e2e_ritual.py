@@ -32,7 +32,10 @@ def test_friday_status_in_russian_and_bad_week(cli: Cli) -> None:
     assert result.code == 1
     assert result.lines[0] == "Ритуал пятницы · 2026-W48"
     assert [line.split()[0] for line in _status_lines(result)] == ["RITUAL", "REPORT"]
-    assert result.lines[1] == "RITUAL   1/2 Факты недели: Контент, Перформанс, CRM, PM, CMO: нет фактов за 2026-W48"
+    assert (
+        result.lines[1]
+        == "RITUAL   1/2 Факты недели: Контент, Перформанс, CRM, PM, CMO: нет факта, вывода или действия за 2026-W48"
+    )
     message = cli.refused("ritual", "status", "--week", "2026-W99", MKHATS_TODAY=MONDAY)
     assert "--week" in message
     assert cli.refused("ritual", MKHATS_TODAY=MONDAY)

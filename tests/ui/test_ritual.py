@@ -100,11 +100,19 @@ async def test_the_deck_step_writes_last_weeks_deck(mws):
         await pilot.press("M")
         await until(pilot, lambda: isinstance(app.screen, RitualScreen), "stepper")
         stepper = app.screen
+        assert "o" not in stepper.active_bindings  # nothing written yet: nothing to open
         stepper.query_one("#ritual-steps", OptionList).highlighted = 5
         await pilot.press("enter")
         deck = mws.path.parent / "decks" / "deck-2026-W47.html"
         await until(pilot, deck.exists, "deck written")
         await until(pilot, lambda: stepper.note.startswith("Not done yet"), "what is left")
+        # The deck written: o opens it, named in the footer; pressing it says what it opens.
+        await until(pilot, lambda: "o" in stepper.active_bindings, "o offered")
+        assert stepper.active_bindings["o"].binding.description == "Open the deck"
+        opened: list[str] = []
+        app.open_url = lambda url, new_tab=True: opened.append(url)  # no browser in a test
+        await pilot.press("o")
+        assert opened == [deck.resolve().as_uri()]
     assert left_of(mws, "deck") == ()
     record = state(mws).record
     assert record is not None and "deck" in record.ended and record.written == ("deck",)
@@ -365,7 +373,7 @@ async def test_last_weeks_missing_facts_are_typed_in_the_ritual_and_its_warning_
         await pilot.press("M")
         await until(pilot, lambda: isinstance(app.screen, RitualScreen), "stepper")
         listing = app.screen.query_one("#ritual-steps", OptionList)
-        assert "CRM: facts of 2026-W47 missing" in str(listing.get_option_at_index(1).prompt)
+        assert "CRM: fact, conclusion or action of 2026-W47 not written" in str(listing.get_option_at_index(1).prompt)
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, LastWeekScreen), "last week")
         screen = app.screen

@@ -130,11 +130,13 @@ async def test_the_facts_step_shows_the_weeks_numbers_beside_the_fields(ws, make
         assert {f.field for f in screen.fields()} == {"fact", "conclusion", "action"}
         area = field(screen, "crm", "conclusion")
         area.focus()
-        await pilot.press(*"Win-back worked. ")
+        await pilot.press(*" Win-back worked.")  # after the text there: the cursor waits at its end
         await pilot.press("ctrl+s")
         await until(pilot, lambda: done)
     assert done == [True]
-    assert logs(ws, "2026-W47")["crm"].conclusion.startswith("Win-back worked. Inactive")
+    assert (
+        logs(ws, "2026-W47")["crm"].conclusion == "Inactive buyers still respond to a personal offer. Win-back worked."
+    )
 
 
 async def test_a_field_changed_elsewhere_refuses_the_lot(ws, make_app):

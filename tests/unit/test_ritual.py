@@ -109,6 +109,28 @@ def test_friday_needs_every_hats_facts_and_both_files(ws: Workspace) -> None:
     assert not ritual_state(ws, "2026-W48", "friday").left
 
 
+def test_a_report_written_before_facts_typed_since_is_due_again(ws: Workspace) -> None:
+    # The report and deck were written with one hat's facts; the rest typed later (in the ritual or
+    # the log dialog) left "Report and deck: done" on files that did not hold them.
+    save_log(ws, "content", "2026-W48", fact="f", conclusion="c", action="a")
+    start_ritual(ws, "2026-W48", "friday", NOW, "facts")
+    advance(ws, "2026-W48", "friday", written="report")
+    advance(ws, "2026-W48", "friday", written="deck")
+    assert _left(ritual_state(ws, "2026-W48", "friday"), "report") == ()
+    save_log(ws, "performance", "2026-W48", fact="CPA high")
+    stale = _left(ritual_state(ws, "2026-W48", "friday"), "report")
+    assert [(x.what, x.params) for x in stale] == [("report_stale", {"week": "2026-W48"})]
+    set_language("ru")
+    try:
+        state = ritual_state(ws, "2026-W48", "friday")
+        lines = status_lines(state.steps, state.hats)
+    finally:
+        set_language("en")
+    assert "отчёт за 2026-W48 записан до фактов, внесённых позже" in lines[-1]
+    advance(ws, "2026-W48", "friday", written="report")  # written again: up to date
+    assert _left(ritual_state(ws, "2026-W48", "friday"), "report") == ()
+
+
 def test_status_lines_start_with_the_category_in_both_languages(ws: Workspace) -> None:
     state = ritual_state(ws, "2026-W48")
     lines = status_lines(state.steps, state.hats)

@@ -18,7 +18,7 @@ MESSAGES = {
         "one": "{hat}: {count} KPI without numbers in {week}",
         "other": "{hat}: {count} KPIs without numbers in {week}",
     },
-    "ritual.left.facts": "{hat}: facts of {week} missing",
+    "ritual.left.facts": "{hat}: fact, conclusion or action of {week} not written",
     "ritual.left.not_visited": "{week} not looked back on yet",
     "ritual.left.stops": {"one": "{count} stop alert to decide", "other": "{count} stop alerts to decide"},
     "ritual.left.budgets": {
@@ -32,6 +32,7 @@ MESSAGES = {
     "ritual.left.plan": "{hat}: plan of {week} missing",
     "ritual.left.deck": "the deck of {week} not written yet",
     "ritual.left.report": "the report and deck of {week} not written yet",
+    "ritual.left.report_stale": "the report of {week} was written before the facts typed since: write it again",
     "ritual.header_done": "{ritual} done in {time}",
     "ritual.header_short.monday": "Mon ✓ {time}",
     "ritual.header_short.friday": "Fri ✓ {time}",
@@ -62,7 +63,8 @@ MESSAGES = {
     "ritual.resume_offer": "This week's Monday ritual stopped at {step}: press {key} to resume.",
     "ritual.deck_written": "The deck of {week} is written: {file}",
     "ritual.report_written": "The report of {week} is written: {file}",
-    "ritual.open_file": "Open it",
+    "ritual.open_deck": "Open the deck",
+    "ritual.opening": "Opening {file} in the browser (if this computer has one)",
     "ritual.open_hint": "o opens the deck",
     "ritual.numbers_none": "Nothing to bring in: no file waits and every measured KPI has numbers in {week}.",
     "ritual.help": """\

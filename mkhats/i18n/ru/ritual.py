@@ -23,7 +23,7 @@ MESSAGES = {
         "few": "{hat}: {count} KPI без цифр за {week}",
         "many": "{hat}: {count} KPI без цифр за {week}",
     },
-    "ritual.left.facts": "{hat}: нет фактов за {week}",
+    "ritual.left.facts": "{hat}: нет факта, вывода или действия за {week}",
     "ritual.left.not_visited": "итоги {week} ещё не просмотрены",
     "ritual.left.stops": {
         "one": "{count} стоп-сигнал ждёт решения",
@@ -43,6 +43,7 @@ MESSAGES = {
     "ritual.left.plan": "{hat}: нет плана на {week}",
     "ritual.left.deck": "презентация за {week} ещё не записана",
     "ritual.left.report": "отчёт и презентация за {week} ещё не записаны",
+    "ritual.left.report_stale": "отчёт за {week} записан до фактов, внесённых позже: запишите его заново",
     "ritual.header_done": "{ritual}: готово за {time}",
     "ritual.header_short.monday": "Пн ✓ {time}",
     "ritual.header_short.friday": "Пт ✓ {time}",
@@ -73,7 +74,8 @@ MESSAGES = {
     "ritual.resume_offer": "Ритуал понедельника остановлен на шаге «{step}»: нажмите {key}, чтобы продолжить.",
     "ritual.deck_written": "Презентация за {week} записана: {file}",
     "ritual.report_written": "Отчёт за {week} записан: {file}",
-    "ritual.open_file": "Открыть",
+    "ritual.open_deck": "Открыть презентацию",
+    "ritual.opening": "Открываю {file} в браузере (если он есть на этом компьютере)",
     "ritual.open_hint": "o — открыть презентацию",
     "ritual.numbers_none": "Вносить нечего: входящие пусты, у всех измеряемых KPI есть цифры за {week}.",
     "ritual.help": """\

@@ -53,7 +53,7 @@ class RitualScreen(KeyLabels, Screen[None]):
         key_binding("enter", "open", "ritual.key.open", id="ritual.open"),
         key_binding("n", "skip", "ritual.key.skip", id="ritual.skip"),
         key_binding("b", "back_step", "ritual.key.back", id="ritual.back"),
-        key_binding("o", "open_file", "ritual.open_file", id="ritual.open_file", show=False),
+        key_binding("o", "open_file", "ritual.open_deck", id="ritual.open_file"),
         key_binding("escape", "close", "ritual.key.close", id="ritual.close"),
     ]
 
@@ -254,9 +254,15 @@ class RitualScreen(KeyLabels, Screen[None]):
             self._read()
             self._show()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``o`` is offered (and in the footer) once a step has written the deck."""
+        return self.opened is not None if action == "open_file" else True
+
     def action_open_file(self) -> None:
-        """Open the deck (or report) a step wrote, in the system's viewer."""
+        """Open the deck a step wrote, in the system's viewer; say so, with where it lies, since a
+        terminal without a browser shows nothing else."""
         if self.opened is not None:
+            self.app.notify(t("ritual.opening", file=str(self.opened)), markup=False, timeout=8)
             self.app.open_url(self.opened.resolve().as_uri())
 
     def keep_time(self) -> None:
