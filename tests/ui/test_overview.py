@@ -99,3 +99,21 @@ async def test_one_column_narrow_two_or_three_wide(ws, make_app):
             lefts = {view.region.x for view in app.screen.query(CardView).results()}
             assert len(lefts) == columns, size
             assert all(view.region.right <= size[0] for view in app.screen.query(CardView).results())
+
+
+async def test_ctrl_z_works_here_too_and_the_cards_follow(ws, make_app):
+    app = make_app(ws)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_overview(app, pilot)
+        before = cards(app)["performance"]
+        add_value(ws, "performance.revenue", 1_000_000, ws.today)  # through the app's own workspace
+        app.reload()
+        await pilot.pause()
+        assert cards(app)["performance"] != before
+        await pilot.press("ctrl+z")
+        for _ in range(3000):
+            await pilot.pause(0.02)
+            if cards(app)["performance"] == before:
+                break
+        assert isinstance(app.screen, OverviewScreen) and cards(app)["performance"] == before
+        assert any(n.message.startswith("Undone: ") for n in app._notifications)

@@ -65,6 +65,7 @@ class OverviewScreen(KeyLabels, Screen[None]):
         key_binding("left_square_bracket", "week(-1)", "ui.key.prev_week", key_display="[", id="overview.prev_week"),
         key_binding("right_square_bracket", "week(1)", "ui.key.next_week", key_display="]", id="overview.next_week"),
         key_binding("t", "this_week", "ui.key.this_week", show=False, id="overview.this_week"),
+        key_binding("ctrl+z", "undo", "undo.key", show=False, id="overview.undo"),
     ]
     DEFAULT_CSS = """
     OverviewScreen #overview-heading { padding: 0 1; text-style: bold; }
@@ -164,3 +165,7 @@ class OverviewScreen(KeyLabels, Screen[None]):
     def action_this_week(self) -> None:
         """Back to the week of today."""
         mkhats_app(self).this_week()
+
+    async def action_undo(self) -> None:
+        """``ctrl+z`` here as on the hats: undo this run's last change; the cards follow the app."""
+        await mkhats_app(self).main.action_undo()
