@@ -236,10 +236,10 @@ async def walk_monday(app, pilot, ws: Workspace) -> RitualScreen:
     # 3. Decisions: the stop alert stopped, the budget kept, each with a reason.
     decisions = app.screen
     await until(pilot, lambda: len(decisions.views()) == 2, "decision rows")
-    await pilot.press("enter", "tab", *"paused", "enter")
+    await pilot.press("enter", *"paused", "enter")
     await until(pilot, lambda: decisions.views() and decisions.views()[0].row.decided, "stop decided")
     await until(pilot, lambda: app.focused in decisions.views()[1].query("RadioSet"), "budget row")
-    await pilot.press("right", "enter", "tab", *"launch", "enter")
+    await pilot.press("right", "enter", *"launch", "enter")
     await until(pilot, lambda: decisions.views()[1].row.decided, "budget decided")
     CLOCK[0] = CLOCK[0].replace(minute=CLOCK[0].minute + 3)
     await pilot.press("enter")
@@ -314,7 +314,7 @@ async def test_an_interrupted_ritual_resumes_where_it_stopped_with_what_was_ente
         await until(pilot, lambda: isinstance(app.screen, DecisionsScreen), "decisions")
         decisions = app.screen
         await until(pilot, lambda: len(decisions.views()) == 2, "decision rows")
-        await pilot.press("enter", "tab", *"paused", "enter")
+        await pilot.press("enter", *"paused", "enter")
         await until(pilot, lambda: decisions.views()[0].row.decided, "stop decided")
         CLOCK[0] = datetime(2026, 11, 23, 9, 4)
         await pilot.press("q")  # quit mid-step: what was decided is kept

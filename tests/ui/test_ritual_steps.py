@@ -187,12 +187,12 @@ async def test_decisions_are_taken_in_place_and_the_step_ends_when_all_are(ws, m
         assert "2 to decide" in body(screen)
         stop, budget = screen.views()
         assert isinstance(app.focused, RadioSet) and app.focused in stop.query(RadioSet)
-        await pilot.press("enter", "tab", *"paused the campaign", "enter")  # Stopped
+        await pilot.press("enter", *"paused the campaign", "enter")  # Stopped; the reason takes the typing
         await until(pilot, lambda: screen.views() and screen.views()[0].row.decided)
         assert "✓ Decided: stopped — paused the campaign" in body(screen)
         budget = screen.views()[1]
         assert app.focused in budget.query(RadioSet)
-        await pilot.press("right", "enter", "tab", "enter")  # Keep, without a reason: refused
+        await pilot.press("right", "enter", "enter")  # Keep, without a reason: refused
         await pilot.pause()
         assert "needs a reason" in body(screen) and not screen.views()[1].row.decided
         budget.query_one(Input).focus()
@@ -382,7 +382,7 @@ async def test_an_alert_decided_otherwise_meanwhile_is_not_decided_again(ws, mak
         stop = screen.views()[0]
         assert stop.row.alert is not None
         decide(ws, stop.row.alert, "kept", "another window")
-        await pilot.press("enter", "tab", "enter")  # Stopped, over a decision it did not see
+        await pilot.press("enter", "enter")  # Stopped, over a decision it did not see
         await pilot.pause()
         assert not stop.row.decided and "changed elsewhere" in str(stop.query_one(".error", Static).content)
     assert [d.decision for d in decisions(ws)[0] if d.kpi == "performance.cpa"][-1:] == ["kept"]

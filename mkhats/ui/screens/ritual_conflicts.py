@@ -152,6 +152,14 @@ class ConflictsScreen(StepScreen):
         view.show_recorded(text, found.valid_until is not None)
         return True
 
+    @on(Select.Changed, ".conflict-by")
+    def _picked(self, event: Select.Changed) -> None:
+        """A person picked: on to the note, where ``enter`` records the check (as the hint says)."""
+        event.stop()
+        view = next((a for a in event.select.ancestors if isinstance(a, ConflictRowView)), None)
+        if view is not None and event.value is not Select.BLANK:
+            view.query_one(".conflict-note", Input).focus()
+
     @on(Input.Submitted, ".conflict-new, .conflict-note")
     def _entered(self, event: Input.Submitted) -> None:
         event.stop()

@@ -156,6 +156,14 @@ class DecisionsScreen(StepScreen):
         view.refuse("")
         return True
 
+    @on(RadioSet.Changed, ".decision-choice")
+    def _picked(self, event: RadioSet.Changed) -> None:
+        """A decision picked: on to its reason, where ``enter`` records the row (as the hint says)."""
+        event.stop()
+        view = next((a for a in event.radio_set.ancestors if isinstance(a, DecisionRowView)), None)
+        if view is not None:
+            view.query_one(".decision-reason", Input).focus()
+
     @on(Input.Submitted, ".decision-reason")
     async def _reason_entered(self, event: Input.Submitted) -> None:
         event.stop()
