@@ -42,6 +42,23 @@ if TYPE_CHECKING:
 Command = tuple[str, Callable[[], object], str]
 """A palette entry: its name, what it runs, its help (the key)."""
 
+ALSO = (
+    "ui.cmd.import_file",
+    "ui.cmd.export_csv",
+    "ui.cmd.report",
+    "ui.cmd.backup",
+    "ui.cmd.restore",
+    "ui.cmd.deck",
+    "ui.cmd.week_entry",
+)
+"""Entries also found by other words (``<key>.also``): the Russian screen says «Загрузить», but a
+user searches «импорт», or the English word the tool's manual uses."""
+
+
+def also_words() -> dict[str, str]:
+    """Entry name → the other words it is found by, in the current language."""
+    return {t(key): t(f"{key}.also") for key in ALSO}
+
 
 def table_commands(main: MainScreen, *scopes: Scope) -> list[Command]:
     """The palette entries of the action table's actions in ``scopes`` (all: every scope)."""
@@ -96,8 +113,11 @@ class MkhatsCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        also = also_words()
         for name, callback, help_text in self._commands():
             score = matcher.match(name)
+            if score <= 0 and name in also:
+                score = matcher.match(also[name]) * 0.9  # below an entry named by the words typed
             if score > 0:
                 yield Hit(score, _highlight(matcher, name), callback, help=help_text)
 

@@ -106,6 +106,27 @@ async def test_the_palettes_keys_command_opens_the_help_in_russian(ws, make_app)
         await until(pilot, lambda: "перейти к шляпе по её номеру" in screen_text(app), "the keys in Russian")
 
 
+@pytest.mark.parametrize(
+    ("lang", "query", "entry"),
+    [
+        ("ru", "импорт", "Загрузить файл (рекламные кабинеты, аналитика, CRM)"),
+        ("ru", "экспорт", "Выгрузить значения в CSV"),
+        ("ru", "бэкап", "Сохранить резервную копию данных (JSON)"),
+        ("en", "upload", "Import a file (ad accounts, analytics, CRM)"),
+    ],
+)
+async def test_the_palette_finds_an_entry_by_the_word_a_user_searches(lang, query, entry, ws, make_app) -> None:
+    # The Russian screen says «Загрузить»; «импорт» answered "Ничего не найдено".
+    set_language(lang)
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *query)
+        listing = app.screen.query_one(CommandList)
+        await until(pilot, lambda: listing.option_count > 0, "the palette's answer")
+        prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert any(entry in p for p in prompts), prompts
+
+
 # --- days in one style ----------------------------------------------------------------------------
 
 

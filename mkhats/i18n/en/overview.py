@@ -32,4 +32,11 @@ MESSAGES = {
     "restore_ui.confirm": "Replace the data with {file}? The data as it is now is kept in backups/.",
     "restore_ui.yes": "Restore",
     "restore_ui.done": "Restored from {file}; the data before is kept in {kept}",
+    "ui.cmd.import_file.also": "import upload load a file: csv xlsx export of ads analytics crm",
+    "ui.cmd.export_csv.also": "export download csv values",
+    "ui.cmd.report.also": "report markdown export",
+    "ui.cmd.backup.also": "backup save copy json export",
+    "ui.cmd.restore.also": "restore backup undo json import",
+    "ui.cmd.deck.also": "deck slides presentation html owner",
+    "ui.cmd.week_entry.also": "grid spreadsheet numbers add values",
 }

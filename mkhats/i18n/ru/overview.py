@@ -32,4 +32,11 @@ MESSAGES = {
     "restore_ui.confirm": "Заменить данные содержимым {file}? Нынешние данные сохранятся в backups/.",
     "restore_ui.yes": "Восстановить",
     "restore_ui.done": "Данные восстановлены из {file}; прежние сохранены в {kept}",
+    "ui.cmd.import_file.also": "импорт загрузка import файл csv xlsx выгрузка кабинета аналитики crm",
+    "ui.cmd.export_csv.also": "экспорт export выгрузка csv значения",
+    "ui.cmd.report.also": "отчёт отчет report markdown экспорт",
+    "ui.cmd.backup.also": "бэкап резервная копия backup json экспорт",
+    "ui.cmd.restore.also": "восстановление restore бэкап резервная копия импорт",
+    "ui.cmd.deck.also": "презентация слайды deck html владелец",
+    "ui.cmd.week_entry.also": "таблица цифры ввод значения grid",
 }
