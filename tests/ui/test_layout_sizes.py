@@ -216,14 +216,27 @@ async def test_a_turned_channel_map_still_leads_to_a_channel(lang_ws, make_app):
 @pytest.mark.parametrize("lang_ws", ["en", "ru"], indirect=True)
 async def test_the_header_keeps_a_long_week_and_the_warning_count_whole_at_80_columns(lang_ws, make_app):
     # A week across two months is the longest title ("30 нояб. – 6 дек. 2026"): the app's name
-    # gives way on a narrow screen, the warning words do not.
+    # gives way on a narrow screen, the warning words do not, nor the ritual's time after them
+    # (the clock's empty space goes to the title: Russian read "⚠ 11 предупреждений   Пн …").
+    from datetime import UTC, datetime
+
+    from mkhats.services.ritual import advance, start_ritual
+
+    monday = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+    start_ritual(lang_ws, "2026-W49", "monday", monday, "numbers")
+    advance(lang_ws, "2026-W49", "monday", seconds=120, completed=monday)
     app = make_app(lang_ws)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("]")
         await settle(pilot)
+        for _ in range(3000):  # the ritual's words join the header after the first paint
+            if "0:02" in app.sub_title:
+                break
+            await pilot.pause(0.02)
+        await settle(pilot)
         top = _screen_lines(app)[0]
         assert app.week == "2026-W49"
-        assert app.title in top and app.sub_title in top, top
+        assert app.title in top and app.sub_title in top and "0:02" in top, top
         assert "mkhats" not in top
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.css.query import NoMatches
 from textual.dom import NoScreen
-from textual.events import Mount
+from textual.events import Mount, Resize
 from textual.visual import VisualType
 from textual.widgets import Header
 from textual.widgets._header import HeaderClockSpace, HeaderIcon, HeaderTitle
@@ -29,7 +29,19 @@ class ScreenHeader(Header):
     screen is popped) after the header's children are gone raised ``NoMatches`` (a flake at exit).
     Every screen's header is this one. Textual calls ``_on_mount`` of each class along the MRO, so
     ``Header``'s own is prevented: it would register the watchers that raise.
+
+    Narrow, the empty space Textual keeps on the right for a clock (10 columns) goes to the title:
+    at 80 columns a Russian week, its warnings and the ritual's time need them.
     """
+
+    DEFAULT_CSS = """
+    ScreenHeader.-narrow HeaderClockSpace { display: none; }
+    """
+    NARROW = 110
+    """Below this width the clock's space is given to the title."""
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < self.NARROW, "-narrow")
 
     def _on_mount(self, event: Mount) -> None:
         event.prevent_default()
