@@ -278,6 +278,10 @@ async def test_conflicts_are_checked_in_place_by_someone_wearing_neither_hat(ws,
         second.query_one(".conflict-new", Input).value = ""
         await pilot.press(*"Oleg", "enter")
         await until(pilot, lambda: second.recorded)
+        # Oleg, new, may check the row still open: offered there at once.
+        third = screen.views()[2]
+        await until(pilot, lambda: "Oleg" in [name for _, name in third.row.checkers])
+        assert "Oleg" in str(third.query_one(".conflict-who").content)
         assert screen.pending() == 0
         await pilot.press("ctrl+s")
         await until(pilot, lambda: done)

@@ -78,7 +78,10 @@ class ConflictRowView(Vertical):
         """The check is stored: say so in place of its fields."""
         self.recorded = text
         self.refuse("")
-        self.query_one(".conflict-text", Static).update(plain(self.row.sentence, "dim", lines=True))
+        # Struck through, not only dimmed: "no valid external check" right above "✓ checked by"
+        # read as a contradiction.
+        self.query_one(".conflict-text", Static).update(plain(self.row.sentence, "dim strike", lines=True))
+        self.query_one(".conflict-who").display = False
         for controls in self.query(".conflict-controls").results():
             controls.display = False
         done = self.query_one(".conflict-done", Static)
@@ -167,11 +170,34 @@ class ConflictsScreen(StepScreen):
         if view is None or not self.record(view):
             return
         self.saved()
+        self._offer_new_checkers()
         following = [v for v in self.views() if not v.recorded]
         if following:
             following[0].query(".conflict-by, .conflict-new").first().focus()
         else:
             self.set_focus(None)
+
+    def _offer_new_checkers(self) -> None:
+        """A checker typed as a new name on one row is offered on the rows still open (if they
+        may check them), not only once the step is opened again."""
+        fresh = {row.pair: row for row in conflict_rows(self.read())}
+        for view in self.views():
+            row = fresh.get(view.row.pair)
+            if view.recorded or row is None or not row.checkers:
+                continue
+            options = [(plain(label), name) for label, name in row.checkers]
+            picker = next(iter(view.query(".conflict-by").results(Select)), None)
+            if picker is None:
+                picker = Select(options, prompt=t("ritual.conflicts.by_prompt"), classes="conflict-by")
+                view.query_one(".conflict-controls").mount(picker, before=0)
+            elif len(options) != len(view.row.checkers):
+                chosen = picker.selection
+                with picker.prevent(Select.Changed):
+                    picker.set_options(options)
+                    if chosen is not None:
+                        picker.value = chosen
+            view.row = row
+            view.query_one(".conflict-who", Static).update(plain(row.who, "dim", lines=True))
 
     def save(self) -> bool:
         results = [self.record(v) for v in self.views() if v.pending]
