@@ -121,12 +121,13 @@ def day_start(day: date) -> datetime:
     return datetime.combine(day, time()).astimezone(UTC)
 
 
-_YEAR = r"(?:19[7-9]\d|20\d\d|2100)"  # the years of MIN_DAY..MAX_DAY
+_YEAR = r"(?:19[7-9][0-9]|20[0-9][0-9]|2100)"  # the years of MIN_DAY..MAX_DAY
+# [0-9], not \d: pydantic's \d takes any script's digits, and "2026-W０1" would be a week.
 HatKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,23}$")]
 KpiName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 KpiKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,23}\.[a-z][a-z0-9_]{0,39}$")]
-WeekKey = Annotated[str, StringConstraints(pattern=rf"^{_YEAR}-W\d{{2}}$")]
-MonthKey = Annotated[str, StringConstraints(pattern=rf"^{_YEAR}-\d{{2}}$")]
+WeekKey = Annotated[str, StringConstraints(pattern=rf"^{_YEAR}-W[0-9]{{2}}$")]
+MonthKey = Annotated[str, StringConstraints(pattern=rf"^{_YEAR}-[0-9]{{2}}$")]
 Name = Annotated[str, _text(60, min_length=1)]
 LONG_TEXT_MAX = 4000
 """The longest free text a record keeps (notes, a log, a review, a session): a few pages."""
@@ -245,7 +246,7 @@ class ChecklistTick(Model):
     """Item ``item`` is done for ``period`` (``2026-W48``, ``2026-11`` or ``2026-Q4``)."""
 
     item: ItemId
-    period: Annotated[str, StringConstraints(pattern=rf"^{_YEAR}-(W\d{{2}}|\d{{2}}|Q[1-4])$")]
+    period: Annotated[str, StringConstraints(pattern=rf"^{_YEAR}-(W[0-9]{{2}}|[0-9]{{2}}|Q[1-4])$")]
 
 
 class Guard(Model):

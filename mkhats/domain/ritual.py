@@ -204,9 +204,14 @@ def missing_numbers(
     return found
 
 
-def logs_digest(logs: Iterable[WeeklyLog]) -> str:
-    """A fingerprint of the week's logs (every hat's plan, fact, conclusion and action)."""
-    text = sorted((log.hat, log.plan, log.fact, log.conclusion, log.action) for log in logs)
+def logs_digest(logs: Iterable[WeeklyLog], hats: Iterable[str]) -> str:
+    """A fingerprint of the week's logs of ``hats`` (the enabled ones: the report's sections), each
+    hat's plan, fact, conclusion and action; a hat enabled or disabled since changes it too."""
+    shown = sorted(hats)
+    text = [
+        shown,
+        sorted((log.hat, log.plan, log.fact, log.conclusion, log.action) for log in logs if log.hat in shown),
+    ]
     return hashlib.sha256(repr(text).encode()).hexdigest()[:16]
 
 

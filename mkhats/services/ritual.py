@@ -99,7 +99,8 @@ def _friday_facts(ws: Workspace, week: str) -> tuple[Facts, Ritual | None, dict[
         log = logs.get((hat.key, week))
         if log is None or not (log.fact.strip() and log.conclusion.strip() and log.action.strip()):
             missing.append(hat.key)
-    return Facts(week=week, facts_missing=tuple(missing), logs_digest=logs_digest(logs.values())), record, every
+    digest = logs_digest(logs.values(), (h.key for h in hats))
+    return Facts(week=week, facts_missing=tuple(missing), logs_digest=digest), record, every
 
 
 def start_ritual(ws: Workspace, week: str, kind: str, now: datetime, step: str) -> Ritual:
@@ -144,7 +145,8 @@ def advance(
         if written is not None and written not in record.written:
             changes["written"] = (*record.written, written)
         if written == "report":  # the logs the report was written from: a change since dates it
-            changes["logs_digest"] = logs_digest(repo.logs([week]).values())
+            enabled = (h.key for h in repo.hats().values() if h.enabled)
+            changes["logs_digest"] = logs_digest(repo.logs([week]).values(), enabled)
         if completed is not None:
             changes["completed"] = utc_instant(completed)
         record = Ritual(**{**record.model_dump(), **changes})

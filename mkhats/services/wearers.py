@@ -9,7 +9,7 @@ from mkhats.domain.edits import expect
 from mkhats.domain.light_dataclass import light_dataclass
 from mkhats.domain.models import Hat, Person, revised
 from mkhats.errors import InputError
-from mkhats.i18n import LANGUAGES, t
+from mkhats.i18n import t
 from mkhats.present.labels import hat_name, person_name
 from mkhats.services.form_rules import _hat
 from mkhats.services.workspace import Workspace
@@ -66,12 +66,11 @@ def assign(
 def match_person(persons: dict[str, Person], name: str) -> Person | None:
     """The person called ``name``, whatever the case it is typed in; None if nobody is.
 
-    The shipped "Me" also answers to the name it is shown by in each language («Я»): a Russian
-    user types what the screen says, and a second person called «Я» would wear nothing.
+    The shipped "Me" also answers to the name the screen shows it by («Я» in Russian): a user types
+    what the screen says, and a second person called «Я» would wear nothing.
     """
     folded = name.casefold()
     found = next((p for p in persons.values() if p.name.casefold() == folded), None)
-    shown = {t("person.me", lang=lang).casefold() for lang in LANGUAGES}
-    if found is None and DEFAULT_PERSON in persons and folded in shown:
+    if found is None and DEFAULT_PERSON in persons and folded == t("person.me").casefold():
         return persons[DEFAULT_PERSON]
     return found

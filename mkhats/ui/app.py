@@ -253,11 +253,15 @@ class MkhatsApp(KeyLabels, LiteralText, HeapTuning, LocalizedPalette, App[int]):
     async def action_quit(self) -> None:
         """Quit (``q``, ``ctrl+q``, the palette): a screen holding typing that quitting would lose
         (a ritual step, a grid, the log dialog) first asks or saves, through its ``before_quit``."""
-        guard = getattr(self.screen, "before_quit", None)
-        if callable(guard):
-            guard(self.quit_now)
-        else:
+        guarded = next((s for s in reversed(self.screen_stack) if callable(getattr(s, "before_quit", None))), None)
+        if guarded is None:
             self.quit_now()
+        elif guarded is self.screen:
+            guarded.before_quit(self.quit_now)  # type: ignore[attr-defined]
+        else:
+            # Help, the palette or a question stands over the typing: quitting from there would
+            # pass its guard by. Closing what is on top first keeps each guard's one question.
+            self.notify(t("ui.quit_close_first"), severity="warning", timeout=6)
 
     def quit_now(self) -> None:
         """Stop wearing the hat and quit (once, however often ``q`` is pressed meanwhile)."""

@@ -69,3 +69,22 @@ async def test_ctrl_q_with_nothing_typed_quits_at_once(ws, make_app):
         await open_grid(pilot, "2", "a")
         await pilot.press("ctrl+q")
         await until(pilot, lambda: app.return_code == 0)
+
+
+async def test_ctrl_q_over_help_above_typed_numbers_says_to_close_it_first(ws, make_app):
+    # The guard of the grid underneath would be passed by: help (or a question) on top says so.
+    app = make_app(ws)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen, grid = await open_grid(pilot, "2", "a")
+        await pilot.press(*"77", "enter", "question_mark")
+        await until(pilot, lambda: app.screen is not screen)
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: any("Close this first" in n.message for n in app._notifications))
+        assert running(app) and grid.changes()
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is screen)
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("q")  # the app's q over the grid's own question: no second question, no quit
+        await pilot.pause()
+        assert running(app) and isinstance(app.screen, ConfirmDialog)

@@ -403,3 +403,15 @@ def test_month_and_weekday_names_are_pendulums(lang: str) -> None:
         assert format_day(day, lang) == p.format("D MMM YYYY", locale=lang)
         assert format_day(day, lang, year=False) == p.format("D MMM", locale=lang)
         assert weekday_name(day, lang) == p.format("ddd", locale=lang)
+
+
+def test_a_stored_week_key_in_other_digits_is_invalid() -> None:
+    # A hand-edited or restored file: pydantic's \d took "2026-W０1" as a week key.
+    from pydantic import TypeAdapter, ValidationError
+
+    from mkhats.domain.models import MonthKey, WeekKey
+
+    assert TypeAdapter(WeekKey).validate_python("2026-W01") == "2026-W01"
+    for adapter, text in ((TypeAdapter(WeekKey), "2026-W\uff101"), (TypeAdapter(MonthKey), "\uff12026-01")):
+        with pytest.raises(ValidationError):
+            adapter.validate_python(text)

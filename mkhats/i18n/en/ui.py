@@ -97,5 +97,6 @@ MESSAGES.update(
         "ui.sys.minimize.help": "Minimize the widget and restore to normal size",
         "ui.sys.screenshot.title": "Screenshot",
         "ui.sys.screenshot.help": "Save an SVG 'screenshot' of the current screen",
+        "ui.quit_close_first": "Close this first (escape): what was typed underneath is not saved yet.",
     }
 )

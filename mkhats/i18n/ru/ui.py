@@ -101,5 +101,6 @@ MESSAGES.update(
         "ui.sys.minimize.help": "Вернуть блок к обычному размеру",
         "ui.sys.screenshot.title": "Снимок экрана",
         "ui.sys.screenshot.help": "Сохранить снимок текущего экрана в SVG",
+        "ui.quit_close_first": "Сначала закройте это окно (escape): набранное под ним ещё не сохранено.",
     }
 )

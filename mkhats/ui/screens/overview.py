@@ -14,11 +14,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
-from mkhats.i18n import t
+from mkhats.i18n import current_language, t
 from mkhats.present.overview import HatCard, card_lines, card_title, overview
 from mkhats.present.views import week_title
 from mkhats.ui.access import mkhats_app
-from mkhats.ui.keys import KeyLabels, key_binding
+from mkhats.ui.keys import KeyLabels, key_binding, label_keys
 from mkhats.ui.plain import literal, plain
 from mkhats.ui.widgets.footer import KeyFooter
 from mkhats.ui.widgets.title_bar import ScreenHeader
@@ -167,5 +167,12 @@ class OverviewScreen(KeyLabels, Screen[None]):
         mkhats_app(self).this_week()
 
     async def action_undo(self) -> None:
-        """``ctrl+z`` here as on the hats: undo this run's last change; the cards follow the app."""
+        """``ctrl+z`` here as on the hats: undo this run's last change; the cards follow the app,
+        and an undone language relabels this screen too."""
+        lang = current_language()
         await mkhats_app(self).main.action_undo()
+        if current_language() != lang:
+            await self.recompose()
+            label_keys(self)
+            self._columns(self.size.width)
+            self._heading()

@@ -190,12 +190,12 @@ class ConflictsScreen(StepScreen):
             if picker is None:
                 picker = Select(options, prompt=t("ritual.conflicts.by_prompt"), classes="conflict-by")
                 view.query_one(".conflict-controls").mount(picker, before=0)
-            elif len(options) != len(view.row.checkers):
+            elif row.checkers != view.row.checkers:
                 chosen = picker.selection
                 with picker.prevent(Select.Changed):
                     picker.set_options(options)
-                    if chosen is not None:
-                        picker.value = chosen
+                    if chosen is not None and chosen in [name for _, name in row.checkers]:
+                        picker.value = chosen  # one no longer allowed (another window) is dropped
             view.row = row
             view.query_one(".conflict-who", Static).update(plain(row.who, "dim", lines=True))
 
