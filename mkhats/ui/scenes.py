@@ -76,6 +76,15 @@ async def settle(pilot: Pilot[Any]) -> None:
         if not any(table._require_update_dimensions for table in tables):  # Textual pinned to 8.2
             break
         await pilot.pause(0.05)
+    # ...and laid out: a table holding rows is as tall as its header and a row. Under load the log
+    # scene caught the CRM pane under the dialog with its KPI table measured but still 0 rows tall.
+    for _ in range(400):
+        await pilot.pause()
+        tables = [table for screen in pilot.app.screen_stack for table in screen.query(DataTable).results()]
+        shown = [t for t in tables if t.row_count and all(n.display for n in t.ancestors_with_self if n is not t.app)]
+        if all(t.size.height >= 1 + t.show_header for t in shown):
+            break
+        await pilot.pause(0.05)
     await pilot.pause()
 
 
