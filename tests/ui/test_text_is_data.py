@@ -22,6 +22,7 @@ from mkhats.services.settings import KpiDraft, edit_kpi
 from mkhats.services.values import add_value
 from mkhats.services.wearers import assign
 from mkhats.services.workspace import Workspace
+from mkhats.ui.scenes import settle
 from mkhats.ui.screens.kpi_detail import KpiDetailScreen
 from mkhats.ui.screens.review import ReviewScreen
 from mkhats.ui.screens.settings import SettingsScreen
@@ -85,17 +86,17 @@ async def test_user_text_is_shown_literally_on_every_screen(ws, make_app):
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")  # the Performance tab: who wears it, the checklist, the KPIs, the log
-        await pilot.pause()
+        await settle(pilot)  # a pane is filled after its first refresh: on a busy machine, later
         text = drawn(app)
         assert SHOWN_NAME in text and SHOWN_ITEM in text and SHOWN_TITLE in text
         assert "plan [red]x[/]" in text
 
         await pilot.press("5")  # the CMO tab: the channel map names each channel's wearer
-        await pilot.pause()
+        await settle(pilot)  # a pane is filled after its first refresh: on a busy machine, later
         assert SHOWN_NAME in drawn(app)
 
         await pilot.press("r")
-        await pilot.pause()
+        await settle(pilot)  # a pane is filled after its first refresh: on a busy machine, later
         assert isinstance(app.screen, ReviewScreen)
         text = drawn(app)
         assert SHOWN_NAME in text and SHOWN_TITLE in text and SHOWN_ACTION in text
@@ -104,7 +105,7 @@ async def test_user_text_is_shown_literally_on_every_screen(ws, make_app):
         await pilot.pause()
 
         await pilot.press("s")
-        await pilot.pause()
+        await settle(pilot)  # a pane is filled after its first refresh: on a busy machine, later
         screen = app.screen
         assert isinstance(screen, SettingsScreen)
         tabs = {"people": [SHOWN_NAME], "hats": [SHOWN_NAME], "conflicts": [SHOWN_NAME], "kpis": []}
